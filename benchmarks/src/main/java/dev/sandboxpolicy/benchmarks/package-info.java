@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of the hot path against baselines.
+ */
+package dev.sandboxpolicy.benchmarks;

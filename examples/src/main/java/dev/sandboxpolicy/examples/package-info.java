@@ -1,0 +1,4 @@
+/**
+ * Small runnable programs that show how to embed the library.
+ */
+package dev.sandboxpolicy.examples;

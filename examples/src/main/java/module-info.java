@@ -1,0 +1,9 @@
+/** Runnable examples of embedding the library. */
+module dev.sandboxpolicy.examples {
+  requires dev.sandboxpolicy.model;
+  requires dev.sandboxpolicy.schema;
+  requires dev.sandboxpolicy.matcher;
+  requires dev.sandboxpolicy.merge;
+
+  exports dev.sandboxpolicy.examples;
+}

@@ -1,0 +1,4 @@
+/**
+ * Compiled matchers and the network and request decisions.
+ */
+package dev.sandboxpolicy.matcher;

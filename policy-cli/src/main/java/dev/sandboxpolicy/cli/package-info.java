@@ -1,0 +1,4 @@
+/**
+ * policyctl, the command line and the stdio protocol.
+ */
+package dev.sandboxpolicy.cli;

@@ -1,0 +1,11 @@
+/** policyctl: the command line and the stdio protocol. */
+module dev.sandboxpolicy.cli {
+  requires dev.sandboxpolicy.model;
+  requires dev.sandboxpolicy.schema;
+  requires dev.sandboxpolicy.matcher;
+  requires dev.sandboxpolicy.merge;
+  requires tools.jackson.core;
+  requires tools.jackson.databind;
+
+  exports dev.sandboxpolicy.cli;
+}

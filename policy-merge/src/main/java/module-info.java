@@ -1,0 +1,8 @@
+/** The preset layer, policy-explain and the failure classifier. */
+module dev.sandboxpolicy.merge {
+  requires transitive dev.sandboxpolicy.model;
+  requires transitive dev.sandboxpolicy.schema;
+
+  exports dev.sandboxpolicy.merge;
+  exports dev.sandboxpolicy.explain;
+}

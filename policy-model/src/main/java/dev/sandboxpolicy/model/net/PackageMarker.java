@@ -1,0 +1,6 @@
+package dev.sandboxpolicy.model.net;
+
+/** Keeps the package non-empty until its first real type lands; delete it then. */
+final class PackageMarker {
+  private PackageMarker() {}
+}

@@ -1,0 +1,4 @@
+/**
+ * Immutable value types for every part of the sandbox policy language.
+ */
+package dev.sandboxpolicy.model;

@@ -1,0 +1,4 @@
+/**
+ * JSON Schemas and the semantic validator for policy, preset and blueprint documents.
+ */
+package dev.sandboxpolicy.schema;
