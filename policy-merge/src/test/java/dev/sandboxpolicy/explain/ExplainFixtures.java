@@ -37,6 +37,7 @@ final class ExplainFixtures {
               port: 443
             - host: wss-primary.slack.com
               port: 443
+              websocket_credential_rewrite: true
           binaries:
             - { path: /usr/local/bin/node }
       """;
