@@ -8,9 +8,9 @@ enum Code {
   // Text and JSON Schema (structure and types)
   YAML_SYNTAX("yaml_syntax"),
   UNKNOWN_KEY("unknown_key"),
-  MISSING_REQUIRED_FIELD("missing_required_field"),
+  MISSING_FIELD("missing_field"),
   WRONG_TYPE("wrong_type"),
-  OUT_OF_RANGE("out_of_range"),
+  INTEGER_OUT_OF_RANGE("integer_out_of_range"),
   VALUE_NOT_ALLOWED("value_not_allowed"),
   PATTERN_MISMATCH("pattern_mismatch"),
   SIZE_INVALID("size_invalid"),

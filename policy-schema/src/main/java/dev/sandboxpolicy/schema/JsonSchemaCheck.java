@@ -125,7 +125,7 @@ final class JsonSchemaCheck {
         }
       }
       case "required" -> {
-        code = Code.MISSING_REQUIRED_FIELD;
+        code = Code.MISSING_FIELD;
         String property = error.getProperty();
         if (lenient && kind == DocumentKind.POLICY && pointer.isEmpty()
             && "version".equals(property)) {
@@ -133,8 +133,13 @@ final class JsonSchemaCheck {
         }
         message = "missing required key '" + property + "'" + context(error.getInstanceLocation());
       }
-      case "type" -> code = Code.WRONG_TYPE;
-      case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> code = Code.OUT_OF_RANGE;
+      case "type" -> {
+        if (located != null && located.isNull()) {
+          return null; // an explicit null reads as absent (see the reader's compatibility notes)
+        }
+        code = Code.WRONG_TYPE;
+      }
+      case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> code = Code.INTEGER_OUT_OF_RANGE;
       case "enum", "const" -> code = Code.VALUE_NOT_ALLOWED;
       case "pattern" -> code = Code.PATTERN_MISMATCH;
       case "minItems", "maxItems", "minProperties", "maxProperties", "minLength", "maxLength", "uniqueItems" ->
