@@ -15,4 +15,9 @@ interface Locator {
 
   /** The location for {@code pointer}; never null. */
   SourceLocation locate(String pointer);
+
+  /** The location of the mapping key whose value is at {@code pointer}, when known; else {@link #locate}. */
+  default SourceLocation locateKey(String pointer) {
+    return locate(pointer);
+  }
 }

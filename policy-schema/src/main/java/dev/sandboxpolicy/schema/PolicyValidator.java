@@ -191,9 +191,18 @@ public final class PolicyValidator {
 
   private static List<Problem> semantic(SourceMap map, Consumer<SemanticChecks> run, boolean strict) {
     NodeLocator nodes = new NodeLocator();
-    Locator locator = pointer -> {
-      SourceLocation at = map.nearest(pointer);
-      return at.line() > 0 ? at : nodes.locate(pointer);
+    Locator locator = new Locator() {
+      @Override
+      public SourceLocation locate(String pointer) {
+        SourceLocation at = map.nearest(pointer);
+        return at.line() > 0 ? at : nodes.locate(pointer);
+      }
+
+      @Override
+      public SourceLocation locateKey(String pointer) {
+        SourceLocation at = map.locateKey(pointer);
+        return at.line() > 0 ? at : nodes.locate(pointer);
+      }
     };
     ProblemSink sink = new ProblemSink(locator);
     run.accept(new SemanticChecks(strict, sink, nodes));

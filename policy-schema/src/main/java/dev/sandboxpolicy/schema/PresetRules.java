@@ -40,7 +40,7 @@ final class PresetRules {
     for (Map.Entry<String, NetworkPolicy> entry : preset.networkPolicies().entrySet()) {
       String at = Pointer.key("/network_policies", entry.getKey());
       if (entry.getKey().startsWith(RESERVED_PREFIX)) {
-        sink.error(Code.RESERVED_KEY, at, "network_policies key '" + entry.getKey()
+        sink.errorAtKey(Code.RESERVED_KEY, at, "network_policies key '" + entry.getKey()
             + "' starts with '_provider_', which is reserved by OpenShell");
       }
       if (custom && entry.getValue().unknownFields().containsKey("allowed_ips")) {

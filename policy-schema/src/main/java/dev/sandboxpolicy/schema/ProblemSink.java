@@ -23,6 +23,18 @@ final class ProblemSink {
     add(Severity.WARNING, code, pointer, message);
   }
 
+  /** An error located at the mapping key of {@code pointer} (for problems about the key itself). */
+  void errorAtKey(Code code, String pointer, String message) {
+    SourceLocation at = locator.locateKey(pointer);
+    problems.add(new Problem(Severity.ERROR, code.id(), pointer, at.line(), at.column(), message));
+  }
+
+  /** A warning located at the mapping key of {@code pointer}. */
+  void warningAtKey(Code code, String pointer, String message) {
+    SourceLocation at = locator.locateKey(pointer);
+    problems.add(new Problem(Severity.WARNING, code.id(), pointer, at.line(), at.column(), message));
+  }
+
   void add(Severity severity, Code code, String pointer, String message) {
     SourceLocation at = locator.locate(pointer);
     problems.add(new Problem(severity, code.id(), pointer, at.line(), at.column(), message));

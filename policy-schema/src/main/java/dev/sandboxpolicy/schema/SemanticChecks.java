@@ -75,11 +75,11 @@ final class SemanticChecks {
       String at = Pointer.key(base, key);
       nodes.remember(at, rule);
       if (reservedKeys && key.startsWith(PresetRules.RESERVED_PREFIX)) {
-        sink.error(Code.RESERVED_KEY, at, "network_policies key '" + key
+        sink.errorAtKey(Code.RESERVED_KEY, at, "network_policies key '" + key
             + "' starts with '_provider_', which is reserved for provider composition");
       }
       if (expectBinaries && rule.binaries().isEmpty()) {
-        sink.warning(Code.BINARIES_EMPTY, at, "entry '" + key
+        sink.warningAtKey(Code.BINARIES_EMPTY, at, "entry '" + key
             + "' lists no binaries, so no process can use its endpoints (binary identity is enforced by default)");
       }
       for (int i = 0; i < rule.binaries().size(); i++) {
