@@ -2,6 +2,10 @@ package dev.sandboxpolicy.schema;
 
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.McpOptions;
+import dev.sandboxpolicy.model.glob.GlobDelimiters;
+import dev.sandboxpolicy.model.glob.GlobPattern;
+import dev.sandboxpolicy.model.net.CidrRange;
+import dev.sandboxpolicy.model.net.SpecialPurposeRanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +31,16 @@ final class EndpointRules {
   /** Spec §3.9: a CIDR shorter than this only logs a warning upstream. */
   static final int BROAD_CIDR_PREFIX = 16;
 
-  private static final IpText.Cidr[] RESERVED = {
-    IpText.parseCidr("127.0.0.0/8"), IpText.parseCidr("::1/128"),
-    IpText.parseCidr("169.254.0.0/16"), IpText.parseCidr("fe80::/10"),
-    IpText.parseCidr("0.0.0.0/32"), IpText.parseCidr("::/128"),
-  };
+  /**
+   * Spec §2.5, §3.9: loopback, link-local and unspecified ranges (and their IPv4-mapped IPv6 forms), which
+   * {@code allowed_ips} may not overlap.
+   */
+  private static final List<CidrRange> RESERVED = List.of(
+      SpecialPurposeRanges.IPV4_LOOPBACK, SpecialPurposeRanges.IPV6_LOOPBACK,
+      SpecialPurposeRanges.IPV4_LINK_LOCAL, SpecialPurposeRanges.IPV6_LINK_LOCAL,
+      SpecialPurposeRanges.IPV4_UNSPECIFIED, SpecialPurposeRanges.IPV6_UNSPECIFIED,
+      CidrRange.parse("::ffff:127.0.0.0/104"), CidrRange.parse("::ffff:169.254.0.0/112"),
+      CidrRange.parse("::ffff:0.0.0.0/128"));
 
   private EndpointRules() {}
 
@@ -134,7 +143,7 @@ final class EndpointRules {
         sink.error(Code.ENDPOINT_PATH_INVALID, site.at("path"), "path must start with '/' or be '**', got '"
             + e.path() + "'");
       }
-      warnGlob(e.path(), site.at("path"), sink);
+      warnGlob(e.path(), GlobDelimiters.SLASH, site.at("path"), sink);
     }
     String tls = e.tls().trim().toLowerCase(Locale.ROOT);
     if (tls.equals("terminate") || tls.equals("passthrough")) {
@@ -250,20 +259,20 @@ final class EndpointRules {
     for (int i = 0; i < ips.size(); i++) {
       String text = ips.get(i);
       String at = Pointer.index(site.at("allowed_ips"), i);
-      IpText.Cidr cidr = IpText.parseCidr(text);
+      CidrRange cidr = CidrRange.tryParse(text.trim()).orElse(null);
       if (cidr == null) {
         sink.error(Code.ALLOWED_IPS_INVALID, at, "allowed_ips entry '" + text
             + "' is not an IP address or CIDR range (e.g. 10.0.0.0/8)");
         continue;
       }
-      for (IpText.Cidr reserved : RESERVED) {
+      for (CidrRange reserved : RESERVED) {
         if (cidr.overlaps(reserved)) {
           sink.error(Code.ALLOWED_IPS_RESERVED, at, "allowed_ips entry '" + text
               + "' overlaps loopback, link-local or unspecified addresses, which are always blocked");
           break;
         }
       }
-      if (cidr.writtenPrefix() < BROAD_CIDR_PREFIX) {
+      if (cidr.prefixLength() < BROAD_CIDR_PREFIX) {
         sink.warning(Code.ALLOWED_IPS_BROAD, at, "allowed_ips entry '" + text + "' is broader than /"
             + BROAD_CIDR_PREFIX);
       }
@@ -329,11 +338,13 @@ final class EndpointRules {
     }
   }
 
-  static void warnGlob(String glob, String at, ProblemSink sink) {
-    String why = GlobSyntax.problem(glob);
-    if (why != null) {
-      sink.warning(Code.GLOB_INVALID, at, "glob '" + glob + "' " + why
-          + "; it is accepted at load time but every request it is evaluated against fails closed");
-    }
+  /**
+   * Warns (upstream only warns at load time) when {@code glob} does not compile with the call site's
+   * {@code delimiters}; the same pattern fails closed on every request it is evaluated against (spec §3.2).
+   */
+  static void warnGlob(String glob, GlobDelimiters delimiters, String at, ProblemSink sink) {
+    GlobPattern.check(glob, delimiters).ifPresent(error -> sink.warning(Code.GLOB_INVALID, at, "glob '" + glob
+        + "' does not compile (" + error.code() + " at offset " + error.offset() + ": " + error.message()
+        + "); it is accepted at load time but every request it is evaluated against fails closed"));
   }
 }

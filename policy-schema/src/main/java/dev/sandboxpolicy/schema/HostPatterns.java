@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.schema;
 
+import dev.sandboxpolicy.model.net.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,7 +72,7 @@ final class HostPatterns {
     if (h.indexOf(':') >= 0) {
       return true; // a DNS name never contains ':'
     }
-    return IpText.parseIpv4(h) != null;
+    return IpAddress.tryParseLiteral(h).isPresent();
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
+import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -204,7 +205,7 @@ final class L7Rules {
           + " rule has no path, so it never matches any request; add path: \"/**\" to match every path");
     }
     if (!b.path().isEmpty()) {
-      EndpointRules.warnGlob(b.path(), at + "/path", sink);
+      EndpointRules.warnGlob(b.path(), GlobDelimiters.SLASH, at + "/path", sink);
     }
     if (hasGraphqlFields(b)) {
       sink.warning(Code.FIELD_IGNORED_FOR_PROTOCOL, at, "GraphQL rule fields (operation_type, operation_name,"
@@ -238,7 +239,7 @@ final class L7Rules {
           + " rule has no path, so it never matches any request; add path: \"/**\" to match every path");
     }
     if (!b.path().isEmpty()) {
-      EndpointRules.warnGlob(b.path(), at + "/path", sink);
+      EndpointRules.warnGlob(b.path(), GlobDelimiters.SLASH, at + "/path", sink);
     }
     if (!deny && wsGraphql && b.method().equalsIgnoreCase("WEBSOCKET_TEXT")) {
       sink.error(Code.WEBSOCKET_TEXT_WITH_GRAPHQL, at + "/method", "a WEBSOCKET_TEXT allow rule cannot be used"
@@ -257,7 +258,7 @@ final class L7Rules {
           + ", got '" + type + "'");
     }
     if (!name.isEmpty()) {
-      EndpointRules.warnGlob(name, at + "/operation_name", sink);
+      EndpointRules.warnGlob(name, GlobDelimiters.DOT, at + "/operation_name", sink);
     }
     for (int i = 0; i < fields.size(); i++) {
       String f = fields.get(i);
@@ -265,7 +266,7 @@ final class L7Rules {
         sink.error(Code.GRAPHQL_FIELDS_INVALID, Pointer.index(at + "/fields", i),
             "fields must be non-empty strings");
       } else {
-        EndpointRules.warnGlob(f, Pointer.index(at + "/fields", i), sink);
+        EndpointRules.warnGlob(f, GlobDelimiters.DOT, Pointer.index(at + "/fields", i), sink);
       }
     }
   }
@@ -273,7 +274,7 @@ final class L7Rules {
   private void checkJsonRpc(RuleBody b, String at) {
     if (b.method().isEmpty()) {
       sink.error(Code.JSON_RPC_RULE_INVALID, at, "JSON-RPC rule requires method");
-    } else if (!b.method().equals("*") && GlobSyntax.hasGlobChars(b.method())) {
+    } else if (!b.method().equals("*") && GlobChars.hasGlobChars(b.method())) {
       sink.error(Code.JSON_RPC_RULE_INVALID, at + "/method", "JSON-RPC method '" + b.method()
           + "' must be '*' or an exact name (no * ? [ ] { })");
     }
@@ -298,11 +299,11 @@ final class L7Rules {
         sink.error(Code.MCP_METHOD_REQUIRED, at, "MCP rule requires method unless"
             + " mcp.allow_all_known_mcp_methods is true");
       }
-    } else if (GlobSyntax.hasGlobChars(method) && !method.startsWith("tools/")) {
+    } else if (GlobChars.hasGlobChars(method) && !method.startsWith("tools/")) {
       sink.error(Code.MCP_METHOD_INVALID, at + "/method", "MCP method glob '" + method
           + "' is only allowed under 'tools/' (write an exact method name)");
     } else {
-      EndpointRules.warnGlob(method, at + "/method", sink);
+      EndpointRules.warnGlob(method, GlobDelimiters.DOT, at + "/method", sink);
     }
     if (toolSelector && !method.isEmpty() && !method.equals(TOOLS_CALL)) {
       sink.error(Code.MCP_TOOL_SELECTOR_INVALID, at + "/method", "an MCP rule with tool or params must use"
@@ -322,7 +323,7 @@ final class L7Rules {
     if (tool != null) {
       String toolAt = at + (b.tool().isPresent() ? "/tool" : "/params/name");
       checkMatcher(tool, toolAt);
-      if (!strictNames && tool.globs().stream().anyMatch(GlobSyntax::hasGlobChars)) {
+      if (!strictNames && tool.globs().stream().anyMatch(GlobChars::hasGlobChars)) {
         sink.error(Code.MCP_TOOL_SELECTOR_INVALID, toolAt, "wildcard tool matchers require"
             + " mcp.strict_tool_names not to be false");
       }
@@ -332,7 +333,7 @@ final class L7Rules {
           "MCP rules do not support path or query");
     }
     if (anyToolSelector && !toolSelector) {
-      boolean broad = method.isEmpty() ? (!deny && mcpAllowAll()) : GlobSyntax.simpleMatch(method, TOOLS_CALL);
+      boolean broad = method.isEmpty() ? (!deny && mcpAllowAll()) : GlobChars.simpleMatch(method, TOOLS_CALL);
       if (broad) {
         sink.error(Code.MCP_TOOL_CALL_CONFLICT, at, deny
             ? "deny rule without a tool selector denies every tool call, although other rules select tools"
@@ -357,7 +358,7 @@ final class L7Rules {
       boolean single = m.glob().isPresent() && i == 0;
       String where = !m.objectForm() ? at : single ? at + "/glob" : Pointer.index(at + "/any",
           m.glob().isPresent() ? i - 1 : i);
-      EndpointRules.warnGlob(globs.get(i), where, sink);
+      EndpointRules.warnGlob(globs.get(i), GlobDelimiters.DOT, where, sink);
     }
   }
 }

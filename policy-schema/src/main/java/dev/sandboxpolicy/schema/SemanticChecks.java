@@ -7,6 +7,7 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class SemanticChecks {
         String bAt = Pointer.index(at + "/binaries", i);
         nodes.remember(bAt, b);
         if (b.path().indexOf('*') >= 0) {
-          EndpointRules.warnGlob(b.path(), bAt + "/path", sink);
+          EndpointRules.warnGlob(b.path(), GlobDelimiters.SLASH, bAt + "/path", sink);
         }
       }
       String display = rule.name().isEmpty() ? key : rule.name();
