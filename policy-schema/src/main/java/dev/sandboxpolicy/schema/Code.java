@@ -9,6 +9,7 @@ enum Code {
   YAML_SYNTAX("yaml_syntax"),
   UNKNOWN_KEY("unknown_key"),
   MISSING_FIELD("missing_field"),
+  MISSING_VERSION("missing_version"),
   WRONG_TYPE("wrong_type"),
   INTEGER_OUT_OF_RANGE("integer_out_of_range"),
   VALUE_NOT_ALLOWED("value_not_allowed"),

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -82,16 +84,18 @@ final class JsonSchemaCheck {
       int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
       int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
       return List.of(new Problem(Severity.ERROR, Code.YAML_SYNTAX.id(), "", line, column,
-          "the document is not well-formed YAML: " + e.getOriginalMessage()));
+          "the document is not well-formed YAML: " + firstLine(e.getOriginalMessage())));
     }
     if (root == null || root.isMissingNode()) {
       return List.of(new Problem(Severity.ERROR, Code.WRONG_TYPE.id(), "", 1, 1,
           "the document is empty; expected a mapping"));
     }
     List<Problem> problems = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (Error error : SCHEMAS.get(kind).validate(root)) {
       Problem p = toProblem(kind, error, lenient);
-      if (p != null) {
+      // anyOf reports each failed branch; one problem per code and place is enough
+      if (p != null && seen.add(p.code() + " " + p.pointer())) {
         problems.add(p);
       }
     }
@@ -132,6 +136,10 @@ final class JsonSchemaCheck {
           return null;
         }
         message = "missing required key '" + property + "'" + context(error.getInstanceLocation());
+        if (kind == DocumentKind.POLICY && pointer.isEmpty() && "version".equals(property)) {
+          code = Code.MISSING_VERSION;
+          message = "a policy requires 'version' (use version: 1)";
+        }
       }
       case "type" -> {
         if (located != null && located.isNull()) {
@@ -158,6 +166,14 @@ final class JsonSchemaCheck {
       }
     }
     return new Problem(severity, code.id(), pointer, line, column, message);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static String schemaPath(Error error) {

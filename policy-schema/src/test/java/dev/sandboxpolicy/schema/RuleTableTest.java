@@ -65,7 +65,8 @@ class RuleTableTest {
     c.add(err("yaml_syntax", "", 1, "version: [1\n", "version: 1\n"));
     c.add(err("unknown_key", E + "/bogus", 7, endpoint(H, P, "bogus: 1"), endpoint(H, P)));
     c.add(lenient(warn("unknown_key", E + "/bogus", 7, endpoint(H, P, "bogus: 1"), endpoint(H, P))));
-    c.add(err("missing_field", "", 1, "network_policies: {}\n", "version: 1\nnetwork_policies: {}\n"));
+    c.add(err("missing_version", "", 1, "network_policies: {}\n", "version: 1\nnetwork_policies: {}\n"));
+    c.add(kind(err("missing_field", "", 1, "network_policies: {p: {}}\n", Docs.preset("x", H, P)), DocumentKind.PRESET));
     c.add(err("wrong_type", E + "/port", 6, endpoint(H, "port: \"443\""), endpoint(H, P)));
     c.add(err("integer_out_of_range", E + "/port", 6, endpoint(H, "port: 70000"), endpoint(H, "port: 7000")));
     c.add(kind(err("value_not_allowed", "/components/policy/additions/x/endpoints/0/protocol", 0,
@@ -285,6 +286,15 @@ class RuleTableTest {
         middleware("middleware: guard") + endpoint("host: httpbin.org", P, "tls: skip").replace("version: 1\n", ""),
         middleware("middleware: guard\n    on_error: fail_open")
             + endpoint("host: httpbin.org", P, "tls: skip").replace("version: 1\n", "")));
+    c.add(err("middleware_key_empty", "/network_middlewares/", 0, middleware("middleware: guard").replace("  m:", "  \"\":"),
+        middleware("middleware: guard")));
+    c.add(err("middleware_too_many_patterns", "/network_middlewares/m/endpoints", 0,
+        middleware("middleware: guard").replace("[httpbin.org]", hosts(33)),
+        middleware("middleware: guard").replace("[httpbin.org]", hosts(32))));
+    c.add(err("middleware_too_many", "/network_middlewares", 3, middlewares(11), middlewares(10)));
+    c.add(err("wrong_type", R + "/params/name", 0, endpoint(H, P, "protocol: mcp",
+        "rules: [{allow: {method: tools/call, params: {name: 5}}}]"), endpoint(H, P, "protocol: mcp",
+        "rules: [{allow: {method: tools/call, params: {name: \"5\"}}}]")));
     // ---- presets
     c.add(kind(err("preset_name_invalid", "/preset/name", 2, preset("Has_Underscore", H, P), preset("has-dash", H, P)),
         DocumentKind.PRESET));
@@ -308,6 +318,23 @@ class RuleTableTest {
       sb.append(i == 0 ? "" : ", ").append("/p").append(i);
     }
     return sb.append(']').toString();
+  }
+
+  private static String hosts(int n) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "" : ", ").append("h").append(i).append(".example.com");
+    }
+    return sb.append(']').toString();
+  }
+
+  private static String middlewares(int n) {
+    StringBuilder sb = new StringBuilder("version: 1\nnetwork_middlewares:\n");
+    for (int i = 0; i < n; i++) {
+      sb.append("  m").append(i).append(": {middleware: g, order: ").append(i)
+          .append(", endpoints: {include: [x.org]}}\n");
+    }
+    return sb.toString();
   }
 
   private static String blueprint(String endpointFields) {
