@@ -1,0 +1,54 @@
+package dev.sandboxpolicy.model;
+
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The {@code landlock} section.
+ *
+ * <p><b>Warning:</b> upstream treats any value other than {@code hard_requirement}, typos included, as
+ * {@code best_effort}.
+ */
+@Value.Immutable
+@ModelStyle
+public abstract class Landlock implements PolicyNode {
+
+  Landlock() {}
+
+  /** The {@code compatibility} value as written, or {@code ""} when absent. */
+  @Value.Default
+  public String compatibility() {
+    return "";
+  }
+
+  /** Whether this section demands Landlock (only the exact string {@code hard_requirement}). */
+  public final boolean isHardRequirement() {
+    return "hard_requirement".equals(compatibility());
+  }
+
+  @Override
+  @Value.Auxiliary
+  @Value.Default
+  public SourceLocation location() {
+    return SourceLocation.NONE;
+  }
+
+  @Override
+  @AllowNulls
+  public abstract Map<String, Object> unknownFields();
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder initialised with the values of {@code from}. */
+  public static Builder builder(Landlock from) {
+    return new Builder().from(from);
+  }
+
+  /** Builds {@link Landlock} values. */
+  public static final class Builder extends ImmutableLandlock.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,68 @@
+package dev.sandboxpolicy.model;
+
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A sandbox policy document: the static sections (filesystem, Landlock, process) and the hot-reloadable network
+ * policies and middlewares.
+ *
+ * <p>Map order is kept everywhere: {@link #networkPolicies()} iterates in document order.
+ * {@snippet :
+ * Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(yaml).orElseThrow();
+ * for (var e : policy.networkPolicies().entrySet()) {
+ *   System.out.println(e.getKey() + " -> " + e.getValue().endpoints().size() + " endpoints");
+ * }
+ * }
+ */
+@Value.Immutable
+@ModelStyle
+public abstract class Policy implements PolicyNode {
+
+  Policy() {}
+
+  /** The {@code version} as written (required by a strict read; upstream never checks the value). */
+  public abstract Optional<Long> version();
+
+  /** The {@code filesystem_policy} section, when present. */
+  public abstract Optional<FilesystemPolicy> filesystemPolicy();
+
+  /** The {@code landlock} section, when present. */
+  public abstract Optional<Landlock> landlock();
+
+  /** The {@code process} section, when present. */
+  public abstract Optional<ProcessPolicy> process();
+
+  /** The network policy entries by key, in document order. */
+  public abstract Map<String, NetworkPolicy> networkPolicies();
+
+  /** The network middlewares by key, in document order. */
+  public abstract Map<String, Middleware> networkMiddlewares();
+
+  @Override
+  @Value.Auxiliary
+  @Value.Default
+  public SourceLocation location() {
+    return SourceLocation.NONE;
+  }
+
+  @Override
+  @AllowNulls
+  public abstract Map<String, Object> unknownFields();
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder initialised with the values of {@code from}. */
+  public static Builder builder(Policy from) {
+    return new Builder().from(from);
+  }
+
+  /** Builds {@link Policy} values. */
+  public static final class Builder extends ImmutablePolicy.Builder {
+    Builder() {}
+  }
+}

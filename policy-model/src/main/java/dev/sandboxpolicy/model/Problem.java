@@ -1,0 +1,54 @@
+package dev.sandboxpolicy.model;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with a document: a stable snake_case {@code code}, where it is, and a message for people.
+ *
+ * <p>Every reader, validator and merge in this library reports problems in this one shape, so that editors and
+ * CI can show them the same way: {@code file:line:column: severity code message}.
+ *
+ * @param severity error or warning
+ * @param code a stable snake_case identifier, documented in {@code docs/validation-codes.md}
+ * @param pointer the RFC 6901 JSON Pointer of the offending node ({@code ""} for the whole document)
+ * @param line 1-based line, or {@code 0} when no position exists
+ * @param column 1-based column, or {@code 0} when no position exists
+ * @param message a human-readable explanation
+ */
+public record Problem(Severity severity, String code, String pointer, int line, int column, String message) {
+
+  /** Validates the components. */
+  public Problem {
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(pointer, "pointer");
+    Objects.requireNonNull(message, "message");
+  }
+
+  /** An error at {@code location}. */
+  public static Problem error(String code, SourceLocation location, String message) {
+    return new Problem(Severity.ERROR, code, location.pointer(), location.line(), location.column(), message);
+  }
+
+  /** A warning at {@code location}. */
+  public static Problem warning(String code, SourceLocation location, String message) {
+    return new Problem(Severity.WARNING, code, location.pointer(), location.line(), location.column(), message);
+  }
+
+  /** Whether this problem is an error. */
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  /** The location of this problem. */
+  public SourceLocation location() {
+    return new SourceLocation(pointer, line, column);
+  }
+
+  /** Renders {@code line:column: severity code message} (or the pointer when there is no position). */
+  @Override
+  public String toString() {
+    String where = line > 0 ? line + ":" + column : (pointer.isEmpty() ? "/" : pointer);
+    return where + ": " + severity.label() + " " + code + " " + message;
+  }
+}
