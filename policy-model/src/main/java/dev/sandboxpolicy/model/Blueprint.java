@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A NemoClaw blueprint document. Only {@code components.policy} is modelled; every other component is kept as
- * written in {@link #components()}.
+ * A NemoClaw blueprint document. Only {@code components.policy} is modelled in detail; every other component is
+ * kept as written in {@link #components()}.
  */
 @Value.Immutable
 @ModelStyle
@@ -18,6 +18,36 @@ public abstract class Blueprint implements PolicyNode {
   /** The blueprint version, e.g. {@code 0.1.0}. */
   @Value.Default
   public String version() {
+    return "";
+  }
+
+  /** {@code min_openshell_version}, or {@code ""}. */
+  @Value.Default
+  public String minOpenshellVersion() {
+    return "";
+  }
+
+  /** {@code max_openshell_version}, or {@code ""}. */
+  @Value.Default
+  public String maxOpenshellVersion() {
+    return "";
+  }
+
+  /** {@code min_openclaw_version}, or {@code ""}. */
+  @Value.Default
+  public String minOpenclawVersion() {
+    return "";
+  }
+
+  /** {@code digest}, or {@code ""}. */
+  @Value.Default
+  public String digest() {
+    return "";
+  }
+
+  /** {@code description}, or {@code ""}. */
+  @Value.Default
+  public String description() {
     return "";
   }
 
