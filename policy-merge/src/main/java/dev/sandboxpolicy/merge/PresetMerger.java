@@ -129,6 +129,53 @@ public final class PresetMerger {
     return MergeResult.of(result, PolicyDiff.of(changes, live.version(), live.version()));
   }
 
+  /**
+   * {@code policy-add} on text: reads the live policy ({@link LivePolicy#parse(String)}: plain YAML or
+   * {@code policy get --full} output) and the preset documents, then merges them in order. All-or-nothing.
+   *
+   * @param liveText the live policy text; an unreadable one refuses the operation (never treated as empty)
+   * @param presetTexts preset documents ({@code preset:} header and {@code network_policies})
+   * @throws PresetLayerException a {@code live_policy_*} refusal, or the first preset's refusal (named)
+   */
+  public static MergeResult mergeText(String liveText, List<String> presetTexts) throws PresetLayerException {
+    LivePolicy live = LivePolicy.parse(liveText);
+    return merge(live.policy(), readAll(presetTexts, "merge"));
+  }
+
+  /**
+   * {@code policy-remove} on text, all-or-nothing. Like upstream, a live policy without a
+   * {@code network_policies} mapping cannot have a preset removed ({@code preset_not_removable}).
+   *
+   * @throws PresetLayerException a {@code live_policy_*} refusal, the first preset's refusal (named), or
+   *     {@code preset_not_removable}
+   */
+  public static MergeResult removeText(String liveText, List<String> presetTexts) throws PresetLayerException {
+    LivePolicy live = LivePolicy.parse(liveText);
+    List<Preset> presets = readAll(presetTexts, "remove");
+    if (!live.hasNetworkPolicies()) {
+      String name = presets.get(0).name();
+      throw PresetLayerException.of(PresetLayerError.PRESET_NOT_REMOVABLE, SourceLocation.ofPointer(""),
+          "Preset '" + name + "' could not be removed from the current policy.").forPreset(name);
+    }
+    return remove(live.policy(), presets);
+  }
+
+  private static List<Preset> readAll(List<String> texts, String verb) throws PresetLayerException {
+    if (texts.isEmpty()) {
+      throw PresetLayerException.of(PresetLayerError.PRESET_ENTRIES_INVALID, SourceLocation.NONE,
+          "No preset given; no policy changes were made.");
+    }
+    List<Preset> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        out.add(PresetDocument.read(texts.get(i), verb).preset());
+      } catch (PresetLayerException e) {
+        throw e.forPreset("#" + (i + 1));
+      }
+    }
+    return out;
+  }
+
   /** Preset layer spec §2.1 step 3: a preset's entries must form a non-empty mapping. */
   static void checkEntries(List<Preset> presets, String verb) throws PresetLayerException {
     for (int i = 0; i < presets.size(); i++) {
