@@ -44,8 +44,7 @@ import java.util.Set;
  * wholesale replacement, and drops {@code _provider_} keys. {@link MergeResult#toYaml()} writes the sections in
  * upstream's order for this path: other sections, then {@code version}, then {@code network_policies}.
  *
- * <p><b>Deviation:</b> upstream also rejects YAML mappings that are not plain (for example {@code !!set});
- * this library's reader does not report tags, so such a blueprint is read as a plain mapping.
+ * <p>Like upstream, only plain mappings are accepted: the reader refuses tagged nodes such as {@code !!set}.
  */
 public final class BlueprintAdditions {
 

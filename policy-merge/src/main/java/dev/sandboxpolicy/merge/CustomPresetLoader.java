@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Loads user-supplied presets from a file ({@code policy-add --from-file}) or a directory
@@ -123,46 +124,75 @@ public final class CustomPresetLoader {
    */
   public static CustomPreset check(String text, Path sourcePath) throws PresetLayerException {
     PresetDocument doc = PresetDocument.parse(text, READER);
-    if (doc.preset() == null) {
+    if (doc.hasSyntaxError()) {
       throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
-          doc.isMapping() ? "Invalid YAML in " + sourcePath + ": " + doc.firstErrorMessage()
-              : "Preset must be a YAML mapping", doc.errors());
+          "Invalid YAML in " + sourcePath + ": " + doc.firstErrorMessage(), doc.errors());
     }
-    Preset preset = doc.preset();
-    boolean nameShapeError = doc.errors().stream().anyMatch(p -> p.pointer().startsWith("/preset"));
-    NameCheck name = nameShapeError ? PresetName.check(null, false) : PresetName.check(preset.name(), false);
-    name.orThrow();
-    String n = preset.name();
-    boolean sectionError = doc.errors().stream().anyMatch(p -> p.pointer().equals("/network_policies"));
-    if (!doc.hasNetworkPoliciesSection() || sectionError) {
+    JsonNode root = RawYaml.tree(text).orElse(null);
+    if (root == null || !root.isObject()) {
+      throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE, "Preset must be a YAML mapping",
+          doc.errors().isEmpty()
+              ? List.of(Problem.error(PresetLayerError.PRESET_UNREADABLE.code(), SourceLocation.ofPointer(""),
+                  "Preset must be a YAML mapping"))
+              : doc.errors());
+    }
+    JsonNode nameNode = root.path("preset").path("name");
+    String name = nameNode.isString() ? nameNode.asString() : null;
+    NameCheck nameCheck = PresetName.check(name, false);
+    if (!nameCheck.isValid()) {
+      throw PresetLayerException.of(nameCheck.error().orElseThrow(), doc.sourceMap().nearest("/preset/name"),
+          nameCheck.reason().orElseThrow());
+    }
+    JsonNode entries = root.get("network_policies");
+    if (entries == null || !entries.isObject()) {
       throw PresetLayerException.of(PresetLayerError.PRESET_NO_NETWORK_POLICIES,
-          SourceLocation.ofPointer("/network_policies"), "Preset missing network_policies section").forPreset(n);
+          doc.sourceMap().nearest("/network_policies"), "Preset missing network_policies section").forPreset(name);
     }
-    for (String key : preset.networkPolicies().keySet()) {
+    for (String key : entries.propertyNames()) {
       if (PresetName.isReservedKey(key)) {
         throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY,
             doc.sourceMap().nearest("/network_policies/" + SourceMap.escape(key)),
             "network_policies key '" + key + "' starts with '" + PresetName.RESERVED_PREFIX
-                + "', which is reserved by OpenShell").forPreset(n);
+                + "', which is reserved by OpenShell").forPreset(name);
       }
     }
-    requireNoAllowedIps(preset, doc.sourceMap());
-    if (PresetCatalog.builtIn().isBuiltInName(n)) {
+    requireNoAllowedIps(name, entries, doc.sourceMap());
+    if (PresetCatalog.builtIn().isBuiltInName(name)) {
       throw PresetLayerException.of(PresetLayerError.PRESET_NAME_BUILTIN_COLLISION,
           doc.sourceMap().nearest("/preset/name"),
-          "Preset name '" + n + "' collides with a built-in preset. Rename 'preset.name' in " + sourcePath + ".")
-          .forPreset(n);
-    }
-    List<Problem> rest = doc.errors().stream().filter(p -> !PresetDocument.isEntryLevel(p.pointer())).toList();
-    if (!rest.isEmpty()) {
-      throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
-          "The preset cannot be read: " + rest.get(0), rest).forPreset(n);
+          "Preset name '" + name + "' collides with a built-in preset. Rename 'preset.name' in " + sourcePath + ".")
+          .forPreset(name);
     }
     if (!doc.errors().isEmpty()) {
-      // An entry that is not a mapping: the file loads, and applying it fails like upstream's merge.
-      throw PresetMerger.entriesInvalid("merge").forPreset(n);
+      if (doc.errors().stream().allMatch(p -> PresetDocument.isEntryLevel(p.pointer()))) {
+        // An entry that is not a mapping: upstream loads the file and its merge then fails; we refuse now.
+        throw PresetMerger.entriesInvalid("merge").forPreset(name);
+      }
+      throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
+          "The preset cannot be read: " + doc.errors().get(0), doc.errors()).forPreset(name);
     }
-    return CustomPreset.of(preset, text, sourcePath);
+    return CustomPreset.of(doc.preset(), text, sourcePath);
+  }
+
+  /** The guard on the raw document: keys count whatever their value; non-object endpoints are ignored. */
+  private static void requireNoAllowedIps(String name, JsonNode entries, SourceMap map) throws PresetLayerException {
+    for (Map.Entry<String, JsonNode> e : entries.properties()) {
+      String at = "/network_policies/" + SourceMap.escape(e.getKey());
+      JsonNode entry = e.getValue();
+      if (entry.isObject() && entry.has("allowed_ips")) {
+        throw allowedIps(name, map.nearest(at + "/allowed_ips"));
+      }
+      JsonNode eps = entry.path("endpoints");
+      for (int i = 0; i < eps.size(); i++) {
+        JsonNode ep = eps.get(i);
+        if (ep.isObject() && ep.has("allowed_ips")) {
+          JsonNode host = ep.get("host");
+          if (host == null || !host.isString() || !isHostGateway(host.asString())) {
+            throw allowedIps(name, map.nearest(at + "/endpoints/" + i + "/allowed_ips"));
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -184,11 +214,11 @@ public final class CustomPresetLoader {
         boolean has = !ep.allowedIps().isEmpty()
             || sourceMap.locate(at + "/endpoints/" + i + "/allowed_ips").isPresent();
         if (has && !isHostGateway(ep.host())) {
-          throw allowedIps(preset, sourceMap.nearest(at + "/endpoints/" + i + "/allowed_ips"));
+          throw allowedIps(preset.name(), sourceMap.nearest(at + "/endpoints/" + i + "/allowed_ips"));
         }
       }
       if (entryLevel) {
-        throw allowedIps(preset, sourceMap.nearest(at + "/allowed_ips"));
+        throw allowedIps(preset.name(), sourceMap.nearest(at + "/allowed_ips"));
       }
     }
   }
@@ -256,9 +286,9 @@ public final class CustomPresetLoader {
     return h.equalsIgnoreCase(HOST_GATEWAY);
   }
 
-  private static PresetLayerException allowedIps(Preset preset, SourceLocation at) {
+  private static PresetLayerException allowedIps(String presetName, SourceLocation at) {
     return PresetLayerException.of(PresetLayerError.PRESET_ALLOWED_IPS, at,
-        "Preset '" + preset.name() + "' contains 'allowed_ips', which is not permitted in user-supplied presets");
+        "Preset '" + presetName + "' contains 'allowed_ips', which is not permitted in user-supplied presets");
   }
 
   private static PresetLayerException fileError(PresetLayerError error, String message) {

@@ -9,6 +9,7 @@ import dev.sandboxpolicy.model.io.ReadResult;
 import dev.sandboxpolicy.model.io.SourceMap;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The live policy of a sandbox, read from the text of {@code openshell policy get} (with or without
@@ -69,20 +70,8 @@ public final class LivePolicy {
     }
     ReadResult<Policy> read = READER.readPolicy(body);
     List<Problem> errors = read.problems().stream().filter(Problem::isError).toList();
-    if (read.value().isEmpty()) {
-      boolean notMapping = errors.stream().anyMatch(p -> p.pointer().isEmpty() && p.code().equals("wrong_type"));
-      throw PresetLayerException.withProblems(
-          notMapping ? PresetLayerError.LIVE_POLICY_NOT_MAPPING : PresetLayerError.LIVE_POLICY_NOT_YAML,
-          notMapping ? "The live policy must be a YAML mapping."
-              : "The live policy is not valid YAML: " + firstMessage(errors),
-          errors);
-    }
     if (!errors.isEmpty()) {
-      Problem first = errors.get(0);
-      PresetLayerError error = first.pointer().equals("/version") ? PresetLayerError.LIVE_POLICY_BAD_VERSION
-          : first.pointer().equals("/network_policies") ? PresetLayerError.LIVE_POLICY_BAD_NETWORK_POLICIES
-          : PresetLayerError.LIVE_POLICY_BAD_SECTION;
-      throw PresetLayerException.withProblems(error, "The live policy cannot be read: " + first, errors);
+      throw refusal(errors);
     }
     Policy policy = read.value().get();
     SourceMap map = read.sourceMap();
@@ -92,6 +81,10 @@ public final class LivePolicy {
     }
     boolean hasVersion = map.locate("/version").isPresent();
     boolean hasEntries = map.locate("/network_policies").isPresent();
+    if (hasEntries && policy.networkPolicies().isEmpty() && isNull(body, "network_policies")) {
+      throw PresetLayerException.of(PresetLayerError.LIVE_POLICY_BAD_NETWORK_POLICIES,
+          map.nearest("/network_policies"), "The live policy's network_policies must be a mapping, not null.");
+    }
     if (sep < 0 && !hasVersion && !hasEntries) {
       throw PresetLayerException.of(PresetLayerError.LIVE_POLICY_NOT_A_POLICY, map.nearest(""),
           "The text is a mapping without 'version' or 'network_policies' and no policy header: not a policy.");
@@ -156,8 +149,37 @@ public final class LivePolicy {
     return true;
   }
 
-  private static String firstMessage(List<Problem> errors) {
-    return errors.isEmpty() ? "(no detail)" : errors.get(0).message();
+  /** Classifies the reader's errors into one refusal (the first matching rule wins). */
+  private static PresetLayerException refusal(List<Problem> errors) {
+    Problem first = errors.get(0);
+    if (errors.stream().anyMatch(p -> p.code().equals("empty_document"))) {
+      return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_EMPTY,
+          "The live policy output does not contain a policy YAML document.", errors);
+    }
+    if (errors.stream().anyMatch(p -> RawYaml.SYNTAX_CODES.contains(p.code()))) {
+      Problem syntax = errors.stream().filter(p -> RawYaml.SYNTAX_CODES.contains(p.code())).findFirst().get();
+      return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_NOT_YAML,
+          "The live policy is not valid YAML: " + syntax.message(), errors);
+    }
+    if (errors.stream().anyMatch(p -> p.pointer().isEmpty() && p.code().equals("wrong_type"))) {
+      return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_NOT_MAPPING,
+          "The live policy must be a YAML mapping.", errors);
+    }
+    if (errors.stream().anyMatch(p -> p.pointer().equals("/version"))) {
+      return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_BAD_VERSION,
+          "The live policy version must be an integer >= 1.", errors);
+    }
+    if (errors.stream().anyMatch(p -> p.pointer().equals("/network_policies"))) {
+      return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_BAD_NETWORK_POLICIES,
+          "The live policy's network_policies must be a mapping of entries.", errors);
+    }
+    return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_BAD_SECTION,
+        "The live policy cannot be read: " + first, errors);
+  }
+
+  /** Whether the top-level {@code key} is written with a null value (the model reads null as absent). */
+  private static boolean isNull(String body, String key) {
+    return RawYaml.tree(body).map(t -> t.get(key)).map(JsonNode::isNull).orElse(false);
   }
 
   @Override

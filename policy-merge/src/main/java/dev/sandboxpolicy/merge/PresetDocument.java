@@ -50,7 +50,7 @@ public final class PresetDocument {
    *     of mappings)
    */
   public static PresetDocument read(String text, String verb) throws PresetLayerException {
-    PresetDocument doc = readUnchecked(text);
+    PresetDocument doc = readUnchecked(text, verb);
     doc.requireEntries(verb);
     return doc;
   }
@@ -62,24 +62,32 @@ public final class PresetDocument {
    * @throws PresetLayerException {@code preset_unreadable} when the text cannot be read as a preset
    */
   public static PresetDocument readUnchecked(String text) throws PresetLayerException {
-    PresetDocument doc = parse(text, READER);
-    if (doc.preset == null) {
-      throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
-          doc.isMapping() ? "Invalid YAML: " + doc.firstErrorMessage() : "Preset must be a YAML mapping",
-          doc.errors);
-    }
-    if (!doc.errors.isEmpty()) {
-      boolean entryShape = doc.errors.stream().allMatch(p -> isEntryLevel(p.pointer()));
-      if (entryShape) {
-        throw withName(doc.preset, PresetMerger.entriesInvalid("merge"));
-      }
-      throw withName(doc.preset, PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
-          "The preset cannot be read: " + doc.errors.get(0), doc.errors));
-    }
-    return doc;
+    return readUnchecked(text, "merge");
   }
 
-  /** Reads without judging: {@link #preset()} is null when the text is not a mapping; errors are kept. */
+  static PresetDocument readUnchecked(String text, String verb) throws PresetLayerException {
+    PresetDocument doc = parse(text, READER);
+    if (doc.errors.isEmpty()) {
+      return doc;
+    }
+    String name = RawYaml.presetName(text).orElse(null);
+    PresetLayerException e;
+    if (doc.hasSyntaxError()) {
+      e = PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
+          "Invalid YAML: " + doc.errors.get(0).message(), doc.errors);
+    } else if (!doc.isMapping()) {
+      e = PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE, "Preset must be a YAML mapping",
+          doc.errors);
+    } else if (doc.errors.stream().allMatch(p -> isEntryLevel(p.pointer()))) {
+      e = PresetMerger.entriesInvalid(verb);
+    } else {
+      e = PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
+          "The preset cannot be read: " + doc.errors.get(0), doc.errors);
+    }
+    throw name == null ? e : e.forPreset(name);
+  }
+
+  /** Reads without judging: {@link #preset()} is null when the reader found an error; errors are kept. */
   static PresetDocument parse(String text, PolicyReader reader) {
     Objects.requireNonNull(text, "text");
     ReadResult<Preset> r = reader.readPreset(text);
@@ -93,9 +101,14 @@ public final class PresetDocument {
     return errors;
   }
 
-  /** Whether the document root is a mapping (false for YAML errors and scalar or list documents). */
+  /** Whether the document root is a mapping (false for scalar or list documents). */
   boolean isMapping() {
     return errors.stream().noneMatch(p -> p.pointer().isEmpty() && p.code().equals("wrong_type"));
+  }
+
+  /** Whether the text is not a usable YAML document at all. */
+  boolean hasSyntaxError() {
+    return errors.stream().anyMatch(p -> RawYaml.SYNTAX_CODES.contains(p.code()));
   }
 
   String firstErrorMessage() {
@@ -157,7 +170,4 @@ public final class PresetDocument {
     return pointer.indexOf('/', "/network_policies/".length()) < 0;
   }
 
-  private static PresetLayerException withName(Preset p, PresetLayerException e) {
-    return p.name().isEmpty() ? e : e.forPreset(p.name());
-  }
 }
