@@ -70,10 +70,11 @@ public final class DocumentMutator {
     return (random, size) -> {
       Object copy = deepCopy(tree);
       List<String> done = new ArrayList<>();
+      List<String> touched = new ArrayList<>();
       Mutant.Expectation expectation = Mutant.Expectation.VALID_OR_REJECTED;
       int count = Math.max(1, 1 + (size == 0 ? 0 : random.nextInt(Math.min(size, 5))));
       for (int i = 0; i < count; i++) {
-        Applied applied = mutateTree(random, copy);
+        Applied applied = mutateTree(random, copy, touched);
         done.add(applied.operator);
         expectation = stronger(expectation, applied.expectation);
       }
@@ -108,6 +109,16 @@ public final class DocumentMutator {
 
   private record Applied(String operator, Mutant.Expectation expectation) {}
 
+  /** Whether {@code pointer} is at, above or below a pointer an earlier mutation changed (so it is left alone). */
+  private static boolean overlaps(String pointer, List<String> touched) {
+    for (String t : touched) {
+      if (pointer.equals(t) || pointer.startsWith(t + "/") || t.startsWith(pointer + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A reference to one value inside the tree: its parent container and key or index. */
   private record Slot(Object parent, Object key, String pointer, boolean fieldOfObject, boolean inNameKeyedMap) {
     Object get() {
@@ -124,13 +135,16 @@ public final class DocumentMutator {
     }
   }
 
-  private static Applied mutateTree(RandomGenerator random, Object root) {
-    List<Slot> slots = new ArrayList<>();
-    List<Slot> objects = new ArrayList<>();
-    collect(root, "", false, slots, objects);
+  private static Applied mutateTree(RandomGenerator random, Object root, List<String> touched) {
+    List<Slot> all = new ArrayList<>();
+    List<Slot> allObjects = new ArrayList<>();
+    collect(root, "", false, all, allObjects);
+    List<Slot> slots = all.stream().filter(s -> !overlaps(s.pointer, touched)).toList();
+    List<Slot> objects = allObjects.stream().filter(s -> !overlaps(s.pointer, touched)).toList();
     int op = random.nextInt(7);
     if (op == 0 && root instanceof Map<?, ?> top && top.containsKey("version")) {
       ((Map<?, ?>) top).remove("version");
+      touched.add("/version");
       return new Applied("remove /version", Mutant.Expectation.READ_ERROR);
     }
     if (op == 1) {
@@ -139,6 +153,7 @@ public final class DocumentMutator {
         Slot s = pick(random, ports);
         long bad = pick(random, List.of(-1L, 65536L, 70000L, -65535L, 4294967296L, Long.MAX_VALUE));
         s.set(bad);
+        touched.add(s.pointer);
         return new Applied("port " + bad + " at " + s.pointer, Mutant.Expectation.READ_ERROR);
       }
     }
@@ -147,6 +162,7 @@ public final class DocumentMutator {
       if (!rules.isEmpty()) {
         Slot s = pick(random, rules);
         s.set(new ArrayList<>());
+        touched.add(s.pointer);
         return new Applied("empty list at " + s.pointer, Mutant.Expectation.VALIDATION_ERROR);
       }
     }
@@ -156,6 +172,7 @@ public final class DocumentMutator {
       Map<Object, Object> map = (Map<Object, Object>) s.get();
       String key = "x_unknown_" + random.nextInt(1000);
       map.put(key, 7L);
+      touched.add(s.pointer + "/" + key);
       return new Applied("unknown key " + s.pointer + "/" + key, Mutant.Expectation.READ_ERROR);
     }
     List<Slot> typed = slots.stream().filter(s -> s.fieldOfObject || !s.inNameKeyedMap).toList();
@@ -165,6 +182,7 @@ public final class DocumentMutator {
     Slot s = pick(random, typed);
     Object replacement = wrongType(random, s.get());
     s.set(replacement);
+    touched.add(s.pointer);
     return new Applied("wrong_type " + s.pointer + " := " + describe(replacement), Mutant.Expectation.READ_ERROR);
   }
 
