@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * decisions over canonical paths (§3.5): route selection among inspected endpoints, method rules (with
  * {@code HEAD} satisfying {@code GET}), path globs, allow and deny query semantics, access-preset expansion
  * (§1.8), deny-wins, and enforce/audit. Evaluation errors (a U+0000 reaching a glob, an invalid glob) fail closed
- * as a {@link ReferenceOutcome#DENY}; the reference evaluates every glob of every candidate (no short-circuit), so
+ * as {@link ReferenceOutcome#ERROR}; the reference evaluates every glob of every candidate (no short-circuit), so
  * an error anywhere in the scan denies.
  *
  * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): GraphQL, JSON-RPC and MCP request
@@ -112,7 +112,7 @@ public final class ReferenceMatcher {
    * allowed first (otherwise the L4 denial is returned); a connection without an inspected endpoint is not
    * inspected and is allowed. Never throws for any input.
    */
-  public ReferenceDecision decideRequest(L7Request request) {
+  public ReferenceDecision decideRequest(HttpRequest request) {
     Objects.requireNonNull(request, "request");
     ReferenceDecision l4 = decideConnection(request.connection());
     if (!l4.allowed()) {
@@ -125,7 +125,7 @@ public final class ReferenceMatcher {
     }
   }
 
-  private ReferenceDecision decideL7(L7Request request) {
+  private ReferenceDecision decideL7(HttpRequest request) {
     Connection c = request.connection();
     Map<String, NetworkPolicy> entries = new TreeMap<>(policy.networkPolicies());
     // Endpoints of allowing entries, key order then list order (§3.4 "endpoint configs").
@@ -222,7 +222,7 @@ public final class ReferenceMatcher {
   }
 
   private static ReferenceDecision evaluationError(ReferenceGlob.GlobError e) {
-    return new ReferenceDecision(ReferenceOutcome.DENY, "", "policy evaluation error (fail closed): " + e.getMessage());
+    return new ReferenceDecision(ReferenceOutcome.ERROR, "", "evaluation error: " + e.getMessage());
   }
 
   // ---- §3.3 host and port ----
@@ -346,7 +346,7 @@ public final class ReferenceMatcher {
     return bodies;
   }
 
-  private static boolean ruleMatches(RuleBody body, L7Request request, boolean deny) {
+  private static boolean ruleMatches(RuleBody body, HttpRequest request, boolean deny) {
     // Evaluate every part (no short-circuit) so that glob errors anywhere surface.
     boolean method = !body.method().isEmpty() && methodMatches(body.method(), request.method());
     boolean path = !body.path().isEmpty() && (body.path().equals(PATH_ANY) || ReferenceGlob.matches(body.path(), "/", request.path()));

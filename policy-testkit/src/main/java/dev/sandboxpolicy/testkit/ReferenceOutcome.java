@@ -12,6 +12,11 @@ public enum ReferenceOutcome {
    */
   AUDIT,
   /**
+   * Evaluation failed (a U+0000 reaching a glob, a glob that does not compile): upstream fails closed, so this is a
+   * denial too (§3.10).
+   */
+  ERROR,
+  /**
    * Outside what the reference models (GraphQL, JSON-RPC and MCP request bodies): no verdict; comparisons skip it.
    */
   UNSUPPORTED

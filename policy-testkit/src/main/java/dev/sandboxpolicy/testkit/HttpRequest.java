@@ -17,10 +17,10 @@ import java.util.Objects;
  * @param path the canonical request path
  * @param query decoded query parameters; a key maps to every value it was given, in order
  */
-public record L7Request(Connection connection, String method, String path, Map<String, List<String>> query) {
+public record HttpRequest(Connection connection, String method, String path, Map<String, List<String>> query) {
 
   /** Validates the components and deep-copies the query (keeping its order). */
-  public L7Request {
+  public HttpRequest {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
@@ -30,16 +30,16 @@ public record L7Request(Connection connection, String method, String path, Map<S
   }
 
   /** A request without query parameters. */
-  public static L7Request of(Connection connection, String method, String path) {
-    return new L7Request(connection, method, path, Map.of());
+  public static HttpRequest of(Connection connection, String method, String path) {
+    return new HttpRequest(connection, method, path, Map.of());
   }
 
   /** This request with one more value for {@code key} (appended after existing values). */
-  public L7Request withQueryValue(String key, String value) {
+  public HttpRequest withQueryValue(String key, String value) {
     Map<String, List<String>> copy = new LinkedHashMap<>(query);
     List<String> values = new ArrayList<>(copy.getOrDefault(key, List.of()));
     values.add(value);
     copy.put(key, values);
-    return new L7Request(connection, method, path, copy);
+    return new HttpRequest(connection, method, path, copy);
   }
 }
