@@ -3,7 +3,7 @@ module dev.sandboxpolicy.merge {
   requires transitive dev.sandboxpolicy.model;
   requires transitive dev.sandboxpolicy.schema;
   requires tools.jackson.core;
-  requires tools.jackson.databind;
+  requires transitive tools.jackson.databind;
   requires tools.jackson.dataformat.yaml;
 
   exports dev.sandboxpolicy.merge;
