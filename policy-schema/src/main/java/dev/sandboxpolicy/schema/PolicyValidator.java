@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -100,10 +101,7 @@ public final class PolicyValidator {
    * source map.
    */
   public ValidationReport validate(ReadResult<Policy> read) {
-    List<Problem> problems = new ArrayList<>(read.problems());
-    read.value().ifPresent(p -> problems.addAll(
-        semantic(read.sourceMap(), c -> c.policy(p), mode == ReadMode.STRICT)));
-    return ValidationReport.of(problems);
+    return withRead(read, (c, p) -> c.policy(p));
   }
 
   /** Checks a preset's value rules and the preset rules for this validator's {@link #presetOrigin()}. */
@@ -114,10 +112,7 @@ public final class PolicyValidator {
 
   /** The read's problems plus the preset's value rules, located through the read's source map. */
   public ValidationReport validatePreset(ReadResult<Preset> read) {
-    List<Problem> problems = new ArrayList<>(read.problems());
-    read.value().ifPresent(p -> problems.addAll(
-        semantic(read.sourceMap(), c -> c.preset(p, custom()), mode == ReadMode.STRICT)));
-    return ValidationReport.of(problems);
+    return withRead(read, (c, p) -> c.preset(p, custom()));
   }
 
   /** Checks the value rules of a blueprint's {@code components.policy.additions}. */
@@ -127,9 +122,15 @@ public final class PolicyValidator {
 
   /** The read's problems plus the blueprint additions' value rules. */
   public ValidationReport validateBlueprint(ReadResult<Blueprint> read) {
+    return withRead(read, (c, b) -> c.blueprint(b));
+  }
+
+  /** The read's problems plus, when it produced a value, the value rules located through its source map. */
+  private <T> ValidationReport withRead(ReadResult<T> read, BiConsumer<SemanticChecks, T> checks) {
+    Objects.requireNonNull(read, "read");
     List<Problem> problems = new ArrayList<>(read.problems());
-    read.value().ifPresent(b -> problems.addAll(
-        semantic(read.sourceMap(), c -> c.blueprint(b), mode == ReadMode.STRICT)));
+    read.value().ifPresent(v -> problems.addAll(
+        semantic(read.sourceMap(), c -> checks.accept(c, v), mode == ReadMode.STRICT)));
     return ValidationReport.of(problems);
   }
 
