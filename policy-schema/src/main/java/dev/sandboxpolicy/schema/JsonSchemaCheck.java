@@ -145,6 +145,10 @@ final class JsonSchemaCheck {
         if (located != null && located.isNull()) {
           return null; // an explicit null reads as absent (see the reader's compatibility notes)
         }
+        if (lenient && located != null && (located.isNumber() || located.isBoolean())
+            && String.valueOf(error.getSchemaNode()).contains("string")) {
+          return null; // the lenient reader coerces a scalar to its text (with its own coerced_scalar warning)
+        }
         code = Code.WRONG_TYPE;
       }
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> code = Code.INTEGER_OUT_OF_RANGE;
