@@ -5,6 +5,7 @@ import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.io.DocumentFormat;
 import dev.sandboxpolicy.model.io.PolicyReader;
 import dev.sandboxpolicy.model.io.ReadMode;
 import dev.sandboxpolicy.model.io.ReadResult;
@@ -136,7 +137,7 @@ public final class PolicyValidator {
 
   /**
    * Reads {@code text} (YAML or JSON) as a document of {@code kind} in {@code mode} and reports everything in one
-   * report: YAML syntax, the JSON Schema, the reader's structural problems and every value rule. When a strict
+   * report: the reader's syntax, limit and structural problems, the JSON Schema and every value rule. When a strict
    * read fails on structure, the value rules still run on a lenient reading of the same text, so one pass shows
    * all problems. A problem found by both the schema and the reader is reported once.
    */
@@ -144,19 +145,19 @@ public final class PolicyValidator {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(text, "text");
     boolean strict = mode == ReadMode.STRICT;
-    List<Problem> problems = new ArrayList<>(JsonSchemaCheck.check(kind, text, !strict));
+    ReadResult<Object> tree = PolicyReader.of(mode).readTree(text, DocumentFormat.YAML);
+    List<Problem> problems = new ArrayList<>(JsonSchemaCheck.check(kind, tree, !strict));
     Set<String> reported = new HashSet<>();
     for (Problem p : problems) {
       reported.add(p.severity() + " " + p.pointer());
     }
-    boolean syntaxBroken = problems.stream().anyMatch(p -> p.code().equals(Code.YAML_SYNTAX.id()));
     ReadResult<?> read = read(kind, text, mode);
     for (Problem p : read.problems()) {
-      if (!syntaxBroken && reported.add(p.severity() + " " + p.pointer())) {
+      if (reported.add(p.severity() + " " + p.pointer())) {
         problems.add(p);
       }
     }
-    if (read.value().isEmpty() && strict && !syntaxBroken) {
+    if (read.value().isEmpty() && strict && tree.value().isPresent()) {
       read = read(kind, text, ReadMode.LENIENT); // value rules on a tolerant reading
     }
     if (read.value().isPresent()) {
