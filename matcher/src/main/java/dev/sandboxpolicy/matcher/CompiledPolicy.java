@@ -1,0 +1,447 @@
+package dev.sandboxpolicy.matcher;
+
+import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.PersistedQuery;
+import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.glob.GlobError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A policy compiled for the hot path: answers the network (L4) decision "may this binary reach host:port?" and the
+ * request (L7) decision "may this request go through?" exactly as upstream evaluates them (spec §3). Immutable and
+ * thread-safe; share one instance between all threads and replace it through {@link PolicyHolder} on reload.
+ *
+ * <pre>{@code
+ * Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(yaml).orElseThrow();
+ * CompiledPolicy compiled = CompiledPolicy.compile(policy);
+ *
+ * NetworkRequest conn = NetworkRequest.of("api.github.com", 443, "/usr/bin/gh");
+ * Decision network = compiled.decideNetwork(conn);
+ * if (network.isAllowed()) {
+ *   CanonicalTarget target = CanonicalTarget.parse("/repos/acme/widgets?per_page=5", false);
+ *   Decision request = compiled.decideRequest(
+ *       L7Request.of(conn, "GET", target.path()).withQuery(target.query()));
+ *   if (request.blocks()) {
+ *     // 403 with request.reason()
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>How a decision is found: candidate endpoints come from a {@link HostIndex} (exact hosts by hash, wildcard hosts
+ * by literal label suffix, hostless {@code allowed_ips} endpoints from a side list), never from a scan of all
+ * entries; they are visited in key order, so the first allowing one names the smallest allowing key. Allow decisions
+ * are constants prepared here, so the allow path allocates nothing.
+ *
+ * <p>Warnings: globs that do not compile are only warnings at load time (as upstream) and make every decision that
+ * evaluates them an {@link Verdict#ERROR} (fail closed); see {@link #warnings()}. Deny reasons for REST and JSON-RPC
+ * requests are this library's wording; the network reasons and the GraphQL reasons are upstream's.
+ */
+public final class CompiledPolicy {
+  /** Upstream's reason when the policy has no network policies at all (spec §3.4). */
+  static final String NO_POLICIES_REASON = "network connections not allowed by policy";
+  /** Upstream's reason when several inspected endpoints exist and no path selector matches (spec §3.5 step 2). */
+  static final String NO_ROUTE_REASON = "no L7 endpoint path matched request";
+
+  private static final Optional<Enforcement> ENFORCED = Optional.of(Enforcement.ENFORCE);
+  private static final Optional<Enforcement> AUDITED = Optional.of(Enforcement.AUDIT);
+  private static final Decision NO_POLICIES =
+      Decision.deny(NO_POLICIES_REASON, Optional.empty(), "", SourceLocation.NONE, Optional.empty());
+  private static final Decision NO_ROUTE =
+      Decision.deny(NO_ROUTE_REASON, Optional.empty(), "", SourceLocation.NONE, ENFORCED);
+
+  private final Policy policy;
+  private final MatcherOptions options;
+  private final CompiledEntry[] entries;
+  private final CompiledEndpoint[] endpoints;
+  private final HostIndex index;
+  private final List<Problem> warnings;
+  private final ThreadLocal<EvaluationScratch> scratch;
+
+  private CompiledPolicy(Policy policy, MatcherOptions options, List<Problem> warnings) {
+    this.policy = policy;
+    this.options = options;
+    Map<String, NetworkPolicy> sorted = new TreeMap<>(policy.networkPolicies());
+    List<CompiledEntry> entryList = new ArrayList<>();
+    List<CompiledEndpoint> endpointList = new ArrayList<>();
+    for (Map.Entry<String, NetworkPolicy> e : sorted.entrySet()) {
+      CompiledEntry entry = new CompiledEntry(e.getKey(), entryList.size(), e.getValue());
+      List<Endpoint> eps = e.getValue().endpoints();
+      CompiledEndpoint[] compiled = new CompiledEndpoint[eps.size()];
+      for (int i = 0; i < eps.size(); i++) {
+        String pointer = "/network_policies/" + escapePointer(e.getKey()) + "/endpoints/" + i;
+        compiled[i] = new CompiledEndpoint(entry, i, eps.get(i), pointer);
+        compiled[i].ordinal = endpointList.size();
+        endpointList.add(compiled[i]);
+        prepareDecisions(compiled[i]);
+      }
+      entry.endpoints = compiled;
+      entryList.add(entry);
+    }
+    this.entries = entryList.toArray(new CompiledEntry[0]);
+    this.endpoints = endpointList.toArray(new CompiledEndpoint[0]);
+    this.index = new HostIndex(endpointList);
+    this.warnings = List.copyOf(warnings);
+    int capacity = endpoints.length;
+    this.scratch = ThreadLocal.withInitial(() -> new EvaluationScratch(capacity));
+  }
+
+  /**
+   * Validates and compiles a policy with the default options (binary identity required).
+   *
+   * @param policy the policy
+   * @return the compiled policy
+   * @throws PolicyCompileException if the policy has errors
+   */
+  public static CompiledPolicy compile(Policy policy) throws PolicyCompileException {
+    return compile(policy, MatcherOptions.defaults());
+  }
+
+  /**
+   * Validates and compiles a policy.
+   *
+   * @param policy the policy
+   * @param options the matcher options (e.g. endpoint-only mode)
+   * @return the compiled policy
+   * @throws PolicyCompileException if the policy has errors; glob problems are only warnings
+   */
+  public static CompiledPolicy compile(Policy policy, MatcherOptions options) throws PolicyCompileException {
+    List<Problem> problems = new ArrayList<>(PolicyChecks.validate(policy));
+    problems.addAll(PolicyChecks.globWarnings(policy));
+    if (problems.stream().anyMatch(Problem::isError)) {
+      throw new PolicyCompileException(problems);
+    }
+    return new CompiledPolicy(policy, options, problems);
+  }
+
+  /**
+   * Returns the policy this was compiled from.
+   *
+   * @return the policy
+   */
+  public Policy policy() {
+    return policy;
+  }
+
+  /**
+   * Returns the options this was compiled with.
+   *
+   * @return the options
+   */
+  public MatcherOptions options() {
+    return options;
+  }
+
+  /**
+   * Returns the load-time warnings (e.g. {@code glob_unclosed_class} for a glob that will fail closed whenever it is
+   * evaluated).
+   *
+   * @return an immutable list
+   */
+  public List<Problem> warnings() {
+    return warnings;
+  }
+
+  private void prepareDecisions(CompiledEndpoint e) {
+    String key = e.entry.key;
+    e.networkAllow = new Decision[] {
+      Decision.allow(key, e.pointer, e.location, Optional.empty()),
+      Decision.allow(key, e.pointer, e.location, ENFORCED),
+      Decision.allow(key, e.pointer, e.location, AUDITED)
+    };
+    for (CompiledRule r : e.allow) {
+      r.allowDecisions = new Decision[] {
+        Decision.allow(key, r.pointer, r.location, Optional.empty()),
+        Decision.allow(key, r.pointer, r.location, ENFORCED),
+        Decision.allow(key, r.pointer, r.location, AUDITED)
+      };
+    }
+  }
+
+  private static int variant(CompiledEndpoint config) {
+    return config == null ? 0 : config.enforcement == Enforcement.ENFORCE ? 1 : 2;
+  }
+
+  private static Optional<Enforcement> enforcementOf(CompiledEndpoint config) {
+    return config == null ? Optional.empty() : config.enforcement == Enforcement.ENFORCE ? ENFORCED : AUDITED;
+  }
+
+  // ------------------------------------------------------------------------------------------ L4
+
+  /**
+   * The network decision (spec §3.4): allowed iff some entry has an endpoint matching host and port <em>and</em> a
+   * binary matching the executable or one of its ancestors. On allow, {@link Decision#matchedPolicy()} is the
+   * smallest allowing key and {@link Decision#rulePointer()} its first matching endpoint. Allocation-free on allow.
+   *
+   * @param request the connection
+   * @return the decision
+   */
+  public Decision decideNetwork(NetworkRequest request) {
+    if (entries.length == 0) {
+      return NO_POLICIES;
+    }
+    EvaluationScratch s = scratch.get();
+    try {
+      if (!collect(request, s)) {
+        return Decision.error(s.errorReason);
+      }
+      CompiledEndpoint allowing = null;
+      CompiledEndpoint firstInspected = null;
+      int lastEntry = -1;
+      int lastResult = GlobMatcher.NO_MATCH;
+      for (int i = 0; i < s.count; i++) {
+        CompiledEndpoint e = s.candidates[i];
+        if (e.entry.order != lastEntry) {
+          lastEntry = e.entry.order;
+          lastResult = e.entry.binaryAllowed(request, options.binaryIdentity(), s);
+          if (lastResult == GlobMatcher.ERROR) {
+            return Decision.error(s.errorReason);
+          }
+        }
+        if (lastResult == GlobMatcher.MATCH) {
+          if (allowing == null) {
+            allowing = e;
+          }
+          if (firstInspected == null && e.inspected) {
+            firstInspected = e;
+          }
+        }
+      }
+      if (allowing != null) {
+        return allowing.networkAllow[variant(firstInspected)];
+      }
+      if (s.count > 0) {
+        return Decision.deny(binaryReason(request, s), Optional.empty(), "", SourceLocation.NONE, Optional.empty());
+      }
+      return Decision.deny(
+          "endpoint " + request.host() + ":" + request.port() + " is not allowed by any policy",
+          Optional.empty(),
+          "",
+          SourceLocation.NONE,
+          Optional.empty());
+    } finally {
+      s.reset();
+    }
+  }
+
+  /** Fills the scratch with host+port candidates; false on an evaluation error. */
+  private boolean collect(NetworkRequest request, EvaluationScratch s) {
+    String host = request.host();
+    if (index.hasWildcards && host.indexOf('\0') >= 0) {
+      s.fail("evaluation error: host contains U+0000");
+      return false;
+    }
+    return index.collect(host, request.port(), s) != GlobMatcher.ERROR;
+  }
+
+  private static String binaryReason(NetworkRequest request, EvaluationScratch s) {
+    StringBuilder sb = new StringBuilder();
+    int last = -1;
+    for (int i = 0; i < s.count; i++) {
+      CompiledEntry entry = s.candidates[i].entry;
+      if (entry.order == last) {
+        continue;
+      }
+      last = entry.order;
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      sb.append("binary '").append(request.binary()).append("' not allowed in policy '").append(entry.key)
+          .append("' (ancestors: [").append(String.join(" -> ", request.ancestors()))
+          .append("], cmdline: [").append(String.join(", ", request.cmdlinePaths()))
+          .append("]). SYMLINK HINT: binaries are matched against the kernel-resolved executable path, so if '")
+          .append(request.binary())
+          .append("' is reached through a symlink, list the target that readlink -f prints");
+    }
+    return sb.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------ L7
+
+  /**
+   * The request decision (spec §3.5–§3.8): route selection among the connection's inspected endpoints (which fixes
+   * the {@link Decision#enforcement()}), the hard denials that audit never relaxes, then the rule verdict over
+   * <em>all</em> endpoints of all entries whose endpoint and binary match: any matching deny rule wins, otherwise
+   * any allowing rule allows. Allocation-free on allow.
+   *
+   * @param request the request; its path must be canonical ({@link CanonicalTarget})
+   * @return the decision
+   */
+  public Decision decideRequest(L7Request request) {
+    if (entries.length == 0) {
+      return NO_POLICIES;
+    }
+    EvaluationScratch s = scratch.get();
+    try {
+      return decideRequest(request, s);
+    } finally {
+      s.reset();
+    }
+  }
+
+  private Decision decideRequest(L7Request request, EvaluationScratch s) {
+    NetworkRequest conn = request.connection();
+    if (!collect(conn, s)) {
+      return Decision.error(s.errorReason);
+    }
+    // Keep only endpoints of entries whose binary matches (endpoint_allowed ∧ binary_allowed).
+    int kept = 0;
+    int lastEntry = -1;
+    int lastResult = GlobMatcher.NO_MATCH;
+    for (int i = 0; i < s.count; i++) {
+      CompiledEndpoint e = s.candidates[i];
+      if (e.entry.order != lastEntry) {
+        lastEntry = e.entry.order;
+        lastResult = e.entry.binaryAllowed(conn, options.binaryIdentity(), s);
+        if (lastResult == GlobMatcher.ERROR) {
+          return Decision.error(s.errorReason);
+        }
+      }
+      if (lastResult == GlobMatcher.MATCH) {
+        s.candidates[kept++] = e;
+      }
+    }
+    for (int i = kept; i < s.count; i++) {
+      s.candidates[i] = null;
+    }
+    s.count = kept;
+
+    String path = request.path();
+    // Route selection (Rust selector): highest specificity among inspected configs.
+    CompiledEndpoint selected = null;
+    int inspected = 0;
+    for (int i = 0; i < kept; i++) {
+      if (s.candidates[i].inspected) {
+        inspected++;
+        if (selected == null) {
+          selected = s.candidates[i];
+        }
+      }
+    }
+    if (inspected > 1) {
+      selected = null;
+      for (int i = 0; i < kept; i++) {
+        CompiledEndpoint e = s.candidates[i];
+        if (e.inspected && e.route.matches(path)
+            && (selected == null || e.route.specificity > selected.route.specificity)) {
+          selected = e;
+        }
+      }
+      if (selected == null) {
+        return NO_ROUTE;
+      }
+    }
+    if (selected != null && !selected.allowEncodedSlash && path.contains("%2F")) {
+      return hardDeny("encoded slash (%2F) in path is not allowed on this endpoint", selected);
+    }
+    Decision hard = hardDenials(request, s);
+    if (hard != null) {
+      return hard;
+    }
+    int variant = variant(selected);
+
+    CompiledEndpoint denyEndpoint = null;
+    CompiledRule denyRule = null;
+    String denyReason = null;
+    Decision allowed = null;
+    String graphqlDenyReason = null;
+    for (int i = 0; i < kept; i++) {
+      CompiledEndpoint e = s.candidates[i];
+      int sel = e.selectorMatches(path, s);
+      if (sel == GlobMatcher.ERROR) {
+        return Decision.error(s.errorReason);
+      }
+      if (sel == GlobMatcher.NO_MATCH) {
+        continue;
+      }
+      EndpointVerdict v = EndpointVerdict.evaluate(e, request, s);
+      if (v.kind == EndpointVerdict.ERROR) {
+        return Decision.error(s.errorReason);
+      }
+      if (v.kind == EndpointVerdict.DENIED_BY_RULE && denyRule == null) {
+        denyEndpoint = e;
+        denyRule = v.rule;
+        denyReason = v.reason;
+      } else if (v.kind == EndpointVerdict.ALLOWED) {
+        if (allowed == null) {
+          allowed = v.rule == null ? e.networkAllow[variant] : v.rule.allowDecisions[variant];
+        }
+      } else if (graphqlDenyReason == null && v.authoritative) {
+        graphqlDenyReason = v.reason;
+      }
+    }
+    Optional<Enforcement> enforcement = enforcementOf(selected);
+    if (denyRule != null) {
+      return Decision.deny(
+          denyReason, Optional.of(denyEndpoint.entry.key), denyRule.pointer, denyRule.location, enforcement);
+    }
+    if (graphqlDenyReason != null) {
+      return Decision.deny(graphqlDenyReason, Optional.empty(), "", SourceLocation.NONE, enforcement);
+    }
+    if (allowed != null) {
+      return allowed;
+    }
+    return Decision.deny(notPermittedReason(request), Optional.empty(), "", SourceLocation.NONE, enforcement);
+  }
+
+  /** §3.5 step 3: GraphQL parse errors, JSON-RPC inspection errors and response frames on json-rpc. */
+  private static Decision hardDenials(L7Request request, EvaluationScratch s) {
+    for (int i = 0; i < s.count; i++) {
+      CompiledEndpoint e = s.candidates[i];
+      if (e.protocol.equals("graphql") && request.graphql().isPresent()
+          && request.graphql().get().error().isPresent()) {
+        return hardDeny("GraphQL request rejected: " + request.graphql().get().error().get(), e);
+      }
+      if (e.isJsonRpcFamily() && request.jsonRpc().isPresent()) {
+        JsonRpcRequest rpc = request.jsonRpc().get();
+        if (rpc.error().isPresent()) {
+          return hardDeny("JSON-RPC request rejected: " + rpc.error().get(), e);
+        }
+        if (e.protocol.equals("json-rpc") && rpc.hasResponse()) {
+          return hardDeny("JSON-RPC response frames are not permitted from client to server", e);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Decision hardDeny(String reason, CompiledEndpoint e) {
+    return Decision.deny(reason, Optional.of(e.entry.key), e.pointer, e.location, ENFORCED);
+  }
+
+  private static String notPermittedReason(L7Request request) {
+    if (request.graphql().isPresent()) {
+      return "GraphQL operation not permitted by policy";
+    }
+    if (request.jsonRpc().isPresent()) {
+      List<JsonRpcCall> calls = request.jsonRpc().get().calls();
+      return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(0).method()) + "' not permitted by policy";
+    }
+    return request.method() + " " + request.path() + " not permitted by policy";
+  }
+
+  /** Looks up a persisted query registered on an endpoint. */
+  static PersistedQuery registered(CompiledEndpoint e, String key) {
+    return e.persistedQueries.get(key);
+  }
+
+  static String escapePointer(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** Exposed for {@link PolicyChecks}: the glob error to report for a pattern, or null. */
+  static GlobError globError(Glob g) {
+    return g == null ? null : g.error();
+  }
+
+  @Override
+  public String toString() {
+    return "CompiledPolicy[" + entries.length + " entries, " + endpoints.length + " endpoints]";
+  }
+}
