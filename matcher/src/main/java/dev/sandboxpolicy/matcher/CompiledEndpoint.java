@@ -43,6 +43,7 @@ final class CompiledEndpoint {
   final boolean inspected;
   final boolean extendedConfig;
   final boolean allowEncodedSlash;
+  final DestinationRules.AllowedIps allowedIps;
 
   final CompiledRule[] allow;
   final CompiledRule[] deny;
@@ -86,6 +87,7 @@ final class CompiledEndpoint {
     this.inspected = !protocol.isEmpty() && !protocol.equals("tcp");
     this.extendedConfig = inspected || !e.allowedIps().isEmpty() || !e.tls().isEmpty();
     this.allowEncodedSlash = e.allowEncodedSlash();
+    this.allowedIps = DestinationRules.parse(e.allowedIps());
     this.allowRegisteredPersistedQueries = "allow_registered".equals(e.persistedQueries());
     this.persistedQueries = e.graphqlPersistedQueries();
     McpOptions mcp = e.mcp().orElse(null);

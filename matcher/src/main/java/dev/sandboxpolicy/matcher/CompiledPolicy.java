@@ -7,6 +7,7 @@ import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.glob.GlobError;
+import dev.sandboxpolicy.model.net.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -260,6 +261,53 @@ public final class CompiledPolicy {
           .append("' is reached through a symlink, list the target that readlink -f prints");
     }
     return sb.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------ SSRF
+
+  /**
+   * The SSRF destination check that follows an allowed network decision (spec §3.9): may the connection use these
+   * resolved addresses? Precedence: the first endpoint config's {@code allowed_ips} (every address inside; invalid
+   * entries or entries overlapping loopback/link-local/unspecified refuse everything), then an IP-literal host (its
+   * own allowlist), then a host declared exactly by an allowing endpoint (private ranges allowed), then public
+   * addresses only. Always-blocked addresses (loopback, link-local, unspecified, also IPv4-mapped) are refused in
+   * every mode, and control-plane ports (2379, 2380, 6443, 10250, 10255) whenever private space is reachable.
+   * Not on the per-request hot path; allocates.
+   *
+   * @param request the connection (its network decision is re-evaluated)
+   * @param resolved the addresses DNS returned for the host
+   * @return the verdict
+   */
+  public DestinationVerdict checkDestination(NetworkRequest request, List<IpAddress> resolved) {
+    if (!decideNetwork(request).isAllowed()) {
+      return DestinationVerdict.refuse(
+          DestinationMode.NOT_ALLOWED, "network_denied", null, "the network decision did not allow " + request.host());
+    }
+    CompiledEndpoint firstExtended = null;
+    boolean exactDeclared = false;
+    EvaluationScratch s = scratch.get();
+    try {
+      collect(request, s);
+      int lastEntry = -1;
+      int lastResult = GlobMatcher.NO_MATCH;
+      for (int i = 0; i < s.count; i++) {
+        CompiledEndpoint e = s.candidates[i];
+        if (e.entry.order != lastEntry) {
+          lastEntry = e.entry.order;
+          lastResult = e.entry.binaryAllowed(request, options.binaryIdentity(), s);
+        }
+        if (lastResult != GlobMatcher.MATCH) {
+          continue;
+        }
+        if (firstExtended == null && e.extendedConfig) {
+          firstExtended = e;
+        }
+        exactDeclared |= e.hostKind == CompiledEndpoint.HOST_EXACT;
+      }
+    } finally {
+      s.reset();
+    }
+    return DestinationRules.check(request, resolved, firstExtended, exactDeclared);
   }
 
   // ------------------------------------------------------------------------------------------ L7
