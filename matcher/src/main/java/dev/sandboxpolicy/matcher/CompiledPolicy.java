@@ -6,7 +6,6 @@ import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.glob.GlobError;
 import dev.sandboxpolicy.model.net.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,11 +109,11 @@ public final class CompiledPolicy {
    * @param policy the policy
    * @param options the matcher options (e.g. endpoint-only mode)
    * @return the compiled policy
-   * @throws PolicyCompileException if the policy has errors; glob problems are only warnings
+   * @throws PolicyCompileException if the policy has errors (with {@link MatcherOptions#withValidation(boolean)}
+   *     off, only ports out of range are errors); glob problems are only warnings
    */
   public static CompiledPolicy compile(Policy policy, MatcherOptions options) throws PolicyCompileException {
-    List<Problem> problems = new ArrayList<>(PolicyChecks.validate(policy));
-    problems.addAll(PolicyChecks.globWarnings(policy));
+    List<Problem> problems = PolicyChecks.validate(policy, options.validation());
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new PolicyCompileException(problems);
     }
@@ -140,8 +139,8 @@ public final class CompiledPolicy {
   }
 
   /**
-   * Returns the load-time warnings (e.g. {@code glob_unclosed_class} for a glob that will fail closed whenever it is
-   * evaluated).
+   * Returns the load-time warnings, e.g. {@code glob_invalid} for a glob that fails closed whenever it is evaluated
+   * (with validation off, every validator problem).
    *
    * @return an immutable list
    */
@@ -481,11 +480,6 @@ public final class CompiledPolicy {
 
   static String escapePointer(String key) {
     return key.replace("~", "~0").replace("/", "~1");
-  }
-
-  /** Exposed for {@link PolicyChecks}: the glob error to report for a pattern, or null. */
-  static GlobError globError(Glob g) {
-    return g == null ? null : g.error();
   }
 
   @Override

@@ -9,12 +9,14 @@ package dev.sandboxpolicy.matcher;
  * }</pre>
  */
 public final class MatcherOptions {
-  private static final MatcherOptions DEFAULTS = new MatcherOptions(true);
+  private static final MatcherOptions DEFAULTS = new MatcherOptions(true, true);
 
   private final boolean binaryIdentity;
+  private final boolean validation;
 
-  private MatcherOptions(boolean binaryIdentity) {
+  private MatcherOptions(boolean binaryIdentity, boolean validation) {
     this.binaryIdentity = binaryIdentity;
+    this.validation = validation;
   }
 
   /**
@@ -34,7 +36,30 @@ public final class MatcherOptions {
    * @return the options
    */
   public MatcherOptions withBinaryIdentity(boolean required) {
-    return required == binaryIdentity ? this : new MatcherOptions(required);
+    return required == binaryIdentity ? this : new MatcherOptions(required, validation);
+  }
+
+  /**
+   * Returns options with strict validation on (the default: {@link CompiledPolicy#compile} rejects a policy the
+   * strict validator finds errors in, like the upstream gateway) or off (compile whatever the model holds, as the
+   * upstream supervisor does for a local policy override; every validator problem is then only a warning, and
+   * runtime semantics apply, e.g. a JSON-RPC method {@code reports.*} is an exact string). Port values outside
+   * 0..65535 are rejected either way.
+   *
+   * @param strict whether validator errors reject the policy
+   * @return the options
+   */
+  public MatcherOptions withValidation(boolean strict) {
+    return strict == validation ? this : new MatcherOptions(binaryIdentity, strict);
+  }
+
+  /**
+   * Tells whether validator errors reject the policy.
+   *
+   * @return true by default
+   */
+  public boolean validation() {
+    return validation;
   }
 
   /**
@@ -67,16 +92,16 @@ public final class MatcherOptions {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MatcherOptions m && m.binaryIdentity == binaryIdentity;
+    return o instanceof MatcherOptions m && m.binaryIdentity == binaryIdentity && m.validation == validation;
   }
 
   @Override
   public int hashCode() {
-    return Boolean.hashCode(binaryIdentity);
+    return Boolean.hashCode(binaryIdentity) * 31 + Boolean.hashCode(validation);
   }
 
   @Override
   public String toString() {
-    return "MatcherOptions[binaryIdentity=" + binaryIdentity + "]";
+    return "MatcherOptions[binaryIdentity=" + binaryIdentity + ", validation=" + validation + "]";
   }
 }

@@ -207,7 +207,7 @@ class RequestDecisionTest {
     assertEquals(Verdict.ERROR, nul.verdict());
     assertTrue(nul.blocks());
     CompiledPolicy bad = one("protocol: rest\nrules: [{allow: {method: GET, path: \"/x/{a\"}}, {allow: {method: POST, path: /y}}]\n");
-    assertEquals("glob_unclosed_alternates", bad.warnings().get(0).code());
+    assertTrue(bad.warnings().stream().anyMatch(w -> w.code().equals("glob_invalid")));
     Decision d = req(bad, "GET", "/x/a");
     assertEquals(Verdict.ERROR, d.verdict());
     assertTrue(d.reason().contains("glob_unclosed_alternates"), d.reason());

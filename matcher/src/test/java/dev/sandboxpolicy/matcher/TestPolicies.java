@@ -21,6 +21,11 @@ final class TestPolicies {
     return compile(yaml, MatcherOptions.defaults());
   }
 
+  /** Compiles without strict validation: runtime semantics for policies the gateway validator would reject. */
+  static CompiledPolicy runtime(String yaml) {
+    return compile(yaml, MatcherOptions.defaults().withValidation(false));
+  }
+
   static CompiledPolicy compile(String yaml, MatcherOptions options) {
     try {
       return CompiledPolicy.compile(policy(yaml), options);
