@@ -128,8 +128,8 @@ final class CompiledRule {
     if (opFields.isEmpty()) {
       return GlobMatcher.NO_MATCH;
     }
-    for (String field : opFields) {
-      int any = anyField(field, scratch);
+    for (int i = 0; i < opFields.size(); i++) {
+      int any = anyField(opFields.get(i), scratch);
       if (any != GlobMatcher.MATCH) {
         return any;
       }
@@ -143,8 +143,8 @@ final class CompiledRule {
     if (r != GlobMatcher.MATCH || fields.length == 0) {
       return r;
     }
-    for (String field : opFields) {
-      int any = anyField(field, scratch);
+    for (int i = 0; i < opFields.size(); i++) {
+      int any = anyField(opFields.get(i), scratch);
       if (any != GlobMatcher.NO_MATCH) {
         return any;
       }
