@@ -57,7 +57,7 @@ final class CompiledEndpoint {
   /** Network allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
   Decision[] networkAllow;
 
-  CompiledEndpoint(CompiledEntry entry, int index, Endpoint e, String pointer) {
+  CompiledEndpoint(CompiledEntry entry, int index, Endpoint e, String pointer, GlobCache cache) {
     this.entry = entry;
     this.index = index;
     this.pointer = pointer;
@@ -71,7 +71,7 @@ final class CompiledEndpoint {
     } else if (host.indexOf('*') >= 0) {
       this.hostKind = HOST_WILDCARD;
       this.lowerHost = host.toLowerCase(Locale.ROOT);
-      this.hostGlob = Glob.lowerCased(host, GlobDelimiters.DOT);
+      this.hostGlob = cache.lowerCased(host, GlobDelimiters.DOT);
     } else {
       this.hostKind = HOST_EXACT;
       this.lowerHost = host.toLowerCase(Locale.ROOT);
@@ -80,7 +80,7 @@ final class CompiledEndpoint {
     this.ports = e.effectivePorts().stream().mapToInt(Integer::intValue).toArray();
     String path = e.path();
     this.selectorAll = path.isEmpty() || path.equals("**");
-    this.selector = selectorAll ? null : Glob.of(path, GlobDelimiters.SLASH);
+    this.selector = selectorAll ? null : cache.glob(path, GlobDelimiters.SLASH);
     this.route = new RouteSelector(path);
     this.protocol = e.protocol();
     this.enforcement = Enforcement.of(e.enforcement());
@@ -102,23 +102,23 @@ final class CompiledEndpoint {
         AllowRule r = written.get(i);
         if (r.allow().isPresent()) {
           RuleBody body = isMcp ? normalizeMcp(r.allow().get()) : r.allow().get();
-          allowRules.add(new CompiledRule(body, pointer + "/rules/" + i, r.location()));
+          allowRules.add(new CompiledRule(body, pointer + "/rules/" + i, r.location(), cache));
         }
       }
     } else if (!e.access().isEmpty()) {
       String expandAs = protocol.isEmpty() ? "rest" : protocol;
       for (RuleBody body : AccessPresets.expand(e.access(), expandAs)) {
-        allowRules.add(new CompiledRule(body, pointer + "/access", e.location()));
+        allowRules.add(new CompiledRule(body, pointer + "/access", e.location(), cache));
       }
     } else if (allowAllKnownMcpMethods) {
-      allowRules.add(new CompiledRule(RuleBody.builder().method("*").build(), pointer + "/mcp", e.location()));
+      allowRules.add(new CompiledRule(RuleBody.builder().method("*").build(), pointer + "/mcp", e.location(), cache));
     }
     this.allow = allowRules.toArray(new CompiledRule[0]);
     List<CompiledRule> denyRules = new ArrayList<>();
     List<RuleBody> deny = e.denyRuleBodies();
     for (int i = 0; i < deny.size(); i++) {
       RuleBody body = isMcp ? normalizeMcp(deny.get(i)) : deny.get(i);
-      denyRules.add(new CompiledRule(body, pointer + "/deny_rules/" + i, deny.get(i).location()));
+      denyRules.add(new CompiledRule(body, pointer + "/deny_rules/" + i, deny.get(i).location(), cache));
     }
     this.deny = denyRules.toArray(new CompiledRule[0]);
     boolean narrows = false;

@@ -16,14 +16,14 @@ final class CompiledEntry {
   private final Glob[] globBinaries;
   CompiledEndpoint[] endpoints;
 
-  CompiledEntry(String key, int order, NetworkPolicy policy) {
+  CompiledEntry(String key, int order, NetworkPolicy policy, GlobCache cache) {
     this.key = key;
     this.order = order;
     Set<String> literal = new HashSet<>();
     List<Glob> globs = new ArrayList<>();
     for (Binary b : policy.binaries()) {
       if (b.path().indexOf('*') >= 0) {
-        globs.add(Glob.of(b.path(), GlobDelimiters.SLASH));
+        globs.add(cache.glob(b.path(), GlobDelimiters.SLASH));
       } else {
         literal.add(b.path());
       }

@@ -70,13 +70,14 @@ public final class CompiledPolicy {
     Map<String, NetworkPolicy> sorted = new TreeMap<>(policy.networkPolicies());
     List<CompiledEntry> entryList = new ArrayList<>();
     List<CompiledEndpoint> endpointList = new ArrayList<>();
+    GlobCache cache = new GlobCache();
     for (Map.Entry<String, NetworkPolicy> e : sorted.entrySet()) {
-      CompiledEntry entry = new CompiledEntry(e.getKey(), entryList.size(), e.getValue());
+      CompiledEntry entry = new CompiledEntry(e.getKey(), entryList.size(), e.getValue(), cache);
       List<Endpoint> eps = e.getValue().endpoints();
       CompiledEndpoint[] compiled = new CompiledEndpoint[eps.size()];
       for (int i = 0; i < eps.size(); i++) {
         String pointer = "/network_policies/" + escapePointer(e.getKey()) + "/endpoints/" + i;
-        compiled[i] = new CompiledEndpoint(entry, i, eps.get(i), pointer);
+        compiled[i] = new CompiledEndpoint(entry, i, eps.get(i), pointer, cache);
         compiled[i].ordinal = endpointList.size();
         endpointList.add(compiled[i]);
         prepareDecisions(compiled[i]);

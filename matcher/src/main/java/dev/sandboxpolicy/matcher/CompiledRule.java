@@ -29,29 +29,29 @@ final class CompiledRule {
   /** Allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
   Decision[] allowDecisions;
 
-  CompiledRule(RuleBody body, String pointer, SourceLocation location) {
+  CompiledRule(RuleBody body, String pointer, SourceLocation location, GlobCache cache) {
     this.pointer = pointer;
     this.location = location;
     this.method = body.method();
     String p = body.path();
     this.pathMatchesAll = p.equals("**");
-    this.path = p.isEmpty() || pathMatchesAll ? null : Glob.of(p, GlobDelimiters.SLASH);
+    this.path = p.isEmpty() || pathMatchesAll ? null : cache.glob(p, GlobDelimiters.SLASH);
     Map<String, ValueMatcher> query = body.query();
     this.queryKeys = query.keySet().toArray(new String[0]);
     this.queryMatchers = new ValueGlobs[queryKeys.length];
     for (int i = 0; i < queryKeys.length; i++) {
-      queryMatchers[i] = ValueGlobs.of(query.get(queryKeys[i]));
+      queryMatchers[i] = ValueGlobs.of(query.get(queryKeys[i]), cache);
     }
     this.operationType = body.operationType();
-    this.operationName = body.operationName().isEmpty() ? null : Glob.of(body.operationName(), GlobDelimiters.DOT);
+    this.operationName = body.operationName().isEmpty() ? null : cache.glob(body.operationName(), GlobDelimiters.DOT);
     List<String> f = body.fields();
     this.fields = new Glob[f.size()];
     for (int i = 0; i < fields.length; i++) {
-      fields[i] = Glob.of(f.get(i), GlobDelimiters.DOT);
+      fields[i] = cache.glob(f.get(i), GlobDelimiters.DOT);
     }
-    this.mcpMethod = method.isEmpty() ? null : Glob.of(method, GlobDelimiters.DOT);
+    this.mcpMethod = method.isEmpty() ? null : cache.glob(method, GlobDelimiters.DOT);
     ValueMatcher name = body.params().get("name");
-    this.mcpName = name == null ? null : ValueGlobs.of(name);
+    this.mcpName = name == null ? null : ValueGlobs.of(name, cache);
   }
 
   // ---------------------------------------------------------------- REST / WebSocket (§3.5)

@@ -15,11 +15,11 @@ final class ValueGlobs {
     this.globs = globs;
   }
 
-  static ValueGlobs of(ValueMatcher matcher) {
+  static ValueGlobs of(ValueMatcher matcher, GlobCache cache) {
     List<String> sources = matcher.globs();
     Glob[] globs = new Glob[sources.size()];
     for (int i = 0; i < globs.length; i++) {
-      globs[i] = Glob.of(sources.get(i), GlobDelimiters.DOT);
+      globs[i] = cache.glob(sources.get(i), GlobDelimiters.DOT);
     }
     return new ValueGlobs(globs);
   }
