@@ -192,32 +192,20 @@ public final class CompiledPolicy {
       if (!collect(request, s)) {
         return Decision.error(s.errorReason);
       }
-      CompiledEndpoint allowing = null;
-      CompiledEndpoint firstInspected = null;
-      int lastEntry = -1;
-      int lastResult = GlobMatcher.NO_MATCH;
-      for (int i = 0; i < s.count; i++) {
-        CompiledEndpoint e = s.candidates[i];
-        if (e.entry.order != lastEntry) {
-          lastEntry = e.entry.order;
-          lastResult = e.entry.binaryAllowed(request, options.binaryIdentity(), s);
-          if (lastResult == GlobMatcher.ERROR) {
-            return Decision.error(s.errorReason);
-          }
-        }
-        if (lastResult == GlobMatcher.MATCH) {
-          if (allowing == null) {
-            allowing = e;
-          }
-          if (firstInspected == null && e.inspected) {
-            firstInspected = e;
-          }
-        }
-      }
-      if (allowing != null) {
-        return allowing.networkAllow[variant(firstInspected)];
+      int matchedEndpoints = s.count;
+      if (!keepAllowedBinaries(request, s)) {
+        return Decision.error(s.errorReason);
       }
       if (s.count > 0) {
+        CompiledEndpoint firstInspected = null;
+        for (int i = 0; i < s.count && firstInspected == null; i++) {
+          firstInspected = s.candidates[i].inspected ? s.candidates[i] : null;
+        }
+        return s.candidates[0].networkAllow[variant(firstInspected)];
+      }
+      if (matchedEndpoints > 0) {
+        s.reset();
+        collect(request, s);
         return Decision.deny(binaryReason(request, s), Optional.empty(), "", SourceLocation.NONE, Optional.empty());
       }
       return Decision.deny(
@@ -239,6 +227,34 @@ public final class CompiledPolicy {
       return false;
     }
     return index.collect(host, request.port(), s) != GlobMatcher.ERROR;
+  }
+
+  /**
+   * Compacts the candidates to those whose entry's binaries match (endpoint_allowed ∧ binary_allowed), keeping key
+   * order; false on an evaluation error.
+   */
+  private boolean keepAllowedBinaries(NetworkRequest request, EvaluationScratch s) {
+    int kept = 0;
+    int lastEntry = -1;
+    int lastResult = GlobMatcher.NO_MATCH;
+    for (int i = 0; i < s.count; i++) {
+      CompiledEndpoint e = s.candidates[i];
+      if (e.entry.order != lastEntry) {
+        lastEntry = e.entry.order;
+        lastResult = e.entry.binaryAllowed(request, options.binaryIdentity(), s);
+        if (lastResult == GlobMatcher.ERROR) {
+          return false;
+        }
+      }
+      if (lastResult == GlobMatcher.MATCH) {
+        s.candidates[kept++] = e;
+      }
+    }
+    for (int i = kept; i < s.count; i++) {
+      s.candidates[i] = null;
+    }
+    s.count = kept;
+    return true;
   }
 
   private static String binaryReason(NetworkRequest request, EvaluationScratch s) {
@@ -287,22 +303,14 @@ public final class CompiledPolicy {
     boolean exactDeclared = false;
     EvaluationScratch s = scratch.get();
     try {
-      collect(request, s);
-      int lastEntry = -1;
-      int lastResult = GlobMatcher.NO_MATCH;
-      for (int i = 0; i < s.count; i++) {
-        CompiledEndpoint e = s.candidates[i];
-        if (e.entry.order != lastEntry) {
-          lastEntry = e.entry.order;
-          lastResult = e.entry.binaryAllowed(request, options.binaryIdentity(), s);
+      if (collect(request, s) && keepAllowedBinaries(request, s)) {
+        for (int i = 0; i < s.count; i++) {
+          CompiledEndpoint e = s.candidates[i];
+          if (firstExtended == null && e.extendedConfig) {
+            firstExtended = e;
+          }
+          exactDeclared |= e.hostKind == CompiledEndpoint.HOST_EXACT;
         }
-        if (lastResult != GlobMatcher.MATCH) {
-          continue;
-        }
-        if (firstExtended == null && e.extendedConfig) {
-          firstExtended = e;
-        }
-        exactDeclared |= e.hostKind == CompiledEndpoint.HOST_EXACT;
       }
     } finally {
       s.reset();
@@ -338,27 +346,10 @@ public final class CompiledPolicy {
     if (!collect(conn, s)) {
       return Decision.error(s.errorReason);
     }
-    // Keep only endpoints of entries whose binary matches (endpoint_allowed ∧ binary_allowed).
-    int kept = 0;
-    int lastEntry = -1;
-    int lastResult = GlobMatcher.NO_MATCH;
-    for (int i = 0; i < s.count; i++) {
-      CompiledEndpoint e = s.candidates[i];
-      if (e.entry.order != lastEntry) {
-        lastEntry = e.entry.order;
-        lastResult = e.entry.binaryAllowed(conn, options.binaryIdentity(), s);
-        if (lastResult == GlobMatcher.ERROR) {
-          return Decision.error(s.errorReason);
-        }
-      }
-      if (lastResult == GlobMatcher.MATCH) {
-        s.candidates[kept++] = e;
-      }
+    if (!keepAllowedBinaries(conn, s)) {
+      return Decision.error(s.errorReason);
     }
-    for (int i = kept; i < s.count; i++) {
-      s.candidates[i] = null;
-    }
-    s.count = kept;
+    int kept = s.count;
 
     String path = request.path();
     // Route selection (Rust selector): highest specificity among inspected configs.
