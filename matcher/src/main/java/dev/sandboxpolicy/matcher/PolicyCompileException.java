@@ -9,8 +9,10 @@ import java.util.List;
  * show the problems.
  */
 public final class PolicyCompileException extends Exception {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The problems (not serialized). */
   private final transient List<Problem> problems;
 
   /**

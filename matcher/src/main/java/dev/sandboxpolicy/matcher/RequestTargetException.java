@@ -20,8 +20,10 @@ package dev.sandboxpolicy.matcher;
  * </ul>
  */
 public final class RequestTargetException extends Exception {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The stable reason code. */
   private final String code;
 
   /**
