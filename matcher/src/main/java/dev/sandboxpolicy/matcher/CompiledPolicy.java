@@ -379,7 +379,7 @@ public final class CompiledPolicy {
     if (selected != null && !selected.allowEncodedSlash && path.contains("%2F")) {
       return hardDeny("encoded slash (%2F) in path is not allowed on this endpoint", selected);
     }
-    Decision hard = hardDenials(request, s);
+    Decision hard = hardDenials(request, selected);
     if (hard != null) {
       return hard;
     }
@@ -429,22 +429,25 @@ public final class CompiledPolicy {
     return Decision.deny(notPermittedReason(request), Optional.empty(), "", SourceLocation.NONE, enforcement);
   }
 
-  /** §3.5 step 3: GraphQL parse errors, JSON-RPC inspection errors and response frames on json-rpc. */
-  private static Decision hardDenials(L7Request request, EvaluationScratch s) {
-    for (int i = 0; i < s.count; i++) {
-      CompiledEndpoint e = s.candidates[i];
-      if (e.protocol.equals("graphql") && request.graphql().isPresent()
-          && request.graphql().get().error().isPresent()) {
-        return hardDeny("GraphQL request rejected: " + request.graphql().get().error().get(), e);
+  /**
+   * §3.5 step 3, decided by the selected config's protocol (the one the proxy inspects the body for): GraphQL parse
+   * errors, JSON-RPC/MCP inspection errors, and response frames on a {@code json-rpc} endpoint.
+   */
+  private static Decision hardDenials(L7Request request, CompiledEndpoint selected) {
+    if (selected == null) {
+      return null;
+    }
+    if (selected.protocol.equals("graphql") && request.graphql().isPresent()
+        && request.graphql().get().error().isPresent()) {
+      return hardDeny("GraphQL request rejected: " + request.graphql().get().error().get(), selected);
+    }
+    if (selected.isJsonRpcFamily() && request.jsonRpc().isPresent()) {
+      JsonRpcRequest rpc = request.jsonRpc().get();
+      if (rpc.error().isPresent()) {
+        return hardDeny("JSON-RPC request rejected: " + rpc.error().get(), selected);
       }
-      if (e.isJsonRpcFamily() && request.jsonRpc().isPresent()) {
-        JsonRpcRequest rpc = request.jsonRpc().get();
-        if (rpc.error().isPresent()) {
-          return hardDeny("JSON-RPC request rejected: " + rpc.error().get(), e);
-        }
-        if (e.protocol.equals("json-rpc") && rpc.hasResponse()) {
-          return hardDeny("JSON-RPC response frames are not permitted from client to server", e);
-        }
+      if (selected.protocol.equals("json-rpc") && rpc.hasResponse()) {
+        return hardDeny("JSON-RPC response frames are not permitted from client to server", selected);
       }
     }
     return null;
