@@ -89,7 +89,7 @@ public final class CompiledPolicy {
     this.endpoints = endpointList.toArray(new CompiledEndpoint[0]);
     this.index = new HostIndex(endpointList);
     this.warnings = List.copyOf(warnings);
-    int capacity = endpoints.length;
+    int capacity = index.maxCandidates;
     this.scratch = ThreadLocal.withInitial(() -> new EvaluationScratch(capacity));
   }
 

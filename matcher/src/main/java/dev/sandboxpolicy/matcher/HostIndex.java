@@ -22,6 +22,8 @@ final class HostIndex {
   private final CompiledEndpoint[] rootWildcards;
   private final CompiledEndpoint[] hostless;
   final boolean hasWildcards;
+  /** Upper bound of the candidates of one lookup: the largest exact bucket, every wildcard and hostless endpoint. */
+  final int maxCandidates;
 
   HostIndex(List<CompiledEndpoint> endpoints) {
     Map<String, List<CompiledEndpoint>> exactMap = new LinkedHashMap<>();
@@ -48,6 +50,9 @@ final class HostIndex {
     this.rootWildcards = root.toArray(NONE);
     this.hostless = any.toArray(NONE);
     this.hasWildcards = !suffixMap.isEmpty() || !root.isEmpty();
+    int largestExact = exactMap.values().stream().mapToInt(List::size).max().orElse(0);
+    int wildcards = root.size() + suffixMap.values().stream().mapToInt(List::size).sum();
+    this.maxCandidates = largestExact + wildcards + any.size();
   }
 
   /** The longest suffix made of whole labels without glob syntax, with its leading dot, or "". */

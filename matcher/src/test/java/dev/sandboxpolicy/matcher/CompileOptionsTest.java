@@ -31,6 +31,26 @@ class CompileOptionsTest {
   }
 
   @Test
+  void emptyRuleListsAreErrorsButAnUnknownAccessPresetIsOnlyAWarning() {
+    PolicyCompileException e = assertThrows(PolicyCompileException.class, () -> CompiledPolicy.compile(
+        TestPolicies.policy("""
+            network_policies:
+              a:
+                endpoints: [{host: a.com, port: 443, protocol: rest, rules: []}]
+                binaries: [{path: /bin/x}]
+            """)));
+    assertTrue(e.problems().stream().anyMatch(Problem::isError), e.problems().toString());
+    CompiledPolicy unknown = TestPolicies.compile("""
+        network_policies:
+          a:
+            endpoints: [{host: a.com, port: 443, protocol: rest, access: allow}]
+            binaries: [{path: /bin/x}]
+        """);
+    assertTrue(unknown.warnings().stream().noneMatch(Problem::isError));
+    assertFalse(unknown.warnings().isEmpty());
+  }
+
+  @Test
   void runtimeModeCompilesItAndReportsTheProblemAsAWarning() {
     CompiledPolicy p = TestPolicies.runtime(LITERAL_JSON_RPC_GLOB);
     assertTrue(p.warnings().stream().anyMatch(w -> w.code().equals("json_rpc_rule_invalid")));

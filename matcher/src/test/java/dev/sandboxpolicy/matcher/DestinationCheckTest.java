@@ -76,6 +76,22 @@ class DestinationCheckTest {
   }
 
   @Test
+  void onlyTheFirstConfigsAllowedIpsListCounts() {
+    CompiledPolicy p = TestPolicies.runtime("""
+        network_policies:
+          a-first:
+            endpoints: [{host: svc.example, port: 443, allowed_ips: ["10.1.0.0/16"]}]
+            binaries: [{path: /bin/x}]
+          b-second:
+            endpoints: [{host: svc.example, port: 443, allowed_ips: ["10.2.0.0/16"]}]
+            binaries: [{path: /bin/x}]
+        """);
+    NetworkRequest conn = NetworkRequest.of("svc.example", 443, "/bin/x");
+    assertEquals(true, p.checkDestination(conn, List.of(IpAddress.parse("10.1.2.3"))).allowed());
+    assertEquals("not_in_allowed_ips", p.checkDestination(conn, List.of(IpAddress.parse("10.2.2.3"))).code());
+  }
+
+  @Test
   void notAllowedConnectionsGetNoAddresses() {
     assertEquals("network_denied", check("other.example", 443, "93.184.216.34").code());
   }
