@@ -20,6 +20,14 @@ class RouteSelectorTest {
         "/api/*        | /api/x/y         | true", // '*' crosses '/' here
         "/api/*/v      | /api/a/b/v       | true",
         "/a?c          | /a/c             | true", // '?' is any character, '/' included
+        "/a/**/b       | /a/b             | true", // a whole-component ** may be empty ...
+        "/a/**/b       | /a/x/y/b         | true",
+        "/a/**/b       | /a/xb            | false", // ... or end at a '/'
+        "**/b          | /x/b             | true",
+        "**/b          | b                | true",
+        "/a/**/b/**    | /a/b/c/d         | true",
+        "/a*/b         | /a/x/b           | true", // '*' crosses '/'
+        "/a*/b         | /ab              | false",
         "/a?c          | /abbc            | false",
         "/v[0-9]/x     | /v2/x            | true",
         "/v[!0-9]/x    | /v2/x            | false",
