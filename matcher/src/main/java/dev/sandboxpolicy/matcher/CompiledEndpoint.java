@@ -53,6 +53,11 @@ final class CompiledEndpoint {
   final boolean strictToolNames;
   final boolean allowAllKnownMcpMethods;
   final boolean narrowsToolName;
+  /**
+   * True for {@code protocol: graphql}, and for a websocket endpoint whose allow rules carry GraphQL operations
+   * ("GraphQL policy", spec §3.5): GraphQL requests on it are judged by its GraphQL rules alone.
+   */
+  final boolean graphqlPolicy;
 
   /** Network allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
   Decision[] networkAllow;
@@ -126,6 +131,11 @@ final class CompiledEndpoint {
       narrows |= r.mcpName != null;
     }
     this.narrowsToolName = narrows;
+    boolean graphqlRules = false;
+    for (CompiledRule r : this.allow) {
+      graphqlRules |= !r.operationType.isEmpty();
+    }
+    this.graphqlPolicy = protocol.equals("graphql") || (protocol.equals("websocket") && graphqlRules);
   }
 
   /** §1.7: {@code tool} moves to {@code params.name} (an explicit one wins); allow-all fills a missing method. */

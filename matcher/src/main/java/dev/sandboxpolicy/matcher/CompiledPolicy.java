@@ -437,7 +437,7 @@ public final class CompiledPolicy {
     if (selected == null) {
       return null;
     }
-    if (selected.protocol.equals("graphql") && request.graphql().isPresent()
+    if (selected.graphqlPolicy && request.graphql().isPresent()
         && request.graphql().get().error().isPresent()) {
       return hardDeny("GraphQL request rejected: " + request.graphql().get().error().get(), selected);
     }

@@ -32,7 +32,7 @@ final class EndpointVerdict {
   static EndpointVerdict evaluate(CompiledEndpoint e, L7Request r, EvaluationScratch s) {
     EndpointVerdict v = s.verdict;
     v.set(NONE, null, null, false);
-    if (e.protocol.equals("graphql") && r.graphql().isPresent()) {
+    if (e.graphqlPolicy && r.graphql().isPresent()) {
       return graphql(v, e, r.graphql().get(), s);
     }
     if (e.isJsonRpcFamily()) {
@@ -71,6 +71,9 @@ final class EndpointVerdict {
   }
 
   private static EndpointVerdict graphql(EndpointVerdict v, CompiledEndpoint e, GraphqlRequest g, EvaluationScratch s) {
+    if (g.lifecycle()) {
+      return v.set(ALLOWED, null, null, false); // connection_init, ping, pong, complete
+    }
     List<GraphqlOperation> ops = g.operations();
     if (ops.isEmpty()) {
       return v.set(NONE, null, "GraphQL operation not permitted by policy", true);

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The GraphQL view of an HTTP request (spec §3.7): its operations, or the parse error that makes it a hard denial.
+ * The GraphQL view of an HTTP request or of a GraphQL-over-WebSocket text message (spec §3.5, §3.7): its
+ * operations, the parse error that makes it a hard denial, or a protocol lifecycle message.
  *
  * <pre>{@code
  * GraphqlRequest.of(List.of(GraphqlOperation.of("query", "Viewer", List.of("viewer"))));
@@ -13,12 +14,16 @@ import java.util.Optional;
  * }</pre>
  */
 public final class GraphqlRequest {
+  private static final GraphqlRequest LIFECYCLE = new GraphqlRequest(List.of(), Optional.empty(), true);
+
   private final List<GraphqlOperation> operations;
   private final Optional<String> error;
+  private final boolean lifecycle;
 
-  private GraphqlRequest(List<GraphqlOperation> operations, Optional<String> error) {
+  private GraphqlRequest(List<GraphqlOperation> operations, Optional<String> error, boolean lifecycle) {
     this.operations = List.copyOf(operations);
     this.error = error;
+    this.lifecycle = lifecycle;
   }
 
   /**
@@ -28,7 +33,17 @@ public final class GraphqlRequest {
    * @return the request
    */
   public static GraphqlRequest of(List<GraphqlOperation> operations) {
-    return new GraphqlRequest(operations, Optional.empty());
+    return new GraphqlRequest(operations, Optional.empty(), false);
+  }
+
+  /**
+   * A GraphQL-over-WebSocket protocol lifecycle message ({@code connection_init}, {@code ping}, {@code pong},
+   * {@code complete}), which an endpoint with GraphQL policy always lets through (spec §3.5).
+   *
+   * @return the shared lifecycle request
+   */
+  public static GraphqlRequest lifecycleMessage() {
+    return LIFECYCLE;
   }
 
   /**
@@ -38,7 +53,7 @@ public final class GraphqlRequest {
    * @return the request
    */
   public static GraphqlRequest parseError(String error) {
-    return new GraphqlRequest(List.of(), Optional.of(Objects.requireNonNull(error, "error")));
+    return new GraphqlRequest(List.of(), Optional.of(Objects.requireNonNull(error, "error")), false);
   }
 
   /**
@@ -48,6 +63,15 @@ public final class GraphqlRequest {
    */
   public List<GraphqlOperation> operations() {
     return operations;
+  }
+
+  /**
+   * Tells whether this is a protocol lifecycle message rather than an operation.
+   *
+   * @return true for {@link #lifecycleMessage()}
+   */
+  public boolean lifecycle() {
+    return lifecycle;
   }
 
   /**
@@ -61,16 +85,18 @@ public final class GraphqlRequest {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof GraphqlRequest g && operations.equals(g.operations) && error.equals(g.error);
+    return o instanceof GraphqlRequest g && operations.equals(g.operations) && error.equals(g.error)
+        && lifecycle == g.lifecycle;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(operations, error);
+    return Objects.hash(operations, error, lifecycle);
   }
 
   @Override
   public String toString() {
-    return "GraphqlRequest[" + operations + error.map(e -> " error=" + e).orElse("") + "]";
+    return lifecycle ? "GraphqlRequest[lifecycle]"
+        : "GraphqlRequest[" + operations + error.map(e -> " error=" + e).orElse("") + "]";
   }
 }

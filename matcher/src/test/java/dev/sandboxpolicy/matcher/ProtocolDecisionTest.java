@@ -125,6 +125,26 @@ class ProtocolDecisionTest {
         GraphqlOperation.of("subscription", "S", List.of("x"))).isAllowed());
   }
 
+  @Test
+  void websocketEndpointWithGraphqlPolicyJudgesClassifiedMessagesByItsGraphqlRules() {
+    CompiledPolicy p = endpoint("""
+        protocol: websocket
+        rules:
+          - allow: {method: GET, path: /graphql}
+          - allow: {method: WEBSOCKET_TEXT, path: /graphql}
+          - allow: {operation_type: query}
+        """);
+    L7Request text = L7Request.of(CONN, "WEBSOCKET_TEXT", "/graphql");
+    assertTrue(p.decideRequest(text).isAllowed()); // an unclassified text frame
+    assertTrue(p.decideRequest(text.withGraphql(GraphqlRequest.of(List.of(
+        GraphqlOperation.of("query", "Q", List.of("x")))))).isAllowed());
+    // The generic WEBSOCKET_TEXT rule cannot admit a GraphQL mutation.
+    Decision m = p.decideRequest(text.withGraphql(GraphqlRequest.of(List.of(
+        GraphqlOperation.of("mutation", "M", List.of("x"))))));
+    assertEquals("GraphQL operation not permitted by policy", m.reason());
+    assertTrue(p.decideRequest(text.withGraphql(GraphqlRequest.lifecycleMessage())).isAllowed());
+  }
+
   private static final String JSON_RPC = """
       protocol: json-rpc
       rules:
