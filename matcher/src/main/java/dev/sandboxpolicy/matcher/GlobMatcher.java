@@ -70,7 +70,7 @@ public final class GlobMatcher {
         shapeFound = ONE_LABEL_SUFFIX;
         affixFound = src.substring(1);
       }
-    } else if (d.equals(GlobDelimiters.SLASH) && literal == null && src.endsWith("/**") && src.length() > 3
+    } else if (d.equals(GlobDelimiters.SLASH) && literal == null && !foldCase && src.endsWith("/**") && src.length() > 3
         && plainPath(src.substring(0, src.length() - 3))) {
       shapeFound = SEGMENTS_PREFIX;
       affixFound = src.substring(0, src.length() - 2);
