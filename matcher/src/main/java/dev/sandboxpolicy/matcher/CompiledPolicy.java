@@ -190,11 +190,11 @@ public final class CompiledPolicy {
     EvaluationScratch s = scratch.get();
     try {
       if (!collect(request, s)) {
-        return Decision.error(s.errorReason);
+        return evaluationError(s);
       }
       int matchedEndpoints = s.count;
       if (!keepAllowedBinaries(request, s)) {
-        return Decision.error(s.errorReason);
+        return evaluationError(s);
       }
       if (s.count > 0) {
         CompiledEndpoint firstInspected = null;
@@ -217,6 +217,10 @@ public final class CompiledPolicy {
     } finally {
       s.reset();
     }
+  }
+
+  private static Decision evaluationError(EvaluationScratch s) {
+    return Decision.error(s.errorReason != null ? s.errorReason : "evaluation error");
   }
 
   /** Fills the scratch with host+port candidates; false on an evaluation error. */
@@ -344,10 +348,10 @@ public final class CompiledPolicy {
   private Decision decideRequest(L7Request request, EvaluationScratch s) {
     NetworkRequest conn = request.connection();
     if (!collect(conn, s)) {
-      return Decision.error(s.errorReason);
+      return evaluationError(s);
     }
     if (!keepAllowedBinaries(conn, s)) {
-      return Decision.error(s.errorReason);
+      return evaluationError(s);
     }
     int kept = s.count;
 
@@ -394,14 +398,14 @@ public final class CompiledPolicy {
       CompiledEndpoint e = s.candidates[i];
       int sel = e.selectorMatches(path, s);
       if (sel == GlobMatcher.ERROR) {
-        return Decision.error(s.errorReason);
+        return evaluationError(s);
       }
       if (sel == GlobMatcher.NO_MATCH) {
         continue;
       }
       EndpointVerdict v = EndpointVerdict.evaluate(e, request, s);
       if (v.kind == EndpointVerdict.ERROR) {
-        return Decision.error(s.errorReason);
+        return evaluationError(s);
       }
       if (v.kind == EndpointVerdict.DENIED_BY_RULE && denyRule == null) {
         denyEndpoint = e;
