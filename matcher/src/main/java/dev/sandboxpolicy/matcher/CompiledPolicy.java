@@ -299,6 +299,22 @@ public final class CompiledPolicy {
    * @return the verdict
    */
   public DestinationVerdict checkDestination(NetworkRequest request, List<IpAddress> resolved) {
+    return checkDestination(request, resolved, null, null);
+  }
+
+  /**
+   * {@link #checkDestination(NetworkRequest, List)} with the first SSRF rule of spec §3.9: when the requested host
+   * is the compute driver's host-gateway alias (compared case-insensitively) and a trusted gateway IP is known, every
+   * resolved address must be that IP ({@code gateway_mismatch} otherwise), whatever the endpoint configs say.
+   *
+   * @param request the connection (its network decision is re-evaluated)
+   * @param resolved the addresses DNS returned for the host
+   * @param hostGatewayAlias the driver's alias for the host, e.g. {@code host.docker.internal}, or null
+   * @param trustedGatewayIp the gateway address the alias must resolve to, or null when unknown
+   * @return the verdict
+   */
+  public DestinationVerdict checkDestination(
+      NetworkRequest request, List<IpAddress> resolved, String hostGatewayAlias, IpAddress trustedGatewayIp) {
     if (!decideNetwork(request).isAllowed()) {
       return DestinationVerdict.refuse(
           DestinationMode.NOT_ALLOWED, "network_denied", null, "the network decision did not allow " + request.host());
@@ -318,6 +334,9 @@ public final class CompiledPolicy {
       }
     } finally {
       s.reset();
+    }
+    if (hostGatewayAlias != null && trustedGatewayIp != null && request.host().equalsIgnoreCase(hostGatewayAlias)) {
+      return DestinationRules.gateway(resolved, trustedGatewayIp);
     }
     return DestinationRules.check(request, resolved, firstExtended, exactDeclared);
   }

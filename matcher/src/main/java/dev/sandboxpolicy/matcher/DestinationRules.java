@@ -155,6 +155,19 @@ final class DestinationRules {
     return DestinationVerdict.allow(DestinationMode.PUBLIC_ONLY);
   }
 
+  static DestinationVerdict gateway(List<IpAddress> resolved, IpAddress trusted) {
+    if (resolved.isEmpty()) {
+      return DestinationVerdict.refuse(DestinationMode.HOST_GATEWAY, "no_addresses", null, "no address resolved");
+    }
+    for (IpAddress a : resolved) {
+      if (!a.equals(trusted) && !a.ipv4Mapped().map(trusted::equals).orElse(false)) {
+        return DestinationVerdict.refuse(DestinationMode.HOST_GATEWAY, "gateway_mismatch", a,
+            a + " is not the trusted host-gateway address " + trusted);
+      }
+    }
+    return DestinationVerdict.allow(DestinationMode.HOST_GATEWAY);
+  }
+
   private static DestinationVerdict blocked(DestinationMode mode, IpAddress a) {
     return DestinationVerdict.refuse(mode, "always_blocked", a, a + " is loopback, link-local or unspecified");
   }

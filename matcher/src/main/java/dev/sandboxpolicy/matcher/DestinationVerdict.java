@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>Codes: {@code allowed}, {@code network_denied}, {@code no_addresses}, {@code invalid_allowed_ips} (an entry does
  * not parse or overlaps loopback, link-local or unspecified space), {@code not_in_allowed_ips}, {@code
- * always_blocked}, {@code control_plane_port}, {@code ip_literal_mismatch}, {@code internal_address}.
+ * always_blocked}, {@code control_plane_port}, {@code ip_literal_mismatch}, {@code internal_address}, {@code
+ * gateway_mismatch}.
  *
  * <pre>{@code
  * DestinationVerdict v = compiled.checkDestination(conn, List.of(IpAddress.parse("10.1.2.3")));

@@ -92,6 +92,26 @@ class DestinationCheckTest {
   }
 
   @Test
+  void hostGatewayAliasMustResolveToTheTrustedAddressFirst() {
+    CompiledPolicy p = TestPolicies.compile("""
+        network_policies:
+          gw:
+            endpoints: [{host: host.docker.internal, port: 8080}]
+            binaries: [{path: /bin/x}]
+        """);
+    NetworkRequest conn = NetworkRequest.of("Host.Docker.Internal", 8080, "/bin/x");
+    IpAddress trusted = IpAddress.parse("172.17.0.1");
+    DestinationVerdict ok = p.checkDestination(conn, List.of(trusted), "host.docker.internal", trusted);
+    assertEquals(DestinationMode.HOST_GATEWAY, ok.mode());
+    assertEquals(true, ok.allowed());
+    assertEquals("gateway_mismatch", p.checkDestination(conn, List.of(IpAddress.parse("172.17.0.2")),
+        "host.docker.internal", trusted).code());
+    // Without a trusted address the declared-host rule applies.
+    assertEquals(DestinationMode.DECLARED_HOST,
+        p.checkDestination(conn, List.of(IpAddress.parse("172.17.0.2")), "host.docker.internal", null).mode());
+  }
+
+  @Test
   void notAllowedConnectionsGetNoAddresses() {
     assertEquals("network_denied", check("other.example", 443, "93.184.216.34").code());
   }
