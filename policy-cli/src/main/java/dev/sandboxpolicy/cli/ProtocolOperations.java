@@ -1,0 +1,26 @@
+package dev.sandboxpolicy.cli;
+
+import dev.sandboxpolicy.model.io.ReadMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The operations of the stdio protocol (WIRE-PROTOCOL.md), by name, and helpers they share. */
+final class ProtocolOperations {
+
+  private ProtocolOperations() {}
+
+  /** Every operation except {@code hello}, which the server answers itself. */
+  static Map<String, Operation> all() {
+    Map<String, Operation> ops = new LinkedHashMap<>();
+    ops.put("validate", new ValidateOperation());
+    return ops;
+  }
+
+  /** The request's {@code mode}: {@code strict} (default) or {@code lenient}. */
+  static ReadMode mode(RequestFields request) throws ProtocolError {
+    return request.choice("mode", Set.of("strict", "lenient"), "strict").equals("lenient")
+        ? ReadMode.LENIENT
+        : ReadMode.STRICT;
+  }
+}
