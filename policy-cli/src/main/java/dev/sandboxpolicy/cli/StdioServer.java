@@ -37,8 +37,15 @@ final class StdioServer {
   static final int MAX_LINE_CHARS = 32 * 1024 * 1024;
 
   private final Map<String, Operation> operations;
+  private final int maxLineChars;
 
   StdioServer(Map<String, Operation> operations) {
+    this(operations, MAX_LINE_CHARS);
+  }
+
+  /** A server with a smaller line limit (for tests). */
+  StdioServer(Map<String, Operation> operations, int maxLineChars) {
+    this.maxLineChars = maxLineChars;
     LinkedHashMap<String, Operation> ops = new LinkedHashMap<>();
     ops.put("hello", this::hello);
     ops.putAll(operations);
@@ -58,7 +65,7 @@ final class StdioServer {
   /** Serves until the end of {@code in}. */
   void serve(InputStream in, PrintStream out) throws IOException {
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      RequestLines lines = new RequestLines(reader, MAX_LINE_CHARS);
+      RequestLines lines = new RequestLines(reader, maxLineChars);
       RequestLines.Line line;
       while ((line = lines.next()) != null) {
         String response =
@@ -66,7 +73,7 @@ final class StdioServer {
                 ? Json.write(
                     failure(
                         null,
-                        ProtocolError.badRequest("request line is longer than " + MAX_LINE_CHARS + " characters")))
+                        ProtocolError.badRequest("request line is longer than " + maxLineChars + " characters")))
                 : handle(line.text());
         out.print(response);
         out.print('\n');
