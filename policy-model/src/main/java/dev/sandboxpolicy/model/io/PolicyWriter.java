@@ -44,6 +44,7 @@ public final class PolicyWriter {
           .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
           .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
           .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+          .stringQuotingChecker(YamlQuoting.INSTANCE)
           .build();
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final DocumentTree DOCUMENT = new DocumentTree(false);

@@ -1,0 +1,134 @@
+package dev.sandboxpolicy.matcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sandboxpolicy.model.glob.GlobDelimiters;
+import dev.sandboxpolicy.model.glob.GlobNode;
+import dev.sandboxpolicy.model.glob.GlobPattern;
+import dev.sandboxpolicy.model.glob.GlobSyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compares the compiled matcher with an oracle that does what upstream does literally: transform both strings with
+ * {@code String.replace}, render the parsed nodes as the globset regex over bytes, and run java.util.regex on the
+ * UTF-8 bytes of the transformed value (each byte as one ISO-8859-1 char).
+ */
+class GlobDifferentialTest {
+  private static final String PATTERN_CHARS = "ab/.*?[]!-{},\\é";
+  private static final String VALUE_CHARS = "ab/.-é";
+
+  @Test
+  void compiledMatcherAgreesWithRegexOracle() {
+    long seed = Long.getLong("glob.seed", 20261124L);
+    Random random = new Random(seed);
+    int compared = 0;
+    for (int i = 0; i < 4000; i++) {
+      String pattern = randomString(random, PATTERN_CHARS, 8);
+      GlobDelimiters d = random.nextBoolean() ? GlobDelimiters.DOT : GlobDelimiters.SLASH;
+      GlobPattern parsed;
+      try {
+        parsed = GlobPattern.parse(pattern, d);
+      } catch (GlobSyntaxException e) {
+        continue;
+      }
+      GlobMatcher matcher = GlobMatcher.compile(parsed);
+      Pattern oracle = Pattern.compile("^" + regex(parsed.nodes()) + "$", Pattern.DOTALL);
+      for (int j = 0; j < 20; j++) {
+        String value = j == 0 ? literalish(pattern) : randomString(random, VALUE_CHARS, 7);
+        boolean expected = oracle.matcher(bytesOf(transform(value, d))).matches();
+        assertEquals(
+            expected,
+            matcher.matches(value),
+            () -> "seed " + seed + ": pattern '" + pattern + "' " + d + " value '" + value + "'");
+        compared++;
+      }
+    }
+    assertEquals(true, compared > 20_000, "too few valid patterns: " + compared);
+  }
+
+  private static String literalish(String pattern) {
+    return pattern.replaceAll("[*?\\[\\]{}\\\\!,]", "");
+  }
+
+  private static String randomString(Random random, String alphabet, int maxLength) {
+    int n = random.nextInt(maxLength + 1);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  /** Spec §3.2 steps 3–4, literally. */
+  private static String transform(String s, GlobDelimiters d) {
+    if (!d.slashIsDelimiter()) {
+      s = s.replace("/", "\0");
+    }
+    for (char c : d.toCharArray()) {
+      if (c != '/') {
+        s = s.replace(String.valueOf(c), "/" + c + "/");
+      }
+    }
+    return s;
+  }
+
+  private static String bytesOf(String s) {
+    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+
+  private static String byteLiteral(int b) {
+    return String.format("\\x%02x", b);
+  }
+
+  private static String bytesLiteral(int cp) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+      sb.append(byteLiteral(b & 0xFF));
+    }
+    return sb.toString();
+  }
+
+  private static String regex(List<GlobNode> nodes) {
+    StringBuilder re = new StringBuilder();
+    for (GlobNode node : nodes) {
+      if (node instanceof GlobNode.Literal l) {
+        re.append(bytesLiteral(l.codePoint()));
+      } else if (node instanceof GlobNode.AnyChar) {
+        re.append("[^/]");
+      } else if (node instanceof GlobNode.AnySequence) {
+        re.append("[^/]*");
+      } else if (node instanceof GlobNode.Everything) {
+        re.append(".*");
+      } else if (node instanceof GlobNode.RecursivePrefix) {
+        re.append("(?:/?|.*/)");
+      } else if (node instanceof GlobNode.RecursiveSuffix) {
+        re.append("/.*");
+      } else if (node instanceof GlobNode.RecursiveMiddle) {
+        re.append("(?:/|/.*/)");
+      } else if (node instanceof GlobNode.CharClass c) {
+        re.append('[');
+        if (c.negated()) {
+          re.append('^');
+        }
+        for (GlobNode.CharRange r : c.ranges()) {
+          re.append(bytesLiteral(r.first()));
+          if (r.first() != r.last()) {
+            re.append('-').append(bytesLiteral(r.last()));
+          }
+        }
+        re.append(']');
+      } else if (node instanceof GlobNode.Alternation a) {
+        re.append("(?:");
+        for (int i = 0; i < a.alternatives().size(); i++) {
+          re.append(i == 0 ? "" : "|").append(regex(a.alternatives().get(i)));
+        }
+        re.append(')');
+      }
+    }
+    return re.toString();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.sandboxpolicy.model.glob;
+
+/**
+ * Why a glob pattern does not compile (spec §3.2, last bullet). Each kind has a stable snake_case {@link #code()}
+ * that tools and tests may rely on.
+ *
+ * <p>Upstream, a pattern that does not compile is an <em>evaluation error</em> when it is used (the decision fails
+ * closed); at load time it is only a warning. Which severity to report is the caller's choice.
+ */
+public enum GlobErrorKind {
+  /** A {@code [} without its closing {@code ]}. */
+  UNCLOSED_CLASS("glob_unclosed_class"),
+  /** A class range whose end is smaller than its start, e.g. {@code [z-a]}. */
+  INVALID_RANGE("glob_invalid_range"),
+  /** A {@code {} without its closing {@code }}. */
+  UNCLOSED_ALTERNATES("glob_unclosed_alternates"),
+  /** A {@code }} without an opening {@code {}. */
+  UNOPENED_ALTERNATES("glob_unopened_alternates"),
+  /** A {@code \} at the very end of the pattern (after the delimiter transformation). */
+  DANGLING_ESCAPE("glob_dangling_escape"),
+  /** The pattern contains U+0000, which the upstream primitive refuses before anything else. */
+  NUL_CHARACTER("glob_nul_character");
+
+  private final String code;
+
+  GlobErrorKind(String code) {
+    this.code = code;
+  }
+
+  /**
+   * Returns the stable snake_case code of this kind, e.g. {@code glob_unclosed_class}.
+   *
+   * @return the code
+   */
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,172 @@
+package dev.sandboxpolicy.model.glob;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A syntactically valid glob pattern of the policy language together with its delimiters, parsed into {@link
+ * GlobNode}s (spec §3.2). Immutable and thread-safe.
+ *
+ * <p>The nodes describe the pattern <em>after</em> the delimiter transformation: with {@link GlobDelimiters#DOT},
+ * {@code *.example.com} is parsed as if it were {@code *}{@code /./example/./com}, and every {@code /} of the pattern
+ * is an ordinary character. Matching is not done here (see the {@code matcher} module); this type only answers
+ * "does it compile, and what does it mean".
+ *
+ * <pre>{@code
+ * GlobPattern p = GlobPattern.parse("/v1/**", GlobDelimiters.SLASH);
+ * p.nodes();      // [Literal('/'), Literal('v'), Literal('1'), RecursiveSuffix]
+ *
+ * try {
+ *   GlobPattern.parse("{a,b", GlobDelimiters.DOT);
+ * } catch (GlobSyntaxException e) {
+ *   e.error().code();   // "glob_unclosed_alternates"
+ *   e.error().offset(); // 0
+ * }
+ *
+ * GlobPattern.check("tools/[z-a]", GlobDelimiters.DOT); // Optional[glob_invalid_range at 7: ...]
+ * }</pre>
+ *
+ * <p>Warning: whether a pattern "has wildcards" for the policy language is decided by the call site, not here. Hosts
+ * and binaries without {@code *} are compared literally upstream, so {@code [} and {@code ?} in them are never parsed
+ * as glob syntax (spec §3.3, §3.4).
+ */
+public final class GlobPattern {
+  private final String source;
+  private final GlobDelimiters delimiters;
+  private final List<GlobNode> nodes;
+  private final String literal;
+
+  private GlobPattern(String source, GlobDelimiters delimiters, List<GlobNode> nodes) {
+    this.source = source;
+    this.delimiters = delimiters;
+    this.nodes = List.copyOf(nodes);
+    this.literal = literalOf(this.nodes, delimiters);
+  }
+
+  /**
+   * Parses {@code pattern} with the given delimiters.
+   *
+   * @param pattern the pattern as written in the policy (not lower-cased or otherwise changed)
+   * @param delimiters the call site's delimiters
+   * @return the parsed pattern
+   * @throws GlobSyntaxException if the pattern does not compile; {@link GlobSyntaxException#error()} says why
+   * @throws NullPointerException if an argument is null
+   */
+  public static GlobPattern parse(String pattern, GlobDelimiters delimiters) {
+    Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(delimiters, "delimiters");
+    return new GlobPattern(pattern, delimiters, GlobParser.parse(pattern, delimiters));
+  }
+
+  /**
+   * Checks {@code pattern} without throwing: empty when it compiles, otherwise the first error (as upstream, parsing
+   * stops at the first problem).
+   *
+   * @param pattern the pattern as written
+   * @param delimiters the call site's delimiters
+   * @return the error, or empty
+   */
+  public static Optional<GlobError> check(String pattern, GlobDelimiters delimiters) {
+    try {
+      parse(pattern, delimiters);
+      return Optional.empty();
+    } catch (GlobSyntaxException e) {
+      return Optional.of(e.error());
+    }
+  }
+
+  /**
+   * Returns the pattern as written.
+   *
+   * @return the source text
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Returns the delimiters the pattern was parsed with.
+   *
+   * @return the delimiters
+   */
+  public GlobDelimiters delimiters() {
+    return delimiters;
+  }
+
+  /**
+   * Returns the parsed, normalised nodes of the transformed pattern (see {@link GlobNode}). An empty list means the
+   * pattern matches only the empty string.
+   *
+   * @return an immutable list
+   */
+  public List<GlobNode> nodes() {
+    return nodes;
+  }
+
+  /**
+   * Returns the one value this pattern matches when it contains no wildcard, class or alternation (escapes
+   * resolved, delimiter transformation undone): {@code a\*b} gives {@code a*b}.
+   *
+   * @return the literal value, or empty when the pattern has any wildcard
+   */
+  public Optional<String> literal() {
+    return Optional.ofNullable(literal);
+  }
+
+  /**
+   * Tells whether the pattern matches every value, including the empty one: the whole pattern is {@code **} (or
+   * {@code **}{@code /} and equivalents).
+   *
+   * @return true for a match-everything pattern
+   */
+  public boolean matchesEverything() {
+    return nodes.size() == 1 && nodes.get(0) instanceof GlobNode.Everything;
+  }
+
+  private static String literalOf(List<GlobNode> nodes, GlobDelimiters delimiters) {
+    StringBuilder transformed = new StringBuilder();
+    for (GlobNode node : nodes) {
+      if (!(node instanceof GlobNode.Literal l)) {
+        return null;
+      }
+      transformed.appendCodePoint(l.codePoint());
+    }
+    boolean slash = delimiters.slashIsDelimiter();
+    StringBuilder out = new StringBuilder(transformed.length());
+    for (int i = 0; i < transformed.length(); i++) {
+      char c = transformed.charAt(i);
+      if (c == '\0' && !slash) {
+        out.append('/');
+      } else if (c == '/') {
+        if (i + 2 < transformed.length() && transformed.charAt(i + 2) == '/' && transformed.charAt(i + 1) != '/'
+            && delimiters.isDelimiter(transformed.charAt(i + 1))) {
+          out.append(transformed.charAt(i + 1));
+          i += 2;
+        } else if (slash) {
+          out.append('/');
+        } else {
+          return null;
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GlobPattern other && source.equals(other.source) && delimiters.equals(other.delimiters);
+  }
+
+  @Override
+  public int hashCode() {
+    return source.hashCode() * 31 + delimiters.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "GlobPattern[" + source + ", " + delimiters + "]";
+  }
+}
