@@ -14,6 +14,7 @@ final class ProtocolOperations {
   static Map<String, Operation> all() {
     Map<String, Operation> ops = new LinkedHashMap<>();
     ops.put("validate", new ValidateOperation());
+    ops.put("classify_address", new ClassifyAddressOperation());
     return ops;
   }
 

@@ -140,4 +140,25 @@ class ServeStdioTest {
     assertEquals(new RequestLines.Line("last", false), lines.next());
     assertEquals(null, lines.next());
   }
+
+  @Test
+  void classifyAddressParsesLikeAUrlParserAndNamesTheRange() {
+    List<JsonNode> r =
+        serve(
+            request("op", "classify_address", "address", "0x7f.1"),
+            request("op", "classify_address", "address", "::ffff:10.1.2.3"),
+            request("op", "classify_address", "address", "8.8.8.8"),
+            request("op", "classify_address", "address", "printer.local"),
+            request("op", "classify_address", "address", "example.com"),
+            request("op", "classify_address"));
+    assertTrue(r.get(0).get("blocked").booleanValue());
+    assertEquals("127.0.0.0/8", r.get(0).get("range").stringValue());
+    assertEquals("10.0.0.0/8", r.get(1).get("range").stringValue());
+    assertFalse(r.get(2).get("blocked").booleanValue());
+    assertTrue(r.get(2).get("range").isNull());
+    assertTrue(r.get(3).get("blocked").booleanValue(), "a blocked name");
+    assertTrue(r.get(3).get("range").isNull());
+    assertFalse(r.get(4).get("blocked").booleanValue());
+    assertEquals("bad_request", r.get(5).get("error").get("code").stringValue());
+  }
 }
