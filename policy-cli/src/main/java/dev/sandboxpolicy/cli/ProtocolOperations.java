@@ -1,9 +1,12 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.model.Problem;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The operations of the stdio protocol (WIRE-PROTOCOL.md), by name, and helpers they share. */
 final class ProtocolOperations {
@@ -23,5 +26,13 @@ final class ProtocolOperations {
     return request.choice("mode", Set.of("strict", "lenient"), "strict").equals("lenient")
         ? ReadMode.LENIENT
         : ReadMode.STRICT;
+  }
+
+  /** The {@code invalid_policy} error, carrying every problem in the shared shape. */
+  static ProtocolError invalidPolicy(String message, List<Problem> problems) {
+    ObjectNode details = Json.object();
+    details.set("problems", Json.problems(problems));
+    return new ProtocolError(
+        ProtocolError.INVALID_POLICY, message + " (" + ProblemText.counts(problems) + ")", details);
   }
 }

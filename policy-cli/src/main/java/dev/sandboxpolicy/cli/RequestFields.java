@@ -111,4 +111,28 @@ final class RequestFields {
     }
     return Optional.of(n.get().longValue());
   }
+
+  /** The field names of this object, in order. */
+  List<String> names() {
+    return List.copyOf(request.propertyNames());
+  }
+
+  /** An array of objects; absent is empty. */
+  List<RequestFields> objects(String field) throws ProtocolError {
+    Optional<JsonNode> n = node(field);
+    if (n.isEmpty()) {
+      return List.of();
+    }
+    if (!n.get().isArray()) {
+      throw ProtocolError.badRequest("'" + field + "' must be an array of objects");
+    }
+    List<RequestFields> out = new ArrayList<>();
+    for (JsonNode e : n.get()) {
+      if (!e.isObject()) {
+        throw ProtocolError.badRequest("'" + field + "' must be an array of objects");
+      }
+      out.add(new RequestFields((ObjectNode) e));
+    }
+    return List.copyOf(out);
+  }
 }
