@@ -2,9 +2,11 @@ package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.DocumentFormat;
 import dev.sandboxpolicy.model.io.PolicyReader;
 import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.schema.DocumentKind;
+import dev.sandboxpolicy.schema.PolicyValidator;
+import dev.sandboxpolicy.schema.PresetOrigin;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,13 +40,19 @@ final class DocumentValidation {
 
   private DocumentValidation() {}
 
-  /** Validates text. {@code custom} applies the rules for user-supplied presets. */
-  static List<Problem> validate(Kind kind, String text, DocumentFormat format, ReadMode mode, boolean custom) {
-    PolicyReader reader = PolicyReader.of(mode);
+  /**
+   * Validates text: syntax, the JSON Schema, the reader's structural problems and every semantic rule, in one
+   * list ({@link PolicyValidator#validateText}). {@code custom} applies the rules for user-supplied presets.
+   * A policy may be {@code openshell policy get --full} output.
+   */
+  static List<Problem> validate(Kind kind, String text, ReadMode mode, boolean custom) {
+    PolicyValidator validator =
+        (mode == ReadMode.LENIENT ? PolicyValidator.lenient() : PolicyValidator.strict())
+            .withPresetOrigin(custom ? PresetOrigin.CUSTOM : PresetOrigin.BUILT_IN);
     return switch (kind) {
-      case POLICY -> reader.readPolicy(PolicyGetOutput.withoutHeader(text), format).problems();
-      case PRESET -> reader.readPreset(text, format).problems();
-      case BLUEPRINT -> reader.readBlueprint(text).problems();
+      case POLICY -> validator.validateText(DocumentKind.POLICY, PolicyGetOutput.withoutHeader(text), mode).problems();
+      case PRESET -> validator.validateText(DocumentKind.PRESET, text, mode).problems();
+      case BLUEPRINT -> validator.validateText(DocumentKind.BLUEPRINT, text, mode).problems();
     };
   }
 
@@ -62,6 +70,6 @@ final class DocumentValidation {
                     "invalid_encoding", new SourceLocation("", 1, 1), "a blueprint must be UTF-8 text"));
       };
     }
-    return validate(kind, text.get(), document.format(), mode, custom);
+    return validate(kind, text.get(), mode, custom);
   }
 }

@@ -4,6 +4,8 @@ import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.merge.KeyChange;
+import dev.sandboxpolicy.merge.PolicyDiff;
 import dev.sandboxpolicy.model.io.PolicyWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The structural difference between two policies, as {@code policyctl diff} prints it: the {@code version}
  * change, the other top-level sections that differ, and the {@code network_policies} keys that were added,
  * removed or changed, with the endpoints, binaries and fields that changed inside a changed entry.
+ *
+ * <p>The key-level changes come from the preset layer's {@link PolicyDiff} (what {@code merge --dry-run} prints);
+ * this class adds the other sections and what changed inside a changed entry.
  *
  * <p>Comparison is by meaning, not text: map order and comments do not matter, list order does. Entries are
  * matched by their map key, which is the identity presets and decisions use.
@@ -67,22 +72,21 @@ final class PolicyComparison {
     List<String> changedSections =
         sections.stream().filter(k -> !Objects.equals(a.get(k), b.get(k))).collect(Collectors.toList());
 
-    Map<String, NetworkPolicy> was = before.networkPolicies();
-    Map<String, NetworkPolicy> now = after.networkPolicies();
-    List<String> added = now.keySet().stream().filter(k -> !was.containsKey(k)).collect(Collectors.toList());
-    List<String> removed = was.keySet().stream().filter(k -> !now.containsKey(k)).collect(Collectors.toList());
+    // Which keys were added, replaced or removed is the preset layer's own diff (the one --dry-run prints);
+    // a replaced entry that means the same (port: 443 vs ports: [443]) is not a change here.
+    PolicyDiff keys = PolicyDiff.between(before, after);
     List<EntryChange> changed = new ArrayList<>();
-    for (Map.Entry<String, NetworkPolicy> e : was.entrySet()) {
-      if (!now.containsKey(e.getKey())) {
-        continue;
-      }
-      JsonNode entryBefore = a.path(NETWORK_POLICIES).path(e.getKey());
-      JsonNode entryAfter = b.path(NETWORK_POLICIES).path(e.getKey());
+    for (KeyChange c : keys.changes(KeyChange.Kind.REPLACED)) {
+      JsonNode entryBefore = a.path(NETWORK_POLICIES).path(c.key());
+      JsonNode entryAfter = b.path(NETWORK_POLICIES).path(c.key());
       if (!entryBefore.equals(entryAfter)) {
         changed.add(
-            new EntryChange(e.getKey(), details(e.getValue(), entryBefore, now.get(e.getKey()), entryAfter)));
+            new EntryChange(
+                c.key(), details(c.before().orElseThrow(), entryBefore, c.after().orElseThrow(), entryAfter)));
       }
     }
+    List<String> added = keys.addedKeys();
+    List<String> removed = keys.removedKeys();
     return new PolicyComparison(
         before.version(), after.version(), List.copyOf(changedSections), List.copyOf(added), List.copyOf(removed),
         List.copyOf(changed));

@@ -1,7 +1,6 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.model.Problem;
-import dev.sandboxpolicy.model.io.DocumentFormat;
 import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,7 @@ final class ValidateOperation implements Operation {
     String yaml = request.requireString("yaml");
     ReadMode mode = ProtocolOperations.mode(request);
     boolean custom = request.bool("custom", false) && kind == DocumentValidation.Kind.PRESET;
-    List<Problem> problems = DocumentValidation.validate(kind, yaml, DocumentFormat.YAML, mode, custom);
+    List<Problem> problems = DocumentValidation.validate(kind, yaml, mode, custom);
     response.put("valid", problems.stream().noneMatch(Problem::isError));
     response.set("problems", Json.problems(problems));
   }
