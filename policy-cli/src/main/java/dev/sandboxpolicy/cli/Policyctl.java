@@ -28,6 +28,10 @@ public final class Policyctl {
   private static final List<Subcommand> COMMANDS =
       List.of(
           new ValidateCommand(),
+          PresetLayerCommand.merge(),
+          PresetLayerCommand.remove(),
+          new ExplainCommand(),
+          new PresetsCommand(),
           new FmtCommand(),
           new HashCommand(),
           new DiffCommand(),

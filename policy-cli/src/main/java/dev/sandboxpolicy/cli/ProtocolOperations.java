@@ -17,7 +17,13 @@ final class ProtocolOperations {
   static Map<String, Operation> all() {
     Map<String, Operation> ops = new LinkedHashMap<>();
     ops.put("validate", new ValidateOperation());
+    ops.put("merge", new PresetLayerOperation(true));
+    ops.put("remove", new PresetLayerOperation(false));
+    ops.put("check_preset_name", new CheckPresetNameOperation());
     ops.put("classify_address", new ClassifyAddressOperation());
+    ops.put("redact_host", ExplainOperations::redactHost);
+    ops.put("explain", ExplainOperations::explain);
+    ops.put("classify_failure", ExplainOperations::classifyFailure);
     return ops;
   }
 
