@@ -41,7 +41,8 @@ class ServeStdioTest {
     assertEquals(1, hello.get("protocol").intValue());
     assertEquals(LibraryVersion.get(), hello.get("version").stringValue());
     List<String> ops = hello.get("ops").valueStream().map(JsonNode::stringValue).toList();
-    assertTrue(ops.containsAll(List.of("hello", "validate")), ops::toString);
+    assertTrue(ops.containsAll(List.of("hello", "validate", "merge", "remove", "check_preset_name",
+        "classify_address", "redact_host", "explain", "classify_failure")), ops::toString);
   }
 
   @Test
@@ -160,5 +161,82 @@ class ServeStdioTest {
     assertTrue(r.get(3).get("range").isNull());
     assertFalse(r.get(4).get("blocked").booleanValue());
     assertEquals("bad_request", r.get(5).get("error").get("code").stringValue());
+  }
+
+  private static final String PRESET =
+      "preset:\n  name: my-api\n  description: d\nnetwork_policies:\n  my_api:\n    endpoints:\n"
+          + "      - host: api.example.com\n        port: 443\n    binaries:\n      - path: /usr/bin/curl\n";
+
+  @Test
+  void mergeAndRemoveReturnYamlAndDocumentAndAreAllOrNothing() {
+    List<JsonNode> r =
+        serve(
+            request("op", "merge", "id", 1, "policy", CliRun.POLICY, "presets", List.of(PRESET)),
+            request("op", "remove", "id", 2, "policy", "Version: 2\n---\n" + CliRun.POLICY, "presets",
+                List.of(PRESET.replace("my_api", "pypi"))),
+            request("op", "merge", "id", 3, "policy", CliRun.POLICY, "presets",
+                List.of(PRESET, "preset:\n  name: x\nnetwork_policies: []\n")),
+            request("op", "merge", "id", 4, "policy", "network_policies: [1, 2]\n", "presets", List.of(PRESET)),
+            request("op", "merge", "id", 5, "policy", CliRun.POLICY),
+            request("op", "merge", "id", 6, "policy", CliRun.POLICY, "presets", List.of(7)));
+    JsonNode merged = r.get(0);
+    assertTrue(merged.get("ok").booleanValue(), merged::toString);
+    assertTrue(merged.get("yaml").stringValue().contains("my_api:"));
+    JsonNode np = merged.get("document").get("network_policies");
+    assertEquals(List.of("github", "pypi", "my_api"), List.copyOf(np.propertyNames()));
+    assertEquals(1, merged.get("document").get("version").intValue());
+
+    JsonNode removed = r.get(1);
+    assertTrue(removed.get("ok").booleanValue(), removed::toString);
+    assertEquals(List.of("github"), List.copyOf(removed.get("document").get("network_policies").propertyNames()));
+
+    assertFalse(r.get(2).get("ok").booleanValue());
+    assertTrue(r.get(2).get("error").get("code").stringValue().startsWith("preset_"), r.get(2)::toString);
+    assertEquals("invalid_policy", r.get(3).get("error").get("code").stringValue(), r.get(3)::toString);
+    assertTrue(r.get(3).get("error").get("problems").size() > 0);
+    assertEquals("bad_request", r.get(4).get("error").get("code").stringValue());
+    assertEquals("bad_request", r.get(5).get("error").get("code").stringValue());
+  }
+
+  @Test
+  void checkPresetNameRedactHostExplainAndClassifyFailure() {
+    List<JsonNode> r =
+        serve(
+            request("op", "check_preset_name", "name", "my-internal-api", "custom", true),
+            request("op", "check_preset_name", "name", "npm", "custom", true),
+            request("op", "check_preset_name", "name", "npm"),
+            request("op", "check_preset_name", "name", "Bad_Name"),
+            request("op", "redact_host", "host", "db.corp"),
+            request("op", "redact_host", "host", "api.github.com"),
+            request("op", "explain", "sandbox", "alpha", "tier", "balanced", "applied", List.of("slack"),
+                "custom", List.of(PRESET), "gateway_presets", List.of("slack")),
+            request("op", "classify_failure", "applied", List.of("slack"), "gateway_presets", List.of("slack"),
+                "host", "api.slack.com", "error", Map.of("status", 401)),
+            request("op", "classify_failure", "applied", List.of(), "host", "x.example.com",
+                "capability", Map.of("supported", false, "reason", "messaging not enabled")),
+            request("op", "explain", "sandbox", "Not Valid"));
+    assertTrue(r.get(0).get("valid").booleanValue());
+    assertTrue(r.get(0).get("reason").isNull());
+    assertFalse(r.get(1).get("valid").booleanValue());
+    assertTrue(r.get(1).get("reason").stringValue().contains("collides"));
+    assertTrue(r.get(2).get("valid").booleanValue(), "a built-in name is fine for a built-in preset");
+    assertFalse(r.get(3).get("valid").booleanValue());
+    assertTrue(r.get(4).get("redacted").booleanValue());
+    assertFalse(r.get(5).get("redacted").booleanValue());
+
+    JsonNode context = r.get(6).get("context");
+    assertEquals("alpha", context.get("sandboxName").stringValue(), r.get(6)::toString);
+    List<String> active =
+        context.get("activePresets").valueStream().map(p -> p.get("name").stringValue()).toList();
+    assertEquals(List.of("my-api", "slack"), active);
+    assertEquals("custom", context.get("activePresets").get(0).get("source").stringValue());
+
+    JsonNode missing = r.get(7);
+    assertEquals("missing-approval", missing.get("kind").stringValue(), missing::toString);
+    assertEquals("slack", missing.get("matched_preset").stringValue());
+    assertFalse(missing.get("next_step").stringValue().isEmpty());
+    assertEquals("unsupported", r.get(8).get("kind").stringValue(), r.get(8)::toString);
+    assertEquals("high", r.get(8).get("confidence").stringValue());
+    assertEquals("bad_request", r.get(9).get("error").get("code").stringValue());
   }
 }
