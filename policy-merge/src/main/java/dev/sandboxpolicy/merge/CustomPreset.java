@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.schema.ValidationReport;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,15 +15,28 @@ public final class CustomPreset {
   private final Preset preset;
   private final String content;
   private final Path sourcePath;
+  private final ValidationReport validation;
 
-  private CustomPreset(Preset preset, String content, Path sourcePath) {
+  private CustomPreset(Preset preset, String content, Path sourcePath, ValidationReport validation) {
     this.preset = Objects.requireNonNull(preset, "preset");
     this.content = Objects.requireNonNull(content, "content");
     this.sourcePath = Objects.requireNonNull(sourcePath, "sourcePath");
+    this.validation = Objects.requireNonNull(validation, "validation");
   }
 
-  static CustomPreset of(Preset preset, String content, Path sourcePath) {
-    return new CustomPreset(preset, content, sourcePath);
+  static CustomPreset of(Preset preset, String content, Path sourcePath, ValidationReport validation) {
+    return new CustomPreset(preset, content, sourcePath, validation);
+  }
+
+  /**
+   * What the schema validator says about the preset: the JSON Schema, strict structure, every value rule and the
+   * custom-preset rules, i.e. what NemoClaw's build-time check would say. <b>Advisory</b>: like upstream, which validates presets against the schema only at build
+   * time, loading does not refuse a preset the validator finds fault with (for example one without
+   * {@code binaries}); OpenShell judges it when the policy is set. Callers that want to refuse can check
+   * {@link ValidationReport#hasErrors()}.
+   */
+  public ValidationReport validation() {
+    return validation;
   }
 
   /** The preset name ({@code preset.name}, not normalised). */

@@ -9,6 +9,10 @@ import dev.sandboxpolicy.model.io.PolicyReader;
 import dev.sandboxpolicy.model.io.ReadLimits;
 import dev.sandboxpolicy.model.io.ReadMode;
 import dev.sandboxpolicy.model.io.SourceMap;
+import dev.sandboxpolicy.schema.DocumentKind;
+import dev.sandboxpolicy.schema.PolicyValidator;
+import dev.sandboxpolicy.schema.PresetOrigin;
+import dev.sandboxpolicy.schema.ValidationReport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -47,6 +51,9 @@ import tools.jackson.databind.JsonNode;
  * </ol>
  * A file that passes but holds shapes the model cannot represent (for example a non-numeric port) is then
  * refused with {@code preset_unreadable}; upstream would pass such content through to OpenShell.
+ *
+ * <p>A loaded preset also carries the schema validator's report ({@link CustomPreset#validation()}); it is
+ * advisory, as upstream does not validate presets at runtime.
  */
 public final class CustomPresetLoader {
 
@@ -60,6 +67,9 @@ public final class CustomPresetLoader {
       .mode(ReadMode.LENIENT)
       .limits(ReadLimits.defaults().withMaxDocumentBytes((int) MAX_PRESET_FILE_BYTES))
       .build();
+
+  private static final PolicyValidator VALIDATOR =
+      PolicyValidator.strict().withPresetOrigin(PresetOrigin.CUSTOM);
 
   private CustomPresetLoader() {}
 
@@ -171,7 +181,8 @@ public final class CustomPresetLoader {
       throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
           "The preset cannot be read: " + doc.errors().get(0), doc.errors()).forPreset(name);
     }
-    return CustomPreset.of(doc.preset(), text, sourcePath);
+    ValidationReport report = VALIDATOR.validateText(DocumentKind.PRESET, text, ReadMode.STRICT);
+    return CustomPreset.of(doc.preset(), text, sourcePath, report);
   }
 
   /** The guard on the raw document: keys count whatever their value; non-object endpoints are ignored. */

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.model.SourceLocation;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,7 +54,7 @@ public final class NameCheck {
    */
   public void orThrow() throws PresetLayerException {
     if (error != null) {
-      throw PresetLayerException.of(error, dev.sandboxpolicy.model.SourceLocation.NONE, reason);
+      throw PresetLayerException.of(error, SourceLocation.NONE, reason);
     }
   }
 

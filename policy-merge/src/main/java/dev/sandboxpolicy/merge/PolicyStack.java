@@ -3,6 +3,7 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -174,7 +175,7 @@ public final class PolicyStack {
     if (i < 0) {
       throw PresetLayerException.of(
               PresetLayerError.PRESET_NOT_APPLIED,
-              dev.sandboxpolicy.model.SourceLocation.NONE,
+              SourceLocation.NONE,
               "Preset '" + presetName + "' is not applied.")
           .forPreset(presetName);
     }

@@ -42,8 +42,6 @@ public enum PresetLayerError {
   PRESET_NAME_BUILTIN_COLLISION("preset_name_builtin_collision"),
   /** No built-in preset has this name. */
   PRESET_UNKNOWN("preset_unknown"),
-  /** The preset is already applied (built-in presets are applied once). */
-  PRESET_ALREADY_APPLIED("preset_already_applied"),
   /** The preset is not applied, so it cannot be removed. */
   PRESET_NOT_APPLIED("preset_not_applied"),
   /** Removing the preset would not change the policy, because the policy has no {@code network_policies}. */

@@ -38,6 +38,27 @@ class CustomPresetLoaderTest {
     assertEquals(text, p.content(), "the full original text, comments included");
     assertTrue(p.sourcePath().isAbsolute());
     assertEquals(StackLayer.Source.CUSTOM, p.toLayer().source());
+    assertFalse(p.validation().hasErrors(), Fixtures.codes(p.validation().problems()));
+  }
+
+  @Test
+  void theValidatorsReportIsAdvisory() throws Exception {
+    String loose = """
+        preset: {name: loose, description: odd rules}
+        network_policies:
+          loose:
+            name: loose
+            endpoints:
+              - host: loose.example
+                port: 443
+                protocol: rest
+                access: full
+                rules: [{allow: {method: GET, path: /x}}]
+        """;
+    CustomPreset p = CustomPresetLoader.loadFile(write("loose.yaml", loose));
+    assertEquals("loose", p.name(), "upstream accepts it at runtime, and so do we");
+    assertTrue(p.validation().hasErrors(), () -> "but the schema validator finds fault with it\n" + p.validation());
+    assertTrue(p.validation().errors().stream().allMatch(e -> e.line() > 0), Fixtures.codes(p.validation().problems()));
   }
 
   @Test

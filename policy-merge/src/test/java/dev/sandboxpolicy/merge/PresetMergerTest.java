@@ -156,6 +156,18 @@ class PresetMergerTest {
   }
 
   @Test
+  void addThenRemoveOnNemoClawsOwnBaselineForEveryBuiltInPreset() throws Exception {
+    String text = Fixtures.read(Fixtures.upstream("nemoclaw-blueprint/policies/openclaw-sandbox.yaml"));
+    Policy nemoclaw = LivePolicy.parse(text).policy();
+    for (Preset p : PresetCatalog.builtIn().presets()) {
+      MergeResult added = PresetMerger.mergeText(text, List.of(PolicyWriter.toYaml(p)));
+      assertEquals(p.networkPolicies().keySet(), java.util.Set.copyOf(added.diff().addedKeys()), p.name());
+      MergeResult removed = PresetMerger.removeText(added.toYaml(), List.of(PolicyWriter.toYaml(p)));
+      assertEquals(nemoclaw, removed.policy(), p.name());
+    }
+  }
+
+  @Test
   void removalIsByKeyOnlyAndKeepsOrderAndVersion() throws Exception {
     Policy live = policy("""
         network_policies:

@@ -5,8 +5,7 @@ package dev.sandboxpolicy.schema;
  * each one is listed with an example in {@code docs/validation-codes.md}.
  */
 enum Code {
-  // Text and JSON Schema (structure and types)
-  YAML_SYNTAX("yaml_syntax"),
+  // JSON Schema (structure and types); syntax and limits are the reader's codes
   UNKNOWN_KEY("unknown_key"),
   MISSING_FIELD("missing_field"),
   MISSING_VERSION("missing_version"),

@@ -3,6 +3,7 @@ package dev.sandboxpolicy.schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /**
  * Whether two host patterns can match a common host (spec §2.6): labels are separated by {@code .}; {@code *}
@@ -38,30 +39,8 @@ final class HostOverlap {
   }
 
   private static boolean sequencesOverlap(List<String> a, List<String> b) {
-    int n = a.size();
-    int m = b.size();
-    // can[i][j]: a[i..] and b[j..] can match a common label sequence
-    boolean[][] can = new boolean[n + 1][m + 1];
-    can[n][m] = true;
-    for (int i = n; i >= 0; i--) {
-      for (int j = m; j >= 0; j--) {
-        if (i == n && j == m) {
-          continue;
-        }
-        boolean starA = i < n && a.get(i) == ANY_LABELS;
-        boolean starB = j < m && b.get(j) == ANY_LABELS;
-        boolean v;
-        if (starA) {
-          v = can[i + 1][j] || (j < m && can[i][j + 1]);
-        } else if (starB) {
-          v = can[i][j + 1] || (i < n && can[i + 1][j]);
-        } else {
-          v = i < n && j < m && labelsOverlap(a.get(i), b.get(j)) && can[i + 1][j + 1];
-        }
-        can[i][j] = v;
-      }
-    }
-    return can[0][0];
+    return starLanguagesIntersect(a.size(), b.size(), i -> a.get(i) == ANY_LABELS, j -> b.get(j) == ANY_LABELS,
+        (i, j) -> labelsOverlap(a.get(i), b.get(j)));
   }
 
   /** Whether two label globs ({@code *} = any characters, {@code ?} = one character) share a match. */
@@ -69,8 +48,22 @@ final class HostOverlap {
     if (p.indexOf('*') < 0 && q.indexOf('*') < 0 && p.indexOf('?') < 0 && q.indexOf('?') < 0) {
       return p.equals(q);
     }
-    int n = p.length();
-    int m = q.length();
+    return starLanguagesIntersect(p.length(), q.length(), i -> p.charAt(i) == '*', j -> q.charAt(j) == '*',
+        (i, j) -> p.charAt(i) == q.charAt(j) || p.charAt(i) == '?' || q.charAt(j) == '?');
+  }
+
+  /** Whether token {@code i} of one pattern and token {@code j} of the other can match the same thing. */
+  @FunctionalInterface
+  private interface TokenMatch {
+    boolean test(int i, int j);
+  }
+
+  /**
+   * Whether two patterns over tokens, where some tokens are a Kleene star ("any run of tokens"), accept a common
+   * word. Dynamic program over suffix pairs: O(n x m), no backtracking.
+   */
+  private static boolean starLanguagesIntersect(int n, int m, IntPredicate starA, IntPredicate starB,
+      TokenMatch match) {
     boolean[][] can = new boolean[n + 1][m + 1];
     can[n][m] = true;
     for (int i = n; i >= 0; i--) {
@@ -78,18 +71,13 @@ final class HostOverlap {
         if (i == n && j == m) {
           continue;
         }
-        boolean starP = i < n && p.charAt(i) == '*';
-        boolean starQ = j < m && q.charAt(j) == '*';
-        boolean v;
-        if (starP) {
-          v = can[i + 1][j] || (j < m && can[i][j + 1]);
-        } else if (starQ) {
-          v = can[i][j + 1] || (i < n && can[i + 1][j]);
+        if (i < n && starA.test(i)) {
+          can[i][j] = can[i + 1][j] || (j < m && can[i][j + 1]);
+        } else if (j < m && starB.test(j)) {
+          can[i][j] = can[i][j + 1] || (i < n && can[i + 1][j]);
         } else {
-          v = i < n && j < m && (p.charAt(i) == q.charAt(j) || p.charAt(i) == '?' || q.charAt(j) == '?')
-              && can[i + 1][j + 1];
+          can[i][j] = i < n && j < m && match.test(i, j) && can[i + 1][j + 1];
         }
-        can[i][j] = v;
       }
     }
     return can[0][0];

@@ -7,13 +7,15 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import com.networknt.schema.serialization.NodeReader;
-import com.networknt.schema.utils.JsonNodes;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.Severity;
+import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.io.ReadResult;
+import dev.sandboxpolicy.model.io.SourceMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,20 +24,22 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Validates document text against the shipped JSON Schemas with networknt json-schema-validator, reading the text
- * location-aware so that every problem has a pointer, a line and a column.
+ * Validates documents against the shipped JSON Schemas with networknt json-schema-validator. The instance is the
+ * tree the model's reader produced (so hostile input meets the reader's limits once, and YAML scalars mean the same
+ * to the schema and to the reader); every problem gets its pointer from networknt and its line and column from the
+ * reader's source map (for an unknown key, the position of its value).
  *
  * <p>Schemas are compiled once per class loader and are safe to share between threads.
  */
 final class JsonSchemaCheck {
 
   private static final Map<DocumentKind, Schema> SCHEMAS = compileAll();
-  private static final NodeReader READER = NodeReader.builder().locationAware().build();
 
   private JsonSchemaCheck() {}
 
@@ -71,29 +75,20 @@ final class JsonSchemaCheck {
   }
 
   /**
-   * Reads {@code text} (YAML or JSON) and checks it against the schema of {@code kind}. A syntax error gives one
-   * {@code yaml_syntax} problem. In lenient mode unknown keys are warnings and a policy may omit
-   * {@code version}, as on upstream's local-YAML load path.
+   * Checks the plain tree of a document, as {@link dev.sandboxpolicy.model.io.PolicyReader#readTree} read it
+   * (one parser, one set of limits), against the schema of {@code kind}, locating each problem through the read's
+   * source map. A tree that could not be read gives no schema problems: the typed read reports why. In lenient mode
+   * unknown keys are warnings and a policy may omit {@code version}, as on upstream's local-YAML load path.
    */
-  static List<Problem> check(DocumentKind kind, String text, boolean lenient) {
-    JsonNode root;
-    try {
-      root = READER.readTree(text, InputFormat.YAML);
-    } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
-      int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-      return List.of(new Problem(Severity.ERROR, Code.YAML_SYNTAX.id(), "", line, column,
-          "the document is not well-formed YAML: " + firstLine(e.getOriginalMessage())));
+  static List<Problem> check(DocumentKind kind, ReadResult<Object> tree, boolean lenient) {
+    if (tree.value().isEmpty()) {
+      return List.of();
     }
-    if (root == null || root.isMissingNode()) {
-      return List.of(new Problem(Severity.ERROR, Code.WRONG_TYPE.id(), "", 1, 1,
-          "the document is empty; expected a mapping"));
-    }
+    JsonNode root = toJson(tree.value().get());
     List<Problem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Error error : SCHEMAS.get(kind).validate(root)) {
-      Problem p = toProblem(kind, error, lenient);
+      Problem p = toProblem(kind, error, lenient, tree.sourceMap());
       // anyOf reports each failed branch; one problem per code and place is enough
       if (p != null && seen.add(p.code() + " " + p.pointer())) {
         problems.add(p);
@@ -102,7 +97,38 @@ final class JsonSchemaCheck {
     return problems;
   }
 
-  private static Problem toProblem(DocumentKind kind, Error error, boolean lenient) {
+  /** The reader's plain tree as a Jackson tree (maps keep document order). */
+  static JsonNode toJson(Object value) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode node = f.objectNode();
+      map.forEach((k, v) -> node.set(String.valueOf(k), toJson(v)));
+      return node;
+    }
+    if (value instanceof List<?> list) {
+      ArrayNode node = f.arrayNode();
+      list.forEach(v -> node.add(toJson(v)));
+      return node;
+    }
+    if (value instanceof String s) {
+      return f.stringNode(s);
+    }
+    if (value instanceof Long l) {
+      return f.numberNode(l);
+    }
+    if (value instanceof BigInteger i) {
+      return f.numberNode(i);
+    }
+    if (value instanceof Double d) {
+      return f.numberNode(d);
+    }
+    if (value instanceof Boolean b) {
+      return f.booleanNode(b);
+    }
+    return f.nullNode();
+  }
+
+  private static Problem toProblem(DocumentKind kind, Error error, boolean lenient, SourceMap map) {
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
     String pointer = pointerOf(error.getInstanceLocation());
     JsonNode located = error.getInstanceNode();
@@ -115,9 +141,6 @@ final class JsonSchemaCheck {
         code = Code.UNKNOWN_KEY;
         if (property != null) {
           pointer = Pointer.key(pointer, property);
-          if (located != null && located.get(property) != null) {
-            located = located.get(property);
-          }
           message = "unknown key '" + property + "'" + context(error.getInstanceLocation());
         }
         if (lenient) {
@@ -145,6 +168,10 @@ final class JsonSchemaCheck {
         if (located != null && located.isNull()) {
           return null; // an explicit null reads as absent (see the reader's compatibility notes)
         }
+        if (lenient && located != null && (located.isNumber() || located.isBoolean())
+            && String.valueOf(error.getSchemaNode()).contains("string")) {
+          return null; // the lenient reader coerces a scalar to its text (with its own coerced_scalar warning)
+        }
         code = Code.WRONG_TYPE;
       }
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> code = Code.INTEGER_OUT_OF_RANGE;
@@ -154,26 +181,11 @@ final class JsonSchemaCheck {
           code = Code.SIZE_INVALID;
       default -> code = Code.SCHEMA_VIOLATION;
     }
-    int line = 0;
-    int column = 0;
-    if (located != null) {
-      try {
-        TokenStreamLocation at = JsonNodes.tokenStreamLocationOf(located);
-        line = Math.max(at.getLineNr(), 0);
-        column = Math.max(at.getColumnNr(), 0);
-      } catch (IllegalArgumentException noLocation) {
-        // a node synthesised by the validator: no position
-      }
-    }
+    String where = pointer;
+    SourceLocation at = map.locate(where).orElseGet(() -> map.nearest(Pointer.parent(where)));
+    int line = at.line();
+    int column = at.column();
     return new Problem(severity, code.id(), pointer, line, column, message);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static String schemaPath(Error error) {

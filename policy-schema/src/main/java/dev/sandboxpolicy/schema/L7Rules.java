@@ -199,14 +199,7 @@ final class L7Rules {
   }
 
   private void checkRest(RuleBody b, String at, boolean deny) {
-    checkHttpMethod(b, at, REST_METHODS);
-    if (!b.method().isEmpty() && b.path().isEmpty()) {
-      sink.warning(Code.REST_RULE_WITHOUT_PATH, at, (deny ? "deny" : "allow")
-          + " rule has no path, so it never matches any request; add path: \"/**\" to match every path");
-    }
-    if (!b.path().isEmpty()) {
-      EndpointRules.warnGlob(b.path(), GlobDelimiters.SLASH, at + "/path", sink);
-    }
+    checkHttpRule(b, at, deny, REST_METHODS);
     if (hasGraphqlFields(b)) {
       sink.warning(Code.FIELD_IGNORED_FOR_PROTOCOL, at, "GraphQL rule fields (operation_type, operation_name,"
           + " fields) have no effect with protocol '" + proto + "'");
@@ -216,10 +209,18 @@ final class L7Rules {
     }
   }
 
-  private void checkHttpMethod(RuleBody b, String at, Set<String> known) {
-    if (!b.method().isEmpty() && !known.contains(b.method().toUpperCase(Locale.ROOT))) {
+  /** Method, path lint and path glob of a REST or WebSocket (non-GraphQL) rule. */
+  private void checkHttpRule(RuleBody b, String at, boolean deny, Set<String> knownMethods) {
+    if (!b.method().isEmpty() && !knownMethods.contains(b.method().toUpperCase(Locale.ROOT))) {
       sink.warning(Code.METHOD_UNKNOWN, at + "/method", "method '" + b.method() + "' is not one of "
-          + String.join(", ", known.stream().sorted().toList()));
+          + String.join(", ", knownMethods.stream().sorted().toList()));
+    }
+    if (!b.method().isEmpty() && b.path().isEmpty()) {
+      sink.warning(Code.REST_RULE_WITHOUT_PATH, at, (deny ? "deny" : "allow")
+          + " rule has no path, so it never matches any request; add path: \"/**\" to match every path");
+    }
+    if (!b.path().isEmpty()) {
+      EndpointRules.warnGlob(b.path(), GlobDelimiters.SLASH, at + "/path", sink);
     }
   }
 
@@ -233,14 +234,7 @@ final class L7Rules {
       checkGraphql(b.operationType(), b.operationName(), b.fields(), at);
       return;
     }
-    checkHttpMethod(b, at, WEBSOCKET_METHODS);
-    if (!b.method().isEmpty() && b.path().isEmpty()) {
-      sink.warning(Code.REST_RULE_WITHOUT_PATH, at, (deny ? "deny" : "allow")
-          + " rule has no path, so it never matches any request; add path: \"/**\" to match every path");
-    }
-    if (!b.path().isEmpty()) {
-      EndpointRules.warnGlob(b.path(), GlobDelimiters.SLASH, at + "/path", sink);
-    }
+    checkHttpRule(b, at, deny, WEBSOCKET_METHODS);
     if (!deny && wsGraphql && b.method().equalsIgnoreCase("WEBSOCKET_TEXT")) {
       sink.error(Code.WEBSOCKET_TEXT_WITH_GRAPHQL, at + "/method", "a WEBSOCKET_TEXT allow rule cannot be used"
           + " on an endpoint with GraphQL policy; allow GraphQL operations with operation_type rules instead");

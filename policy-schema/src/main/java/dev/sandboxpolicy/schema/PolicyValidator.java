@@ -5,6 +5,7 @@ import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.io.DocumentFormat;
 import dev.sandboxpolicy.model.io.PolicyReader;
 import dev.sandboxpolicy.model.io.ReadMode;
 import dev.sandboxpolicy.model.io.ReadResult;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -100,10 +102,7 @@ public final class PolicyValidator {
    * source map.
    */
   public ValidationReport validate(ReadResult<Policy> read) {
-    List<Problem> problems = new ArrayList<>(read.problems());
-    read.value().ifPresent(p -> problems.addAll(
-        semantic(read.sourceMap(), c -> c.policy(p), mode == ReadMode.STRICT)));
-    return ValidationReport.of(problems);
+    return withRead(read, (c, p) -> c.policy(p));
   }
 
   /** Checks a preset's value rules and the preset rules for this validator's {@link #presetOrigin()}. */
@@ -114,10 +113,7 @@ public final class PolicyValidator {
 
   /** The read's problems plus the preset's value rules, located through the read's source map. */
   public ValidationReport validatePreset(ReadResult<Preset> read) {
-    List<Problem> problems = new ArrayList<>(read.problems());
-    read.value().ifPresent(p -> problems.addAll(
-        semantic(read.sourceMap(), c -> c.preset(p, custom()), mode == ReadMode.STRICT)));
-    return ValidationReport.of(problems);
+    return withRead(read, (c, p) -> c.preset(p, custom()));
   }
 
   /** Checks the value rules of a blueprint's {@code components.policy.additions}. */
@@ -127,15 +123,21 @@ public final class PolicyValidator {
 
   /** The read's problems plus the blueprint additions' value rules. */
   public ValidationReport validateBlueprint(ReadResult<Blueprint> read) {
+    return withRead(read, (c, b) -> c.blueprint(b));
+  }
+
+  /** The read's problems plus, when it produced a value, the value rules located through its source map. */
+  private <T> ValidationReport withRead(ReadResult<T> read, BiConsumer<SemanticChecks, T> checks) {
+    Objects.requireNonNull(read, "read");
     List<Problem> problems = new ArrayList<>(read.problems());
-    read.value().ifPresent(b -> problems.addAll(
-        semantic(read.sourceMap(), c -> c.blueprint(b), mode == ReadMode.STRICT)));
+    read.value().ifPresent(v -> problems.addAll(
+        semantic(read.sourceMap(), c -> checks.accept(c, v), mode == ReadMode.STRICT)));
     return ValidationReport.of(problems);
   }
 
   /**
    * Reads {@code text} (YAML or JSON) as a document of {@code kind} in {@code mode} and reports everything in one
-   * report: YAML syntax, the JSON Schema, the reader's structural problems and every value rule. When a strict
+   * report: the reader's syntax, limit and structural problems, the JSON Schema and every value rule. When a strict
    * read fails on structure, the value rules still run on a lenient reading of the same text, so one pass shows
    * all problems. A problem found by both the schema and the reader is reported once.
    */
@@ -143,19 +145,19 @@ public final class PolicyValidator {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(text, "text");
     boolean strict = mode == ReadMode.STRICT;
-    List<Problem> problems = new ArrayList<>(JsonSchemaCheck.check(kind, text, !strict));
+    ReadResult<Object> tree = PolicyReader.of(mode).readTree(text, DocumentFormat.YAML);
+    List<Problem> problems = new ArrayList<>(JsonSchemaCheck.check(kind, tree, !strict));
     Set<String> reported = new HashSet<>();
     for (Problem p : problems) {
       reported.add(p.severity() + " " + p.pointer());
     }
-    boolean syntaxBroken = problems.stream().anyMatch(p -> p.code().equals(Code.YAML_SYNTAX.id()));
     ReadResult<?> read = read(kind, text, mode);
     for (Problem p : read.problems()) {
-      if (!syntaxBroken && reported.add(p.severity() + " " + p.pointer())) {
+      if (reported.add(p.severity() + " " + p.pointer())) {
         problems.add(p);
       }
     }
-    if (read.value().isEmpty() && strict && !syntaxBroken) {
+    if (read.value().isEmpty() && strict && tree.value().isPresent()) {
       read = read(kind, text, ReadMode.LENIENT); // value rules on a tolerant reading
     }
     if (read.value().isPresent()) {

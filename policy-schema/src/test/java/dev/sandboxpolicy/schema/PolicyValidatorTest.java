@@ -54,6 +54,11 @@ class PolicyValidatorTest {
     Problem tld = report.problems().stream().filter(p -> p.code().equals("host_wildcard_tld")).findFirst().get();
     assertEquals(7, tld.line());
     assertTrue(report.problems().stream().anyMatch(p -> p.code().equals("unknown_key") && !p.isError()));
+    // the bare model still carries the reader's node locations
+    Problem fromModel = PolicyValidator.lenient().validate(read.value().get()).problems().stream()
+        .filter(p -> p.code().equals("host_wildcard_tld")).findFirst().get();
+    assertEquals("/network_policies/a/endpoints/0/host", fromModel.pointer());
+    assertTrue(fromModel.line() >= 6 && fromModel.line() <= 7, fromModel.toString());
   }
 
   @Test
@@ -76,6 +81,16 @@ class PolicyValidatorTest {
     String partial = "network_policies: {}\n";
     assertTrue(PolicyValidator.lenient().validateText(DocumentKind.POLICY, partial).isValid());
     assertFalse(PolicyValidator.strict().validateText(DocumentKind.POLICY, partial).isValid());
+  }
+
+  @Test
+  void lenientAcceptsScalarsWhereStringsAreExpectedWithTheReadersWarning() {
+    String text = "process:\n  run_as_user: 1000\n";
+    ValidationReport lenient = PolicyValidator.lenient().validateText(DocumentKind.POLICY, text);
+    assertTrue(lenient.isValid(), lenient.toString());
+    assertTrue(lenient.problems().stream().anyMatch(p -> p.code().equals("coerced_scalar")), lenient.toString());
+    ValidationReport strict = PolicyValidator.strict().validateText(DocumentKind.POLICY, "version: 1\n" + text);
+    assertEquals(List.of("wrong_type"), strict.errors().stream().map(Problem::code).toList());
   }
 
   @Test
