@@ -2,6 +2,7 @@
 module dev.sandboxpolicy.merge {
   requires transitive dev.sandboxpolicy.model;
   requires transitive dev.sandboxpolicy.schema;
+  requires transitive tools.jackson.databind;
 
   exports dev.sandboxpolicy.merge;
   exports dev.sandboxpolicy.explain;

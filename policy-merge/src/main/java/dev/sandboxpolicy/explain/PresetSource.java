@@ -1,0 +1,24 @@
+package dev.sandboxpolicy.explain;
+
+/** Where a preset of the explain context comes from (spec nemoclaw-preset-layer §6.1 {@code source}). */
+public enum PresetSource {
+  /** A preset shipped with NemoClaw. */
+  BUILTIN("builtin"),
+  /** A user preset recorded in the registry ({@code --from-file} / {@code --from-dir}). */
+  CUSTOM("custom");
+
+  private final String wireName;
+
+  PresetSource(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /**
+   * The JSON value.
+   *
+   * @return {@code builtin} or {@code custom}
+   */
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.sandboxpolicy.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.TierCatalog;
+import dev.sandboxpolicy.model.io.PolicyReadException;
+import dev.sandboxpolicy.model.io.PolicyReader;
+import dev.sandboxpolicy.model.io.ReadMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Explain over the real upstream preset catalog and tiers from ../shared (skipped when absent). */
+class UpstreamCatalogExplainTest {
+
+  private static Path blueprint() {
+    String shared = System.getProperty("sandboxpolicy.shared");
+    Assumptions.assumeTrue(shared != null, "sandboxpolicy.shared not set");
+    Path dir = Path.of(shared, "upstream/nemoclaw/nemoclaw-blueprint");
+    Assumptions.assumeTrue(Files.isDirectory(dir.resolve("policies/presets")), "no upstream presets");
+    return dir;
+  }
+
+  @Test
+  void balancedSandboxWithSeveralPresets() throws IOException, PolicyReadException {
+    Path dir = blueprint();
+    PolicyReader reader = PolicyReader.of(ReadMode.LENIENT);
+    List<Preset> presets = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir.resolve("policies/presets"))) {
+      for (Path file : files.sorted().collect(Collectors.toList())) {
+        presets.add(reader.readPreset(file).orElseThrow());
+      }
+    }
+    TierCatalog tiers = reader.readTiers(dir.resolve("policies/tiers.yaml")).orElseThrow();
+    List<String> applied = List.of("npm", "pypi", "huggingface", "brew", "brave", "local-inference", "jira");
+    PolicyContext ctx =
+        PolicyExplainer.builder()
+            .sandboxName("alpha")
+            .tier("balanced", tiers)
+            .builtInPresets(presets)
+            .applied(applied)
+            .gateway(GatewaySnapshot.ofEnforcedPresets(List.of("npm", "pypi", "github")))
+            .clock(ExplainFixtures.CLOCK)
+            .build()
+            .explain();
+    assertEquals("Balanced", ctx.tier().orElseThrow().label());
+    Map<String, PresetEntry> active =
+        ctx.activePresets().stream().collect(Collectors.toMap(PresetEntry::name, Function.identity()));
+    assertTrue(active.keySet().containsAll(applied));
+    assertEquals(Verification.GATEWAY_ONLY, active.get("github").verification());
+    assertEquals(Verification.VERIFIED, active.get("npm").verification());
+    assertEquals(Verification.REGISTRY_ONLY, active.get("brave").verification());
+    assertEquals(presets.size(), ctx.activePresets().size() + ctx.knownUnappliedPresets().size());
+    // local-inference only talks to the host gateway: all internal
+    assertTrue(active.get("local-inference").allowedHostCategories().isEmpty());
+    assertTrue(active.get("local-inference").redactedHostCount() > 0);
+    // jira's wildcard is dropped and counted, its public hosts stay
+    assertTrue(active.get("jira").redactedHostCount() >= 1);
+    assertTrue(active.get("jira").allowedHostCategories().contains("api.atlassian.com"));
+    for (PresetEntry e : ctx.activePresets()) {
+      for (String stem : e.allowedHostCategories()) {
+        assertFalse(HostRedaction.isRedacted(stem), stem);
+      }
+    }
+    String md = PolicyContextMarkdown.render(ctx);
+    String json = ExplainJson.toJson(ExplainJson.toTree(ctx));
+    for (String text : List.of(md, json)) {
+      assertFalse(text.contains("host.openshell.internal"));
+      assertFalse(text.contains("binaries"));
+      assertFalse(text.contains("/usr/"));
+      assertFalse(text.contains("*."));
+    }
+    // classifier on the real catalog
+    FailureClassification unapplied =
+        FailureClassifier.classify(AccessFailure.of("api.tavily.com", AccessError.httpStatus(403)), ctx);
+    assertEquals(7, unapplied.rule(), unapplied.reason());
+    assertEquals("tavily", unapplied.matchedPreset().orElseThrow());
+    FailureClassification drift =
+        FailureClassifier.classify(AccessFailure.of("api.search.brave.com", AccessError.httpStatus(401)), ctx);
+    assertEquals(Confidence.LOW, drift.confidence(), "brave is registry-only");
+  }
+}
