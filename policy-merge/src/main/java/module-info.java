@@ -2,7 +2,9 @@
 module dev.sandboxpolicy.merge {
   requires transitive dev.sandboxpolicy.model;
   requires transitive dev.sandboxpolicy.schema;
+  requires tools.jackson.core;
   requires transitive tools.jackson.databind;
+  requires tools.jackson.dataformat.yaml;
 
   exports dev.sandboxpolicy.merge;
   exports dev.sandboxpolicy.explain;

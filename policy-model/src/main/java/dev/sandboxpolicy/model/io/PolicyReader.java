@@ -114,6 +114,21 @@ public final class PolicyReader {
     return read(file, Binder::blueprint);
   }
 
+  /**
+   * Reads any document into a plain tree: {@code Map<String, Object>} (document order), {@code List<Object>},
+   * {@code String}, {@code Long}/{@code BigInteger}, {@code Double}, {@code Boolean} or {@code null}, with the same
+   * syntax checks, limits and positions as the typed reads (duplicate keys, alias bombs, depth, size). Use it for
+   * documents the model does not describe, instead of a second YAML parser.
+   */
+  public ReadResult<Object> readTree(String text, DocumentFormat format) {
+    return read(text, format, (binder, node) -> Binder.raw(node));
+  }
+
+  /** Reads any document from a file into a plain tree (see {@link #readTree(String, DocumentFormat)}). */
+  public ReadResult<Object> readTree(Path file) {
+    return read(file, (binder, node) -> Binder.raw(node));
+  }
+
   /** Reads UTF-8 (or BOM-marked UTF-16/32) bytes as a policy in the given format. */
   public ReadResult<Policy> readPolicy(byte[] bytes, DocumentFormat format) {
     return read(bytes, format, Binder::policy);

@@ -1,0 +1,82 @@
+package dev.sandboxpolicy.merge;
+
+import dev.sandboxpolicy.model.Preset;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One applied preset of a {@link PolicyStack}: its name, whether it is built in or user-supplied, and the
+ * preset content that was applied.
+ *
+ * <p>When a stack is serialized, a built-in layer is written by name only (it is resolved again from the
+ * catalog when the stack is read, as NemoClaw does on rebuild); a custom layer is written with its full
+ * content and source path, so it can be replayed after the file is gone.
+ */
+public final class StackLayer {
+
+  /** Where a layer's content comes from. */
+  public enum Source {
+    /** A preset of the built-in catalog. */
+    BUILT_IN,
+    /** A user-supplied preset ({@code --from-file}, {@code --from-dir}). */
+    CUSTOM
+  }
+
+  private final Preset preset;
+  private final Source source;
+  private final String sourcePath;
+
+  private StackLayer(Preset preset, Source source, String sourcePath) {
+    this.preset = Objects.requireNonNull(preset, "preset");
+    this.source = source;
+    this.sourcePath = sourcePath;
+  }
+
+  /** A layer for a built-in preset. */
+  public static StackLayer builtIn(Preset preset) {
+    return new StackLayer(preset, Source.BUILT_IN, null);
+  }
+
+  /** A layer for a user-supplied preset, with the path it was loaded from ({@code null} when unknown). */
+  public static StackLayer custom(Preset preset, String sourcePath) {
+    return new StackLayer(preset, Source.CUSTOM, sourcePath);
+  }
+
+  /** The layer's name: the preset name. */
+  public String name() {
+    return preset.name();
+  }
+
+  /** The applied content. */
+  public Preset preset() {
+    return preset;
+  }
+
+  /** Built-in or custom. */
+  public Source source() {
+    return source;
+  }
+
+  /** The file a custom preset was loaded from, when known. */
+  public Optional<String> sourcePath() {
+    return Optional.ofNullable(sourcePath);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StackLayer other
+        && preset.equals(other.preset)
+        && source == other.source
+        && Objects.equals(sourcePath, other.sourcePath);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(preset, source, sourcePath);
+  }
+
+  @Override
+  public String toString() {
+    return (source == Source.BUILT_IN ? "built-in " : "custom ") + name();
+  }
+}

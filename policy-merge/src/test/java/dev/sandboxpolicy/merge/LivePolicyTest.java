@@ -1,0 +1,115 @@
+package dev.sandboxpolicy.merge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class LivePolicyTest {
+
+  private static final String FULL_OUTPUT = """
+      Version: 3
+      Hash: sha256:0f4c2e
+      Status: Loaded
+      ---
+      version: 1
+      network_policies:
+        github:
+          name: github
+          endpoints: [{host: github.com, port: 443, access: full}]
+          binaries: [{path: /usr/bin/git}]
+      """;
+
+  @Test
+  void readsPolicyGetFullOutputWithHeader() throws Exception {
+    LivePolicy live = LivePolicy.parse(FULL_OUTPUT);
+    assertTrue(live.hadSeparator());
+    assertEquals(Optional.of(1L), live.policy().version());
+    assertTrue(live.policy().networkPolicies().containsKey("github"));
+    assertTrue(live.body().startsWith("version: 1"));
+  }
+
+  @Test
+  void readsPlainYamlAndCrlfSeparators() throws Exception {
+    LivePolicy plain = LivePolicy.parse("version: 2\nnetwork_policies: {}\n");
+    assertFalse(plain.hadSeparator());
+    assertTrue(plain.hasNetworkPolicies());
+    LivePolicy crlf = LivePolicy.parse("Version: 1\r\nHash: x\r\n--- \t\r\nversion: 1\r\nnetwork_policies: {}\r\n");
+    assertTrue(crlf.hadSeparator());
+    assertEquals(Optional.of(1L), crlf.policy().version());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "x---y\\nversion: 1|-1",
+      "a: x---\\n---\\nversion: 1|12",
+      "---|3",
+      "foo\\n---\\n|8",
+      "foo\\n----\\nbar|-1",
+      "foo\\n --- \\nbar|-1",
+  })
+  void separatorIsAWholeLineOfThreeDashes(String text, int end) {
+    assertEquals(end, LivePolicy.separatorEnd(text.replace("\\n", "\n")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "''|live_policy_empty",
+      "'   \\n  '|live_policy_empty",
+      "Version: 1\\n---|live_policy_empty",
+      "Version: 1\\nHash: x|live_policy_not_a_policy",
+      "version: [1|live_policy_not_yaml",
+      "a: 1\\na: 2\\nversion: 1|live_policy_not_yaml",
+      "just a string|live_policy_not_mapping",
+      "- version: 1|live_policy_not_mapping",
+      "version: '1'|live_policy_bad_version",
+      "version: 1.5|live_policy_bad_version",
+      "version: 0|live_policy_bad_version",
+      "version: 1\\nnetwork_policies: null|live_policy_bad_network_policies",
+      "version: 1\\nnetwork_policies: []|live_policy_bad_network_policies",
+      "version: 1\\nnetwork_policies: allow-all|live_policy_bad_network_policies",
+      "error: sandbox not found|live_policy_not_a_policy",
+      "message: gateway unavailable\\nreason: timeout|live_policy_not_a_policy",
+      "version: 1\\nnetwork_policies:\\n  a: {endpoints: [{host: x, port: many}]}|live_policy_bad_section",
+  })
+  void anUnreadableLivePolicyRefusesAndIsNeverEmpty(String text, String code) {
+    PresetLayerException e =
+        assertThrows(PresetLayerException.class, () -> LivePolicy.parse(text.replace("\\n", "\n")));
+    assertEquals(code, e.code(), e.getMessage());
+    assertFalse(e.problems().isEmpty());
+  }
+
+  @Test
+  void withAHeaderAnyMappingIsAPolicy() throws Exception {
+    LivePolicy live = LivePolicy.parse("Version: 1\n---\nfuture_section: {x: 1}\n");
+    assertTrue(live.policy().networkPolicies().isEmpty());
+    assertFalse(live.hasNetworkPolicies());
+    assertTrue(live.policy().unknownFields().containsKey("future_section"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"network_policies: {}", "version: 1"})
+  void withoutAHeaderVersionOrNetworkPoliciesIdentifiesAPolicy(String text) throws Exception {
+    LivePolicy.parse(text);
+  }
+
+  @Test
+  void yaml12ScalarsStayStrings() throws Exception {
+    LivePolicy live = LivePolicy.parse("""
+        version: 1
+        network_policies:
+          odd:
+            name: on
+            endpoints: [{host: yes, port: 443, access: full}]
+            binaries: [{path: /bin/no}]
+        """);
+    assertEquals("on", live.policy().networkPolicies().get("odd").name());
+    assertEquals("yes", live.policy().networkPolicies().get("odd").endpoints().get(0).host());
+  }
+}

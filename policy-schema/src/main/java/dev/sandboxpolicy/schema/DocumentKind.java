@@ -1,0 +1,40 @@
+package dev.sandboxpolicy.schema;
+
+/**
+ * The kinds of document this library validates, each with its JSON Schema (draft 2020-12), shipped as a class
+ * path resource under {@code dev/sandboxpolicy/schema/} and identified by a stable {@code $id}.
+ *
+ * <p>An editor can use the schemas as they are, for example a YAML language server with
+ * {@code # yaml-language-server: $schema=https://sandboxpolicy.dev/schema/policy-1.json} once the file is
+ * published, or the resource copied next to the documents. The schemas check structure and types only; the
+ * value rules are checked by {@link PolicyValidator}.
+ */
+public enum DocumentKind {
+  /** An OpenShell sandbox policy ({@code version}, {@code filesystem_policy}, {@code network_policies}, ...). */
+  POLICY("https://sandboxpolicy.dev/schema/policy-1.json", "policy-1.json"),
+  /** A NemoClaw preset ({@code preset: {name, description}} and {@code network_policies}). */
+  PRESET("https://sandboxpolicy.dev/schema/preset-1.json", "preset-1.json"),
+  /** A NemoClaw blueprint ({@code blueprint.yaml}). */
+  BLUEPRINT("https://sandboxpolicy.dev/schema/blueprint-1.json", "blueprint-1.json");
+
+  private final String schemaId;
+  private final String resourceName;
+
+  DocumentKind(String schemaId, String resourceName) {
+    this.schemaId = schemaId;
+    this.resourceName = resourceName;
+  }
+
+  /** The schema's {@code $id}, stable across releases of the same major schema version. */
+  public String schemaId() {
+    return schemaId;
+  }
+
+  /**
+   * The class path resource holding the schema, e.g. {@code /dev/sandboxpolicy/schema/policy-1.json}; read it
+   * with {@code DocumentKind.class.getResourceAsStream(kind.schemaResource())}.
+   */
+  public String schemaResource() {
+    return "/dev/sandboxpolicy/schema/" + resourceName;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.sandboxpolicy.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.io.PolicyReader;
+import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.model.io.ReadResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicyValidatorTest {
+
+  private static final String BROKEN = """
+      version: 1
+      process:
+        run_as_user: root
+      network_policies:
+        a:
+          endpoints:
+            - host: "*.com"
+              port: 0
+              protocol: rest
+              surprise: true
+          binaries: [{path: /usr/bin/curl}]
+      """;
+
+  @Test
+  void oneReportCollectsEveryProblemEvenWhenTheStrictReadFails() {
+    ValidationReport report = PolicyValidator.strict().validateText(DocumentKind.POLICY, BROKEN, ReadMode.STRICT);
+    List<String> codes = report.problems().stream().map(Problem::code).toList();
+    assertTrue(codes.containsAll(List.of("unknown_key", "process_identity_invalid", "host_wildcard_tld",
+        "port_missing", "rules_required")), codes.toString());
+    assertEquals(1, codes.stream().filter("unknown_key"::equals).count(), "schema and reader agree once: " + codes);
+    Problem unknown = report.problems().stream().filter(p -> p.code().equals("unknown_key")).findFirst().get();
+    assertEquals("/network_policies/a/endpoints/0/surprise", unknown.pointer());
+    assertEquals(10, unknown.line());
+    assertEquals(19, unknown.column()); // the value, not the key
+    List<Problem> sorted = report.problems();
+    for (int i = 1; i < sorted.size(); i++) {
+      assertTrue(sorted.get(i - 1).line() <= sorted.get(i).line(), "ordered by position");
+    }
+  }
+
+  @Test
+  void validateReadResultUsesTheSourceMap() {
+    ReadResult<Policy> read = PolicyReader.of(ReadMode.LENIENT).readPolicy(BROKEN);
+    ValidationReport report = PolicyValidator.lenient().validate(read);
+    Problem tld = report.problems().stream().filter(p -> p.code().equals("host_wildcard_tld")).findFirst().get();
+    assertEquals(7, tld.line());
+    assertTrue(report.problems().stream().anyMatch(p -> p.code().equals("unknown_key") && !p.isError()));
+  }
+
+  @Test
+  void validateModelBuiltInCodeHasPointersButNoPositions() {
+    Policy policy = Policy.builder().version(1L)
+        .putNetworkPolicies("a", NetworkPolicy.builder()
+            .addEndpoints(Endpoint.builder().host("api.example.com").port(70_000).build()).build())
+        .build();
+    ValidationReport report = PolicyValidator.strict().validate(policy);
+    Problem port = report.errors().get(0);
+    assertEquals("port_invalid", port.code());
+    assertEquals("/network_policies/a/endpoints/0/port", port.pointer());
+    assertEquals(0, port.line());
+    assertFalse(report.isValid());
+    assertEquals(1, report.warnings().size()); // binaries_empty
+  }
+
+  @Test
+  void lenientAcceptsMissingVersionAndStrictDoesNot() {
+    String partial = "network_policies: {}\n";
+    assertTrue(PolicyValidator.lenient().validateText(DocumentKind.POLICY, partial).isValid());
+    assertFalse(PolicyValidator.strict().validateText(DocumentKind.POLICY, partial).isValid());
+  }
+
+  @Test
+  void presetOriginDecidesTheCustomPresetRules() {
+    String text = Docs.preset("npm", "host: api.example.com", "port: 443", "allowed_ips: [10.1.0.0/16]");
+    List<String> custom = PolicyValidator.strict().validateText(DocumentKind.PRESET, text).problems().stream()
+        .map(Problem::code).toList();
+    assertTrue(custom.containsAll(List.of("preset_name_built_in", "preset_allowed_ips")), custom.toString());
+    assertTrue(PolicyValidator.strict().withPresetOrigin(PresetOrigin.BUILT_IN)
+        .validateText(DocumentKind.PRESET, text).isValid());
+  }
+
+  @Test
+  void hostileTextGivesProblemsNotExceptions() {
+    for (String text : List.of("", "[]", "- a\n- b\n", "version: {", "\u0000", "a: &x [*x]")) {
+      for (DocumentKind kind : DocumentKind.values()) {
+        ValidationReport report = PolicyValidator.strict().validateText(kind, text);
+        assertFalse(report.isValid(), kind + " " + text);
+      }
+    }
+  }
+}
