@@ -2,7 +2,7 @@
 # Builds benchmarks/target/benchmarks.jar and runs the JMH suite.
 #
 #   benchmarks/run.sh            the whole suite with -prof gc (about 15-25 min on 2 cores), then the retained-memory
-#                                table; JSON results in benchmarks/target/jmh-result.json
+#                                table and the per-case latency table; JSON results in benchmarks/target/jmh-result.json
 #   benchmarks/run.sh smoke      every benchmark once, no warm-up (about 1 min): checks that each one sets up and runs
 #   benchmarks/run.sh full REGEX [JMH options]   a subset, e.g. benchmarks/run.sh full 'Realistic' -prof gc
 set -euo pipefail
@@ -20,6 +20,7 @@ case "$mode" in
       -rf json -rff benchmarks/target/jmh-result.json "$@"
     if [ "$#" -eq 0 ]; then
       java -XX:+UseSerialGC -Xmx2g -cp "$jar" dev.sandboxpolicy.benchmarks.RetainedMemory
+      java -cp "$jar" dev.sandboxpolicy.benchmarks.PerCaseLatency
     fi
     ;;
   *)
