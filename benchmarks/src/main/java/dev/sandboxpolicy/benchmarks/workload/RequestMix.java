@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * sampled from {@code *.} / {@code **.} / intra-label wildcards, exact and globbed binaries, and connections made by a
  * shell whose <em>ancestor</em> is the allowed binary. Denied connections are unknown hosts, the right host on the
  * wrong port, the right host and port from an unlisted binary, and the apex of a {@code *.} wildcard. Allowed
- * requests follow an allow rule (method, a path sampled from its glob, query values sampled from its matchers);
+ * requests follow an allow rule (method, a path sampled from its glob, query values sampled from its matchers), some
+ * on connections made by a shell whose ancestor is the allowed binary;
  * denied requests hit a deny rule, use a method or a path no rule allows, or break a query matcher.
  *
  * <p>Every case is classified by {@link NaiveRegexPolicy} (the spec's semantics, evaluated naively) before it is
@@ -222,8 +223,11 @@ public final class RequestMix {
       if (endpoint == null || binary == null || endpoint.effectivePorts().isEmpty() || !inspected(endpoint)) {
         return null;
       }
+      String exe = binary(binary);
       NetworkCase connection =
-          new NetworkCase(host(endpoint), pick(endpoint.effectivePorts()), binary(binary), List.of());
+          random.nextInt(5) == 0
+              ? new NetworkCase(host(endpoint), pick(endpoint.effectivePorts()), SHELL, List.of(exe))
+              : new NetworkCase(host(endpoint), pick(endpoint.effectivePorts()), exe, List.of());
       List<RuleBody> allows = new ArrayList<>();
       for (AllowRule r : endpoint.allowRules()) {
         r.allow().ifPresent(allows::add);

@@ -30,6 +30,8 @@ class RequestMixTest {
         "a ** wildcard host");
     assertTrue(mix.allowedConnections().stream().anyMatch(c -> !c.ancestors().isEmpty()), "an ancestor");
     assertTrue(mix.allowedRequests().stream().anyMatch(r -> !r.query().isEmpty()), "a query rule");
+    assertTrue(mix.allowedRequests().stream().anyMatch(r -> !r.connection().ancestors().isEmpty()),
+        "a request through an ancestor");
   }
 
   @Test
