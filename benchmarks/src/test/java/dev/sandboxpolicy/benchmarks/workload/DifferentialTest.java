@@ -2,7 +2,13 @@ package dev.sandboxpolicy.benchmarks.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sandboxpolicy.benchmarks.baseline.NaiveRegexPolicy;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.testkit.Connection;
+import dev.sandboxpolicy.testkit.ReferenceDecision;
+import dev.sandboxpolicy.testkit.ReferenceMatcher;
+import dev.sandboxpolicy.testkit.ReferenceOutcome;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +38,47 @@ class DifferentialTest {
     assertFullMix(w);
     List<String> disagreements = w.disagreements();
     assertEquals(List.of(), disagreements, () -> disagreements.size() + " disagreements");
+  }
+
+  /**
+   * A third opinion: {@code policy-testkit}'s reference matcher (written by another hand from the same spec) allows
+   * exactly the cases the naive port allows. Audit outcomes count as "not allowed"; unsupported ones are skipped.
+   */
+  @Test
+  void testkitReferenceMatcherAgreesWithTheNaivePort() {
+    Policy policy = RealisticPolicy.withEveryPreset();
+    RequestMix mix = RequestMix.draw(policy, PreparedWorkload.MIX_SEED);
+    NaiveRegexPolicy naive = NaiveRegexPolicy.of(policy);
+    ReferenceMatcher reference = ReferenceMatcher.of(policy);
+    List<String> disagreements = new ArrayList<>();
+    List<NetworkCase> connections = new ArrayList<>(mix.allowedConnections());
+    connections.addAll(mix.deniedConnections());
+    for (NetworkCase c : connections) {
+      ReferenceDecision r = reference.decideConnection(connection(c));
+      boolean naiveAllows = naive.decideNetwork(c.host(), c.port(), c.binary(), c.ancestors()).allowed();
+      if (r.outcome() != ReferenceOutcome.UNSUPPORTED && r.allowed() != naiveAllows) {
+        disagreements.add("network " + c + ": reference " + r + ", naive allows " + naiveAllows);
+      }
+    }
+    List<RestCase> requests = new ArrayList<>(mix.allowedRequests());
+    requests.addAll(mix.deniedRequests());
+    for (RestCase q : requests) {
+      NetworkCase c = q.connection();
+      ReferenceDecision r =
+          reference.decideRequest(
+              new dev.sandboxpolicy.testkit.L7Request(connection(c), q.method(), q.path(), q.query()));
+      boolean naiveAllows =
+          naive.decideRequest(c.host(), c.port(), c.binary(), c.ancestors(), q.method(), q.path(), q.query())
+              .allowed();
+      if (r.outcome() != ReferenceOutcome.UNSUPPORTED && r.allowed() != naiveAllows) {
+        disagreements.add("request " + q + ": reference " + r + ", naive allows " + naiveAllows);
+      }
+    }
+    assertEquals(List.of(), disagreements, () -> disagreements.size() + " disagreements");
+  }
+
+  private static Connection connection(NetworkCase c) {
+    return Connection.of(c.host(), c.port(), c.binary()).withAncestors(c.ancestors());
   }
 
   private static void assertFullMix(PreparedWorkload w) {
