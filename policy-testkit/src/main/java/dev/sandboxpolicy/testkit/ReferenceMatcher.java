@@ -1,0 +1,425 @@
+package dev.sandboxpolicy.testkit;
+
+import dev.sandboxpolicy.model.AllowRule;
+import dev.sandboxpolicy.model.Binary;
+import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.RuleBody;
+import dev.sandboxpolicy.model.ValueMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The slow, obviously-correct matcher: evaluates the language specification §3 literally, with a linear scan over
+ * every entry, endpoint, binary and rule and no index or precomputation, so that a fast matcher can be compared
+ * with it in property tests.
+ *
+ * {@snippet :
+ * ReferenceMatcher reference = ReferenceMatcher.of(policy);
+ * ReferenceDecision d = reference.decideConnection(Connection.of("api.github.com", 443, "/usr/bin/git"));
+ * assertEquals(d.allowed(), compiled.decide(...).allowed(), d.reason());
+ * }
+ *
+ * <p>Modelled: L4 host/port/binary matching and the L4 deny reasons (§3.3, §3.4); REST and WebSocket-upgrade L7
+ * decisions over canonical paths (§3.5): route selection among inspected endpoints, method rules (with
+ * {@code HEAD} satisfying {@code GET}), path globs, allow and deny query semantics, access-preset expansion
+ * (§1.8), deny-wins, and enforce/audit. Evaluation errors (a U+0000 reaching a glob, an invalid glob) fail closed
+ * as {@link ReferenceOutcome#ERROR}; the reference evaluates every glob of every candidate (no short-circuit), so
+ * an error anywhere in the scan denies.
+ *
+ * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): GraphQL, JSON-RPC and MCP request
+ * bodies. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
+ * middleware, provider credential gates.
+ *
+ * <p>Thread-safe; meant for tests only (it uses {@code java.util.regex} underneath).
+ */
+public final class ReferenceMatcher {
+
+  private static final String METHOD_ANY = "*";
+  private static final String PATH_ANY = "**";
+
+  private final Policy policy;
+  private final boolean requireBinaryIdentity;
+
+  private ReferenceMatcher(Policy policy, boolean requireBinaryIdentity) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.requireBinaryIdentity = requireBinaryIdentity;
+  }
+
+  /** A reference matcher for {@code policy} with binary identity enforced (the upstream default, §3.4). */
+  public static ReferenceMatcher of(Policy policy) {
+    return new ReferenceMatcher(policy, true);
+  }
+
+  /**
+   * A reference matcher for {@code policy}; with {@code requireBinaryIdentity} false every entry's binary check
+   * passes (upstream's {@code OPENSHELL_NETWORK_BINARY_IDENTITY=relaxed}).
+   */
+  public static ReferenceMatcher of(Policy policy, boolean requireBinaryIdentity) {
+    return new ReferenceMatcher(policy, requireBinaryIdentity);
+  }
+
+  /** The policy this matcher decides for. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /**
+   * The network (L4) decision for a connection (§3.4): allowed iff some entry has an endpoint matching host and
+   * port and a binary matching the executable or an ancestor. Never throws for any input.
+   */
+  public ReferenceDecision decideConnection(Connection connection) {
+    Objects.requireNonNull(connection, "connection");
+    Map<String, NetworkPolicy> entries = new TreeMap<>(policy.networkPolicies());
+    if (entries.isEmpty()) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, "", "network connections not allowed by policy");
+    }
+    try {
+      List<String> allowing = new ArrayList<>();
+      List<String> binaryDenials = new ArrayList<>();
+      for (Map.Entry<String, NetworkPolicy> e : entries.entrySet()) {
+        boolean endpoint = false;
+        for (Endpoint ep : e.getValue().endpoints()) {
+          endpoint |= endpointMatches(ep, connection);
+        }
+        boolean binary = binaryAllowed(e.getValue(), connection);
+        if (endpoint && binary) {
+          allowing.add(e.getKey());
+        } else if (endpoint) {
+          binaryDenials.add(binaryDenial(connection, e.getKey()));
+        }
+      }
+      if (!allowing.isEmpty()) {
+        return new ReferenceDecision(ReferenceOutcome.ALLOW, allowing.get(0), "allowed by policy " + allowing.get(0));
+      }
+      if (!binaryDenials.isEmpty()) {
+        return new ReferenceDecision(ReferenceOutcome.DENY, "", String.join("; ", binaryDenials));
+      }
+      return new ReferenceDecision(
+          ReferenceOutcome.DENY, "", "endpoint " + connection.host() + ":" + connection.port() + " is not allowed by any policy");
+    } catch (ReferenceGlob.GlobError e) {
+      return evaluationError(e);
+    }
+  }
+
+  /**
+   * The request (L7) decision (§3.5) for a request whose path is already canonical (§3.6). The connection must be
+   * allowed first (otherwise the L4 denial is returned); a connection without an inspected endpoint is not
+   * inspected and is allowed. Never throws for any input.
+   */
+  public ReferenceDecision decideRequest(HttpRequest request) {
+    Objects.requireNonNull(request, "request");
+    ReferenceDecision l4 = decideConnection(request.connection());
+    if (!l4.allowed()) {
+      return l4;
+    }
+    try {
+      return decideL7(request);
+    } catch (ReferenceGlob.GlobError e) {
+      return evaluationError(e);
+    }
+  }
+
+  private ReferenceDecision decideL7(HttpRequest request) {
+    Connection c = request.connection();
+    Map<String, NetworkPolicy> entries = new TreeMap<>(policy.networkPolicies());
+    // Endpoints of allowing entries, key order then list order (§3.4 "endpoint configs").
+    List<String> allowingKeys = new ArrayList<>();
+    List<Endpoint> inspected = new ArrayList<>();
+    for (Map.Entry<String, NetworkPolicy> e : entries.entrySet()) {
+      if (!binaryAllowed(e.getValue(), c)) {
+        continue;
+      }
+      boolean any = false;
+      for (Endpoint ep : e.getValue().endpoints()) {
+        if (endpointMatches(ep, c)) {
+          any = true;
+          if (hasExtendedConfig(ep) && isInspectedProtocol(ep.protocol())) {
+            inspected.add(ep);
+          }
+        }
+      }
+      if (any) {
+        allowingKeys.add(e.getKey());
+      }
+    }
+    if (inspected.isEmpty()) {
+      return new ReferenceDecision(ReferenceOutcome.ALLOW, allowingKeys.get(0), "connection is not inspected (L4 only)");
+    }
+    Endpoint selected;
+    if (inspected.size() == 1) {
+      selected = inspected.get(0);
+    } else {
+      selected = null;
+      int best = -1;
+      for (Endpoint ep : inspected) {
+        if (ReferenceRouteSelector.matches(ep.path(), request.path())) {
+          int specificity = ReferenceRouteSelector.specificity(ep.path());
+          if (specificity > best) {
+            best = specificity;
+            selected = ep;
+          }
+        }
+      }
+      if (selected == null) {
+        return new ReferenceDecision(ReferenceOutcome.DENY, "", "no L7 endpoint path matched request");
+      }
+    }
+    String protocol = selected.protocol().toLowerCase(Locale.ROOT);
+    if (protocol.equals("graphql") || protocol.equals("json-rpc") || protocol.equals("mcp")) {
+      return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "protocol " + protocol + " is not modelled");
+    }
+    if (protocol.equals("sql")) {
+      return new ReferenceDecision(ReferenceOutcome.ALLOW, allowingKeys.get(0), "sql is relayed as passthrough");
+    }
+    if (request.path().contains("%2F") && !selected.allowEncodedSlash()) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, "", "encoded slash (%2F) in path is not allowed");
+    }
+
+    List<String> allowedBy = new ArrayList<>();
+    List<String> deniedBy = new ArrayList<>();
+    for (Map.Entry<String, NetworkPolicy> e : entries.entrySet()) {
+      if (!binaryAllowed(e.getValue(), c)) {
+        continue;
+      }
+      for (Endpoint ep : e.getValue().endpoints()) {
+        if (!endpointMatches(ep, c) || !selectorMatches(ep.path(), request.path())) {
+          continue;
+        }
+        boolean restShaped = !isJsonRpcFamily(ep.protocol());
+        boolean allows = false;
+        for (RuleBody body : allowBodies(ep)) {
+          allows |= restShaped && ruleMatches(body, request, false);
+        }
+        boolean denies = false;
+        for (RuleBody body : ep.denyRuleBodies()) {
+          denies |= restShaped && ruleMatches(body, request, true);
+        }
+        if (allows) {
+          allowedBy.add(e.getKey());
+        }
+        if (denies) {
+          deniedBy.add(e.getKey());
+        }
+      }
+    }
+    if (!deniedBy.isEmpty()) {
+      return l7Denial(selected, deniedBy.get(0), "request matched a deny rule of policy " + deniedBy.get(0));
+    }
+    if (!allowedBy.isEmpty()) {
+      return new ReferenceDecision(ReferenceOutcome.ALLOW, allowedBy.get(0), "allowed by policy " + allowedBy.get(0));
+    }
+    return l7Denial(selected, "", request.method() + " " + request.path() + " not permitted by policy");
+  }
+
+  private static ReferenceDecision l7Denial(Endpoint selected, String key, String reason) {
+    return new ReferenceDecision(selected.isEnforced() ? ReferenceOutcome.DENY : ReferenceOutcome.AUDIT, key, reason);
+  }
+
+  private static ReferenceDecision evaluationError(ReferenceGlob.GlobError e) {
+    return new ReferenceDecision(ReferenceOutcome.ERROR, "", "evaluation error: " + e.getMessage());
+  }
+
+  // ---- §3.3 host and port ----
+
+  static boolean endpointMatches(Endpoint ep, Connection c) {
+    boolean port = false;
+    for (int p : ep.effectivePorts()) {
+      port |= p == c.port();
+    }
+    return hostMatches(ep, c.host()) && port;
+  }
+
+  private static boolean hostMatches(Endpoint ep, String host) {
+    String pattern = ep.host();
+    if (pattern.isEmpty()) {
+      return !ep.allowedIps().isEmpty();
+    }
+    String p = pattern.toLowerCase(Locale.ROOT);
+    String h = host.toLowerCase(Locale.ROOT);
+    if (p.indexOf('*') >= 0) {
+      return ReferenceGlob.matches(p, ".", h);
+    }
+    return p.equals(h);
+  }
+
+  // ---- §3.4 binaries ----
+
+  private boolean binaryAllowed(NetworkPolicy entry, Connection c) {
+    if (!requireBinaryIdentity) {
+      return true;
+    }
+    List<String> candidates = new ArrayList<>();
+    candidates.add(c.binaryPath());
+    candidates.addAll(c.ancestors());
+    boolean allowed = false;
+    for (Binary b : entry.binaries()) {
+      for (String candidate : candidates) {
+        if (b.path().indexOf('*') >= 0) {
+          allowed |= ReferenceGlob.matches(b.path(), "/", candidate);
+        } else {
+          allowed |= b.path().equals(candidate);
+        }
+      }
+    }
+    return allowed;
+  }
+
+  private static String binaryDenial(Connection c, String key) {
+    return "binary '" + c.binaryPath() + "' not allowed in policy '" + key + "' (ancestors: ["
+        + String.join(" -> ", c.ancestors()) + "], cmdline: [])";
+  }
+
+  // ---- §3.5 L7 ----
+
+  private static boolean hasExtendedConfig(Endpoint ep) {
+    String protocol = ep.protocol().toLowerCase(Locale.ROOT);
+    return (!protocol.isEmpty() && !protocol.equals("tcp")) || !ep.allowedIps().isEmpty() || !ep.tls().isEmpty();
+  }
+
+  private static boolean isInspectedProtocol(String protocol) {
+    return switch (protocol.toLowerCase(Locale.ROOT)) {
+      case "rest", "websocket", "graphql", "sql", "json-rpc", "mcp" -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isJsonRpcFamily(String protocol) {
+    String p = protocol.toLowerCase(Locale.ROOT);
+    return p.equals("json-rpc") || p.equals("mcp");
+  }
+
+  /** The Rego-side endpoint path selector: empty = all, exactly {@code **} = all, else {@code G(p, "/", path)}. */
+  private static boolean selectorMatches(String selector, String path) {
+    if (selector.isEmpty() || selector.equals(PATH_ANY)) {
+      return true;
+    }
+    return ReferenceGlob.matches(selector, "/", path);
+  }
+
+  /** The endpoint's allow bodies: its rules, or its expanded access preset when it has no rules (§1.8). */
+  static List<RuleBody> allowBodies(Endpoint ep) {
+    List<RuleBody> bodies = new ArrayList<>();
+    List<AllowRule> rules = ep.allowRules();
+    if (!rules.isEmpty()) {
+      for (AllowRule rule : rules) {
+        rule.allow().ifPresent(bodies::add);
+      }
+      return bodies;
+    }
+    String protocol = ep.protocol().isEmpty() ? "rest" : ep.protocol().toLowerCase(Locale.ROOT);
+    List<String> methods;
+    switch (protocol) {
+      case "graphql" -> {
+        List<String> types = switch (ep.access()) {
+          case "read-only" -> List.of("query");
+          case "read-write" -> List.of("query", "mutation");
+          case "full" -> List.of("*");
+          default -> List.of();
+        };
+        for (String t : types) {
+          bodies.add(RuleBody.builder().operationType(t).build());
+        }
+        return bodies;
+      }
+      case "websocket" -> methods = switch (ep.access()) {
+        case "read-only" -> List.of("GET");
+        case "read-write" -> List.of("GET", "WEBSOCKET_TEXT");
+        case "full" -> List.of("*");
+        default -> List.of();
+      };
+      default -> methods = switch (ep.access()) {
+        case "read-only" -> List.of("GET", "HEAD", "OPTIONS");
+        case "read-write" -> List.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH");
+        case "full" -> List.of("*");
+        default -> List.of();
+      };
+    }
+    for (String m : methods) {
+      bodies.add(RuleBody.builder().method(m).path(PATH_ANY).build());
+    }
+    return bodies;
+  }
+
+  private static boolean ruleMatches(RuleBody body, HttpRequest request, boolean deny) {
+    // Evaluate every part (no short-circuit) so that glob errors anywhere surface.
+    boolean method = !body.method().isEmpty() && methodMatches(body.method(), request.method());
+    boolean path = !body.path().isEmpty() && (body.path().equals(PATH_ANY) || ReferenceGlob.matches(body.path(), "/", request.path()));
+    boolean query = deny ? denyQueryMatches(body.query(), request.query()) : allowQueryMatches(body.query(), request.query());
+    return method && path && query;
+  }
+
+  private static boolean methodMatches(String rule, String method) {
+    if (rule.equals(METHOD_ANY)) {
+      return true;
+    }
+    return asciiEqualsIgnoreCase(rule, method) || (asciiEqualsIgnoreCase(rule, "GET") && asciiEqualsIgnoreCase(method, "HEAD"));
+  }
+
+  private static boolean asciiEqualsIgnoreCase(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x >= 'A' && x <= 'Z') {
+        x = (char) (x + 32);
+      }
+      if (y >= 'A' && y <= 'Z') {
+        y = (char) (y + 32);
+      }
+      if (x != y) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Allow side: every configured key present with at least one value, and every value matching. */
+  private static boolean allowQueryMatches(Map<String, ValueMatcher> rule, Map<String, List<String>> query) {
+    boolean all = true;
+    for (Map.Entry<String, ValueMatcher> e : rule.entrySet()) {
+      List<String> values = query.getOrDefault(e.getKey(), List.of());
+      boolean every = !values.isEmpty();
+      for (String v : values) {
+        every &= valueMatches(e.getValue(), v);
+      }
+      all &= every;
+    }
+    return all;
+  }
+
+  /** Deny side: no query = fires; else every configured key present and, per key, at least one value matching. */
+  private static boolean denyQueryMatches(Map<String, ValueMatcher> rule, Map<String, List<String>> query) {
+    boolean all = true;
+    for (Map.Entry<String, ValueMatcher> e : rule.entrySet()) {
+      List<String> values = query.getOrDefault(e.getKey(), List.of());
+      boolean some = false;
+      for (String v : values) {
+        some |= valueMatches(e.getValue(), v);
+      }
+      all &= some;
+    }
+    return all;
+  }
+
+  private static boolean valueMatches(ValueMatcher matcher, String value) {
+    boolean any = false;
+    for (String glob : matcher.globs()) {
+      any |= ReferenceGlob.matches(glob, "", value);
+    }
+    return any;
+  }
+
+  @Override
+  public String toString() {
+    return "ReferenceMatcher[" + policy.networkPolicies().size() + " entries, binary identity "
+        + (requireBinaryIdentity ? "required" : "relaxed") + "]";
+  }
+}

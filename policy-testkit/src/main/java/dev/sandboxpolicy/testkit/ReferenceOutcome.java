@@ -1,0 +1,23 @@
+package dev.sandboxpolicy.testkit;
+
+/** What the {@link ReferenceMatcher} decided for a connection or a request. */
+public enum ReferenceOutcome {
+  /** Allowed by policy. */
+  ALLOW,
+  /** Denied and blocked (an L4 denial, an L7 denial on an {@code enforcement: enforce} endpoint, or a hard denial). */
+  DENY,
+  /**
+   * Not allowed by the L7 policy but forwarded because the selected endpoint audits (§3.5 step 5: anything but
+   * {@code enforcement: enforce} audits).
+   */
+  AUDIT,
+  /**
+   * Evaluation failed (a U+0000 reaching a glob, a glob that does not compile): upstream fails closed, so this is a
+   * denial too (§3.10).
+   */
+  ERROR,
+  /**
+   * Outside what the reference models (GraphQL, JSON-RPC and MCP request bodies): no verdict; comparisons skip it.
+   */
+  UNSUPPORTED
+}

@@ -1,0 +1,200 @@
+package dev.sandboxpolicy.testkit;
+
+import static dev.sandboxpolicy.testkit.Vocabulary.pick;
+
+import dev.sandboxpolicy.model.Binary;
+import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.RuleBody;
+import dev.sandboxpolicy.model.ValueMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Generates connections and HTTP requests aimed at one policy: most are derived from its endpoints, binaries and
+ * rules (so they hit interesting cases, not just the default deny), some are perturbed (another port, host,
+ * binary, method, path or query value) so that near misses are covered.
+ *
+ * <p>{@link #connections()} and {@link #requests()} mix both. {@link #allowedConnections()},
+ * {@link #deniedConnections()}, {@link #allowedRequests()} and {@link #deniedRequests()} keep only what the
+ * {@link ReferenceMatcher} decides that way (retrying up to {@value #MAX_ATTEMPTS} times per value).
+ *
+ * {@snippet :
+ * RequestGenerator requests = RequestGenerator.forPolicy(policy);
+ * PropertyCheck.forAll(requests.allowedRequests()).seed(42).count(500)
+ *     .check(r -> assertTrue(myProxy.allows(r)));
+ * }
+ *
+ * <p>Sizes are ignored except where a list length is drawn (ancestors). Instances are immutable.
+ */
+public final class RequestGenerator {
+
+  /** How many candidates an allowed/denied generator tries before giving up: 200. */
+  public static final int MAX_ATTEMPTS = 200;
+
+  private static final List<String> OTHER_BINARIES = List.of("/usr/bin/nc", "/tmp/evil", "/usr/bin/curl2", "");
+
+  private final Policy policy;
+  private final ReferenceMatcher reference;
+
+  private RequestGenerator(Policy policy, ReferenceMatcher reference) {
+    this.policy = policy;
+    this.reference = reference;
+  }
+
+  /** Requests aimed at {@code policy}, classified by {@link ReferenceMatcher#of(Policy)}. */
+  public static RequestGenerator forPolicy(Policy policy) {
+    return new RequestGenerator(Objects.requireNonNull(policy, "policy"), ReferenceMatcher.of(policy));
+  }
+
+  /** Requests aimed at the reference's policy, classified by {@code reference}. */
+  public static RequestGenerator forReference(ReferenceMatcher reference) {
+    return new RequestGenerator(reference.policy(), reference);
+  }
+
+  /** Connections: about two thirds derived from the policy, the rest perturbed. */
+  public Generator<Connection> connections() {
+    return this::connection;
+  }
+
+  /**
+   * Connections the reference allows.
+   *
+   * @throws IllegalStateException (when generating) if none of {@value #MAX_ATTEMPTS} candidates is allowed
+   */
+  public Generator<Connection> allowedConnections() {
+    return (random, size) -> retry(random, size, this::connection,
+        c -> reference.decideConnection(c).outcome() == ReferenceOutcome.ALLOW, "allowed connection");
+  }
+
+  /** Connections the reference denies (denials and evaluation errors). */
+  public Generator<Connection> deniedConnections() {
+    return (random, size) -> retry(random, size, this::connection,
+        c -> reference.decideConnection(c).outcome() != ReferenceOutcome.ALLOW, "denied connection");
+  }
+
+  /** HTTP requests: on connections derived from the policy, with methods, paths and queries from its rules. */
+  public Generator<HttpRequest> requests() {
+    return this::request;
+  }
+
+  /** Requests the reference allows. */
+  public Generator<HttpRequest> allowedRequests() {
+    return (random, size) -> retry(random, size, this::request,
+        r -> reference.decideRequest(r).outcome() == ReferenceOutcome.ALLOW, "allowed request");
+  }
+
+  /** Requests the reference does not allow (denied, audited or errors). */
+  public Generator<HttpRequest> deniedRequests() {
+    return (random, size) -> retry(random, size, this::request, r -> {
+      ReferenceOutcome o = reference.decideRequest(r).outcome();
+      return o != ReferenceOutcome.ALLOW && o != ReferenceOutcome.UNSUPPORTED;
+    }, "denied request");
+  }
+
+  private interface Draw<T> {
+    T draw(RandomGenerator random, int size);
+  }
+
+  private static <T> T retry(RandomGenerator random, int size, Draw<T> draw, java.util.function.Predicate<T> ok, String what) {
+    for (int i = 0; i < MAX_ATTEMPTS; i++) {
+      T candidate = draw.draw(random, size);
+      if (ok.test(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no " + what + " found in " + MAX_ATTEMPTS + " attempts for this policy");
+  }
+
+  private record Target(String key, NetworkPolicy entry, Endpoint endpoint) {}
+
+  private Target target(RandomGenerator random, boolean inspectedOnly) {
+    List<Target> targets = new ArrayList<>();
+    for (Map.Entry<String, NetworkPolicy> e : policy.networkPolicies().entrySet()) {
+      for (Endpoint ep : e.getValue().endpoints()) {
+        String protocol = ep.protocol().toLowerCase(Locale.ROOT);
+        boolean inspected = protocol.equals("rest") || protocol.equals("websocket") || (protocol.isEmpty() && !ep.access().isEmpty());
+        if (!inspectedOnly || inspected) {
+          targets.add(new Target(e.getKey(), e.getValue(), ep));
+        }
+      }
+    }
+    return targets.isEmpty() ? null : targets.get(random.nextInt(targets.size()));
+  }
+
+  private Connection connection(RandomGenerator random, int size) {
+    return connection(random, size, target(random, false));
+  }
+
+  private Connection connection(RandomGenerator random, int size, Target t) {
+    if (t == null) {
+      return Connection.of(GlobInstances.host(random, ""), 443, pick(random, Vocabulary.BINARIES));
+    }
+    String host = GlobInstances.randomCase(random, GlobInstances.host(random, t.endpoint.host()));
+    List<Integer> ports = t.endpoint.effectivePorts();
+    int port = ports.isEmpty() ? 443 : ports.get(random.nextInt(ports.size()));
+    List<Binary> binaries = t.entry.binaries();
+    String binary = binaries.isEmpty() ? pick(random, Vocabulary.BINARIES)
+        : GlobInstances.binary(random, binaries.get(random.nextInt(binaries.size())).path());
+    List<String> ancestors = new ArrayList<>();
+    if (random.nextInt(4) == 0) {
+      ancestors.add(binary);
+      binary = pick(random, OTHER_BINARIES);
+      for (int i = 0; i < Math.min(size, 2); i++) {
+        ancestors.add(0, pick(random, Vocabulary.BINARIES));
+      }
+    }
+    switch (random.nextInt(9)) {
+      case 0 -> port = pick(random, List.of(port + 1, 0, 65536, 80, -1));
+      case 1 -> host = pick(random, List.of(host + ".", "x" + host, "evil.com", host.replace('.', '-'), "a." + host));
+      case 2 -> binary = pick(random, OTHER_BINARIES);
+      default -> { }
+    }
+    return new Connection(host, port, binary, ancestors);
+  }
+
+  private HttpRequest request(RandomGenerator random, int size) {
+    Target t = target(random, true);
+    if (t == null) {
+      Connection c = connection(random, size);
+      return HttpRequest.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
+    }
+    Connection c = connection(random, size, t);
+    List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(t.endpoint));
+    if (random.nextInt(3) == 0) {
+      bodies.addAll(t.endpoint.denyRuleBodies());
+    }
+    if (bodies.isEmpty()) {
+      return HttpRequest.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
+    }
+    RuleBody body = bodies.get(random.nextInt(bodies.size()));
+    String method = body.method().equals("*") || body.method().isEmpty() ? pick(random, Vocabulary.METHODS) : body.method();
+    if (method.equalsIgnoreCase("GET") && random.nextInt(4) == 0) {
+      method = "HEAD";
+    }
+    String path = body.path().isEmpty() ? "/" : GlobInstances.glob(random, body.path(), '/');
+    if (!path.startsWith("/")) {
+      path = "/" + path;
+    }
+    HttpRequest r = HttpRequest.of(c, method, path);
+    for (Map.Entry<String, ValueMatcher> q : body.query().entrySet()) {
+      List<String> globs = q.getValue().globs();
+      if (!globs.isEmpty()) {
+        r = r.withQueryValue(q.getKey(), GlobInstances.glob(random, globs.get(random.nextInt(globs.size())), '.'));
+      }
+    }
+    switch (random.nextInt(10)) {
+      case 0 -> r = new HttpRequest(c, pick(random, Vocabulary.METHODS), r.path(), r.query());
+      case 1 -> r = new HttpRequest(c, r.method(), r.path() + "/" + pick(random, Vocabulary.PATH_WORDS), r.query());
+      case 2 -> r = r.withQueryValue(pick(random, Vocabulary.QUERY_KEYS), pick(random, Vocabulary.QUERY_VALUES));
+      case 3 -> r = new HttpRequest(c, r.method(), r.path().toUpperCase(Locale.ROOT), r.query());
+      default -> { }
+    }
+    return r;
+  }
+}
