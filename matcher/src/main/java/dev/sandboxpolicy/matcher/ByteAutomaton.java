@@ -24,11 +24,13 @@ final class ByteAutomaton {
   private static final int DEAD = 0;
 
   // DFA form
-  private final byte[] classOf;
-  private final int classCount;
+  final byte[] classOf;
+  final int classCount;
   private final int[] table;
   private final boolean[] accepting;
   private final int start;
+  /** The DFA table with every target pre-multiplied by {@link #classCount} (row offsets); null for the NFA form. */
+  final int[] offsets;
 
   // NFA fallback form (null when the DFA was built)
   private final long[][] positionSets;
@@ -50,6 +52,10 @@ final class ByteAutomaton {
       this.table = dfaTable;
       this.accepting = dfaAccepting;
       this.start = 1;
+      this.offsets = new int[dfaTable.length];
+      for (int i = 0; i < dfaTable.length; i++) {
+        offsets[i] = dfaTable[i] * classCount;
+      }
       this.positionSets = null;
       this.follow = null;
       this.initial = null;
@@ -60,6 +66,7 @@ final class ByteAutomaton {
       this.table = null;
       this.accepting = null;
       this.start = 0;
+      this.offsets = null;
       int n = nfa.size();
       int words = (n + 63) >>> 6;
       this.positionSets = new long[n][];
@@ -86,6 +93,7 @@ final class ByteAutomaton {
   static ByteAutomaton compile(List<GlobNode> nodes) {
     Nfa nfa = new Nfa();
     int match = nfa.add(MATCH, null, -1, -1);
+    nfa.matchState = match;
     nfa.entry = nfa.sequence(nodes, match);
     return new ByteAutomaton(nfa);
   }
@@ -144,6 +152,11 @@ final class ByteAutomaton {
     return any ? 3 - state : DEAD;
   }
 
+  /** True if the DFA row at {@code offset} (a state pre-multiplied by {@link #classCount}) accepts. */
+  boolean acceptsOffset(int offset) {
+    return accepting[offset / classCount];
+  }
+
   /** True if {@code state} accepts (the whole value matched). */
   boolean accepts(int state, long[][] buffers) {
     if (table != null) {
@@ -159,24 +172,29 @@ final class ByteAutomaton {
     return out;
   }
 
+  /** Partitions the 256 byte values into classes no byte set of the NFA distinguishes; returns the class count. */
   private static int byteClasses(Nfa nfa, int[] classes) {
-    Map<BitSet, Integer> ids = new HashMap<>();
-    for (int b = 0; b < 256; b++) {
-      BitSet signature = new BitSet();
-      for (int s = 0; s < nfa.size(); s++) {
-        long[] set = nfa.bytes.get(s);
-        if (set != null && (set[b >>> 6] & (1L << b)) != 0) {
-          signature.set(s);
+    int count = 1;
+    int[] remap = new int[512];
+    List<long[]> seen = new ArrayList<>();
+    for (int s = 0; s < nfa.size(); s++) {
+      long[] set = nfa.bytes.get(s);
+      if (set == null || seen.stream().anyMatch(x -> Arrays.equals(x, set))) {
+        continue;
+      }
+      seen.add(set);
+      Arrays.fill(remap, 0, count * 2, -1);
+      int next = 0;
+      for (int b = 0; b < 256; b++) {
+        int key = classes[b] * 2 + (int) ((set[b >>> 6] >>> b) & 1L);
+        if (remap[key] < 0) {
+          remap[key] = next++;
         }
+        classes[b] = remap[key];
       }
-      Integer id = ids.get(signature);
-      if (id == null) {
-        id = ids.size();
-        ids.put(signature, id);
-      }
-      classes[b] = id;
+      count = next;
     }
-    return ids.size();
+    return count;
   }
 
   private int[] determinise(Nfa nfa) {
@@ -322,8 +340,29 @@ final class ByteAutomaton {
       throw new IllegalStateException("unknown glob node " + node);
     }
 
-    /** Adds the epsilon closure of {@code state} (BYTESET states only) to {@code into}; true if MATCH is reached. */
+    private BitSet[] closures;
+
+    /** Adds the epsilon closure of {@code state} to {@code into} (memoised per state); true if MATCH is reached. */
     boolean closure(int state, BitSet into) {
+      if (state < 0) {
+        return false;
+      }
+      if (closures == null) {
+        closures = new BitSet[size()];
+      }
+      BitSet c = closures[state];
+      if (c == null) {
+        c = new BitSet();
+        computeClosure(state, c);
+        closures[state] = c;
+      }
+      into.or(c);
+      return c.get(matchState);
+    }
+
+    int matchState = -1;
+
+    private boolean computeClosure(int state, BitSet into) {
       boolean matched = false;
       int[] stack = new int[size() + 1];
       BitSet seen = new BitSet();

@@ -32,10 +32,22 @@ public final class GlobMatcher {
   static final int MATCH = 1;
   static final int ERROR = 2;
 
+  private static final int GENERAL = 0;
+  /** {@code *.rest} with the dot grammar: a dot-free label, then {@code .rest}. */
+  private static final int ONE_LABEL_SUFFIX = 1;
+  /** {@code **.rest} with the dot grammar: anything ending in {@code .rest}. */
+  private static final int ANY_LABELS_SUFFIX = 2;
+  /** {@code P/**} with the slash grammar: starts with {@code P/}. */
+  private static final int SEGMENTS_PREFIX = 3;
+  private static final String META = "*?[]{}\\,/";
+
   private final GlobPattern pattern;
   private final boolean foldCase;
   private final boolean everything;
   private final String literal;
+  private final int shape;
+  /** The literal part of a specialised shape: {@code .rest} or {@code P/}. */
+  private final String affix;
   private final ByteAutomaton automaton;
   private final boolean slashIsDelimiter;
   private final boolean[] asciiDelimiter = new boolean[128];
@@ -46,8 +58,26 @@ public final class GlobMatcher {
     this.foldCase = foldCase;
     this.everything = pattern.matchesEverything();
     this.literal = pattern.literal().orElse(null);
-    this.automaton = everything || literal != null ? null : ByteAutomaton.compile(pattern.nodes());
     GlobDelimiters d = pattern.delimiters();
+    String src = pattern.source();
+    int shapeFound = GENERAL;
+    String affixFound = null;
+    if (d.equals(GlobDelimiters.DOT) && literal == null) {
+      if (src.startsWith("**.") && plain(src, 3)) {
+        shapeFound = ANY_LABELS_SUFFIX;
+        affixFound = src.substring(2);
+      } else if (src.startsWith("*.") && plain(src, 2)) {
+        shapeFound = ONE_LABEL_SUFFIX;
+        affixFound = src.substring(1);
+      }
+    } else if (d.equals(GlobDelimiters.SLASH) && literal == null && !foldCase && src.endsWith("/**") && src.length() > 3
+        && plainPath(src.substring(0, src.length() - 3))) {
+      shapeFound = SEGMENTS_PREFIX;
+      affixFound = src.substring(0, src.length() - 2);
+    }
+    this.shape = shapeFound;
+    this.affix = affixFound;
+    this.automaton = everything || literal != null || shape != GENERAL ? null : ByteAutomaton.compile(pattern.nodes());
     this.slashIsDelimiter = d.slashIsDelimiter();
     StringBuilder others = new StringBuilder();
     for (char c : d.toCharArray()) {
@@ -135,7 +165,92 @@ public final class GlobMatcher {
     if (literal != null) {
       return (foldCase ? equalsLowered(literal, value) : literal.equals(value)) ? MATCH : NO_MATCH;
     }
-    return run(value) ? MATCH : NO_MATCH;
+    switch (shape) {
+      case ONE_LABEL_SUFFIX: {
+        int cut = value.length() - affix.length();
+        return cut >= 0 && endsWithLowered(value, affix) && value.lastIndexOf('.', cut - 1) < 0 ? MATCH : NO_MATCH;
+      }
+      case ANY_LABELS_SUFFIX:
+        return endsWithLowered(value, affix) ? MATCH : NO_MATCH;
+      case SEGMENTS_PREFIX:
+        return value.startsWith(affix) ? MATCH : NO_MATCH;
+      default:
+        return (automaton.offsets != null ? runDfa(value) : run(value)) ? MATCH : NO_MATCH;
+    }
+  }
+
+  /** True when {@code s} from {@code from} has no glob syntax, no '/' and no empty label. */
+  private static boolean plain(String s, int from) {
+    if (from >= s.length() || s.charAt(from) == '.' || s.endsWith(".") || s.contains("..")) {
+      return false;
+    }
+    for (int i = from; i < s.length(); i++) {
+      if (META.indexOf(s.charAt(i)) >= 0 || s.charAt(i) == '\0') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when a slash-grammar prefix is literal (no glob syntax at all). */
+  private static boolean plainPath(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\\' || c == ',') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean endsWithLowered(String value, String suffix) {
+    int off = value.length() - suffix.length();
+    if (off < 0) {
+      return false;
+    }
+    if (!foldCase) {
+      return value.startsWith(suffix, off);
+    }
+    for (int i = 0; i < suffix.length(); i++) {
+      char c = value.charAt(off + i);
+      char lc = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+      if (lc != suffix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The DFA loop: one table lookup per byte; ASCII non-delimiters are the fast path. */
+  private boolean runDfa(String v) {
+    ByteAutomaton a = automaton;
+    int[] t = a.offsets;
+    byte[] cls = a.classOf;
+    int cc = a.classCount;
+    int s = cc; // state 1
+    int n = v.length();
+    for (int i = 0; i < n; i++) {
+      int c = v.charAt(i);
+      if (c >= 128) {
+        return run(v); // rare: restart on the general path
+      }
+      if (foldCase && c >= 'A' && c <= 'Z') {
+        c += 32;
+      }
+      if (c == '/') {
+        s = t[s + (cls[slashIsDelimiter ? '/' : 0] & 0xFF)];
+      } else if (asciiDelimiter[c]) {
+        s = t[s + (cls['/'] & 0xFF)];
+        s = t[s + (cls[c] & 0xFF)];
+        s = t[s + (cls['/'] & 0xFF)];
+      } else {
+        s = t[s + (cls[c] & 0xFF)];
+      }
+      if (s == 0) {
+        return false;
+      }
+    }
+    return a.acceptsOffset(s);
   }
 
   private boolean run(String v) {

@@ -27,7 +27,13 @@ class GlobDifferentialTest {
     Random random = new Random(seed);
     int compared = 0;
     for (int i = 0; i < 4000; i++) {
-      String pattern = randomString(random, PATTERN_CHARS, 8);
+      String pattern = switch (i % 8) {
+        // Shapes with specialised matchers: *.suffix, **.suffix, prefix/**.
+        case 0 -> "*." + randomString(random, VALUE_CHARS, 5);
+        case 1 -> "**." + randomString(random, VALUE_CHARS, 5);
+        case 2 -> randomString(random, VALUE_CHARS, 5) + "/**";
+        default -> randomString(random, PATTERN_CHARS, 8);
+      };
       GlobDelimiters d = random.nextBoolean() ? GlobDelimiters.DOT : GlobDelimiters.SLASH;
       GlobPattern parsed;
       try {
@@ -38,7 +44,9 @@ class GlobDifferentialTest {
       GlobMatcher matcher = GlobMatcher.compile(parsed);
       Pattern oracle = Pattern.compile("^" + regex(parsed.nodes()) + "$", Pattern.DOTALL);
       for (int j = 0; j < 20; j++) {
-        String value = j == 0 ? literalish(pattern) : randomString(random, VALUE_CHARS, 7);
+        String value = j == 0 ? literalish(pattern)
+            : j < 5 ? randomString(random, VALUE_CHARS, 3) + literalish(pattern)
+            : randomString(random, VALUE_CHARS, 7);
         boolean expected = oracle.matcher(bytesOf(transform(value, d))).matches();
         assertEquals(
             expected,

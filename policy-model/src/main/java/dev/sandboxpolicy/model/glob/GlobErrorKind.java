@@ -12,9 +12,9 @@ public enum GlobErrorKind {
   UNCLOSED_CLASS("glob_unclosed_class"),
   /** A class range whose end is smaller than its start, e.g. {@code [z-a]}. */
   INVALID_RANGE("glob_invalid_range"),
-  /** A {@code {} without its closing {@code }}. */
+  /** A <code>&#123;</code> without its closing <code>&#125;</code>. */
   UNCLOSED_ALTERNATES("glob_unclosed_alternates"),
-  /** A {@code }} without an opening {@code {}. */
+  /** A <code>&#125;</code> without an opening <code>&#123;</code>. */
   UNOPENED_ALTERNATES("glob_unopened_alternates"),
   /** A {@code \} at the very end of the pattern (after the delimiter transformation). */
   DANGLING_ESCAPE("glob_dangling_escape"),

@@ -18,10 +18,10 @@ import java.util.Optional;
  * p.nodes();      // [Literal('/'), Literal('v'), Literal('1'), RecursiveSuffix]
  *
  * try {
- *   GlobPattern.parse("{a,b", GlobDelimiters.DOT);
+ *   GlobPattern.parse("/a[b", GlobDelimiters.SLASH);
  * } catch (GlobSyntaxException e) {
- *   e.error().code();   // "glob_unclosed_alternates"
- *   e.error().offset(); // 0
+ *   e.error().code();   // "glob_unclosed_class"
+ *   e.error().offset(); // 2
  * }
  *
  * GlobPattern.check("tools/[z-a]", GlobDelimiters.DOT); // Optional[glob_invalid_range at 7: ...]

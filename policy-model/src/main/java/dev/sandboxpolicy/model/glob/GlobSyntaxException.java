@@ -6,9 +6,12 @@ package dev.sandboxpolicy.model.glob;
  * GlobDelimiters)} instead.
  */
 public final class GlobSyntaxException extends IllegalArgumentException {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** What is wrong (not serialized). */
   private final transient GlobError error;
+  /** The pattern as written. */
   private final String pattern;
 
   /**

@@ -1,0 +1,142 @@
+package dev.sandboxpolicy.benchmarks;
+
+import dev.sandboxpolicy.benchmarks.baseline.NaiveRegexPolicy;
+import dev.sandboxpolicy.benchmarks.workload.AdversarialInputs;
+import dev.sandboxpolicy.matcher.CompiledPolicy;
+import dev.sandboxpolicy.matcher.Decision;
+import dev.sandboxpolicy.matcher.L7Request;
+import dev.sandboxpolicy.matcher.NetworkRequest;
+import dev.sandboxpolicy.matcher.PolicyCompileException;
+import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.io.PolicyReadException;
+import dev.sandboxpolicy.model.io.PolicyReader;
+import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.benchmarks.baseline.BaselineDecision;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Adversarial requests through the whole request decision: a query parameter with 10,000 values (every one must
+ * match the rule's glob, spec §3.5), a 4 KiB path against {@code /files/*a*a*a*a*a*a*b}, and a 4 KiB path of 2,000
+ * segments against {@code /**}{@code /x/**}{@code /x/**}{@code /x/**}{@code /d}. The naive port runs only the query
+ * case: on the two 4 KiB paths its regexes do not finish (see {@link AdversarialGlobBenchmark} for their growth on
+ * small inputs).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AdversarialDecisionBenchmark {
+  private static final String HOST = "adversarial.example.com";
+  private static final String BINARY = "/usr/bin/curl";
+  private static final String POLICY =
+      """
+      version: 1
+      network_policies:
+        adversarial:
+          endpoints:
+            - host: %s
+              port: 443
+              protocol: rest
+              enforcement: enforce
+              rules:
+                - allow: { method: GET, path: /search, query: { tag: "%s" } }
+                - allow: { method: GET, path: "/files/%s" }
+                - allow: { method: GET, path: "%s" }
+          binaries:
+            - { path: %s }
+      """
+          .formatted(
+              HOST,
+              AdversarialInputs.QUERY_VALUE_GLOB,
+              AdversarialInputs.STARS_PATTERN,
+              AdversarialInputs.DEEP_PATTERN,
+              BINARY);
+
+  private CompiledPolicy compiled;
+  private NaiveRegexPolicy naive;
+  private L7Request manyValues;
+  private Map<String, List<String>> manyValuesQuery;
+  private L7Request starsPath;
+  private L7Request deepPath;
+
+  /** Compiles the policy and builds the three requests; checks the expected verdicts. */
+  @Setup
+  public void setUp() throws PolicyReadException, PolicyCompileException {
+    Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(POLICY).orElseThrow();
+    compiled = CompiledPolicy.compile(policy);
+    naive = NaiveRegexPolicy.of(policy);
+    NetworkRequest conn = NetworkRequest.of(HOST, 443, BINARY);
+    manyValuesQuery = Map.of("tag", AdversarialInputs.queryValues());
+    manyValues = L7Request.of(conn, "GET", "/search").withQuery(manyValuesQuery);
+    String files = "/files/";
+    starsPath = L7Request.of(conn, "GET", files + AdversarialInputs.stars(AdversarialInputs.MAX_PATH_BYTES - files.length()));
+    deepPath = L7Request.of(conn, "GET", AdversarialInputs.deepPath(AdversarialInputs.MAX_PATH_BYTES / 2 - 1));
+    expect(compiled.decideRequest(manyValues), true);
+    expect(compiled.decideRequest(starsPath), false);
+    expect(compiled.decideRequest(deepPath), false);
+    BaselineDecision naiveMany = naive.decideRequest(HOST, 443, BINARY, List.of(), "GET", "/search", manyValuesQuery);
+    if (!naiveMany.allowed()) {
+      throw new IllegalStateException("naive port denies the 10,000-value query: " + naiveMany);
+    }
+  }
+
+  private static void expect(Decision d, boolean allowed) {
+    if (d.isAllowed() != allowed) {
+      throw new IllegalStateException("unexpected decision " + d);
+    }
+  }
+
+  /**
+   * Ours, 10,000 query values.
+   *
+   * @return the decision
+   */
+  @Benchmark
+  public Decision queryValuesCompiled() {
+    return compiled.decideRequest(manyValues);
+  }
+
+  /**
+   * Naive port, 10,000 query values.
+   *
+   * @return the decision
+   */
+  @Benchmark
+  public BaselineDecision queryValuesNaive() {
+    return naive.decideRequest(HOST, 443, BINARY, List.of(), "GET", "/search", manyValuesQuery);
+  }
+
+  /**
+   * Ours, 4 KiB path against the star pattern (target: under 10 µs).
+   *
+   * @return the decision
+   */
+  @Benchmark
+  public Decision starsPath4KiBCompiled() {
+    return compiled.decideRequest(starsPath);
+  }
+
+  /**
+   * Ours, 4 KiB path of 2,047 segments against the deep {@code **} pattern.
+   *
+   * @return the decision
+   */
+  @Benchmark
+  public Decision deepPath4KiBCompiled() {
+    return compiled.decideRequest(deepPath);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.sandboxpolicy.matcher;
+
+import dev.sandboxpolicy.model.AllowRule;
+import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.McpOptions;
+import dev.sandboxpolicy.model.PersistedQuery;
+import dev.sandboxpolicy.model.RuleBody;
+import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.ValueMatcher;
+import dev.sandboxpolicy.model.glob.GlobDelimiters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One endpoint compiled for the host index, the selectors and its rules (spec §3.3–§3.8). */
+final class CompiledEndpoint {
+  static final int HOST_EXACT = 0;
+  static final int HOST_WILDCARD = 1;
+  static final int HOST_ANY = 2;
+  static final int HOST_NEVER = 3;
+
+  final CompiledEntry entry;
+  final int index;
+  /** Global order: key order, then endpoint order. */
+  int ordinal;
+  final String pointer;
+  final SourceLocation location;
+  final Endpoint source;
+
+  final int hostKind;
+  final String lowerHost;
+  final Glob hostGlob;
+  private final int[] ports;
+
+  private final Glob selector;
+  private final boolean selectorAll;
+  final RouteSelector route;
+
+  final String protocol;
+  final Enforcement enforcement;
+  final boolean inspected;
+  final boolean extendedConfig;
+  final boolean allowEncodedSlash;
+  final DestinationRules.AllowedIps allowedIps;
+
+  final CompiledRule[] allow;
+  final CompiledRule[] deny;
+
+  final boolean allowRegisteredPersistedQueries;
+  final Map<String, PersistedQuery> persistedQueries;
+  final boolean strictToolNames;
+  final boolean allowAllKnownMcpMethods;
+  final boolean narrowsToolName;
+  /**
+   * True for {@code protocol: graphql}, and for a websocket endpoint whose allow rules carry GraphQL operations
+   * ("GraphQL policy", spec §3.5): GraphQL requests on it are judged by its GraphQL rules alone.
+   */
+  final boolean graphqlPolicy;
+
+  /** Network allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
+  Decision[] networkAllow;
+
+  CompiledEndpoint(CompiledEntry entry, int index, Endpoint e, String pointer, GlobCache cache) {
+    this.entry = entry;
+    this.index = index;
+    this.pointer = pointer;
+    this.location = e.location();
+    this.source = e;
+    String host = e.host();
+    if (host.isEmpty()) {
+      this.hostKind = e.allowedIps().isEmpty() ? HOST_NEVER : HOST_ANY;
+      this.lowerHost = "";
+      this.hostGlob = null;
+    } else if (host.indexOf('*') >= 0) {
+      this.hostKind = HOST_WILDCARD;
+      this.lowerHost = host.toLowerCase(Locale.ROOT);
+      this.hostGlob = cache.lowerCased(host, GlobDelimiters.DOT);
+    } else {
+      this.hostKind = HOST_EXACT;
+      this.lowerHost = host.toLowerCase(Locale.ROOT);
+      this.hostGlob = null;
+    }
+    this.ports = e.effectivePorts().stream().mapToInt(Integer::intValue).toArray();
+    String path = e.path();
+    this.selectorAll = path.isEmpty() || path.equals("**");
+    this.selector = selectorAll ? null : cache.glob(path, GlobDelimiters.SLASH);
+    this.route = new RouteSelector(path);
+    this.protocol = e.protocol();
+    this.enforcement = Enforcement.of(e.enforcement());
+    this.inspected = !protocol.isEmpty() && !protocol.equals("tcp");
+    this.extendedConfig = inspected || !e.allowedIps().isEmpty() || !e.tls().isEmpty();
+    this.allowEncodedSlash = e.allowEncodedSlash();
+    this.allowedIps = DestinationRules.parse(e.allowedIps());
+    this.allowRegisteredPersistedQueries = "allow_registered".equals(e.persistedQueries());
+    this.persistedQueries = e.graphqlPersistedQueries();
+    McpOptions mcp = e.mcp().orElse(null);
+    boolean isMcp = protocol.equals("mcp");
+    this.strictToolNames = mcp == null || mcp.strictToolNames().orElse(true);
+    this.allowAllKnownMcpMethods = isMcp && mcp != null && mcp.allowAllKnownMcpMethods().orElse(false);
+
+    List<CompiledRule> allowRules = new ArrayList<>();
+    List<AllowRule> written = e.allowRules();
+    if (!written.isEmpty()) {
+      for (int i = 0; i < written.size(); i++) {
+        AllowRule r = written.get(i);
+        if (r.allow().isPresent()) {
+          RuleBody body = isMcp ? normalizeMcp(r.allow().get()) : r.allow().get();
+          allowRules.add(new CompiledRule(body, pointer + "/rules/" + i, r.location(), cache));
+        }
+      }
+    } else if (!e.access().isEmpty()) {
+      String expandAs = protocol.isEmpty() ? "rest" : protocol;
+      for (RuleBody body : AccessPresets.expand(e.access(), expandAs)) {
+        allowRules.add(new CompiledRule(body, pointer + "/access", e.location(), cache));
+      }
+    } else if (allowAllKnownMcpMethods) {
+      allowRules.add(new CompiledRule(RuleBody.builder().method("*").build(), pointer + "/mcp", e.location(), cache));
+    }
+    this.allow = allowRules.toArray(new CompiledRule[0]);
+    List<CompiledRule> denyRules = new ArrayList<>();
+    List<RuleBody> deny = e.denyRuleBodies();
+    for (int i = 0; i < deny.size(); i++) {
+      RuleBody body = isMcp ? normalizeMcp(deny.get(i)) : deny.get(i);
+      denyRules.add(new CompiledRule(body, pointer + "/deny_rules/" + i, deny.get(i).location(), cache));
+    }
+    this.deny = denyRules.toArray(new CompiledRule[0]);
+    boolean narrows = false;
+    for (CompiledRule r : this.allow) {
+      narrows |= r.mcpName != null;
+    }
+    this.narrowsToolName = narrows;
+    boolean graphqlRules = false;
+    for (CompiledRule r : this.allow) {
+      graphqlRules |= !r.operationType.isEmpty();
+    }
+    this.graphqlPolicy = protocol.equals("graphql") || (protocol.equals("websocket") && graphqlRules);
+  }
+
+  /** §1.7: {@code tool} moves to {@code params.name} (an explicit one wins); allow-all fills a missing method. */
+  private RuleBody normalizeMcp(RuleBody body) {
+    Map<String, ValueMatcher> params = new LinkedHashMap<>(body.params());
+    if (body.tool().isPresent() && !params.containsKey("name")) {
+      params.put("name", body.tool().get());
+    }
+    RuleBody.Builder b = RuleBody.builder().from(body).params(params);
+    if (allowAllKnownMcpMethods && body.method().isEmpty()) {
+      b.method(params.containsKey("name") ? "tools/call" : "*");
+    }
+    return b.build();
+  }
+
+  boolean portMatches(int port) {
+    for (int p : ports) {
+      if (p == port) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The Rego selector check: empty or {@code **} matches all, otherwise the slash glob. */
+  int selectorMatches(String path, EvaluationScratch scratch) {
+    if (selectorAll) {
+      return GlobMatcher.MATCH;
+    }
+    int r = selector.evaluate(path);
+    return r == GlobMatcher.ERROR ? scratch.fail(selector.errorReason(path)) : r;
+  }
+
+  boolean isJsonRpcFamily() {
+    return protocol.equals("json-rpc") || protocol.equals("mcp");
+  }
+}

@@ -1,0 +1,72 @@
+package dev.sandboxpolicy.matcher;
+
+import dev.sandboxpolicy.model.Binary;
+import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.glob.GlobDelimiters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One network-policy entry: its map key, its order among keys, and its compiled binaries (spec §3.4). */
+final class CompiledEntry {
+  final String key;
+  final int order;
+  private final Set<String> literalBinaries;
+  private final Glob[] globBinaries;
+  CompiledEndpoint[] endpoints;
+
+  CompiledEntry(String key, int order, NetworkPolicy policy, GlobCache cache) {
+    this.key = key;
+    this.order = order;
+    Set<String> literal = new HashSet<>();
+    List<Glob> globs = new ArrayList<>();
+    for (Binary b : policy.binaries()) {
+      if (b.path().indexOf('*') >= 0) {
+        globs.add(cache.glob(b.path(), GlobDelimiters.SLASH));
+      } else {
+        literal.add(b.path());
+      }
+    }
+    this.literalBinaries = Set.copyOf(literal);
+    this.globBinaries = globs.toArray(new Glob[0]);
+  }
+
+  /** Exe or any ancestor: literal entries by equality, {@code *} entries as slash globs; cmdline never grants. */
+  int binaryAllowed(NetworkRequest r, boolean identityRequired, EvaluationScratch scratch) {
+    if (!identityRequired) {
+      return GlobMatcher.MATCH;
+    }
+    if (!literalBinaries.isEmpty()) {
+      if (literalBinaries.contains(r.binary())) {
+        return GlobMatcher.MATCH;
+      }
+      List<String> ancestors = r.ancestors();
+      for (int i = 0; i < ancestors.size(); i++) {
+        if (literalBinaries.contains(ancestors.get(i))) {
+          return GlobMatcher.MATCH;
+        }
+      }
+    }
+    for (Glob g : globBinaries) {
+      int m = g.evaluate(r.binary());
+      if (m == GlobMatcher.ERROR) {
+        return scratch.fail(g.errorReason(r.binary()));
+      }
+      if (m == GlobMatcher.MATCH) {
+        return m;
+      }
+      List<String> ancestors = r.ancestors();
+      for (int i = 0; i < ancestors.size(); i++) {
+        m = g.evaluate(ancestors.get(i));
+        if (m == GlobMatcher.ERROR) {
+          return scratch.fail(g.errorReason(ancestors.get(i)));
+        }
+        if (m == GlobMatcher.MATCH) {
+          return m;
+        }
+      }
+    }
+    return GlobMatcher.NO_MATCH;
+  }
+}

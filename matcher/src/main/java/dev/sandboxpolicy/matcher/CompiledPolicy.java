@@ -1,0 +1,507 @@
+package dev.sandboxpolicy.matcher;
+
+import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.PersistedQuery;
+import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.net.IpAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A policy compiled for the hot path: answers the network (L4) decision "may this binary reach host:port?" and the
+ * request (L7) decision "may this request go through?" exactly as upstream evaluates them (spec §3). Immutable and
+ * thread-safe; share one instance between all threads and replace it through {@link PolicyHolder} on reload.
+ *
+ * <pre>{@code
+ * Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(yaml).orElseThrow();
+ * CompiledPolicy compiled = CompiledPolicy.compile(policy);
+ *
+ * NetworkRequest conn = NetworkRequest.of("api.github.com", 443, "/usr/bin/gh");
+ * Decision network = compiled.decideNetwork(conn);
+ * if (network.isAllowed()) {
+ *   CanonicalTarget target = CanonicalTarget.parse("/repos/acme/widgets?per_page=5", false);
+ *   Decision request = compiled.decideRequest(
+ *       L7Request.of(conn, "GET", target.path()).withQuery(target.query()));
+ *   if (request.blocks()) {
+ *     // 403 with request.reason()
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>How a decision is found: candidate endpoints come from a {@link HostIndex} (exact hosts by hash, wildcard hosts
+ * by literal label suffix, hostless {@code allowed_ips} endpoints from a side list), never from a scan of all
+ * entries; they are visited in key order, so the first allowing one names the smallest allowing key. Allow decisions
+ * are constants prepared here, so the allow path allocates nothing.
+ *
+ * <p>Warnings: globs that do not compile are only warnings at load time (as upstream) and make every decision that
+ * evaluates them an {@link Verdict#ERROR} (fail closed); see {@link #warnings()}. Deny reasons for REST and JSON-RPC
+ * requests are this library's wording; the network reasons and the GraphQL reasons are upstream's.
+ */
+public final class CompiledPolicy {
+  /** Upstream's reason when the policy has no network policies at all (spec §3.4). */
+  static final String NO_POLICIES_REASON = "network connections not allowed by policy";
+  /** Upstream's reason when several inspected endpoints exist and no path selector matches (spec §3.5 step 2). */
+  static final String NO_ROUTE_REASON = "no L7 endpoint path matched request";
+
+  private static final Optional<Enforcement> ENFORCED = Optional.of(Enforcement.ENFORCE);
+  private static final Optional<Enforcement> AUDITED = Optional.of(Enforcement.AUDIT);
+  private static final Decision NO_POLICIES =
+      Decision.deny(NO_POLICIES_REASON, Optional.empty(), "", SourceLocation.NONE, Optional.empty());
+  private static final Decision NO_ROUTE =
+      Decision.deny(NO_ROUTE_REASON, Optional.empty(), "", SourceLocation.NONE, ENFORCED);
+
+  private final Policy policy;
+  private final MatcherOptions options;
+  private final CompiledEntry[] entries;
+  private final CompiledEndpoint[] endpoints;
+  private final HostIndex index;
+  private final List<Problem> warnings;
+  private final ThreadLocal<EvaluationScratch> scratch;
+
+  private CompiledPolicy(Policy policy, MatcherOptions options, List<Problem> warnings) {
+    this.policy = policy;
+    this.options = options;
+    Map<String, NetworkPolicy> sorted = new TreeMap<>(policy.networkPolicies());
+    List<CompiledEntry> entryList = new ArrayList<>();
+    List<CompiledEndpoint> endpointList = new ArrayList<>();
+    GlobCache cache = new GlobCache();
+    for (Map.Entry<String, NetworkPolicy> e : sorted.entrySet()) {
+      CompiledEntry entry = new CompiledEntry(e.getKey(), entryList.size(), e.getValue(), cache);
+      List<Endpoint> eps = e.getValue().endpoints();
+      CompiledEndpoint[] compiled = new CompiledEndpoint[eps.size()];
+      for (int i = 0; i < eps.size(); i++) {
+        String pointer = "/network_policies/" + escapePointer(e.getKey()) + "/endpoints/" + i;
+        compiled[i] = new CompiledEndpoint(entry, i, eps.get(i), pointer, cache);
+        compiled[i].ordinal = endpointList.size();
+        endpointList.add(compiled[i]);
+        prepareDecisions(compiled[i]);
+      }
+      entry.endpoints = compiled;
+      entryList.add(entry);
+    }
+    this.entries = entryList.toArray(new CompiledEntry[0]);
+    this.endpoints = endpointList.toArray(new CompiledEndpoint[0]);
+    this.index = new HostIndex(endpointList);
+    this.warnings = List.copyOf(warnings);
+    int capacity = index.maxCandidates;
+    this.scratch = ThreadLocal.withInitial(() -> new EvaluationScratch(capacity));
+  }
+
+  /**
+   * Validates and compiles a policy with the default options (binary identity required).
+   *
+   * @param policy the policy
+   * @return the compiled policy
+   * @throws PolicyCompileException if the policy has errors
+   */
+  public static CompiledPolicy compile(Policy policy) throws PolicyCompileException {
+    return compile(policy, MatcherOptions.defaults());
+  }
+
+  /**
+   * Validates and compiles a policy.
+   *
+   * @param policy the policy
+   * @param options the matcher options (e.g. endpoint-only mode)
+   * @return the compiled policy
+   * @throws PolicyCompileException if the policy has errors (with {@link MatcherOptions#withValidation(boolean)}
+   *     off, only ports out of range are errors); glob problems are only warnings
+   */
+  public static CompiledPolicy compile(Policy policy, MatcherOptions options) throws PolicyCompileException {
+    List<Problem> problems = PolicyChecks.validate(policy, options.validation());
+    if (problems.stream().anyMatch(Problem::isError)) {
+      throw new PolicyCompileException(problems);
+    }
+    return new CompiledPolicy(policy, options, problems);
+  }
+
+  /**
+   * Returns the policy this was compiled from.
+   *
+   * @return the policy
+   */
+  public Policy policy() {
+    return policy;
+  }
+
+  /**
+   * Returns the options this was compiled with.
+   *
+   * @return the options
+   */
+  public MatcherOptions options() {
+    return options;
+  }
+
+  /**
+   * Returns the load-time warnings, e.g. {@code glob_invalid} for a glob that fails closed whenever it is evaluated
+   * (with validation off, every validator problem).
+   *
+   * @return an immutable list
+   */
+  public List<Problem> warnings() {
+    return warnings;
+  }
+
+  private void prepareDecisions(CompiledEndpoint e) {
+    String key = e.entry.key;
+    e.networkAllow = new Decision[] {
+      Decision.allow(key, e.pointer, e.location, Optional.empty()),
+      Decision.allow(key, e.pointer, e.location, ENFORCED),
+      Decision.allow(key, e.pointer, e.location, AUDITED)
+    };
+    for (CompiledRule r : e.allow) {
+      r.allowDecisions = new Decision[] {
+        Decision.allow(key, r.pointer, r.location, Optional.empty()),
+        Decision.allow(key, r.pointer, r.location, ENFORCED),
+        Decision.allow(key, r.pointer, r.location, AUDITED)
+      };
+    }
+  }
+
+  private static int variant(CompiledEndpoint config) {
+    return config == null ? 0 : config.enforcement == Enforcement.ENFORCE ? 1 : 2;
+  }
+
+  private static Optional<Enforcement> enforcementOf(CompiledEndpoint config) {
+    return config == null ? Optional.empty() : config.enforcement == Enforcement.ENFORCE ? ENFORCED : AUDITED;
+  }
+
+  // ------------------------------------------------------------------------------------------ L4
+
+  /**
+   * The network decision (spec §3.4): allowed iff some entry has an endpoint matching host and port <em>and</em> a
+   * binary matching the executable or one of its ancestors. On allow, {@link Decision#matchedPolicy()} is the
+   * smallest allowing key and {@link Decision#rulePointer()} its first matching endpoint. Allocation-free on allow.
+   *
+   * @param request the connection
+   * @return the decision
+   */
+  public Decision decideNetwork(NetworkRequest request) {
+    if (entries.length == 0) {
+      return NO_POLICIES;
+    }
+    EvaluationScratch s = scratch.get();
+    try {
+      if (!collect(request, s)) {
+        return evaluationError(s);
+      }
+      int matchedEndpoints = s.count;
+      if (!keepAllowedBinaries(request, s)) {
+        return evaluationError(s);
+      }
+      if (s.count > 0) {
+        CompiledEndpoint firstInspected = null;
+        for (int i = 0; i < s.count && firstInspected == null; i++) {
+          firstInspected = s.candidates[i].inspected ? s.candidates[i] : null;
+        }
+        return s.candidates[0].networkAllow[variant(firstInspected)];
+      }
+      if (matchedEndpoints > 0) {
+        s.reset();
+        collect(request, s);
+        return Decision.deny(binaryReason(request, s), Optional.empty(), "", SourceLocation.NONE, Optional.empty());
+      }
+      return Decision.deny(
+          "endpoint " + request.host() + ":" + request.port() + " is not allowed by any policy",
+          Optional.empty(),
+          "",
+          SourceLocation.NONE,
+          Optional.empty());
+    } finally {
+      s.reset();
+    }
+  }
+
+  private static Decision evaluationError(EvaluationScratch s) {
+    return Decision.error(s.errorReason != null ? s.errorReason : "evaluation error");
+  }
+
+  /** Fills the scratch with host+port candidates; false on an evaluation error. */
+  private boolean collect(NetworkRequest request, EvaluationScratch s) {
+    String host = request.host();
+    if (index.hasWildcards && host.indexOf('\0') >= 0) {
+      s.fail("evaluation error: host contains U+0000");
+      return false;
+    }
+    return index.collect(host, request.port(), s) != GlobMatcher.ERROR;
+  }
+
+  /**
+   * Compacts the candidates to those whose entry's binaries match (endpoint_allowed ∧ binary_allowed), keeping key
+   * order; false on an evaluation error.
+   */
+  private boolean keepAllowedBinaries(NetworkRequest request, EvaluationScratch s) {
+    int kept = 0;
+    int lastEntry = -1;
+    int lastResult = GlobMatcher.NO_MATCH;
+    for (int i = 0; i < s.count; i++) {
+      CompiledEndpoint e = s.candidates[i];
+      if (e.entry.order != lastEntry) {
+        lastEntry = e.entry.order;
+        lastResult = e.entry.binaryAllowed(request, options.binaryIdentity(), s);
+        if (lastResult == GlobMatcher.ERROR) {
+          return false;
+        }
+      }
+      if (lastResult == GlobMatcher.MATCH) {
+        s.candidates[kept++] = e;
+      }
+    }
+    for (int i = kept; i < s.count; i++) {
+      s.candidates[i] = null;
+    }
+    s.count = kept;
+    return true;
+  }
+
+  private static String binaryReason(NetworkRequest request, EvaluationScratch s) {
+    StringBuilder sb = new StringBuilder();
+    int last = -1;
+    for (int i = 0; i < s.count; i++) {
+      CompiledEntry entry = s.candidates[i].entry;
+      if (entry.order == last) {
+        continue;
+      }
+      last = entry.order;
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      sb.append("binary '").append(request.binary()).append("' not allowed in policy '").append(entry.key)
+          .append("' (ancestors: [").append(String.join(" -> ", request.ancestors()))
+          .append("], cmdline: [").append(String.join(", ", request.cmdlinePaths()))
+          .append("]). SYMLINK HINT: binaries are matched against the kernel-resolved executable path, so if '")
+          .append(request.binary())
+          .append("' is reached through a symlink, list the target that readlink -f prints");
+    }
+    return sb.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------ SSRF
+
+  /**
+   * The SSRF destination check that follows an allowed network decision (spec §3.9): may the connection use these
+   * resolved addresses? Precedence: the first endpoint config's {@code allowed_ips} (every address inside; invalid
+   * entries or entries overlapping loopback/link-local/unspecified refuse everything), then an IP-literal host (its
+   * own allowlist), then a host declared exactly by an allowing endpoint (private ranges allowed), then public
+   * addresses only. Always-blocked addresses (loopback, link-local, unspecified, also IPv4-mapped) are refused in
+   * every mode, and control-plane ports (2379, 2380, 6443, 10250, 10255) whenever private space is reachable.
+   * Not on the per-request hot path; allocates.
+   *
+   * @param request the connection (its network decision is re-evaluated)
+   * @param resolved the addresses DNS returned for the host
+   * @return the verdict
+   */
+  public DestinationVerdict checkDestination(NetworkRequest request, List<IpAddress> resolved) {
+    return checkDestination(request, resolved, null, null);
+  }
+
+  /**
+   * {@link #checkDestination(NetworkRequest, List)} with the first SSRF rule of spec §3.9: when the requested host
+   * is the compute driver's host-gateway alias (compared case-insensitively) and a trusted gateway IP is known, every
+   * resolved address must be that IP ({@code gateway_mismatch} otherwise), whatever the endpoint configs say.
+   *
+   * @param request the connection (its network decision is re-evaluated)
+   * @param resolved the addresses DNS returned for the host
+   * @param hostGatewayAlias the driver's alias for the host, e.g. {@code host.docker.internal}, or null
+   * @param trustedGatewayIp the gateway address the alias must resolve to, or null when unknown
+   * @return the verdict
+   */
+  public DestinationVerdict checkDestination(
+      NetworkRequest request, List<IpAddress> resolved, String hostGatewayAlias, IpAddress trustedGatewayIp) {
+    if (!decideNetwork(request).isAllowed()) {
+      return DestinationVerdict.refuse(
+          DestinationMode.NOT_ALLOWED, "network_denied", null, "the network decision did not allow " + request.host());
+    }
+    CompiledEndpoint firstExtended = null;
+    boolean exactDeclared = false;
+    EvaluationScratch s = scratch.get();
+    try {
+      if (collect(request, s) && keepAllowedBinaries(request, s)) {
+        for (int i = 0; i < s.count; i++) {
+          CompiledEndpoint e = s.candidates[i];
+          if (firstExtended == null && e.extendedConfig) {
+            firstExtended = e;
+          }
+          exactDeclared |= e.hostKind == CompiledEndpoint.HOST_EXACT;
+        }
+      }
+    } finally {
+      s.reset();
+    }
+    if (hostGatewayAlias != null && trustedGatewayIp != null && request.host().equalsIgnoreCase(hostGatewayAlias)) {
+      return DestinationRules.gateway(resolved, trustedGatewayIp);
+    }
+    return DestinationRules.check(request, resolved, firstExtended, exactDeclared);
+  }
+
+  // ------------------------------------------------------------------------------------------ L7
+
+  /**
+   * The request decision (spec §3.5–§3.8): route selection among the connection's inspected endpoints (which fixes
+   * the {@link Decision#enforcement()}), the hard denials that audit never relaxes, then the rule verdict over
+   * <em>all</em> endpoints of all entries whose endpoint and binary match: any matching deny rule wins, otherwise
+   * any allowing rule allows. Allocation-free on allow.
+   *
+   * @param request the request; its path must be canonical ({@link CanonicalTarget})
+   * @return the decision
+   */
+  public Decision decideRequest(L7Request request) {
+    if (entries.length == 0) {
+      return NO_POLICIES;
+    }
+    EvaluationScratch s = scratch.get();
+    try {
+      return decideRequest(request, s);
+    } finally {
+      s.reset();
+    }
+  }
+
+  private Decision decideRequest(L7Request request, EvaluationScratch s) {
+    NetworkRequest conn = request.connection();
+    if (!collect(conn, s)) {
+      return evaluationError(s);
+    }
+    if (!keepAllowedBinaries(conn, s)) {
+      return evaluationError(s);
+    }
+    int kept = s.count;
+
+    String path = request.path();
+    // Route selection (Rust selector): highest specificity among inspected configs.
+    CompiledEndpoint selected = null;
+    int inspected = 0;
+    for (int i = 0; i < kept; i++) {
+      if (s.candidates[i].inspected) {
+        inspected++;
+        if (selected == null) {
+          selected = s.candidates[i];
+        }
+      }
+    }
+    if (inspected > 1) {
+      selected = null;
+      for (int i = 0; i < kept; i++) {
+        CompiledEndpoint e = s.candidates[i];
+        if (e.inspected && e.route.matches(path)
+            && (selected == null || e.route.specificity > selected.route.specificity)) {
+          selected = e;
+        }
+      }
+      if (selected == null) {
+        return NO_ROUTE;
+      }
+    }
+    if (selected != null && !selected.allowEncodedSlash && path.contains("%2F")) {
+      return hardDeny("encoded slash (%2F) in path is not allowed on this endpoint", selected);
+    }
+    Decision hard = hardDenials(request, selected);
+    if (hard != null) {
+      return hard;
+    }
+    int variant = variant(selected);
+
+    CompiledEndpoint denyEndpoint = null;
+    CompiledRule denyRule = null;
+    String denyReason = null;
+    Decision allowed = null;
+    String graphqlDenyReason = null;
+    for (int i = 0; i < kept; i++) {
+      CompiledEndpoint e = s.candidates[i];
+      int sel = e.selectorMatches(path, s);
+      if (sel == GlobMatcher.ERROR) {
+        return evaluationError(s);
+      }
+      if (sel == GlobMatcher.NO_MATCH) {
+        continue;
+      }
+      EndpointVerdict v = EndpointVerdict.evaluate(e, request, s);
+      if (v.kind == EndpointVerdict.ERROR) {
+        return evaluationError(s);
+      }
+      if (v.kind == EndpointVerdict.DENIED_BY_RULE && denyRule == null) {
+        denyEndpoint = e;
+        denyRule = v.rule;
+        denyReason = v.reason;
+      } else if (v.kind == EndpointVerdict.ALLOWED) {
+        if (allowed == null) {
+          allowed = v.rule == null ? e.networkAllow[variant] : v.rule.allowDecisions[variant];
+        }
+      } else if (graphqlDenyReason == null && v.authoritative) {
+        graphqlDenyReason = v.reason;
+      }
+    }
+    Optional<Enforcement> enforcement = enforcementOf(selected);
+    if (denyRule != null) {
+      return Decision.deny(
+          denyReason, Optional.of(denyEndpoint.entry.key), denyRule.pointer, denyRule.location, enforcement);
+    }
+    if (graphqlDenyReason != null) {
+      return Decision.deny(graphqlDenyReason, Optional.empty(), "", SourceLocation.NONE, enforcement);
+    }
+    if (allowed != null) {
+      return allowed;
+    }
+    return Decision.deny(notPermittedReason(request), Optional.empty(), "", SourceLocation.NONE, enforcement);
+  }
+
+  /**
+   * §3.5 step 3, decided by the selected config's protocol (the one the proxy inspects the body for): GraphQL parse
+   * errors, JSON-RPC/MCP inspection errors, and response frames on a {@code json-rpc} endpoint.
+   */
+  private static Decision hardDenials(L7Request request, CompiledEndpoint selected) {
+    if (selected == null) {
+      return null;
+    }
+    if (selected.graphqlPolicy && request.graphql().isPresent()
+        && request.graphql().get().error().isPresent()) {
+      return hardDeny("GraphQL request rejected: " + request.graphql().get().error().get(), selected);
+    }
+    if (selected.isJsonRpcFamily() && request.jsonRpc().isPresent()) {
+      JsonRpcRequest rpc = request.jsonRpc().get();
+      if (rpc.error().isPresent()) {
+        return hardDeny("JSON-RPC request rejected: " + rpc.error().get(), selected);
+      }
+      if (selected.protocol.equals("json-rpc") && rpc.hasResponse()) {
+        return hardDeny("JSON-RPC response frames are not permitted from client to server", selected);
+      }
+    }
+    return null;
+  }
+
+  private static Decision hardDeny(String reason, CompiledEndpoint e) {
+    return Decision.deny(reason, Optional.of(e.entry.key), e.pointer, e.location, ENFORCED);
+  }
+
+  private static String notPermittedReason(L7Request request) {
+    if (request.graphql().isPresent()) {
+      return "GraphQL operation not permitted by policy";
+    }
+    if (request.jsonRpc().isPresent()) {
+      List<JsonRpcCall> calls = request.jsonRpc().get().calls();
+      return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(0).method()) + "' not permitted by policy";
+    }
+    return request.method() + " " + request.path() + " not permitted by policy";
+  }
+
+  /** Looks up a persisted query registered on an endpoint. */
+  static PersistedQuery registered(CompiledEndpoint e, String key) {
+    return e.persistedQueries.get(key);
+  }
+
+  static String escapePointer(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  @Override
+  public String toString() {
+    return "CompiledPolicy[" + entries.length + " entries, " + endpoints.length + " endpoints]";
+  }
+}

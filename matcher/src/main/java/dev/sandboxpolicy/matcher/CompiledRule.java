@@ -1,0 +1,228 @@
+package dev.sandboxpolicy.matcher;
+
+import dev.sandboxpolicy.model.RuleBody;
+import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.ValueMatcher;
+import dev.sandboxpolicy.model.glob.GlobDelimiters;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One allow or deny rule body compiled for every protocol that may read it (spec §3.5, §3.7, §3.8). Which fields
+ * apply is decided by the endpoint's protocol, not here.
+ */
+final class CompiledRule {
+  static final String ANY = "*";
+
+  final String pointer;
+  final SourceLocation location;
+  final String method;
+  private final Glob path;
+  private final boolean pathMatchesAll;
+  private final String[] queryKeys;
+  private final ValueGlobs[] queryMatchers;
+  final String operationType;
+  private final Glob operationName;
+  private final Glob[] fields;
+  private final Glob mcpMethod;
+  final ValueGlobs mcpName;
+  /** Allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
+  Decision[] allowDecisions;
+
+  CompiledRule(RuleBody body, String pointer, SourceLocation location, GlobCache cache) {
+    this.pointer = pointer;
+    this.location = location;
+    this.method = body.method();
+    String p = body.path();
+    this.pathMatchesAll = p.equals("**");
+    this.path = p.isEmpty() || pathMatchesAll ? null : cache.glob(p, GlobDelimiters.SLASH);
+    Map<String, ValueMatcher> query = body.query();
+    this.queryKeys = query.keySet().toArray(new String[0]);
+    this.queryMatchers = new ValueGlobs[queryKeys.length];
+    for (int i = 0; i < queryKeys.length; i++) {
+      queryMatchers[i] = ValueGlobs.of(query.get(queryKeys[i]), cache);
+    }
+    this.operationType = body.operationType();
+    this.operationName = body.operationName().isEmpty() ? null : cache.glob(body.operationName(), GlobDelimiters.DOT);
+    List<String> f = body.fields();
+    this.fields = new Glob[f.size()];
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = cache.glob(f.get(i), GlobDelimiters.DOT);
+    }
+    this.mcpMethod = method.isEmpty() ? null : cache.glob(method, GlobDelimiters.DOT);
+    ValueMatcher name = body.params().get("name");
+    this.mcpName = name == null ? null : ValueGlobs.of(name, cache);
+  }
+
+  // ---------------------------------------------------------------- REST / WebSocket (§3.5)
+
+  /** Method: {@code *} any; ASCII case-insensitive; HEAD satisfies GET (also for deny rules). */
+  boolean methodMatches(String requestMethod) {
+    if (method.isEmpty()) {
+      return false;
+    }
+    if (method.equals(ANY) || asciiEqualsIgnoreCase(method, requestMethod)) {
+      return true;
+    }
+    return asciiEqualsIgnoreCase(method, "GET") && asciiEqualsIgnoreCase(requestMethod, "HEAD");
+  }
+
+  /** A REST rule: method, path and query (allow: every value; deny: some value, every key present). */
+  int matchesRest(L7Request request, boolean deny, EvaluationScratch scratch) {
+    if (!methodMatches(request.method())) {
+      return GlobMatcher.NO_MATCH;
+    }
+    if (!pathMatchesAll) {
+      if (path == null) {
+        return GlobMatcher.NO_MATCH; // a rule without path never matches (§6 rule 15)
+      }
+      int r = path.evaluate(request.path());
+      if (r == GlobMatcher.ERROR) {
+        return scratch.fail(path.errorReason(request.path()));
+      }
+      if (r == GlobMatcher.NO_MATCH) {
+        return r;
+      }
+    }
+    Map<String, List<String>> query = request.query();
+    for (int k = 0; k < queryKeys.length; k++) {
+      List<String> values = query.get(queryKeys[k]);
+      if (values == null || values.isEmpty()) {
+        return GlobMatcher.NO_MATCH;
+      }
+      ValueGlobs m = queryMatchers[k];
+      boolean someMatched = false;
+      for (int v = 0; v < values.size(); v++) {
+        String value = values.get(v);
+        int r = m.evaluate(value);
+        if (r == GlobMatcher.ERROR) {
+          return scratch.fail(m.errorReason(value));
+        }
+        if (r == GlobMatcher.MATCH) {
+          someMatched = true;
+          if (deny) {
+            break;
+          }
+        } else if (!deny) {
+          return GlobMatcher.NO_MATCH;
+        }
+      }
+      if (deny && !someMatched) {
+        return GlobMatcher.NO_MATCH;
+      }
+    }
+    return GlobMatcher.MATCH;
+  }
+
+  // ---------------------------------------------------------------- GraphQL (§3.7)
+
+  /** An allow rule needs an operation type; every selected root field must match some rule field. */
+  int allowsOperation(String type, String name, List<String> opFields, EvaluationScratch scratch) {
+    if (operationType.isEmpty()) {
+      return GlobMatcher.NO_MATCH;
+    }
+    int r = typeAndName(type, name, scratch);
+    if (r != GlobMatcher.MATCH || fields.length == 0) {
+      return r;
+    }
+    if (opFields.isEmpty()) {
+      return GlobMatcher.NO_MATCH;
+    }
+    for (int i = 0; i < opFields.size(); i++) {
+      int any = anyField(opFields.get(i), scratch);
+      if (any != GlobMatcher.MATCH) {
+        return any;
+      }
+    }
+    return GlobMatcher.MATCH;
+  }
+
+  /** A deny rule fires when type and name match and (no fields, or any selected field matches). */
+  int deniesOperation(String type, String name, List<String> opFields, EvaluationScratch scratch) {
+    int r = typeAndName(type, name, scratch);
+    if (r != GlobMatcher.MATCH || fields.length == 0) {
+      return r;
+    }
+    for (int i = 0; i < opFields.size(); i++) {
+      int any = anyField(opFields.get(i), scratch);
+      if (any != GlobMatcher.NO_MATCH) {
+        return any;
+      }
+    }
+    return GlobMatcher.NO_MATCH;
+  }
+
+  private int typeAndName(String type, String name, EvaluationScratch scratch) {
+    if (!operationType.isEmpty() && !operationType.equals(ANY) && !asciiEqualsIgnoreCase(operationType, type)) {
+      return GlobMatcher.NO_MATCH;
+    }
+    if (operationName == null) {
+      return GlobMatcher.MATCH;
+    }
+    int r = operationName.evaluate(name);
+    return r == GlobMatcher.ERROR ? scratch.fail(operationName.errorReason(name)) : r;
+  }
+
+  private int anyField(String field, EvaluationScratch scratch) {
+    for (Glob g : fields) {
+      int r = g.evaluate(field);
+      if (r == GlobMatcher.ERROR) {
+        return scratch.fail(g.errorReason(field));
+      }
+      if (r == GlobMatcher.MATCH) {
+        return r;
+      }
+    }
+    return GlobMatcher.NO_MATCH;
+  }
+
+  // ---------------------------------------------------------------- JSON-RPC and MCP (§3.8)
+
+  /** json-rpc: {@code *} or exact string equality (a glob like {@code reports.*} is literal). */
+  boolean jsonRpcMethodMatches(String callMethod) {
+    return !method.isEmpty() && (method.equals(ANY) || method.equals(callMethod));
+  }
+
+  /** mcp: the method is a dot-grammar glob; {@code params.name}, when constrained, must be a matching string. */
+  int mcpMatches(JsonRpcCall call, EvaluationScratch scratch) {
+    if (mcpMethod == null) {
+      return GlobMatcher.NO_MATCH;
+    }
+    int r = mcpMethod.evaluate(call.method());
+    if (r == GlobMatcher.ERROR) {
+      return scratch.fail(mcpMethod.errorReason(call.method()));
+    }
+    if (r == GlobMatcher.NO_MATCH || mcpName == null) {
+      return r;
+    }
+    if (call.paramsName().isEmpty()) {
+      return GlobMatcher.NO_MATCH;
+    }
+    String name = call.paramsName().get();
+    r = mcpName.evaluate(name);
+    return r == GlobMatcher.ERROR ? scratch.fail(mcpName.errorReason(name)) : r;
+  }
+
+  static boolean asciiEqualsIgnoreCase(String a, String b) {
+    int n = a.length();
+    if (n != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        if (x >= 'A' && x <= 'Z') {
+          x += 32;
+        }
+        if (y >= 'A' && y <= 'Z') {
+          y += 32;
+        }
+        if (x != y) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

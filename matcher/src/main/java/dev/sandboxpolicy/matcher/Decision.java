@@ -1,0 +1,188 @@
+package dev.sandboxpolicy.matcher;
+
+import dev.sandboxpolicy.model.SourceLocation;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The answer to a network or request decision: the {@link Verdict}, the network-policy map key that allowed it
+ * (the lexicographically smallest allowing key, as upstream, §6 rule 10), the deciding rule (a JSON pointer into the
+ * policy and its source position), the enforcement that applies, and on deny or error the reason text.
+ *
+ * <p>Allow decisions are constants built when the policy is compiled, so an allowed request allocates nothing;
+ * compare decisions by their accessors, not by identity.
+ *
+ * <pre>{@code
+ * Decision d = compiled.decideNetwork(NetworkRequest.of("api.github.com", 443, "/usr/bin/gh"));
+ * if (d.isAllowed()) {
+ *   d.matchedPolicy(); // Optional[github]
+ * } else {
+ *   d.reason();        // "endpoint api.github.com:443 is not allowed by any policy"
+ * }
+ * }</pre>
+ */
+public final class Decision {
+  private final Verdict verdict;
+  private final Optional<String> matchedPolicy;
+  private final String rulePointer;
+  private final SourceLocation ruleLocation;
+  private final Optional<Enforcement> enforcement;
+  private final String reason;
+
+  private Decision(
+      Verdict verdict,
+      Optional<String> matchedPolicy,
+      String rulePointer,
+      SourceLocation ruleLocation,
+      Optional<Enforcement> enforcement,
+      String reason) {
+    this.verdict = Objects.requireNonNull(verdict, "verdict");
+    this.matchedPolicy = Objects.requireNonNull(matchedPolicy, "matchedPolicy");
+    this.rulePointer = Objects.requireNonNull(rulePointer, "rulePointer");
+    this.ruleLocation = Objects.requireNonNull(ruleLocation, "ruleLocation");
+    this.enforcement = Objects.requireNonNull(enforcement, "enforcement");
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /**
+   * An allow decision.
+   *
+   * @param matchedPolicy the allowing network-policy map key
+   * @param rulePointer JSON pointer of the deciding endpoint or rule, e.g. {@code /network_policies/github/endpoints/0}
+   * @param ruleLocation its source position ({@link SourceLocation#NONE} when unknown)
+   * @param enforcement the enforcement that applies, or empty when none does (no inspected endpoint)
+   * @return the decision
+   */
+  public static Decision allow(
+      String matchedPolicy, String rulePointer, SourceLocation ruleLocation, Optional<Enforcement> enforcement) {
+    return new Decision(Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, "");
+  }
+
+  /**
+   * A deny decision.
+   *
+   * @param reason the reason, in the upstream wording where upstream has one
+   * @param matchedPolicy the key whose deny rule fired, when one did
+   * @param rulePointer JSON pointer of the deny rule, or {@code ""}
+   * @param ruleLocation its source position
+   * @param enforcement the enforcement that applies to this denial
+   * @return the decision
+   */
+  public static Decision deny(
+      String reason,
+      Optional<String> matchedPolicy,
+      String rulePointer,
+      SourceLocation ruleLocation,
+      Optional<Enforcement> enforcement) {
+    return new Decision(Verdict.DENY, matchedPolicy, rulePointer, ruleLocation, enforcement, reason);
+  }
+
+  /**
+   * An evaluation error; fails closed like a denial.
+   *
+   * @param reason what failed, starting with {@code evaluation error: }
+   * @return the decision
+   */
+  public static Decision error(String reason) {
+    return new Decision(Verdict.ERROR, Optional.empty(), "", SourceLocation.NONE, Optional.empty(), reason);
+  }
+
+  /**
+   * Returns the verdict.
+   *
+   * @return allow, deny or error
+   */
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /**
+   * Tells whether the verdict is {@link Verdict#ALLOW}; errors are not allowed (fail closed).
+   *
+   * @return true only for allow
+   */
+  public boolean isAllowed() {
+    return verdict == Verdict.ALLOW;
+  }
+
+  /**
+   * Returns the network-policy map key that decided: the smallest allowing key on allow, the key of the firing deny
+   * rule on an L7 deny, empty otherwise. Never the entry's {@code name}.
+   *
+   * @return the key
+   */
+  public Optional<String> matchedPolicy() {
+    return matchedPolicy;
+  }
+
+  /**
+   * Returns a JSON pointer to the deciding endpoint (network decision) or rule (request decision), or {@code ""}.
+   *
+   * @return the pointer
+   */
+  public String rulePointer() {
+    return rulePointer;
+  }
+
+  /**
+   * Returns the source position of the deciding rule, {@link SourceLocation#NONE} when unknown.
+   *
+   * @return the location
+   */
+  public SourceLocation ruleLocation() {
+    return ruleLocation;
+  }
+
+  /**
+   * Returns how a proxy applies this verdict: for a request decision the selected endpoint's enforcement (or {@link
+   * Enforcement#ENFORCE} for the hard denials that audit never relaxes); for a network decision the enforcement of
+   * the connection's first inspected endpoint; empty when no inspected endpoint is involved.
+   *
+   * @return the enforcement
+   */
+  public Optional<Enforcement> enforcement() {
+    return enforcement;
+  }
+
+  /**
+   * Returns the reason for a deny or error, {@code ""} on allow.
+   *
+   * @return the reason
+   */
+  public String reason() {
+    return reason;
+  }
+
+  /**
+   * Tells whether a proxy blocks this request: denied or errored, and enforced (or a network decision, which always
+   * blocks).
+   *
+   * @return true if the request must not be forwarded
+   */
+  public boolean blocks() {
+    return verdict != Verdict.ALLOW && enforcement.orElse(Enforcement.ENFORCE) == Enforcement.ENFORCE;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Decision d
+        && verdict == d.verdict
+        && matchedPolicy.equals(d.matchedPolicy)
+        && rulePointer.equals(d.rulePointer)
+        && enforcement.equals(d.enforcement)
+        && reason.equals(d.reason);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(verdict, matchedPolicy, rulePointer, enforcement, reason);
+  }
+
+  @Override
+  public String toString() {
+    return "Decision[" + verdict + matchedPolicy.map(k -> " " + k).orElse("")
+        + (rulePointer.isEmpty() ? "" : " " + rulePointer)
+        + enforcement.map(e -> " " + e.wireName()).orElse("")
+        + (reason.isEmpty() ? "" : " \"" + reason + "\"") + "]";
+  }
+}

@@ -1,0 +1,237 @@
+package dev.sandboxpolicy.matcher;
+
+import dev.sandboxpolicy.model.PersistedQuery;
+import java.util.List;
+
+/**
+ * What one endpoint (whose host, port, binary and path selector matched) says about a request, per its protocol
+ * (spec §3.5, §3.7, §3.8). Mutable and reused through {@link EvaluationScratch} so the allow path does not allocate.
+ */
+final class EndpointVerdict {
+  static final int NONE = 0;
+  static final int ALLOWED = 1;
+  static final int DENIED_BY_RULE = 2;
+  static final int ERROR = 3;
+  /** Maximum length of an MCP tool name under {@code strict_tool_names} (spec §3.8). */
+  static final int MAX_TOOL_NAME_LENGTH = 128;
+
+  int kind;
+  CompiledRule rule;
+  String reason;
+  /** A denial by this endpoint that other endpoints' allows cannot override (GraphQL authority, bad tool name). */
+  boolean authoritative;
+
+  private EndpointVerdict set(int kind, CompiledRule rule, String reason, boolean authoritative) {
+    this.kind = kind;
+    this.rule = rule;
+    this.reason = reason;
+    this.authoritative = authoritative;
+    return this;
+  }
+
+  static EndpointVerdict evaluate(CompiledEndpoint e, L7Request r, EvaluationScratch s) {
+    EndpointVerdict v = s.verdict;
+    v.set(NONE, null, null, false);
+    if (e.graphqlPolicy && r.graphql().isPresent()) {
+      return graphql(v, e, r.graphql().get(), s);
+    }
+    if (e.isJsonRpcFamily()) {
+      if (r.jsonRpc().isEmpty()) {
+        return v; // REST-shaped rules never apply to json-rpc/mcp endpoints
+      }
+      return e.protocol.equals("mcp") ? mcp(v, e, r, s) : jsonRpc(v, e, r, s);
+    }
+    return rest(v, e, r, s);
+  }
+
+  private static EndpointVerdict rest(EndpointVerdict v, CompiledEndpoint e, L7Request r, EvaluationScratch s) {
+    for (CompiledRule rule : e.deny) {
+      int m = rule.matchesRest(r, true, s);
+      if (m == GlobMatcher.ERROR) {
+        return v.set(ERROR, null, null, false);
+      }
+      if (m == GlobMatcher.MATCH) {
+        return v.set(
+            DENIED_BY_RULE,
+            rule,
+            r.method() + " " + r.path() + " blocked by a deny rule of policy '" + e.entry.key + "'",
+            false);
+      }
+    }
+    for (CompiledRule rule : e.allow) {
+      int m = rule.matchesRest(r, false, s);
+      if (m == GlobMatcher.ERROR) {
+        return v.set(ERROR, null, null, false);
+      }
+      if (m == GlobMatcher.MATCH) {
+        return v.set(ALLOWED, rule, null, false);
+      }
+    }
+    return v;
+  }
+
+  private static EndpointVerdict graphql(EndpointVerdict v, CompiledEndpoint e, GraphqlRequest g, EvaluationScratch s) {
+    if (g.lifecycle()) {
+      return v.set(ALLOWED, null, null, false); // connection_init, ping, pong, complete
+    }
+    List<GraphqlOperation> ops = g.operations();
+    if (ops.isEmpty()) {
+      return v.set(NONE, null, "GraphQL operation not permitted by policy", true);
+    }
+    CompiledRule first = null;
+    for (int i = 0; i < ops.size(); i++) {
+      GraphqlOperation op = ops.get(i);
+      String type = op.operationType();
+      String name = op.operationName();
+      List<String> fields = op.fields();
+      if (op.persistedQuery() && type.isEmpty()) {
+        PersistedQuery registered =
+            e.allowRegisteredPersistedQueries ? CompiledPolicy.registered(e, op.persistedQueryKey()) : null;
+        if (registered == null) {
+          return v.set(NONE, null, "GraphQL persisted query is not registered", true);
+        }
+        type = registered.operationType();
+        name = registered.operationName();
+        fields = registered.fields();
+      }
+      for (CompiledRule rule : e.deny) {
+        int m = rule.deniesOperation(type, name, fields, s);
+        if (m == GlobMatcher.ERROR) {
+          return v.set(ERROR, null, null, false);
+        }
+        if (m == GlobMatcher.MATCH) {
+          return v.set(DENIED_BY_RULE, rule, "GraphQL operation blocked by endpoint policy", false);
+        }
+      }
+      CompiledRule allowing = null;
+      for (CompiledRule rule : e.allow) {
+        int m = rule.allowsOperation(type, name, fields, s);
+        if (m == GlobMatcher.ERROR) {
+          return v.set(ERROR, null, null, false);
+        }
+        if (m == GlobMatcher.MATCH) {
+          allowing = rule;
+          break;
+        }
+      }
+      if (allowing == null) {
+        return v.set(NONE, null, "GraphQL operation not permitted by policy", true);
+      }
+      if (first == null) {
+        first = allowing;
+      }
+    }
+    return v.set(ALLOWED, first, null, false);
+  }
+
+  private static EndpointVerdict jsonRpc(EndpointVerdict v, CompiledEndpoint e, L7Request r, EvaluationScratch s) {
+    List<JsonRpcCall> calls = r.jsonRpc().get().calls();
+    for (int i = 0; i < calls.size(); i++) {
+      for (CompiledRule rule : e.deny) {
+        if (rule.jsonRpcMethodMatches(calls.get(i).method())) {
+          return v.set(
+              DENIED_BY_RULE,
+              rule,
+              "JSON-RPC method '" + calls.get(i).method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
+              false);
+        }
+      }
+    }
+    if (calls.isEmpty() || !"POST".equals(r.method())) {
+      return v; // only HTTP POST can be allowed by method rules
+    }
+    CompiledRule first = null;
+    for (int i = 0; i < calls.size(); i++) {
+      CompiledRule allowing = null;
+      for (CompiledRule rule : e.allow) {
+        if (rule.jsonRpcMethodMatches(calls.get(i).method())) {
+          allowing = rule;
+          break;
+        }
+      }
+      if (allowing == null) {
+        return v; // any denied call denies the whole batch
+      }
+      if (first == null) {
+        first = allowing;
+      }
+    }
+    return v.set(ALLOWED, first, null, false);
+  }
+
+  private static EndpointVerdict mcp(EndpointVerdict v, CompiledEndpoint e, L7Request r, EvaluationScratch s) {
+    JsonRpcRequest rpc = r.jsonRpc().get();
+    List<JsonRpcCall> calls = rpc.calls();
+    if (calls.isEmpty()) {
+      // A receive stream (GET, no method, no response) or a body of responses only.
+      return rpc.receiveStream() || rpc.hasResponse() ? v.set(ALLOWED, null, null, false) : v;
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      JsonRpcCall call = calls.get(i);
+      if (e.strictToolNames && call.paramsName().isPresent() && !validToolName(call.paramsName().get())) {
+        return v.set(NONE, null, "MCP tool name '" + call.paramsName().get() + "' is not a valid tool name", true);
+      }
+      for (CompiledRule rule : e.deny) {
+        int m = rule.mcpMatches(call, s);
+        if (m == GlobMatcher.ERROR) {
+          return v.set(ERROR, null, null, false);
+        }
+        if (m == GlobMatcher.MATCH) {
+          return v.set(
+              DENIED_BY_RULE,
+              rule,
+              "MCP method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
+              false);
+        }
+      }
+    }
+    if (!"POST".equals(r.method())) {
+      return v;
+    }
+    CompiledRule first = null;
+    boolean viaAllowAll = false;
+    for (int i = 0; i < calls.size(); i++) {
+      JsonRpcCall call = calls.get(i);
+      if (e.allowAllKnownMcpMethods && !call.method().isEmpty()
+          && (!call.method().equals("tools/call") || !e.narrowsToolName)) {
+        viaAllowAll = true;
+        continue;
+      }
+      CompiledRule allowing = null;
+      for (CompiledRule rule : e.allow) {
+        int m = rule.mcpMatches(call, s);
+        if (m == GlobMatcher.ERROR) {
+          return v.set(ERROR, null, null, false);
+        }
+        if (m == GlobMatcher.MATCH) {
+          allowing = rule;
+          break;
+        }
+      }
+      if (allowing == null) {
+        return v;
+      }
+      if (first == null) {
+        first = allowing;
+      }
+    }
+    return v.set(ALLOWED, viaAllowAll && first == null ? null : first, null, false);
+  }
+
+  /** {@code ^[A-Za-z0-9_.-]{1,128}$} without a regex. */
+  static boolean validToolName(String name) {
+    int n = name.length();
+    if (n == 0 || n > MAX_TOOL_NAME_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,163 @@
+package dev.sandboxpolicy.matcher;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The input of a request (L7) decision (spec §3.1, §3.5): the connection it travels on, the HTTP method (or {@code
+ * WEBSOCKET_TEXT} for a client text frame), the canonical path and the decoded query multimap (see {@link
+ * CanonicalTarget}), and optionally the GraphQL or JSON-RPC view of the body. Immutable.
+ *
+ * <pre>{@code
+ * NetworkRequest conn = NetworkRequest.of("api.github.com", 443, "/usr/bin/gh");
+ * CanonicalTarget t = CanonicalTarget.parse("/repos/acme/x?per_page=10", false);
+ * L7Request r = L7Request.of(conn, "GET", t.path()).withQuery(t.query());
+ * }</pre>
+ *
+ * <p>Warning: {@link #path()} must already be canonical; patterns are matched against it as given.
+ */
+public final class L7Request {
+  private final NetworkRequest connection;
+  private final String method;
+  private final String path;
+  private final Map<String, List<String>> query;
+  private final Optional<GraphqlRequest> graphql;
+  private final Optional<JsonRpcRequest> jsonRpc;
+
+  private L7Request(
+      NetworkRequest connection,
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      Optional<GraphqlRequest> graphql,
+      Optional<JsonRpcRequest> jsonRpc) {
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.method = Objects.requireNonNull(method, "method");
+    this.path = Objects.requireNonNull(path, "path");
+    this.query = query;
+    this.graphql = graphql;
+    this.jsonRpc = jsonRpc;
+  }
+
+  /**
+   * Creates a request without query parameters.
+   *
+   * @param connection the connection's network request
+   * @param method the raw method token as sent, or {@code WEBSOCKET_TEXT}
+   * @param canonicalPath the canonical path (§3.6)
+   * @return the request
+   */
+  public static L7Request of(NetworkRequest connection, String method, String canonicalPath) {
+    return new L7Request(connection, method, canonicalPath, Map.of(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Returns a copy with the decoded query multimap (keys to every value in order). The map is copied.
+   *
+   * @param query the query parameters
+   * @return the new request
+   */
+  public L7Request withQuery(Map<String, List<String>> query) {
+    Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+    query.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return new L7Request(
+        connection, method, path, java.util.Collections.unmodifiableMap(copy), graphql, jsonRpc);
+  }
+
+  /**
+   * Returns a copy with the GraphQL view of the body.
+   *
+   * @param graphql the operations or parse error
+   * @return the new request
+   */
+  public L7Request withGraphql(GraphqlRequest graphql) {
+    return new L7Request(connection, method, path, query, Optional.of(graphql), jsonRpc);
+  }
+
+  /**
+   * Returns a copy with the JSON-RPC view of the body.
+   *
+   * @param jsonRpc the calls, response flag or inspection error
+   * @return the new request
+   */
+  public L7Request withJsonRpc(JsonRpcRequest jsonRpc) {
+    return new L7Request(connection, method, path, query, graphql, Optional.of(jsonRpc));
+  }
+
+  /**
+   * Returns the connection.
+   *
+   * @return the network request
+   */
+  public NetworkRequest connection() {
+    return connection;
+  }
+
+  /**
+   * Returns the method token.
+   *
+   * @return the method
+   */
+  public String method() {
+    return method;
+  }
+
+  /**
+   * Returns the canonical path.
+   *
+   * @return the path
+   */
+  public String path() {
+    return path;
+  }
+
+  /**
+   * Returns the decoded query multimap.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, List<String>> query() {
+    return query;
+  }
+
+  /**
+   * Returns the GraphQL view, if the proxy inspected the body as GraphQL.
+   *
+   * @return the GraphQL request
+   */
+  public Optional<GraphqlRequest> graphql() {
+    return graphql;
+  }
+
+  /**
+   * Returns the JSON-RPC view, if the proxy inspected the body as JSON-RPC.
+   *
+   * @return the JSON-RPC request
+   */
+  public Optional<JsonRpcRequest> jsonRpc() {
+    return jsonRpc;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof L7Request r
+        && connection.equals(r.connection)
+        && method.equals(r.method)
+        && path.equals(r.path)
+        && query.equals(r.query)
+        && graphql.equals(r.graphql)
+        && jsonRpc.equals(r.jsonRpc);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(connection, method, path, query, graphql, jsonRpc);
+  }
+
+  @Override
+  public String toString() {
+    return "L7Request[" + method + " " + path + " " + query + " on " + connection + "]";
+  }
+}

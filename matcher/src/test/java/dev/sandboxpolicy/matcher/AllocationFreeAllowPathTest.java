@@ -1,0 +1,72 @@
+package dev.sandboxpolicy.matcher;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The allow path allocates nothing (architecture: the hot path). Measured with the JVM's per-thread allocation
+ * counter over many decisions, so it holds in the interpreter too, not only after escape analysis.
+ */
+class AllocationFreeAllowPathTest {
+  private static final int ROUNDS = 20_000;
+
+  /** The current thread's allocated bytes through com.sun.management (reflection: the module does not read it). */
+  private static long allocatedBytes(Object bean, Method counter) throws Exception {
+    return (Long) counter.invoke(bean, Thread.currentThread().getId());
+  }
+
+  @Test
+  void networkAndRestAndGraphqlAllowsDoNotAllocate() throws Exception {
+    Object bean;
+    Method counter;
+    try {
+      bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+      counter = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
+    } catch (ReflectiveOperationException e) {
+      assumeTrue(false, "no allocation counter: " + e);
+      return;
+    }
+
+    CompiledPolicy p = TestPolicies.compile("""
+        network_policies:
+          api:
+            endpoints:
+              - host: api.example.com
+                port: 443
+                protocol: rest
+                rules:
+                  - allow: {method: GET, path: "/v1/accounts/*/transactions/**", query: {tag: {any: ["v*", "x"]}}}
+              - {host: "*.cdn.example.com", port: 443}
+              - {host: gql.example.com, port: 443, protocol: graphql, access: read-only}
+            binaries: [{path: /usr/bin/curl}, {path: "/opt/*/bin/agent"}]
+        """);
+    NetworkRequest exact = NetworkRequest.of("API.example.com", 443, "/usr/bin/curl");
+    NetworkRequest wildcard = NetworkRequest.of("img.cdn.example.com", 443, "/opt/a/bin/agent");
+    L7Request rest = L7Request.of(exact, "GET", "/v1/accounts/12345/transactions/67890/details")
+        .withQuery(Map.of("tag", List.of("v1", "x")));
+    L7Request gql = L7Request.of(NetworkRequest.of("gql.example.com", 443, "/usr/bin/curl"), "POST", "/graphql")
+        .withGraphql(GraphqlRequest.of(List.of(GraphqlOperation.of("query", "Q", List.of("viewer")))));
+
+    Runnable decisions = () -> {
+      assertTrue(p.decideNetwork(exact).isAllowed());
+      assertTrue(p.decideNetwork(wildcard).isAllowed());
+      assertTrue(p.decideRequest(rest).isAllowed());
+      assertTrue(p.decideRequest(gql).isAllowed());
+    };
+    for (int i = 0; i < 2_000; i++) {
+      decisions.run();
+    }
+    long before = allocatedBytes(bean, counter);
+    for (int i = 0; i < ROUNDS; i++) {
+      decisions.run();
+    }
+    long allocated = allocatedBytes(bean, counter) - before;
+    // A single allocation per decision would be >= 16 bytes x 4 x ROUNDS; allow a little for the counter itself.
+    assertTrue(allocated < 4_096, "allow path allocated " + allocated + " bytes over " + (4 * ROUNDS) + " decisions");
+  }
+}

@@ -1,6 +1,0 @@
-package dev.sandboxpolicy.cli;
-
-/** Keeps the package non-empty until its first real type lands; delete it then. */
-final class PackageMarker {
-  private PackageMarker() {}
-}

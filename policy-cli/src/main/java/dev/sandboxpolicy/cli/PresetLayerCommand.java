@@ -1,0 +1,157 @@
+package dev.sandboxpolicy.cli;
+
+import dev.sandboxpolicy.merge.LivePolicy;
+import dev.sandboxpolicy.merge.MergeResult;
+import dev.sandboxpolicy.merge.PresetLayerError;
+import dev.sandboxpolicy.merge.PresetLayerException;
+import dev.sandboxpolicy.merge.PresetMerger;
+import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.io.PolicyWriter;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code policyctl merge} and {@code policyctl remove}: NemoClaw's policy-add and policy-remove on files. */
+final class PresetLayerCommand implements Subcommand {
+
+  private final boolean merge;
+
+  private PresetLayerCommand(boolean merge) {
+    this.merge = merge;
+  }
+
+  /** {@code policyctl merge}. */
+  static PresetLayerCommand merge() {
+    return new PresetLayerCommand(true);
+  }
+
+  /** {@code policyctl remove}. */
+  static PresetLayerCommand remove() {
+    return new PresetLayerCommand(false);
+  }
+
+  @Override
+  public String name() {
+    return merge ? "merge" : "remove";
+  }
+
+  @Override
+  public String summary() {
+    return merge
+        ? "layer presets onto a policy (NemoClaw policy-add)"
+        : "take presets off a policy again (NemoClaw policy-remove)";
+  }
+
+  @Override
+  public String synopsis() {
+    return name() + " [POLICY] PRESET... [--dry-run] [-o OUT] [--json]";
+  }
+
+  @Override
+  public String description() {
+    String what =
+        merge
+            ? """
+            Applies each PRESET to POLICY in order, like NemoClaw's policy-add: every network_policies key
+            of the preset is assigned over the policy. An existing key is replaced wholesale and keeps its
+            place; new keys are appended; version becomes 1 when absent. All or nothing: when one preset
+            fails, nothing is applied."""
+            : """
+            Takes each PRESET off POLICY, like NemoClaw's policy-remove: every network_policies key the preset
+            declares is deleted, whatever the policy holds under it. Warning: removal is by key only. If a
+            preset replaced a baseline entry of the same key, removing the preset deletes the key and the
+            baseline entry does not come back.""";
+    return what
+        + """
+
+
+        A PRESET is a preset file (preset: header plus network_policies) or the name of a built-in preset
+        (see 'policyctl presets'). POLICY may be the output of 'openshell policy get --full'; when it is left
+        out, $OPENSHELL_SANDBOX_POLICY is used (then the first argument must be a built-in preset name or a
+        preset file).
+
+        The resulting policy is printed on standard output, or written to OUT with -o (atomically: a
+        temporary file moved into place, so OUT is never half-written; OUT may be POLICY itself).
+        --dry-run prints only what would change (+ added, ~ replaced, - removed keys) and writes nothing.
+        --json prints {"yaml", "document", "changes": [{"key", "change"}]}.
+
+        Exit status: 0 ok; 1 the policy or a preset is invalid, or the preset layer refuses (the message
+        says why); 2 usage or I/O error.""";
+  }
+
+  @Override
+  public OptionSpec options() {
+    return new OptionSpec()
+        .flag("dry-run", "print what would change (+ ~ -) and write nothing")
+        .value("output", "o", "OUT", "write the resulting policy to OUT, atomically")
+        .flag("json", "print {yaml, document, changes}");
+  }
+
+  @Override
+  public int run(ParsedArgs args, Terminal terminal) throws CommandFailure {
+    List<String> positionals = new ArrayList<>(args.positionals());
+    if (positionals.isEmpty()) {
+      throw CommandFailure.usage(name() + " needs at least one PRESET (see 'policyctl " + name() + " --help')");
+    }
+    String policyArg;
+    boolean fromEnvironment =
+        terminal.env(Terminal.POLICY_ENVIRONMENT_VARIABLE).isPresent()
+            && PresetArguments.looksLikePreset(positionals.get(0), terminal);
+    if (fromEnvironment) {
+      policyArg = PolicyFiles.policyArgument(java.util.Optional.empty(), name(), terminal);
+    } else {
+      policyArg = positionals.remove(0);
+      if (positionals.isEmpty()) {
+        throw CommandFailure.usage(
+            name() + " needs POLICY and at least one PRESET (see 'policyctl " + name() + " --help')");
+      }
+    }
+    if (args.flag("dry-run") && args.value("output").isPresent()) {
+      throw CommandFailure.usage("--dry-run writes nothing; leave out -o");
+    }
+    InputDocument document = InputDocument.read(policyArg, terminal);
+    String text = document.utf8Text().orElseThrow(() -> CommandFailure.failed(policyArg + " is not UTF-8 text"));
+    String verb = merge ? "merge" : "remove";
+    List<Preset> presets = PresetArguments.resolve(positionals, verb, terminal);
+    MergeResult result;
+    try {
+      LivePolicy live = LivePolicy.parse(text);
+      if (!merge && !live.hasNetworkPolicies()) {
+        throw PresetLayerException.of(
+                PresetLayerError.PRESET_NOT_REMOVABLE,
+                SourceLocation.NONE,
+                "the policy has no network_policies, so no preset can be removed from it")
+            .forPreset(presets.get(0).name());
+      }
+      result = merge ? PresetMerger.merge(live.policy(), presets) : PresetMerger.remove(live.policy(), presets);
+    } catch (PresetLayerException e) {
+      ProblemText.print(terminal.err(), document.name(), e.problems());
+      throw CommandFailure.failed(document.name() + ": " + e.getMessage() + " (" + e.code() + ")");
+    }
+    String yaml = PolicyWriter.toYaml(result.policy());
+    if (args.flag("json")) {
+      ObjectNode o = Json.object();
+      o.put("yaml", yaml);
+      o.set("document", Json.tree(PolicyWriter.toTree(result.policy())));
+      o.set("changes", PresetChanges.json(result.diff()));
+      terminal.out().println(Json.write(o));
+    } else if (args.flag("dry-run")) {
+      List<String> lines = PresetChanges.lines(result.diff());
+      if (lines.isEmpty()) {
+        terminal.out().println("no changes");
+      }
+      lines.forEach(terminal.out()::println);
+    }
+    if (args.flag("dry-run")) {
+      return ExitCode.OK;
+    }
+    if (args.value("output").isPresent()) {
+      String out = args.value("output").get();
+      AtomicFile.write(terminal.resolve(out), yaml, out);
+    } else if (!args.flag("json")) {
+      terminal.out().print(yaml);
+    }
+    return ExitCode.OK;
+  }
+}

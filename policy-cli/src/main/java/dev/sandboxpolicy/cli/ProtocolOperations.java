@@ -1,0 +1,44 @@
+package dev.sandboxpolicy.cli;
+
+import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.model.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The operations of the stdio protocol (WIRE-PROTOCOL.md), by name, and helpers they share. */
+final class ProtocolOperations {
+
+  private ProtocolOperations() {}
+
+  /** Every operation except {@code hello}, which the server answers itself. */
+  static Map<String, Operation> all() {
+    Map<String, Operation> ops = new LinkedHashMap<>();
+    ops.put("validate", new ValidateOperation());
+    ops.put("merge", new PresetLayerOperation(true));
+    ops.put("remove", new PresetLayerOperation(false));
+    ops.put("check_preset_name", new CheckPresetNameOperation());
+    ops.put("classify_address", new ClassifyAddressOperation());
+    ops.put("redact_host", ExplainOperations::redactHost);
+    ops.put("explain", ExplainOperations::explain);
+    ops.put("classify_failure", ExplainOperations::classifyFailure);
+    return ops;
+  }
+
+  /** The request's {@code mode}: {@code strict} (default) or {@code lenient}. */
+  static ReadMode mode(RequestFields request) throws ProtocolError {
+    return request.choice("mode", Set.of("strict", "lenient"), "strict").equals("lenient")
+        ? ReadMode.LENIENT
+        : ReadMode.STRICT;
+  }
+
+  /** The {@code invalid_policy} error, carrying every problem in the shared shape. */
+  static ProtocolError invalidPolicy(String message, List<Problem> problems) {
+    ObjectNode details = Json.object();
+    details.set("problems", Json.problems(problems));
+    return new ProtocolError(
+        ProtocolError.INVALID_POLICY, message + " (" + ProblemText.counts(problems) + ")", details);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.sandboxpolicy.cli;
+
+import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.io.ReadMode;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The protocol's {@code validate}: {@code {kind, yaml, mode, custom}} to {@code {valid, problems}}. An invalid
+ * document is still {@code ok: true}; {@code valid} is false iff some problem is an error.
+ */
+final class ValidateOperation implements Operation {
+
+  @Override
+  public void apply(RequestFields request, ObjectNode response) throws ProtocolError {
+    String kindName = request.choice("kind", Set.of("policy", "preset", "blueprint"), "policy");
+    DocumentValidation.Kind kind = DocumentValidation.Kind.named(kindName).orElseThrow();
+    String yaml = request.requireString("yaml");
+    ReadMode mode = ProtocolOperations.mode(request);
+    boolean custom = request.bool("custom", false) && kind == DocumentValidation.Kind.PRESET;
+    List<Problem> problems = DocumentValidation.validate(kind, yaml, mode, custom);
+    response.put("valid", problems.stream().noneMatch(Problem::isError));
+    response.set("problems", Json.problems(problems));
+  }
+}

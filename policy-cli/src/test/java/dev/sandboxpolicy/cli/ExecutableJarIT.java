@@ -1,0 +1,94 @@
+package dev.sandboxpolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs the shaded jar and the {@code ./policyctl} launcher as real processes (bound to the
+ * {@code integration-test} phase, after {@code package} built the jar): exit statuses, stdout/stderr separation,
+ * the stdio protocol over real pipes.
+ */
+class ExecutableJarIT {
+
+  @TempDir Path dir;
+
+  private static final Path JAR = Path.of(System.getProperty("policyctl.jar", "target/policyctl.jar"));
+  private static final Path ROOT = Path.of(System.getProperty("policyctl.root", ".."));
+
+  record Result(int status, String out, String err) {}
+
+  private Result exec(List<String> command, String stdin) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+    pb.environment().remove(Terminal.POLICY_ENVIRONMENT_VARIABLE);
+    pb.environment().put("POLICYCTL_SKIP_BUILD", "1");
+    Path out = dir.resolve("out");
+    Path err = dir.resolve("err");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished in time");
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private Result jar(String stdin, String... args) throws IOException, InterruptedException {
+    assumeTrue(Files.isRegularFile(JAR), "the shaded jar was built");
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    return exec(command, stdin);
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  @Test
+  void theJarValidatesTheBundledExampleAndReportsExitStatuses() throws Exception {
+    Result ok = jar("", "validate", "examples/policies/sandbox.yaml");
+    assertEquals(0, ok.status(), ok::toString);
+    assertEquals("examples/policies/sandbox.yaml: valid\n", ok.out());
+
+    Result missing = jar("", "fmt", "no-such-file.yaml");
+    assertEquals(2, missing.status());
+    assertEquals("", missing.out());
+    assertEquals("policyctl: cannot read no-such-file.yaml: no such file\n", missing.err());
+
+    Result invalid = jar("version: 1\nnetwork_policies: 3\n", "validate", "-");
+    assertEquals(1, invalid.status(), invalid::toString);
+    assertTrue(invalid.out().startsWith("<stdin>:2:19: error wrong_type"), invalid::toString);
+  }
+
+  @Test
+  void theJarServesTheProtocolOverRealPipes() throws Exception {
+    Result r = jar("{\"op\":\"hello\",\"id\":1}\nnot json\n{\"op\":\"validate\",\"yaml\":\"version: 1\\n\"}\n",
+        "serve", "--stdio");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("", r.err());
+    List<JsonNode> lines = r.out().lines().map(Json.MAPPER::readTree).toList();
+    assertEquals(3, lines.size());
+    assertEquals(1, lines.get(0).get("protocol").intValue());
+    assertEquals("bad_request", lines.get(1).get("error").get("code").stringValue());
+    assertTrue(lines.get(2).get("valid").booleanValue(), r::toString);
+  }
+
+  @Test
+  void theLauncherRunsTheJar() throws Exception {
+    Path launcher = ROOT.resolve("policyctl");
+    assumeTrue(Files.isExecutable(launcher) && Files.isRegularFile(JAR));
+    Result r = exec(List.of(launcher.toString(), "--version"), "");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("policyctl " + LibraryVersion.get() + "\n", r.out());
+  }
+}
