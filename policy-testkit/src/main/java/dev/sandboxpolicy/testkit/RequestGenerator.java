@@ -89,11 +89,11 @@ public final class RequestGenerator {
         r -> reference.decideRequest(r).outcome() == ReferenceOutcome.ALLOW, "allowed request");
   }
 
-  /** Requests the reference does not allow (denied, audited or errors). */
+  /** Requests the reference does not allow (denied, audited or errors; never not-inspected or unsupported). */
   public Generator<HttpRequest> deniedRequests() {
     return (random, size) -> retry(random, size, this::request, r -> {
       ReferenceOutcome o = reference.decideRequest(r).outcome();
-      return o != ReferenceOutcome.ALLOW && o != ReferenceOutcome.UNSUPPORTED;
+      return o == ReferenceOutcome.DENY || o == ReferenceOutcome.AUDIT || o == ReferenceOutcome.ERROR;
     }, "denied request");
   }
 
@@ -151,7 +151,7 @@ public final class RequestGenerator {
     }
     switch (random.nextInt(9)) {
       case 0 -> port = pick(random, List.of(port + 1, 0, 65536, 80, -1));
-      case 1 -> host = pick(random, List.of(host + ".", "x" + host, "evil.com", host.replace('.', '-'), "a." + host));
+      case 1 -> host = pick(random, List.of(host + ".", "x" + host, "evil.com", host.replace('.', '-'), "a." + host, host + "\u0000"));
       case 2 -> binary = pick(random, OTHER_BINARIES);
       default -> { }
     }
