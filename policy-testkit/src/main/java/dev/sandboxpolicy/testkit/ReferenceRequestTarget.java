@@ -26,12 +26,13 @@ import java.util.Optional;
  * }
  *
  * <p>Rejection codes (a rejected target has no path or query): {@code control_character} (raw 0x00–0x1F or
- * 0x7F), {@code non_ascii} (raw byte above 0x7E), {@code fragment} ({@code #}), {@code not_origin_form} (path not
- * starting with {@code /}), {@code path_too_long} (over {@value #MAX_PATH_BYTES} bytes), {@code bad_percent_encoding},
- * {@code encoded_control} (a decoded C0 or DEL byte), {@code encoded_slash} ({@code %2F} without
+ * 0x7F), {@code non_ascii} (raw byte above 0x7E), {@code fragment} ({@code #}), {@code path_not_absolute} (path not
+ * starting with {@code /}), {@code path_too_long} (over {@value #MAX_PATH_BYTES} bytes), {@code invalid_percent_encoding},
+ * {@code encoded_control_character} (a decoded C0 or DEL byte), {@code encoded_slash} ({@code %2F} without
  * {@code allow_encoded_slash}), {@code path_traversal} ({@code ..} above the root), {@code dot_segment} (a dot
- * segment hidden behind an allowed {@code %2F}), {@code bad_query_encoding} (malformed {@code %} or non-UTF-8 in
- * the query).
+ * segment hidden behind an allowed {@code %2F}), {@code invalid_query_encoding} (malformed {@code %} in the query),
+ * {@code query_not_utf8} (decoded query bytes that are not UTF-8). The codes are the matcher's
+ * ({@code RequestTargetException.code()}), so the two can be compared directly.
  *
  * <p>Interpretation where §3.6 leaves room: {@code ;params} are stripped after percent-decoding (so {@code %3B}
  * starts parameters too), and decoded control bytes in query values are kept.
@@ -85,22 +86,25 @@ public final class ReferenceRequestTarget {
       rawPath = "/";
     }
     if (!rawPath.startsWith("/")) {
-      return rejected("not_origin_form");
+      return rejected("path_not_absolute");
     }
     if (rawPath.length() > MAX_PATH_BYTES) {
       return rejected("path_too_long");
     }
-    // Steps 5-6: split on raw '/', decode each segment, strip ;params, resolve dot segments.
+    // Step 5: split on raw '/' and percent-decode every segment; then step 6: strip ;params, resolve dot segments.
     String[] rawSegments = rawPath.substring(1).split("/", -1);
-    List<List<Integer>> out = new ArrayList<>();
-    for (int i = 0; i < rawSegments.length; i++) {
-      boolean last = i == rawSegments.length - 1;
-      List<Integer> segment;
+    List<List<Integer>> decoded = new ArrayList<>();
+    for (String raw : rawSegments) {
       try {
-        segment = decodeSegment(rawSegments[i], allowEncodedSlash);
+        decoded.add(decodeSegment(raw, allowEncodedSlash));
       } catch (Rejection r) {
         return rejected(r.getMessage());
       }
+    }
+    List<List<Integer>> out = new ArrayList<>();
+    for (int i = 0; i < decoded.size(); i++) {
+      boolean last = i == decoded.size() - 1;
+      List<Integer> segment = decoded.get(i);
       int semicolon = segment.indexOf((int) ';');
       if (semicolon >= 0) {
         segment = new ArrayList<>(segment.subList(0, semicolon));
@@ -152,8 +156,9 @@ public final class ReferenceRequestTarget {
       canonical.append('/');
     }
     Map<String, List<String>> query = new LinkedHashMap<>();
-    if (rawQuery != null && !parseQuery(rawQuery, query)) {
-      return rejected("bad_query_encoding");
+    String queryError = rawQuery == null ? null : parseQuery(rawQuery, query);
+    if (queryError != null) {
+      return rejected(queryError);
     }
     Map<String, List<String>> frozen = new LinkedHashMap<>();
     query.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
@@ -179,12 +184,12 @@ public final class ReferenceRequestTarget {
         continue;
       }
       if (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
-        throw new Rejection("bad_percent_encoding");
+        throw new Rejection("invalid_percent_encoding");
       }
       int b = hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2));
       i += 2;
       if (b < 0x20 || b == 0x7f) {
-        throw new Rejection("encoded_control");
+        throw new Rejection("encoded_control_character");
       }
       if (b == '/') {
         if (!allowEncodedSlash) {
@@ -220,23 +225,27 @@ public final class ReferenceRequestTarget {
     return sep;
   }
 
-  private static boolean parseQuery(String raw, Map<String, List<String>> query) {
+  /** Fills {@code query}; returns a rejection code, or null. */
+  private static String parseQuery(String raw, Map<String, List<String>> query) {
     for (String pair : raw.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }
       int eq = pair.indexOf('=');
-      String k = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
-      String v = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
-      if (k == null || v == null) {
-        return false;
+      String k;
+      String v;
+      try {
+        k = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+        v = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
+      } catch (Rejection r) {
+        return r.getMessage();
       }
       query.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
     }
-    return true;
+    return null;
   }
 
-  private static String decodeQuery(String s) {
+  private static String decodeQuery(String s) throws Rejection {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -244,7 +253,7 @@ public final class ReferenceRequestTarget {
         out.write(' ');
       } else if (c == '%') {
         if (i + 2 >= s.length() || hex(s.charAt(i + 1)) < 0 || hex(s.charAt(i + 2)) < 0) {
-          return null;
+          throw new Rejection("invalid_query_encoding");
         }
         out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
         i += 2;
@@ -259,7 +268,7 @@ public final class ReferenceRequestTarget {
           .decode(ByteBuffer.wrap(out.toByteArray()))
           .toString();
     } catch (CharacterCodingException e) {
-      return null;
+      throw new Rejection("query_not_utf8");
     }
   }
 
