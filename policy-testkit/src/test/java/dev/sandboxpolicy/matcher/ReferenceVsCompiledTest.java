@@ -2,6 +2,7 @@ package dev.sandboxpolicy.matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.io.PolicyWriter;
@@ -16,11 +17,19 @@ import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
 import dev.sandboxpolicy.testkit.RequestGenerator;
 import dev.sandboxpolicy.testkit.Shrinker;
+import dev.sandboxpolicy.model.io.PolicyReader;
+import dev.sandboxpolicy.model.io.ReadMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The property the reference matcher exists for: on generated valid policies and generated connections and
@@ -115,6 +124,40 @@ class ReferenceVsCompiledTest {
       assertTrue(SEEN.getOrDefault(kind, 0) > 100, "too few " + kind + ": " + SEEN);
     }
     System.out.println("[robustness] reference-vs-compiled | " + SEEN);
+  }
+
+  static Stream<Path> upstreamPolicies() throws IOException {
+    Path root = Path.of(System.getProperty("sandboxpolicy.shared", "../shared")).resolve("upstream");
+    if (!Files.isDirectory(root)) {
+      return Stream.of(Path.of("<shared-absent>"));
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  /** Upstream policies and presets (read leniently, compiled without validation) against generated requests. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("upstreamPolicies")
+  void agreesOnUpstreamDocuments(Path file) throws IOException {
+    assumeTrue(Files.isRegularFile(file), "../shared is absent");
+    String text = Files.readString(file);
+    PolicyReader lenient = PolicyReader.of(ReadMode.LENIENT);
+    Policy policy = text.lines().anyMatch(l -> l.startsWith("preset:"))
+        ? lenient.readPreset(text).value().map(p -> Policy.builder().version(1L).networkPolicies(p.networkPolicies()).build()).orElse(null)
+        : lenient.readPolicy(text).value().orElse(null);
+    assumeTrue(policy != null && !policy.networkPolicies().isEmpty(), "not a policy with entries");
+    PropertyCheck.forAll((random, size) -> {
+      RequestGenerator requests = RequestGenerator.forPolicy(policy);
+      List<Connection> connections = new ArrayList<>();
+      List<HttpRequest> http = new ArrayList<>();
+      for (int i = 0; i < PER_CASE; i++) {
+        connections.add(requests.connections().generate(random, size));
+        http.add(requests.requests().generate(random, size));
+      }
+      return new Case(policy, connections, http);
+    }).seed(file.getFileName().toString().hashCode()).count(10).maxSize(4).shrinker(shrinker())
+        .check(ReferenceVsCompiledTest::agree);
   }
 
   @Test
