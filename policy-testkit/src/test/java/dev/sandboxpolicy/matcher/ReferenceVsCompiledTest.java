@@ -123,7 +123,11 @@ class ReferenceVsCompiledTest {
     for (String kind : List.of("l4 ALLOW", "l4 DENY", "l7 ALLOW", "l7 DENY", "l7 AUDIT", "l7 NOT_INSPECTED")) {
       assertTrue(SEEN.getOrDefault(kind, 0) > 100, "too few " + kind + ": " + SEEN);
     }
-    System.out.println("[robustness] reference-vs-compiled | " + SEEN);
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void printCounts() {
+    System.out.println("[robustness] reference-vs-compiled (all tests of this class) | " + SEEN);
   }
 
   static Stream<Path> upstreamPolicies() throws IOException {

@@ -7,14 +7,13 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class HostileCounts {
   private static final Map<String, Integer> COUNTS = new ConcurrentSkipListMap<>();
 
-  static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        COUNTS.forEach((k, v) -> System.out.println("[robustness] documents | " + k + " | " + v))));
-  }
-
   private HostileCounts() {}
 
   static void record(String what, int cases) {
     COUNTS.merge(what, cases, Integer::sum);
+  }
+
+  static void print() {
+    COUNTS.forEach((k, v) -> System.out.println("[robustness] documents | " + k + " | " + v));
   }
 }

@@ -104,6 +104,13 @@ class HostileDocumentsTest {
     return cases.stream();
   }
 
+  @org.junit.jupiter.api.AfterAll
+  static void printCounts() {
+    HostileCounts.record("hostile texts (syntax, tags, versions, ports, shapes, controls), strict + lenient", (int) hostileTexts().count());
+    HostileCounts.record("invalid UTF-8 byte sequences x (YAML, JSON)", (int) invalidUtf8().count() * DocumentFormat.values().length);
+    HostileCounts.print();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostileTexts")
   void hostileTextIsRejectedWithALocatedProblem(String name, String text, Set<String> codes) {
