@@ -66,7 +66,7 @@ class DifferentialTest {
       NetworkCase c = q.connection();
       ReferenceDecision r =
           reference.decideRequest(
-              new dev.sandboxpolicy.testkit.L7Request(connection(c), q.method(), q.path(), q.query()));
+              new dev.sandboxpolicy.testkit.HttpRequest(connection(c), q.method(), q.path(), q.query()));
       boolean naiveAllows =
           naive.decideRequest(c.host(), c.port(), c.binary(), c.ancestors(), q.method(), q.path(), q.query())
               .allowed();
