@@ -54,6 +54,13 @@ class ExamplesTest {
   }
 
   @Test
+  void theFiveLinesOfTheReadmePrintAnAllowForGithub() throws Exception {
+    String printed =
+        capture(() -> EmbedInFiveLines.main(new String[] {file("policies/sandbox.yaml").toString()}));
+    assertEquals("ALLOW Optional[github] \n", printed);
+  }
+
+  @Test
   void decideBatchAllowsAndDeniesWithReasons() throws Exception {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(file("policies/sandbox.yaml")).orElseThrow();
     List<String> out = DecideBatch.decide(policy, Files.readAllLines(file("policies/requests.txt")));
