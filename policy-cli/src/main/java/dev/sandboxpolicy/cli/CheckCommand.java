@@ -2,12 +2,10 @@ package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.matcher.MatcherOptions;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.io.ReadMode;
 import dev.sandboxpolicy.model.io.ReadResult;
 import dev.sandboxpolicy.model.io.SourceMap;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -181,16 +179,22 @@ final class CheckCommand implements Subcommand {
     boolean malformed = false;
     boolean allAllowed = true;
     try (InputStream in = requests.equals("-") ? terminal.in() : Files.newInputStream(terminal.resolve(requests));
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
+        InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      // Same framing as the stdio protocol: bounded lines, CRLF accepted.
+      RequestLines lines = new RequestLines(reader, StdioServer.MAX_LINE_CHARS);
+      RequestLines.Line next;
       int number = 0;
-      while ((line = reader.readLine()) != null) {
+      while ((next = lines.next()) != null) {
         number++;
-        if (line.isBlank()) {
+        String line = next.text();
+        if (!next.tooLong() && line.isBlank()) {
           continue;
         }
         Optional<DecisionRequest> request;
         try {
+          if (next.tooLong()) {
+            throw ProtocolError.badRequest("line is longer than " + StdioServer.MAX_LINE_CHARS + " characters");
+          }
           request = Optional.of(DecisionRequest.decode(requestLine(line), true));
         } catch (ProtocolError e) {
           malformed = true;

@@ -118,13 +118,7 @@ record CheckResult(
       SourceLocation at = ruleLocation(map);
       ObjectNode rule = o.putObject("rule");
       rule.put("pointer", d.rulePointer());
-      if (at.line() > 0) {
-        rule.put("line", at.line());
-        rule.put("column", at.column());
-      } else {
-        rule.putNull("line");
-        rule.putNull("column");
-      }
+      Json.position(rule, at.line(), at.column());
     } else {
       o.putNull("rule");
     }
