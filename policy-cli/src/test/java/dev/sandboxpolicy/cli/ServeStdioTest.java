@@ -277,6 +277,21 @@ class ServeStdioTest {
   }
 
   @Test
+  void anEvaluationErrorFailsClosedAsDecisionError() {
+    String wildcard = "version: 1\nnetwork_policies:\n  w:\n    endpoints:\n      - host: \"*.example.com\"\n"
+        + "        port: 443\n    binaries:\n      - path: /usr/bin/curl\n";
+    List<JsonNode> r =
+        serve(
+            request("op", "decide", "policy", wildcard,
+                "request", Map.of("host", "a\u0000.example.com", "port", 443, "binary", "/usr/bin/curl")),
+            request("op", "decide", "policy", wildcard,
+                "request", Map.of("host", "a.example.com", "port", 443, "binary", "/usr/bin/curl")));
+    assertEquals("error", r.get(0).get("decision").stringValue(), r.get(0)::toString);
+    assertTrue(r.get(0).get("reason").stringValue().startsWith("evaluation error"));
+    assertEquals("allow", r.get(1).get("decision").stringValue(), "the cached compiled policy still answers");
+  }
+
+  @Test
   void canonicalizeReturnsPathAndQueryOrTheRejectionReason() {
     List<JsonNode> r =
         serve(
