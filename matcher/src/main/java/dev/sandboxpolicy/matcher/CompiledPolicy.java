@@ -2,7 +2,6 @@ package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
-import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
@@ -489,11 +488,6 @@ public final class CompiledPolicy {
       return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(0).method()) + "' not permitted by policy";
     }
     return request.method() + " " + request.path() + " not permitted by policy";
-  }
-
-  /** Looks up a persisted query registered on an endpoint. */
-  static PersistedQuery registered(CompiledEndpoint e, String key) {
-    return e.persistedQueries.get(key);
   }
 
   static String escapePointer(String key) {
