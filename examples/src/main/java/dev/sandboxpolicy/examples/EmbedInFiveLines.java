@@ -28,6 +28,6 @@ public final class EmbedInFiveLines {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(file).orElseThrow();
     CompiledPolicy compiled = CompiledPolicy.compile(policy);          // validates first; immutable, thread-safe
     Decision d = compiled.decideNetwork(NetworkRequest.of("api.github.com", 443, "/usr/bin/gh"));
-    System.out.println(d.verdict() + " " + d.matchedPolicy() + " " + d.reason());
+    System.out.println(d.verdict() + " " + d.matchedPolicy().orElse("-") + " " + d.reason());
   }
 }

@@ -57,7 +57,7 @@ class ExamplesTest {
   void theFiveLinesOfTheReadmePrintAnAllowForGithub() throws Exception {
     String printed =
         capture(() -> EmbedInFiveLines.main(new String[] {file("policies/sandbox.yaml").toString()}));
-    assertEquals("ALLOW Optional[github] \n", printed);
+    assertEquals("ALLOW github \n", printed);
   }
 
   @Test
