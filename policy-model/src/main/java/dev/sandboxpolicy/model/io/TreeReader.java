@@ -197,12 +197,25 @@ final class TreeReader {
     }
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "syntax error";
+  /**
+   * A one-line message from a parser message: the lines that say something (not the indented source excerpt or
+   * the {@code ^} marker), joined with {@code "; "}, at most 300 characters, never blank.
+   */
+  static String firstLine(String message) {
+    StringBuilder out = new StringBuilder();
+    if (message != null) {
+      for (String line : message.split("\\R")) {
+        String t = line.strip();
+        if (t.isEmpty() || line.startsWith(" ") || t.startsWith("^") || t.startsWith("at [Source")) {
+          continue;
+        }
+        if (out.length() > 0) {
+          out.append("; ");
+        }
+        out.append(t);
+      }
     }
-    int nl = message.indexOf('\n');
-    String s = nl < 0 ? message : message.substring(0, nl);
+    String s = out.length() == 0 ? "syntax error" : out.toString();
     return s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
 
