@@ -109,8 +109,8 @@ public final class ReferenceMatcher {
 
   /**
    * The request (L7) decision (§3.5) for a request whose path is already canonical (§3.6). The connection must be
-   * allowed first (otherwise the L4 denial is returned); a connection without an inspected endpoint is not
-   * inspected and is allowed. Never throws for any input.
+   * allowed first (otherwise the L4 denial is returned); on a connection without an inspected endpoint no request
+   * decision exists and the outcome is {@link ReferenceOutcome#NOT_INSPECTED}. Never throws for any input.
    */
   public ReferenceDecision decideRequest(HttpRequest request) {
     Objects.requireNonNull(request, "request");
@@ -149,7 +149,7 @@ public final class ReferenceMatcher {
       }
     }
     if (inspected.isEmpty()) {
-      return new ReferenceDecision(ReferenceOutcome.ALLOW, allowingKeys.get(0), "connection is not inspected (L4 only)");
+      return new ReferenceDecision(ReferenceOutcome.NOT_INSPECTED, allowingKeys.get(0), "connection is not inspected (L4 only)");
     }
     Endpoint selected;
     if (inspected.size() == 1) {

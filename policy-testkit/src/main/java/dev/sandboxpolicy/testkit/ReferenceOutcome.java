@@ -17,6 +17,11 @@ public enum ReferenceOutcome {
    */
   ERROR,
   /**
+   * A request on a connection without any inspected endpoint (§3.5: the request decision is only made when the
+   * connection has at least one inspected config): upstream relays the bytes and makes no L7 decision.
+   */
+  NOT_INSPECTED,
+  /**
    * Outside what the reference models (GraphQL, JSON-RPC and MCP request bodies): no verdict; comparisons skip it.
    */
   UNSUPPORTED

@@ -89,12 +89,52 @@ public final class RequestGenerator {
         r -> reference.decideRequest(r).outcome() == ReferenceOutcome.ALLOW, "allowed request");
   }
 
-  /** Requests the reference does not allow (denied, audited or errors). */
+  /** Requests the reference does not allow (denied, audited or errors; never not-inspected or unsupported). */
   public Generator<HttpRequest> deniedRequests() {
     return (random, size) -> retry(random, size, this::request, r -> {
       ReferenceOutcome o = reference.decideRequest(r).outcome();
-      return o != ReferenceOutcome.ALLOW && o != ReferenceOutcome.UNSUPPORTED;
+      return o == ReferenceOutcome.DENY || o == ReferenceOutcome.AUDIT || o == ReferenceOutcome.ERROR;
     }, "denied request");
+  }
+
+  /** Pieces of raw request targets, hostile ones included (§3.6): encodings, dot segments, params, controls. */
+  private static final List<String> TARGET_PIECES = List.of(
+      "a", "files", "v1", ".", "..", "...", "%2e", "%2E%2e", "%2f", "%2F", "%252e", "%252F", "%00", "%0a", "%7f", "%c0%ae",
+      "%c0%af", "%e2%80%ae", "%41", "%zz", "%4", "%", ";", ";x=1", "..;", "..;x", "%3b", "@", "%40", ":", "~", "+", "%20",
+      "*", "'", "(", "!", "$", "&", "=", ",", "\\", "%5c", "\t", "\u0000", "\u007f", "é", "#", "//", "http://h", "?");
+
+  private static final List<String> QUERY_PIECES = List.of(
+      "a=1", "a=2", "a=", "=v", "a", "&", "&&", "b=%41", "b=%zz", "b=%ff", "c=+x+", "c=%2B", "d=%00", "e=%e2%82%ac", "f=a=b", "a=v1.2");
+
+  /**
+   * Raw request targets (what a client writes on the request line), most of them hostile: percent-encoded dots and
+   * slashes, double and overlong encodings, {@code ;params}, control bytes, non-ASCII, fragments, absolute-form and
+   * hostile query strings. For differential tests of request-target canonicalizers against
+   * {@link ReferenceRequestTarget}; {@code size} bounds the number of segments.
+   */
+  public static Generator<String> rawTargets() {
+    return (random, size) -> {
+      StringBuilder b = new StringBuilder();
+      if (random.nextInt(10) == 0) {
+        b.append(pick(random, List.of("http://api.example.com", "https://x", "HTTP://a.b:443", "ftp://h")));
+      }
+      int segments = random.nextInt(Math.max(1, size) + 1);
+      for (int i = 0; i < segments; i++) {
+        b.append(random.nextInt(12) == 0 ? "" : "/");
+        int pieces = 1 + random.nextInt(3);
+        for (int k = 0; k < pieces; k++) {
+          b.append(pick(random, TARGET_PIECES));
+        }
+      }
+      if (random.nextInt(3) == 0) {
+        b.append('?');
+        int pairs = random.nextInt(4);
+        for (int i = 0; i < pairs; i++) {
+          b.append(i == 0 ? "" : "&").append(pick(random, QUERY_PIECES));
+        }
+      }
+      return b.toString();
+    };
   }
 
   private interface Draw<T> {
@@ -151,7 +191,7 @@ public final class RequestGenerator {
     }
     switch (random.nextInt(9)) {
       case 0 -> port = pick(random, List.of(port + 1, 0, 65536, 80, -1));
-      case 1 -> host = pick(random, List.of(host + ".", "x" + host, "evil.com", host.replace('.', '-'), "a." + host));
+      case 1 -> host = pick(random, List.of(host + ".", "x" + host, "evil.com", host.replace('.', '-'), "a." + host, host + "\u0000"));
       case 2 -> binary = pick(random, OTHER_BINARIES);
       default -> { }
     }
