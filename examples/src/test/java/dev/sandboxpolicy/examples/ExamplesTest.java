@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.io.PolicyReader;
+import dev.sandboxpolicy.model.io.ReadMode;
 import org.junit.jupiter.api.Test;
 
 /** Runs every example on the bundled policies and checks what it shows. */
@@ -48,6 +51,36 @@ class ExamplesTest {
     assertTrue(lines.get(3).startsWith("stack layers: [pypi, internal-api], pypi from pypi"), lines.get(3));
     assertEquals("stack remove pypi: replaced pypi", lines.get(4));
     assertEquals("  baseline pypi entry back? true", lines.get(5));
+  }
+
+  @Test
+  void theFiveLinesOfTheReadmePrintAnAllowForGithub() throws Exception {
+    String printed =
+        capture(() -> EmbedInFiveLines.main(new String[] {file("policies/sandbox.yaml").toString()}));
+    assertEquals("ALLOW github \n", printed);
+  }
+
+  @Test
+  void decideBatchAllowsAndDeniesWithReasons() throws Exception {
+    Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(file("policies/sandbox.yaml")).orElseThrow();
+    List<String> out = DecideBatch.decide(policy, Files.readAllLines(file("policies/requests.txt")));
+    assertEquals(6, out.size(), out::toString);
+    assertEquals("allow github  api.github.com 443 /usr/bin/gh", out.get(0));
+    assertTrue(out.get(1).startsWith("deny  -  api.github.com 443 /usr/bin/curl  ("), out.get(1));
+    assertTrue(out.get(2).startsWith("allow github"), out.get(2));
+    assertTrue(out.get(3).startsWith("deny "), out.get(3));
+    assertTrue(out.get(4).startsWith("allow pypi"), out.get(4));
+    assertTrue(out.get(5).contains("not allowed by any policy"), out.get(5));
+  }
+
+  @Test
+  void hotReloadUnderLoadNeverMixesRevisionsAndRefusesInvalidOnes() throws Exception {
+    Policy with = PolicyReader.of(ReadMode.STRICT).readPolicy(file("policies/sandbox.yaml")).orElseThrow();
+    HotReload.Report r = HotReload.run(with, HotReload.without(with, "pypi"), 2, 50);
+    assertEquals(0, r.inconsistent(), r::toString);
+    assertEquals(50, r.refusedReloads(), "every invalid revision is refused");
+    assertTrue(r.decisions() > 0, r::toString);
+    assertEquals(r.decisions(), r.allowed() + r.denied(), "every answer is one revision's answer");
   }
 
   interface Body {

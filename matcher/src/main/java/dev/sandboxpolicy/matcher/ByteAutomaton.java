@@ -23,14 +23,15 @@ final class ByteAutomaton {
   private static final int MATCH = 2;
   private static final int DEAD = 0;
 
-  // DFA form
+  /** A determinised automaton: the transition table (state x class) and which states accept. */
+  private record Dfa(int[] table, boolean[] accepting) {}
+
+  // DFA form: a state is its row offset (state number x classCount); 0 is the dead state.
   final byte[] classOf;
   final int classCount;
-  private final int[] table;
-  private final boolean[] accepting;
-  private final int start;
   /** The DFA table with every target pre-multiplied by {@link #classCount} (row offsets); null for the NFA form. */
   final int[] offsets;
+  private final boolean[] accepting;
 
   // NFA fallback form (null when the DFA was built)
   private final long[][] positionSets;
@@ -47,14 +48,12 @@ final class ByteAutomaton {
     for (int b = 0; b < 256; b++) {
       classOf[b] = (byte) classes[b];
     }
-    int[] dfaTable = determinise(nfa);
-    if (dfaTable != null) {
-      this.table = dfaTable;
-      this.accepting = dfaAccepting;
-      this.start = 1;
-      this.offsets = new int[dfaTable.length];
-      for (int i = 0; i < dfaTable.length; i++) {
-        offsets[i] = dfaTable[i] * classCount;
+    Dfa dfa = determinise(nfa);
+    if (dfa != null) {
+      this.accepting = dfa.accepting();
+      this.offsets = new int[dfa.table().length];
+      for (int i = 0; i < offsets.length; i++) {
+        offsets[i] = dfa.table()[i] * classCount;
       }
       this.positionSets = null;
       this.follow = null;
@@ -63,9 +62,7 @@ final class ByteAutomaton {
       this.initialAccepts = false;
       this.scratch = null;
     } else {
-      this.table = null;
       this.accepting = null;
-      this.start = 0;
       this.offsets = null;
       int n = nfa.size();
       int words = (n + 63) >>> 6;
@@ -87,8 +84,6 @@ final class ByteAutomaton {
     }
   }
 
-  private boolean[] dfaAccepting;
-
   /** Compiles parsed nodes. */
   static ByteAutomaton compile(List<GlobNode> nodes) {
     Nfa nfa = new Nfa();
@@ -100,7 +95,7 @@ final class ByteAutomaton {
 
   /** True when the automaton is a table DFA (the normal case). */
   boolean isDeterministic() {
-    return table != null;
+    return offsets != null;
   }
 
   /**
@@ -113,8 +108,8 @@ final class ByteAutomaton {
 
   /** Returns the start state; for the NFA fallback this loads the initial set into {@code buffers}. */
   int start(long[][] buffers) {
-    if (table != null) {
-      return start;
+    if (offsets != null) {
+      return classCount; // state 1, the start
     }
     long[] cur = buffers[0];
     System.arraycopy(initial, 0, cur, 0, initial.length);
@@ -124,8 +119,8 @@ final class ByteAutomaton {
 
   /** Advances by one byte; {@code 0} is the dead state (no match possible any more). */
   int step(int state, int b, long[][] buffers) {
-    if (table != null) {
-      return table[state * classCount + (classOf[b] & 0xFF)];
+    if (offsets != null) {
+      return offsets[state + (classOf[b] & 0xFF)];
     }
     long[] cur = buffers[state - 1];
     long[] next = buffers[2 - state];
@@ -152,15 +147,10 @@ final class ByteAutomaton {
     return any ? 3 - state : DEAD;
   }
 
-  /** True if the DFA row at {@code offset} (a state pre-multiplied by {@link #classCount}) accepts. */
-  boolean acceptsOffset(int offset) {
-    return accepting[offset / classCount];
-  }
-
   /** True if {@code state} accepts (the whole value matched). */
   boolean accepts(int state, long[][] buffers) {
-    if (table != null) {
-      return accepting[state];
+    if (offsets != null) {
+      return accepting[state / classCount];
     }
     return state != DEAD && buffers[state - 1][buffers[state - 1].length - 1] != 0;
   }
@@ -197,7 +187,7 @@ final class ByteAutomaton {
     return count;
   }
 
-  private int[] determinise(Nfa nfa) {
+  private Dfa determinise(Nfa nfa) {
     // DFA state 0 is dead, 1 is the start.
     int[] representative = new int[classCount];
     Arrays.fill(representative, -1);
@@ -252,8 +242,7 @@ final class ByteAutomaton {
     for (int i = 0; i < accArray.length; i++) {
       accArray[i] = acc.get(i);
     }
-    this.dfaAccepting = accArray;
-    return Arrays.copyOf(tbl, states.size() * classCount);
+    return new Dfa(Arrays.copyOf(tbl, states.size() * classCount), accArray);
   }
 
   /** Thompson NFA under construction: BYTESET states consume one byte, SPLIT states are epsilon forks. */

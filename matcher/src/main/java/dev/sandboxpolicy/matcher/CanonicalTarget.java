@@ -248,7 +248,11 @@ public final class CanonicalTarget {
 
   private static Map<String, List<String>> parseQuery(String raw) throws RequestTargetException {
     Map<String, List<String>> map = new LinkedHashMap<>();
-    for (String pair : raw.split("&", -1)) {
+    for (int start = 0; start <= raw.length(); ) {
+      int amp = raw.indexOf('&', start);
+      int end = amp < 0 ? raw.length() : amp;
+      String pair = raw.substring(start, end);
+      start = end + 1;
       if (pair.isEmpty()) {
         continue;
       }

@@ -2,7 +2,6 @@ package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
-import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
@@ -37,7 +36,9 @@ import java.util.TreeMap;
  * <p>How a decision is found: candidate endpoints come from a {@link HostIndex} (exact hosts by hash, wildcard hosts
  * by literal label suffix, hostless {@code allowed_ips} endpoints from a side list), never from a scan of all
  * entries; they are visited in key order, so the first allowing one names the smallest allowing key. Allow decisions
- * are constants prepared here, so the allow path allocates nothing.
+ * are constants prepared here, so the allow path allocates nothing. Each thread gets its own small working buffer on
+ * its first decision (a thread-local sized to the largest candidate set), so with many short-lived or virtual
+ * threads that first decision per thread allocates.
  *
  * <p>Warnings: globs that do not compile are only warnings at load time (as upstream) and make every decision that
  * evaluates them an {@link Verdict#ERROR} (fail closed); see {@link #warnings()}. Deny reasons for REST and JSON-RPC
@@ -489,11 +490,6 @@ public final class CompiledPolicy {
       return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(0).method()) + "' not permitted by policy";
     }
     return request.method() + " " + request.path() + " not permitted by policy";
-  }
-
-  /** Looks up a persisted query registered on an endpoint. */
-  static PersistedQuery registered(CompiledEndpoint e, String key) {
-    return e.persistedQueries.get(key);
   }
 
   static String escapePointer(String key) {

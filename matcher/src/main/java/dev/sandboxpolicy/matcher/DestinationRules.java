@@ -37,9 +37,6 @@ final class DestinationRules {
       SpecialPurposeRanges.IPV4_LIMITED_BROADCAST,
       SpecialPurposeRanges.IPV6_UNIQUE_LOCAL);
 
-  /** CIDR prefixes shorter than this only earn a warning upstream (spec §3.9 item 2). */
-  static final int WIDE_PREFIX_WARNING = 16;
-
   private DestinationRules() {}
 
   /** An endpoint's parsed {@code allowed_ips}, or the reason it is invalid. */

@@ -86,7 +86,7 @@ final class EndpointVerdict {
       List<String> fields = op.fields();
       if (op.persistedQuery() && type.isEmpty()) {
         PersistedQuery registered =
-            e.allowRegisteredPersistedQueries ? CompiledPolicy.registered(e, op.persistedQueryKey()) : null;
+            e.allowRegisteredPersistedQueries ? e.persistedQueries.get(op.persistedQueryKey()) : null;
         if (registered == null) {
           return v.set(NONE, null, "GraphQL persisted query is not registered", true);
         }

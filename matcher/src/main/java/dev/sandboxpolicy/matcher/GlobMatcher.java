@@ -250,7 +250,7 @@ public final class GlobMatcher {
         return false;
       }
     }
-    return a.acceptsOffset(s);
+    return a.accepts(s, null);
   }
 
   private boolean run(String v) {

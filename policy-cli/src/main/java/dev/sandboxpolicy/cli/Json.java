@@ -48,14 +48,20 @@ final class Json {
     o.put("severity", p.severity().label());
     o.put("code", p.code());
     o.put("pointer", p.pointer());
-    if (p.line() > 0) {
-      o.put("line", p.line());
-      o.put("column", p.column());
+    position(o, p.line(), p.column());
+    o.put("message", p.message());
+    return o;
+  }
+
+  /** Puts {@code line} and {@code column} into {@code o}, both {@code null} when {@code line} is 0 (unknown). */
+  static ObjectNode position(ObjectNode o, int line, int column) {
+    if (line > 0) {
+      o.put("line", line);
+      o.put("column", column);
     } else {
       o.putNull("line");
       o.putNull("column");
     }
-    o.put("message", p.message());
     return o;
   }
 

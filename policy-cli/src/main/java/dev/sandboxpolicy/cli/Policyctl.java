@@ -28,6 +28,7 @@ public final class Policyctl {
   private static final List<Subcommand> COMMANDS =
       List.of(
           new ValidateCommand(),
+          new CheckCommand(),
           PresetLayerCommand.merge(),
           PresetLayerCommand.remove(),
           new ExplainCommand(),

@@ -17,6 +17,8 @@ final class ProtocolOperations {
   static Map<String, Operation> all() {
     Map<String, Operation> ops = new LinkedHashMap<>();
     ops.put("validate", new ValidateOperation());
+    ops.put("decide", new DecideOperation());
+    ops.put("canonicalize", new CanonicalizeOperation());
     ops.put("merge", new PresetLayerOperation(true));
     ops.put("remove", new PresetLayerOperation(false));
     ops.put("check_preset_name", new CheckPresetNameOperation());

@@ -91,4 +91,19 @@ class ExecutableJarIT {
     assertEquals(0, r.status(), r::toString);
     assertEquals("policyctl " + LibraryVersion.get() + "\n", r.out());
   }
+
+  @Test
+  void theReadmeFirstCommandPrintsARealDecision() throws Exception {
+    Path launcher = ROOT.resolve("policyctl");
+    assumeTrue(Files.isExecutable(launcher) && Files.isRegularFile(JAR));
+    Result r = exec(List.of(launcher.toString(), "check", "examples/policies/sandbox.yaml", "--host",
+        "api.github.com", "--port", "443", "--binary", "/usr/bin/gh"), "");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().startsWith("allow  api.github.com:443 /usr/bin/gh\n"), r::toString);
+    assertTrue(r.out().contains("(examples/policies/sandbox.yaml:"), r::toString);
+    assertEquals("", r.err());
+    Result deny = exec(List.of(launcher.toString(), "check", "examples/policies/sandbox.yaml", "--host",
+        "api.github.com", "--port", "443", "--binary", "/usr/bin/curl"), "");
+    assertEquals(1, deny.status(), deny::toString);
+  }
 }

@@ -132,6 +132,14 @@ class FmtHashDiffTest {
   }
 
   @Test
+  void aTwoDocumentYamlStreamIsNotMistakenForAPolicyGetHeader() {
+    CliRun.write(dir, "two.yaml", CliRun.POLICY + "---\n" + CliRun.POLICY);
+    CliRun r = CliRun.run(dir, "hash", "two.yaml");
+    assertEquals(ExitCode.FAILED, r.status(), r::toString);
+    assertTrue(r.err().contains("multiple_documents"), r.err());
+  }
+
+  @Test
   void diffOfTheSameMeaningIsEmptyAndExitsZero() {
     CliRun.write(dir, "a.yaml", CliRun.POLICY);
     CliRun.write(dir, "b.yaml", SAME_POLICY_REORDERED);

@@ -26,14 +26,14 @@ class PolicyctlTest {
   void helpListsEveryCommandAndTheExitStatuses() {
     CliRun r = CliRun.run(dir, "--help");
     assertEquals(ExitCode.OK, r.status());
-    for (String command : new String[] {"validate", "merge", "remove", "explain", "presets", "diff", "hash", "fmt", "serve"}) {
+    for (String command : new String[] {"validate", "check", "merge", "remove", "explain", "presets", "diff", "hash", "fmt", "serve"}) {
       assertTrue(r.out().contains("\n  " + command + " "), () -> command + " missing from\n" + r.out());
     }
     assertTrue(r.out().contains("Exit status: 0 ok; 1"), r.out());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"validate", "merge", "remove", "explain", "presets", "diff", "hash", "fmt", "serve"})
+  @ValueSource(strings = {"validate", "check", "merge", "remove", "explain", "presets", "diff", "hash", "fmt", "serve"})
   void everySubcommandHasHelp(String command) {
     CliRun r = CliRun.run(dir, command, "--help");
     assertEquals(ExitCode.OK, r.status(), r::toString);

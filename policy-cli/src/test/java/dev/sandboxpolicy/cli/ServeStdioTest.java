@@ -41,7 +41,7 @@ class ServeStdioTest {
     assertEquals(1, hello.get("protocol").intValue());
     assertEquals(LibraryVersion.get(), hello.get("version").stringValue());
     List<String> ops = hello.get("ops").valueStream().map(JsonNode::stringValue).toList();
-    assertTrue(ops.containsAll(List.of("hello", "validate", "merge", "remove", "check_preset_name",
+    assertTrue(ops.containsAll(List.of("hello", "validate", "decide", "canonicalize", "merge", "remove", "check_preset_name",
         "classify_address", "redact_host", "explain", "classify_failure")), ops::toString);
   }
 
@@ -238,5 +238,72 @@ class ServeStdioTest {
     assertEquals("unsupported", r.get(8).get("kind").stringValue(), r.get(8)::toString);
     assertEquals("high", r.get(8).get("confidence").stringValue());
     assertEquals("bad_request", r.get(9).get("error").get("code").stringValue());
+  }
+
+  @Test
+  void decideAnswersNetworkAndRequestDecisionsAndReportsInvalidPolicies() {
+    List<JsonNode> r =
+        serve(
+            request("op", "decide", "id", 1, "policy", CliRun.POLICY,
+                "request", Map.of("host", "api.github.com", "port", 443, "binary", "/usr/bin/gh")),
+            request("op", "decide", "id", 2, "policy", CliRun.POLICY,
+                "request", Map.of("host", "api.github.com", "port", 443, "binary", "/usr/bin/curl")),
+            request("op", "decide", "id", 3, "policy", CliRun.POLICY, "request",
+                Map.of("host", "api.github.com", "port", 443, "binary", "/usr/bin/gh", "method", "GET",
+                    "path", "/repos/a/b", "query", Map.of("tag", List.of("a", "b")))),
+            request("op", "decide", "id", 4, "policy", CliRun.POLICY, "request",
+                Map.of("host", "api.github.com", "port", 443, "binary", "/usr/bin/gh", "method", "DELETE",
+                    "path", "/repos/a/b")),
+            request("op", "decide", "id", 5, "policy", CliRun.POLICY, "binary_identity", false,
+                "request", Map.of("host", "pypi.org", "port", 443, "binary", "/bin/sh")),
+            request("op", "decide", "id", 6, "policy", "version: 1\nnetwork_policies: 5\n",
+                "request", Map.of("host", "a", "port", 1)),
+            request("op", "decide", "id", 7, "policy", CliRun.POLICY, "request", Map.of("host", "a")),
+            request("op", "decide", "id", 8, "policy", CliRun.POLICY));
+    assertEquals("allow", r.get(0).get("decision").stringValue(), r.get(0)::toString);
+    assertEquals("github", r.get(0).get("matched_policy").stringValue());
+    assertTrue(r.get(0).get("reason").isNull());
+    assertEquals("deny", r.get(1).get("decision").stringValue());
+    assertFalse(r.get(1).get("reason").stringValue().isEmpty());
+    assertTrue(r.get(1).get("matched_policy").isNull());
+    assertEquals("allow", r.get(2).get("decision").stringValue(), r.get(2)::toString);
+    assertEquals("enforce", r.get(2).get("enforcement").stringValue());
+    assertEquals("deny", r.get(3).get("decision").stringValue());
+    assertEquals("allow", r.get(4).get("decision").stringValue(), "endpoint-only mode");
+    assertEquals("invalid_policy", r.get(5).get("error").get("code").stringValue());
+    assertEquals(2, r.get(5).get("error").get("problems").get(0).get("line").intValue());
+    assertEquals("bad_request", r.get(6).get("error").get("code").stringValue());
+    assertEquals("bad_request", r.get(7).get("error").get("code").stringValue());
+  }
+
+  @Test
+  void anEvaluationErrorFailsClosedAsDecisionError() {
+    String wildcard = "version: 1\nnetwork_policies:\n  w:\n    endpoints:\n      - host: \"*.example.com\"\n"
+        + "        port: 443\n    binaries:\n      - path: /usr/bin/curl\n";
+    List<JsonNode> r =
+        serve(
+            request("op", "decide", "policy", wildcard,
+                "request", Map.of("host", "a\u0000.example.com", "port", 443, "binary", "/usr/bin/curl")),
+            request("op", "decide", "policy", wildcard,
+                "request", Map.of("host", "a.example.com", "port", 443, "binary", "/usr/bin/curl")));
+    assertEquals("error", r.get(0).get("decision").stringValue(), r.get(0)::toString);
+    assertTrue(r.get(0).get("reason").stringValue().startsWith("evaluation error"));
+    assertEquals("allow", r.get(1).get("decision").stringValue(), "the cached compiled policy still answers");
+  }
+
+  @Test
+  void canonicalizeReturnsPathAndQueryOrTheRejectionReason() {
+    List<JsonNode> r =
+        serve(
+            request("op", "canonicalize", "target", "/a/./b%40c?x=1&x=2"),
+            request("op", "canonicalize", "target", "/a%2Fb"),
+            request("op", "canonicalize", "target", "/a%2Fb", "allow_encoded_slash", true),
+            request("op", "canonicalize", "target", "/../etc"));
+    assertEquals("/a/b@c", r.get(0).get("path").stringValue(), r.get(0)::toString);
+    assertEquals(List.of("1", "2"), r.get(0).get("query").get("x").valueStream().map(JsonNode::stringValue).toList());
+    assertFalse(r.get(1).get("ok").booleanValue());
+    assertEquals("encoded_slash", r.get(1).get("error").get("code").stringValue());
+    assertTrue(r.get(2).get("ok").booleanValue(), r.get(2)::toString);
+    assertFalse(r.get(3).get("ok").booleanValue(), r.get(3)::toString);
   }
 }
