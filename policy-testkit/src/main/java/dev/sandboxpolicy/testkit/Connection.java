@@ -29,6 +29,11 @@ public record Connection(String host, int port, String binaryPath, List<String> 
     return new Connection(host, port, binaryPath, List.of());
   }
 
+  /** The same connection as the compiled matcher's input. */
+  public dev.sandboxpolicy.matcher.NetworkRequest toNetworkRequest() {
+    return dev.sandboxpolicy.matcher.NetworkRequest.of(host, port, binaryPath).withAncestors(ancestors);
+  }
+
   /** This connection with other ancestors. */
   public Connection withAncestors(List<String> ancestors) {
     return new Connection(host, port, binaryPath, ancestors);

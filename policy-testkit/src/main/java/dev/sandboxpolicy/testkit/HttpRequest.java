@@ -34,6 +34,11 @@ public record HttpRequest(Connection connection, String method, String path, Map
     return new HttpRequest(connection, method, path, Map.of());
   }
 
+  /** The same request as the compiled matcher's input (without GraphQL or JSON-RPC views). */
+  public dev.sandboxpolicy.matcher.L7Request toL7Request() {
+    return dev.sandboxpolicy.matcher.L7Request.of(connection.toNetworkRequest(), method, path).withQuery(query);
+  }
+
   /** This request with one more value for {@code key} (appended after existing values). */
   public HttpRequest withQueryValue(String key, String value) {
     Map<String, List<String>> copy = new LinkedHashMap<>(query);

@@ -24,5 +24,19 @@ public enum ReferenceOutcome {
   /**
    * Outside what the reference models (GraphQL, JSON-RPC and MCP request bodies): no verdict; comparisons skip it.
    */
-  UNSUPPORTED
+  UNSUPPORTED;
+
+  /**
+   * The outcome of a compiled-matcher decision in this vocabulary, for comparisons: {@code ALLOW} and {@code ERROR}
+   * as they are, {@code DENY} with {@code AUDIT} enforcement as {@link #AUDIT}, every other {@code DENY} as
+   * {@link #DENY}. Never {@link #NOT_INSPECTED} or {@link #UNSUPPORTED}.
+   */
+  public static ReferenceOutcome of(dev.sandboxpolicy.matcher.Decision decision) {
+    return switch (decision.verdict()) {
+      case ALLOW -> ALLOW;
+      case ERROR -> ERROR;
+      case DENY -> decision.enforcement().orElse(dev.sandboxpolicy.matcher.Enforcement.ENFORCE)
+          == dev.sandboxpolicy.matcher.Enforcement.AUDIT ? AUDIT : DENY;
+    };
+  }
 }

@@ -95,20 +95,20 @@ class ReferenceVsCompiledTest {
     for (Connection conn : c.connections) {
       ReferenceDecision expected = reference.decideConnection(conn);
       SEEN.merge("l4 " + expected.outcome(), 1, Integer::sum);
-      Decision actual = compiled.decideNetwork(Adapters.network(conn));
-      assertEquals(expected.outcome().name(), Adapters.outcome(actual), () -> conn + "\nreference: " + expected + "\ncompiled: " + actual);
+      Decision actual = compiled.decideNetwork(conn.toNetworkRequest());
+      assertEquals(expected.outcome().name(), ReferenceOutcome.of(actual).name(), () -> conn + "\nreference: " + expected + "\ncompiled: " + actual);
       if (expected.allowed()) {
         assertEquals(expected.matchedPolicy(), actual.matchedPolicy().orElse(""), () -> "matched policy for " + conn);
       }
     }
     for (HttpRequest r : c.requests) {
       ReferenceDecision expected = reference.decideRequest(r);
-      Decision actual = compiled.decideRequest(Adapters.l7(r));
+      Decision actual = compiled.decideRequest(r.toL7Request());
       SEEN.merge("l7 " + expected.outcome(), 1, Integer::sum);
       if (expected.outcome() == ReferenceOutcome.UNSUPPORTED || expected.outcome() == ReferenceOutcome.NOT_INSPECTED) {
         continue; // no request decision to compare (see NotInspectedConnectionTest)
       }
-      assertEquals(expected.outcome().name(), Adapters.outcome(actual), () -> r + "\nreference: " + expected + "\ncompiled: " + actual);
+      assertEquals(expected.outcome().name(), ReferenceOutcome.of(actual).name(), () -> r + "\nreference: " + expected + "\ncompiled: " + actual);
     }
   }
 
