@@ -85,13 +85,18 @@ class ReferenceVsCompiledTest {
   static final Map<String, Integer> SEEN = new ConcurrentSkipListMap<>();
 
   static void agree(Case c) {
+    agree(c, true);
+  }
+
+  static void agree(Case c, boolean binaryIdentity) {
     CompiledPolicy compiled;
     try {
-      compiled = CompiledPolicy.compile(c.policy, MatcherOptions.defaults().withValidation(false));
+      compiled = CompiledPolicy.compile(c.policy,
+          MatcherOptions.defaults().withValidation(false).withBinaryIdentity(binaryIdentity));
     } catch (PolicyCompileException e) {
       throw new AssertionError("does not compile: " + e.getMessage(), e);
     }
-    ReferenceMatcher reference = ReferenceMatcher.of(c.policy);
+    ReferenceMatcher reference = ReferenceMatcher.of(c.policy, binaryIdentity);
     for (Connection conn : c.connections) {
       ReferenceDecision expected = reference.decideConnection(conn);
       SEEN.merge("l4 " + expected.outcome(), 1, Integer::sum);
@@ -162,6 +167,17 @@ class ReferenceVsCompiledTest {
       return new Case(policy, connections, http);
     }).seed(file.getFileName().toString().hashCode()).count(10).maxSize(4).shrinker(shrinker())
         .check(ReferenceVsCompiledTest::agree);
+  }
+
+  /** Endpoint-only authorization (upstream's {@code OPENSHELL_NETWORK_BINARY_IDENTITY=relaxed}). */
+  @Test
+  void agreesWithoutBinaryIdentity() {
+    PropertyCheck.forAll(cases(PolicyGenerator.defaults()))
+        .seed(0xB1AL)
+        .count(100)
+        .maxSize(10)
+        .shrinker(shrinker())
+        .check(c -> agree(c, false));
   }
 
   @Test
