@@ -9,14 +9,37 @@ import java.util.Objects;
  * @param matchedPolicy the lexicographically smallest {@code network_policies} map key among the entries that
  *     allowed (for an allow) or denied (for an L7 deny) the input, or {@code ""} when none did (§3.4)
  * @param reason a human-readable reason (upstream's exact L4 deny strings where §3.4 gives them)
+ * @param outcomeIfErrorsSkipped for an {@link ReferenceOutcome#ERROR}: the outcome the decision reaches when the
+ *     globs that failed are never evaluated (taken as "no match"); otherwise the outcome itself. The spec says a
+ *     failing glob fails the decision, not whether an implementation must evaluate globs whose result cannot
+ *     change the answer, so both are acceptable (see {@link #accepts})
  */
-public record ReferenceDecision(ReferenceOutcome outcome, String matchedPolicy, String reason) {
+public record ReferenceDecision(
+    ReferenceOutcome outcome, String matchedPolicy, String reason, ReferenceOutcome outcomeIfErrorsSkipped) {
 
   /** Validates the components. */
   public ReferenceDecision {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(matchedPolicy, "matchedPolicy");
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(outcomeIfErrorsSkipped, "outcomeIfErrorsSkipped");
+  }
+
+  /** A decision without evaluation errors. */
+  public ReferenceDecision(ReferenceOutcome outcome, String matchedPolicy, String reason) {
+    this(outcome, matchedPolicy, reason, outcome);
+  }
+
+  /**
+   * Whether an implementation's outcome is consistent with this decision: the same outcome, or, when this
+   * decision is an {@link ReferenceOutcome#ERROR}, the outcome reached without the failing globs (an implementation
+   * that stops evaluating once the answer is known may never reach them).
+   *
+   * <p><b>Warning:</b> this tolerance also accepts an implementation that evaluated a failing glob and ignored the
+   * error; compare with {@link #outcome()} alone to demand eager fail-closed behaviour.
+   */
+  public boolean accepts(ReferenceOutcome actual) {
+    return actual == outcome || (outcome == ReferenceOutcome.ERROR && actual == outcomeIfErrorsSkipped);
   }
 
   /** Whether the outcome is {@link ReferenceOutcome#ALLOW}. */

@@ -29,8 +29,10 @@ import java.util.TreeMap;
  * decisions over canonical paths (§3.5): route selection among inspected endpoints, method rules (with
  * {@code HEAD} satisfying {@code GET}), path globs, allow and deny query semantics, access-preset expansion
  * (§1.8), deny-wins, and enforce/audit. Evaluation errors (a U+0000 reaching a glob, an invalid glob) fail closed
- * as {@link ReferenceOutcome#ERROR}; the reference evaluates every glob of every candidate (no short-circuit), so
- * an error anywhere in the scan denies.
+ * as {@link ReferenceOutcome#ERROR}. Evaluation scope: the host of every endpoint is evaluated; an entry's binaries
+ * only when one of its endpoints matched; an endpoint's path selector and all of its allow and deny rules (every
+ * method, path and query glob, every value: no short-circuit) only when it matched host and port for an entry
+ * whose binary matched. An error anywhere in that scope fails the decision.
  *
  * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): GraphQL, JSON-RPC and MCP request
  * bodies. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
@@ -75,36 +77,38 @@ public final class ReferenceMatcher {
    */
   public ReferenceDecision decideConnection(Connection connection) {
     Objects.requireNonNull(connection, "connection");
+    Evaluation ev = new Evaluation();
+    return ev.finish(decideConnection(ev, connection));
+  }
+
+  private ReferenceDecision decideConnection(Evaluation ev, Connection connection) {
     Map<String, NetworkPolicy> entries = new TreeMap<>(policy.networkPolicies());
     if (entries.isEmpty()) {
       return new ReferenceDecision(ReferenceOutcome.DENY, "", "network connections not allowed by policy");
     }
-    try {
-      List<String> allowing = new ArrayList<>();
-      List<String> binaryDenials = new ArrayList<>();
-      for (Map.Entry<String, NetworkPolicy> e : entries.entrySet()) {
-        boolean endpoint = false;
-        for (Endpoint ep : e.getValue().endpoints()) {
-          endpoint |= endpointMatches(ep, connection);
-        }
-        boolean binary = binaryAllowed(e.getValue(), connection);
-        if (endpoint && binary) {
-          allowing.add(e.getKey());
-        } else if (endpoint) {
-          binaryDenials.add(binaryDenial(connection, e.getKey()));
-        }
+    List<String> allowing = new ArrayList<>();
+    List<String> binaryDenials = new ArrayList<>();
+    for (Map.Entry<String, NetworkPolicy> e : entries.entrySet()) {
+      boolean endpoint = false;
+      for (Endpoint ep : e.getValue().endpoints()) {
+        endpoint |= endpointMatches(ev, ep, connection);
       }
-      if (!allowing.isEmpty()) {
-        return new ReferenceDecision(ReferenceOutcome.ALLOW, allowing.get(0), "allowed by policy " + allowing.get(0));
+      // Binaries are only consulted for an entry whose endpoint matched (the entry's conjunction stops first).
+      boolean binary = endpoint && binaryAllowed(ev, e.getValue(), connection);
+      if (endpoint && binary) {
+        allowing.add(e.getKey());
+      } else if (endpoint) {
+        binaryDenials.add(binaryDenial(connection, e.getKey()));
       }
-      if (!binaryDenials.isEmpty()) {
-        return new ReferenceDecision(ReferenceOutcome.DENY, "", String.join("; ", binaryDenials));
-      }
-      return new ReferenceDecision(
-          ReferenceOutcome.DENY, "", "endpoint " + connection.host() + ":" + connection.port() + " is not allowed by any policy");
-    } catch (ReferenceGlob.GlobError e) {
-      return evaluationError(e);
     }
+    if (!allowing.isEmpty()) {
+      return new ReferenceDecision(ReferenceOutcome.ALLOW, allowing.get(0), "allowed by policy " + allowing.get(0));
+    }
+    if (!binaryDenials.isEmpty()) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, "", String.join("; ", binaryDenials));
+    }
+    return new ReferenceDecision(
+        ReferenceOutcome.DENY, "", "endpoint " + connection.host() + ":" + connection.port() + " is not allowed by any policy");
   }
 
   /**
@@ -114,38 +118,37 @@ public final class ReferenceMatcher {
    */
   public ReferenceDecision decideRequest(HttpRequest request) {
     Objects.requireNonNull(request, "request");
-    ReferenceDecision l4 = decideConnection(request.connection());
+    Evaluation ev = new Evaluation();
+    ReferenceDecision l4 = decideConnection(ev, request.connection());
     if (!l4.allowed()) {
-      return l4;
+      return ev.finish(l4);
     }
-    try {
-      return decideL7(request);
-    } catch (ReferenceGlob.GlobError e) {
-      return evaluationError(e);
-    }
+    return ev.finish(decideL7(ev, request));
   }
 
-  private ReferenceDecision decideL7(HttpRequest request) {
+  private ReferenceDecision decideL7(Evaluation ev, HttpRequest request) {
     Connection c = request.connection();
     Map<String, NetworkPolicy> entries = new TreeMap<>(policy.networkPolicies());
     // Endpoints of allowing entries, key order then list order (§3.4 "endpoint configs").
     List<String> allowingKeys = new ArrayList<>();
     List<Endpoint> inspected = new ArrayList<>();
+    List<String> candidateKeys = new ArrayList<>();
     for (Map.Entry<String, NetworkPolicy> e : entries.entrySet()) {
-      if (!binaryAllowed(e.getValue(), c)) {
-        continue;
-      }
-      boolean any = false;
+      List<Endpoint> matching = new ArrayList<>();
       for (Endpoint ep : e.getValue().endpoints()) {
-        if (endpointMatches(ep, c)) {
-          any = true;
-          if (hasExtendedConfig(ep) && isInspectedProtocol(ep.protocol())) {
-            inspected.add(ep);
-          }
+        if (endpointMatches(ev, ep, c)) {
+          matching.add(ep);
         }
       }
-      if (any) {
-        allowingKeys.add(e.getKey());
+      if (matching.isEmpty() || !binaryAllowed(ev, e.getValue(), c)) {
+        continue;
+      }
+      allowingKeys.add(e.getKey());
+      candidateKeys.add(e.getKey());
+      for (Endpoint ep : matching) {
+        if (hasExtendedConfig(ep) && isInspectedProtocol(ep.protocol())) {
+          inspected.add(ep);
+        }
       }
     }
     if (inspected.isEmpty()) {
@@ -183,22 +186,20 @@ public final class ReferenceMatcher {
 
     List<String> allowedBy = new ArrayList<>();
     List<String> deniedBy = new ArrayList<>();
-    for (Map.Entry<String, NetworkPolicy> e : entries.entrySet()) {
-      if (!binaryAllowed(e.getValue(), c)) {
-        continue;
-      }
+    for (String key : candidateKeys) {
+      Map.Entry<String, NetworkPolicy> e = Map.entry(key, entries.get(key));
       for (Endpoint ep : e.getValue().endpoints()) {
-        if (!endpointMatches(ep, c) || !selectorMatches(ep.path(), request.path())) {
+        if (!endpointMatches(ev, ep, c) || !selectorMatches(ev, ep.path(), request.path())) {
           continue;
         }
         boolean restShaped = !isJsonRpcFamily(ep.protocol());
         boolean allows = false;
         for (RuleBody body : allowBodies(ep)) {
-          allows |= restShaped && ruleMatches(body, request, false);
+          allows |= restShaped && ruleMatches(ev, body, request, false);
         }
         boolean denies = false;
         for (RuleBody body : ep.denyRuleBodies()) {
-          denies |= restShaped && ruleMatches(body, request, true);
+          denies |= restShaped && ruleMatches(ev, body, request, true);
         }
         if (allows) {
           allowedBy.add(e.getKey());
@@ -221,21 +222,44 @@ public final class ReferenceMatcher {
     return new ReferenceDecision(selected.isEnforced() ? ReferenceOutcome.DENY : ReferenceOutcome.AUDIT, key, reason);
   }
 
-  private static ReferenceDecision evaluationError(ReferenceGlob.GlobError e) {
-    return new ReferenceDecision(ReferenceOutcome.ERROR, "", "evaluation error: " + e.getMessage());
+  /**
+   * The glob evaluations of one decision. A glob that cannot be evaluated counts as "no match" so that the scan
+   * goes on; the decision then becomes {@link ReferenceOutcome#ERROR}, remembering the outcome the scan reached
+   * without the failing globs (what an implementation that never evaluated them would decide).
+   */
+  private static final class Evaluation {
+    private String error;
+
+    boolean matches(String pattern, String delimiters, String value) {
+      try {
+        return ReferenceGlob.matches(pattern, delimiters, value);
+      } catch (ReferenceGlob.GlobError e) {
+        if (error == null) {
+          error = e.getMessage();
+        }
+        return false;
+      }
+    }
+
+    ReferenceDecision finish(ReferenceDecision decision) {
+      if (error == null) {
+        return decision;
+      }
+      return new ReferenceDecision(ReferenceOutcome.ERROR, "", "evaluation error: " + error, decision.outcome());
+    }
   }
 
   // ---- §3.3 host and port ----
 
-  static boolean endpointMatches(Endpoint ep, Connection c) {
+  static boolean endpointMatches(Evaluation ev, Endpoint ep, Connection c) {
     boolean port = false;
     for (int p : ep.effectivePorts()) {
       port |= p == c.port();
     }
-    return hostMatches(ep, c.host()) && port;
+    return hostMatches(ev, ep, c.host()) && port;
   }
 
-  private static boolean hostMatches(Endpoint ep, String host) {
+  private static boolean hostMatches(Evaluation ev, Endpoint ep, String host) {
     String pattern = ep.host();
     if (pattern.isEmpty()) {
       return !ep.allowedIps().isEmpty();
@@ -243,14 +267,14 @@ public final class ReferenceMatcher {
     String p = pattern.toLowerCase(Locale.ROOT);
     String h = host.toLowerCase(Locale.ROOT);
     if (p.indexOf('*') >= 0) {
-      return ReferenceGlob.matches(p, ".", h);
+      return ev.matches(p, ".", h);
     }
     return p.equals(h);
   }
 
   // ---- §3.4 binaries ----
 
-  private boolean binaryAllowed(NetworkPolicy entry, Connection c) {
+  private boolean binaryAllowed(Evaluation ev, NetworkPolicy entry, Connection c) {
     if (!requireBinaryIdentity) {
       return true;
     }
@@ -261,7 +285,7 @@ public final class ReferenceMatcher {
     for (Binary b : entry.binaries()) {
       for (String candidate : candidates) {
         if (b.path().indexOf('*') >= 0) {
-          allowed |= ReferenceGlob.matches(b.path(), "/", candidate);
+          allowed |= ev.matches(b.path(), "/", candidate);
         } else {
           allowed |= b.path().equals(candidate);
         }
@@ -295,11 +319,11 @@ public final class ReferenceMatcher {
   }
 
   /** The Rego-side endpoint path selector: empty = all, exactly {@code **} = all, else {@code G(p, "/", path)}. */
-  private static boolean selectorMatches(String selector, String path) {
+  private static boolean selectorMatches(Evaluation ev, String selector, String path) {
     if (selector.isEmpty() || selector.equals(PATH_ANY)) {
       return true;
     }
-    return ReferenceGlob.matches(selector, "/", path);
+    return ev.matches(selector, "/", path);
   }
 
   /** The endpoint's allow bodies: its rules, or its expanded access preset when it has no rules (§1.8). */
@@ -346,11 +370,11 @@ public final class ReferenceMatcher {
     return bodies;
   }
 
-  private static boolean ruleMatches(RuleBody body, HttpRequest request, boolean deny) {
+  private static boolean ruleMatches(Evaluation ev, RuleBody body, HttpRequest request, boolean deny) {
     // Evaluate every part (no short-circuit) so that glob errors anywhere surface.
     boolean method = !body.method().isEmpty() && methodMatches(body.method(), request.method());
-    boolean path = !body.path().isEmpty() && (body.path().equals(PATH_ANY) || ReferenceGlob.matches(body.path(), "/", request.path()));
-    boolean query = deny ? denyQueryMatches(body.query(), request.query()) : allowQueryMatches(body.query(), request.query());
+    boolean path = !body.path().isEmpty() && (body.path().equals(PATH_ANY) || ev.matches(body.path(), "/", request.path()));
+    boolean query = deny ? denyQueryMatches(ev, body.query(), request.query()) : allowQueryMatches(ev, body.query(), request.query());
     return method && path && query;
   }
 
@@ -382,13 +406,13 @@ public final class ReferenceMatcher {
   }
 
   /** Allow side: every configured key present with at least one value, and every value matching. */
-  private static boolean allowQueryMatches(Map<String, ValueMatcher> rule, Map<String, List<String>> query) {
+  private static boolean allowQueryMatches(Evaluation ev, Map<String, ValueMatcher> rule, Map<String, List<String>> query) {
     boolean all = true;
     for (Map.Entry<String, ValueMatcher> e : rule.entrySet()) {
       List<String> values = query.getOrDefault(e.getKey(), List.of());
       boolean every = !values.isEmpty();
       for (String v : values) {
-        every &= valueMatches(e.getValue(), v);
+        every &= valueMatches(ev, e.getValue(), v);
       }
       all &= every;
     }
@@ -396,23 +420,23 @@ public final class ReferenceMatcher {
   }
 
   /** Deny side: no query = fires; else every configured key present and, per key, at least one value matching. */
-  private static boolean denyQueryMatches(Map<String, ValueMatcher> rule, Map<String, List<String>> query) {
+  private static boolean denyQueryMatches(Evaluation ev, Map<String, ValueMatcher> rule, Map<String, List<String>> query) {
     boolean all = true;
     for (Map.Entry<String, ValueMatcher> e : rule.entrySet()) {
       List<String> values = query.getOrDefault(e.getKey(), List.of());
       boolean some = false;
       for (String v : values) {
-        some |= valueMatches(e.getValue(), v);
+        some |= valueMatches(ev, e.getValue(), v);
       }
       all &= some;
     }
     return all;
   }
 
-  private static boolean valueMatches(ValueMatcher matcher, String value) {
+  private static boolean valueMatches(Evaluation ev, ValueMatcher matcher, String value) {
     boolean any = false;
     for (String glob : matcher.globs()) {
-      any |= ReferenceGlob.matches(glob, "", value);
+      any |= ev.matches(glob, "", value);
     }
     return any;
   }
