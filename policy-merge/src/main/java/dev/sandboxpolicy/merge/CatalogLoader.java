@@ -7,6 +7,7 @@ import dev.sandboxpolicy.model.io.DocumentFormat;
 import dev.sandboxpolicy.model.io.PolicyReadException;
 import dev.sandboxpolicy.model.io.PolicyReader;
 import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.model.io.ReadResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,20 +64,21 @@ final class CatalogLoader {
       Map<String, Preset> byAgent = new LinkedHashMap<>();
       Map<String, Object> documents = PlainTree.mapping(PlainTree.child(m, "documents")).orElse(Map.of());
       for (Map.Entry<String, Object> d : documents.entrySet()) {
-        Preset p = read(reader, PlainTree.string(d.getValue()).orElse(""), Kind.PRESET, Preset.class);
+        Preset p = read(reader, string(documents, d.getKey()), Kind.PRESET, Preset.class);
         requireName(name, p);
         byAgent.put(d.getKey(), p);
       }
-      entries.add(new CatalogEntry(name, true, null, Map.copyOf(byAgent), strings(PlainTree.child(m, "picker_agents"))));
+      entries.add(
+          new CatalogEntry(name, true, null, Map.copyOf(byAgent), strings(PlainTree.child(m, "picker_agents"))));
       names.add(name);
     }
-    TierCatalog tiers = read(reader, PlainTree.string(index.get("tiers")).orElse(""), Kind.TIERS, TierCatalog.class);
+    TierCatalog tiers = read(reader, string(index, "tiers"), Kind.TIERS, TierCatalog.class);
     return PresetCatalog.root(new CatalogData(List.copyOf(entries), Map.copyOf(agents), tiers, Set.copyOf(names)));
   }
 
   /** The index {@code catalog.yaml}, read by the same reader as every other document. */
   private static Map<String, Object> index(PolicyReader reader) {
-    var read = reader.readTree(resource("catalog.yaml"), DocumentFormat.YAML);
+    ReadResult<Object> read = reader.readTree(resource("catalog.yaml"), DocumentFormat.YAML);
     if (read.hasErrors()) {
       throw new IllegalStateException("bundled catalog index catalog.yaml is invalid: " + read.problems());
     }
@@ -84,10 +86,10 @@ final class CatalogLoader {
         .orElseThrow(() -> new IllegalStateException("bundled catalog index catalog.yaml is not a mapping"));
   }
 
-  /** The string at {@code key} of an index record; a missing one is a bug in the bundled data. */
+  /** The string at {@code key} of an index mapping; a missing one is a bug in the bundled data. */
   private static String string(Object record, String key) {
     return PlainTree.string(PlainTree.child(record, key))
-        .orElseThrow(() -> new IllegalStateException("catalog.yaml: a record without the string '" + key + "'"));
+        .orElseThrow(() -> new IllegalStateException("catalog.yaml: no string at '" + key + "' in " + record));
   }
 
   private static List<Object> list(Object node) {
