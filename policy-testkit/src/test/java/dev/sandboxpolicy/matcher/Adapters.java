@@ -16,8 +16,15 @@ final class Adapters {
     return L7Request.of(network(r.connection()), r.method(), r.path()).withQuery(r.query());
   }
 
-  /** ALLOW, DENY, AUDIT (denied but forwarded) or ERROR, in the vocabulary of {@code ReferenceOutcome}. */
+  /**
+   * ALLOW, DENY, AUDIT (denied but forwarded), ERROR or NOT_INSPECTED, in the vocabulary of {@code ReferenceOutcome}.
+   * The matcher's not-inspected denial ({@link Decision#notInspected()}) is NOT_INSPECTED: the reference's outcome for
+   * a request on a connection without an inspected endpoint, where the matcher fails closed instead of relaying.
+   */
   static String outcome(Decision d) {
+    if (d.notInspected()) {
+      return "NOT_INSPECTED";
+    }
     return switch (d.verdict()) {
       case ALLOW -> "ALLOW";
       case ERROR -> "ERROR";
