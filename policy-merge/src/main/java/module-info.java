@@ -4,7 +4,6 @@ module dev.sandboxpolicy.merge {
   requires transitive dev.sandboxpolicy.schema;
   requires tools.jackson.core;
   requires transitive tools.jackson.databind;
-  requires tools.jackson.dataformat.yaml;
 
   exports dev.sandboxpolicy.merge;
   exports dev.sandboxpolicy.explain;

@@ -58,6 +58,8 @@ final class CompiledEndpoint {
    * ("GraphQL policy", spec §3.5): GraphQL requests on it are judged by its GraphQL rules alone.
    */
   final boolean graphqlPolicy;
+  /** The U+0000 check over the request fields this endpoint's rule globs read. */
+  final NulScreen nulScreen;
 
   /** Network allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
   Decision[] networkAllow;
@@ -136,6 +138,7 @@ final class CompiledEndpoint {
       graphqlRules |= !r.operationType.isEmpty();
     }
     this.graphqlPolicy = protocol.equals("graphql") || (protocol.equals("websocket") && graphqlRules);
+    this.nulScreen = new NulScreen(entry.key, this.allow, this.deny, strictToolNames);
   }
 
   /** §1.7: {@code tool} moves to {@code params.name} (an explicit one wins); allow-all fills a missing method. */

@@ -350,6 +350,25 @@ public final class CompiledPolicy {
    * <em>all</em> endpoints of all entries whose endpoint and binary match: any matching deny rule wins, otherwise
    * any allowing rule allows. Allocation-free on allow.
    *
+   * <p>Before the rules there are two fail-closed answers that do not depend on rule order:
+   *
+   * <ul>
+   *   <li>A connection the network decision refuses gets that network denial; a connection that is allowed but has
+   *       <em>no inspected endpoint</em> (only endpoints without an L7 protocol, or {@code tcp}, matched its host and
+   *       port) gets {@link Decision#notInspectedDenial()}: {@link Verdict#DENY} with {@link Decision#notInspected()}
+   *       true. Upstream makes no request decision there and relays the bytes uninspected; this library does not
+   *       guess an allow. A proxy that wants upstream's behaviour relays such connections without asking.
+   *   <li>A U+0000 in any request field that a glob of an evaluated endpoint reads is {@link Verdict#ERROR}, whatever
+   *       the other values and rules say (spec §3.2 step 2, §3.10): the path when a rule or the endpoint selector has
+   *       a path glob, every value of every query key a rule constrains, GraphQL operation names and root fields,
+   *       MCP methods and (without {@code strict_tool_names}) tool names. Upstream's Rego evaluates every glob over
+   *       every value, so a NUL after a value that already matched still errs; the check is a scan for U+0000
+   *       before the endpoint's rules, so it does not depend on which rule or value decided first. Fields no glob
+   *       reads are not errors, as upstream: the REST method and query keys (compared by equality), JSON-RPC
+   *       methods on {@code protocol: json-rpc} (exact comparison). The reason says which field and that the
+   *       decision failed closed.
+   * </ul>
+   *
    * @param request the request; its path must be canonical ({@link CanonicalTarget})
    * @return the decision
    */
@@ -374,6 +393,10 @@ public final class CompiledPolicy {
       return evaluationError(s);
     }
     int kept = s.count;
+    if (kept == 0) {
+      s.reset();
+      return decideNetwork(conn); // the connection itself is refused: its network denial
+    }
 
     String path = request.path();
     // Route selection (Rust selector): highest specificity among inspected configs.
@@ -386,6 +409,9 @@ public final class CompiledPolicy {
           selected = s.candidates[i];
         }
       }
+    }
+    if (inspected == 0) {
+      return Decision.notInspectedDenial(); // upstream relays L4-only connections; we fail closed
     }
     if (inspected > 1) {
       selected = null;

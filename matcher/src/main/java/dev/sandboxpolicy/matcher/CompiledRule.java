@@ -54,6 +54,33 @@ final class CompiledRule {
     this.mcpName = name == null ? null : ValueGlobs.of(name, cache);
   }
 
+  // ---------------------------------------------------------------- what the globs read (for NulScreen)
+
+  /** True when a REST evaluation hands the request path to a glob (a path other than empty or {@code **}). */
+  boolean hasPathGlob() {
+    return path != null;
+  }
+
+  /** The query keys this rule constrains; each of their values is handed to a glob. */
+  List<String> queryKeys() {
+    return List.of(queryKeys);
+  }
+
+  /** True when the GraphQL operation name is handed to a glob. */
+  boolean hasOperationNameGlob() {
+    return operationName != null;
+  }
+
+  /** True when GraphQL root fields are handed to globs. */
+  boolean hasFieldGlobs() {
+    return fields.length > 0;
+  }
+
+  /** True when an MCP call's method is handed to a glob. */
+  boolean hasMcpMethodGlob() {
+    return mcpMethod != null;
+  }
+
   // ---------------------------------------------------------------- REST / WebSocket (§3.5)
 
   /** Method: {@code *} any; ASCII case-insensitive; HEAD satisfies GET (also for deny rules). */

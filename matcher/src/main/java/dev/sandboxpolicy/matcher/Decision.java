@@ -12,6 +12,12 @@ import java.util.Optional;
  * <p>Allow decisions are constants built when the policy is compiled, so an allowed request allocates nothing;
  * compare decisions by their accessors, not by identity.
  *
+ * <p>One denial is this library's own, not upstream's: a request decision asked for a connection that has no
+ * inspected endpoint (no endpoint with an L7 protocol matched its host and port). Upstream makes no request
+ * decision there and relays the bytes uninspected (spec §3.5); this library fails closed and answers {@link
+ * Verdict#DENY} with {@link #notInspected()} true, so a caller can tell it apart without reading the reason (for
+ * example to relay L4-only connections without asking per request, as upstream does).
+ *
  * <pre>{@code
  * Decision d = compiled.decideNetwork(NetworkRequest.of("api.github.com", 443, "/usr/bin/gh"));
  * if (d.isAllowed()) {
@@ -22,12 +28,21 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Decision {
+  /** The reason of the {@link #notInspectedDenial()} decision. */
+  static final String NOT_INSPECTED_REASON =
+      "connection has no inspected endpoint (no endpoint with an L7 protocol matched its host and port): upstream"
+          + " makes no request decision and relays it uninspected; this library fails closed and denies the request";
+
+  private static final Decision NOT_INSPECTED = new Decision(
+      Verdict.DENY, Optional.empty(), "", SourceLocation.NONE, Optional.empty(), NOT_INSPECTED_REASON, true);
+
   private final Verdict verdict;
   private final Optional<String> matchedPolicy;
   private final String rulePointer;
   private final SourceLocation ruleLocation;
   private final Optional<Enforcement> enforcement;
   private final String reason;
+  private final boolean notInspected;
 
   private Decision(
       Verdict verdict,
@@ -35,13 +50,15 @@ public final class Decision {
       String rulePointer,
       SourceLocation ruleLocation,
       Optional<Enforcement> enforcement,
-      String reason) {
+      String reason,
+      boolean notInspected) {
     this.verdict = Objects.requireNonNull(verdict, "verdict");
     this.matchedPolicy = Objects.requireNonNull(matchedPolicy, "matchedPolicy");
     this.rulePointer = Objects.requireNonNull(rulePointer, "rulePointer");
     this.ruleLocation = Objects.requireNonNull(ruleLocation, "ruleLocation");
     this.enforcement = Objects.requireNonNull(enforcement, "enforcement");
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.notInspected = notInspected;
   }
 
   /**
@@ -55,7 +72,7 @@ public final class Decision {
    */
   public static Decision allow(
       String matchedPolicy, String rulePointer, SourceLocation ruleLocation, Optional<Enforcement> enforcement) {
-    return new Decision(Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, "");
+    return new Decision(Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, "", false);
   }
 
   /**
@@ -74,7 +91,7 @@ public final class Decision {
       String rulePointer,
       SourceLocation ruleLocation,
       Optional<Enforcement> enforcement) {
-    return new Decision(Verdict.DENY, matchedPolicy, rulePointer, ruleLocation, enforcement, reason);
+    return new Decision(Verdict.DENY, matchedPolicy, rulePointer, ruleLocation, enforcement, reason, false);
   }
 
   /**
@@ -84,7 +101,18 @@ public final class Decision {
    * @return the decision
    */
   public static Decision error(String reason) {
-    return new Decision(Verdict.ERROR, Optional.empty(), "", SourceLocation.NONE, Optional.empty(), reason);
+    return new Decision(Verdict.ERROR, Optional.empty(), "", SourceLocation.NONE, Optional.empty(), reason, false);
+  }
+
+  /**
+   * The request decision for a connection without an inspected endpoint: {@link Verdict#DENY}, {@link
+   * #notInspected()} true, no matched policy, no rule, no enforcement (so {@link #blocks()} is true), and a reason
+   * saying that upstream would relay the connection uninspected while this library fails closed. A constant.
+   *
+   * @return the decision
+   */
+  public static Decision notInspectedDenial() {
+    return NOT_INSPECTED;
   }
 
   /**
@@ -154,6 +182,17 @@ public final class Decision {
   }
 
   /**
+   * Tells whether this is the {@link #notInspectedDenial()}: a request decision on a connection that has no inspected
+   * endpoint. Upstream would make no request decision there and relay the bytes; the verdict is a (blocking) deny
+   * because this library fails closed. False for every other decision.
+   *
+   * @return true only for the not-inspected denial
+   */
+  public boolean notInspected() {
+    return notInspected;
+  }
+
+  /**
    * Tells whether a proxy blocks this request: denied or errored, and enforced (or a network decision, which always
    * blocks).
    *
@@ -170,17 +209,18 @@ public final class Decision {
         && matchedPolicy.equals(d.matchedPolicy)
         && rulePointer.equals(d.rulePointer)
         && enforcement.equals(d.enforcement)
-        && reason.equals(d.reason);
+        && reason.equals(d.reason)
+        && notInspected == d.notInspected;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(verdict, matchedPolicy, rulePointer, enforcement, reason);
+    return Objects.hash(verdict, matchedPolicy, rulePointer, enforcement, reason, notInspected);
   }
 
   @Override
   public String toString() {
-    return "Decision[" + verdict + matchedPolicy.map(k -> " " + k).orElse("")
+    return "Decision[" + verdict + (notInspected ? " not-inspected" : "") + matchedPolicy.map(k -> " " + k).orElse("")
         + (rulePointer.isEmpty() ? "" : " " + rulePointer)
         + enforcement.map(e -> " " + e.wireName()).orElse("")
         + (reason.isEmpty() ? "" : " \"" + reason + "\"") + "]";

@@ -45,6 +45,9 @@ final class EndpointVerdict {
   }
 
   private static EndpointVerdict rest(EndpointVerdict v, CompiledEndpoint e, L7Request r, EvaluationScratch s) {
+    if (e.nulScreen.rest(r, s) == GlobMatcher.ERROR) {
+      return v.set(ERROR, null, null, false);
+    }
     for (CompiledRule rule : e.deny) {
       int m = rule.matchesRest(r, true, s);
       if (m == GlobMatcher.ERROR) {
@@ -73,6 +76,9 @@ final class EndpointVerdict {
   private static EndpointVerdict graphql(EndpointVerdict v, CompiledEndpoint e, GraphqlRequest g, EvaluationScratch s) {
     if (g.lifecycle()) {
       return v.set(ALLOWED, null, null, false); // connection_init, ping, pong, complete
+    }
+    if (e.nulScreen.graphql(g, s) == GlobMatcher.ERROR) {
+      return v.set(ERROR, null, null, false);
     }
     List<GraphqlOperation> ops = g.operations();
     if (ops.isEmpty()) {
@@ -165,6 +171,9 @@ final class EndpointVerdict {
     if (calls.isEmpty()) {
       // A receive stream (GET, no method, no response) or a body of responses only.
       return rpc.receiveStream() || rpc.hasResponse() ? v.set(ALLOWED, null, null, false) : v;
+    }
+    if (e.nulScreen.mcp(calls, s) == GlobMatcher.ERROR) {
+      return v.set(ERROR, null, null, false);
     }
     for (int i = 0; i < calls.size(); i++) {
       JsonRpcCall call = calls.get(i);

@@ -25,6 +25,8 @@ public final class L7Request {
   private final Map<String, List<String>> query;
   private final Optional<GraphqlRequest> graphql;
   private final Optional<JsonRpcRequest> jsonRpc;
+  /** Whether some query value contains U+0000 (computed once, so the allow path need not scan the query). */
+  private final boolean queryHasNul;
 
   private L7Request(
       NetworkRequest connection,
@@ -39,6 +41,18 @@ public final class L7Request {
     this.query = query;
     this.graphql = graphql;
     this.jsonRpc = jsonRpc;
+    this.queryHasNul = anyValueHasNul(query);
+  }
+
+  private static boolean anyValueHasNul(Map<String, List<String>> query) {
+    for (List<String> values : query.values()) {
+      for (String value : values) {
+        if (value.indexOf('\0') >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -138,6 +152,11 @@ public final class L7Request {
    */
   public Optional<JsonRpcRequest> jsonRpc() {
     return jsonRpc;
+  }
+
+  /** Whether some query value contains U+0000 (see {@link NulScreen}). */
+  boolean queryHasNul() {
+    return queryHasNul;
   }
 
   @Override

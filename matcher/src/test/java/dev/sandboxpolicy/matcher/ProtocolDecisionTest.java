@@ -14,15 +14,7 @@ class ProtocolDecisionTest {
 
   /** Runtime semantics: several policies here are rejected by the strict validator but evaluated upstream. */
   private static CompiledPolicy endpoint(String yaml) {
-    return TestPolicies.runtime("""
-        network_policies:
-          svc:
-            endpoints:
-              - host: svc.example.com
-                port: 443
-        """ + yaml.indent(8) + """
-            binaries: [{path: /bin/agent}]
-        """);
+    return TestPolicies.runtime(TestPolicies.oneEndpoint("svc", "svc.example.com", "/bin/agent", yaml));
   }
 
   private static Decision gql(CompiledPolicy p, GraphqlOperation... ops) {

@@ -23,15 +23,7 @@ class RequestDecisionTest {
   }
 
   private static CompiledPolicy one(String endpointYaml) {
-    return TestPolicies.compile("""
-        network_policies:
-          api:
-            endpoints:
-              - host: api.example.com
-                port: 443
-        """ + endpointYaml.indent(8) + """
-            binaries: [{path: /bin/agent}]
-        """);
+    return TestPolicies.compile(TestPolicies.oneEndpoint("api", "api.example.com", "/bin/agent", endpointYaml));
   }
 
   @Test
@@ -247,7 +239,7 @@ class RequestDecisionTest {
         network_policies:
           api:
             endpoints:
-              - {host: api.example.com, port: 443, path: "/v1/*", access: full}
+              - {host: api.example.com, port: 443, protocol: rest, path: "/v1/*", access: full}
             binaries: [{path: /bin/agent}]
         """);
     assertTrue(req(p, "GET", "/v1/x").isAllowed());

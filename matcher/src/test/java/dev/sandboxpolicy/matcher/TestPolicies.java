@@ -17,6 +17,22 @@ final class TestPolicies {
     return r.value().orElseThrow();
   }
 
+  /**
+   * The {@code network_policies} YAML of one entry {@code key} with one endpoint on {@code host}:443 (plus the
+   * endpoint keys in {@code endpointYaml}) and one binary.
+   */
+  static String oneEndpoint(String key, String host, String binary, String endpointYaml) {
+    return """
+        network_policies:
+          %s:
+            endpoints:
+              - host: %s
+                port: 443
+        """.formatted(key, host) + endpointYaml.indent(8) + """
+            binaries: [{path: %s}]
+        """.formatted(binary);
+  }
+
   static CompiledPolicy compile(String yaml) {
     return compile(yaml, MatcherOptions.defaults());
   }

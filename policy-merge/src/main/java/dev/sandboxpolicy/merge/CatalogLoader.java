@@ -3,9 +3,11 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.TierCatalog;
+import dev.sandboxpolicy.model.io.DocumentFormat;
 import dev.sandboxpolicy.model.io.PolicyReadException;
 import dev.sandboxpolicy.model.io.PolicyReader;
 import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.model.io.ReadResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Loads the catalog bundled under {@code /dev/sandboxpolicy/merge/}: the index {@code catalog.yaml}, the preset
@@ -36,42 +36,64 @@ final class CatalogLoader {
 
   static PresetCatalog loadBuiltIn() {
     PolicyReader reader = PolicyReader.of(ReadMode.STRICT);
-    JsonNode index = YAMLMapper.builder().build().readTree(resource("catalog.yaml"));
-    if (index.path("catalog_format").asInt(0) != CATALOG_FORMAT) {
+    Map<String, Object> index = index(reader);
+    if (!(index.get("catalog_format") instanceof Long format) || format != CATALOG_FORMAT) {
       throw new IllegalStateException("catalog.yaml: unsupported catalog_format");
     }
     Map<String, AgentProfile> agents = new LinkedHashMap<>();
-    for (JsonNode a : index.path("agents").values()) {
-      String id = a.path("id").asString();
+    for (Object a : list(index.get("agents"))) {
+      String id = string(a, "id");
       Map<String, dev.sandboxpolicy.model.NetworkPolicy> entries = Map.of();
-      if (a.hasNonNull("entries")) {
-        entries = read(reader, a.path("entries").asString(), Kind.POLICY, Policy.class).networkPolicies();
+      if (PlainTree.child(a, "entries") != null) {
+        entries = read(reader, string(a, "entries"), Kind.POLICY, Policy.class).networkPolicies();
       }
-      agents.put(id, new AgentProfile(id, a.path("display_name").asString(), a.path("messaging").asBoolean(false),
-          entries));
+      agents.put(id, new AgentProfile(id, string(a, "display_name"),
+          Boolean.TRUE.equals(PlainTree.child(a, "messaging")), entries));
     }
     List<CatalogEntry> entries = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
-    for (JsonNode c : index.path("central").values()) {
-      String name = c.path("name").asString();
-      Preset p = read(reader, c.path("document").asString(), Kind.PRESET, Preset.class);
+    for (Object c : list(index.get("central"))) {
+      String name = string(c, "name");
+      Preset p = read(reader, string(c, "document"), Kind.PRESET, Preset.class);
       requireName(name, p);
-      entries.add(new CatalogEntry(name, false, p, Map.of(), strings(c.path("picker_agents"))));
+      entries.add(new CatalogEntry(name, false, p, Map.of(), strings(PlainTree.child(c, "picker_agents"))));
       names.add(name);
     }
-    for (JsonNode m : index.path("messaging").values()) {
-      String name = m.path("name").asString();
+    for (Object m : list(index.get("messaging"))) {
+      String name = string(m, "name");
       Map<String, Preset> byAgent = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> d : m.path("documents").properties()) {
-        Preset p = read(reader, d.getValue().asString(), Kind.PRESET, Preset.class);
+      Map<String, Object> documents = PlainTree.mapping(PlainTree.child(m, "documents")).orElse(Map.of());
+      for (Map.Entry<String, Object> d : documents.entrySet()) {
+        Preset p = read(reader, string(documents, d.getKey()), Kind.PRESET, Preset.class);
         requireName(name, p);
         byAgent.put(d.getKey(), p);
       }
-      entries.add(new CatalogEntry(name, true, null, Map.copyOf(byAgent), strings(m.path("picker_agents"))));
+      entries.add(
+          new CatalogEntry(name, true, null, Map.copyOf(byAgent), strings(PlainTree.child(m, "picker_agents"))));
       names.add(name);
     }
-    TierCatalog tiers = read(reader, index.path("tiers").asString(), Kind.TIERS, TierCatalog.class);
+    TierCatalog tiers = read(reader, string(index, "tiers"), Kind.TIERS, TierCatalog.class);
     return PresetCatalog.root(new CatalogData(List.copyOf(entries), Map.copyOf(agents), tiers, Set.copyOf(names)));
+  }
+
+  /** The index {@code catalog.yaml}, read by the same reader as every other document. */
+  private static Map<String, Object> index(PolicyReader reader) {
+    ReadResult<Object> read = reader.readTree(resource("catalog.yaml"), DocumentFormat.YAML);
+    if (read.hasErrors()) {
+      throw new IllegalStateException("bundled catalog index catalog.yaml is invalid: " + read.problems());
+    }
+    return read.value().flatMap(PlainTree::mapping)
+        .orElseThrow(() -> new IllegalStateException("bundled catalog index catalog.yaml is not a mapping"));
+  }
+
+  /** The string at {@code key} of an index mapping; a missing one is a bug in the bundled data. */
+  private static String string(Object record, String key) {
+    return PlainTree.string(PlainTree.child(record, key))
+        .orElseThrow(() -> new IllegalStateException("catalog.yaml: no string at '" + key + "' in " + record));
+  }
+
+  private static List<Object> list(Object node) {
+    return PlainTree.sequence(node).orElse(List.of());
   }
 
   private enum Kind { POLICY, PRESET, TIERS }
@@ -96,10 +118,11 @@ final class CatalogLoader {
     }
   }
 
-  private static List<String> strings(JsonNode array) {
+  private static List<String> strings(Object sequence) {
     List<String> out = new ArrayList<>();
-    for (JsonNode n : array.values()) {
-      out.add(n.asString());
+    for (Object n : list(sequence)) {
+      out.add(PlainTree.string(n)
+          .orElseThrow(() -> new IllegalStateException("catalog.yaml: picker_agents holds a non-string " + n)));
     }
     return List.copyOf(out);
   }

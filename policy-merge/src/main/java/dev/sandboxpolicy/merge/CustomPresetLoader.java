@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Loads user-supplied presets from a file ({@code policy-add --from-file}) or a directory
@@ -138,27 +137,26 @@ public final class CustomPresetLoader {
       throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
           "Invalid YAML in " + sourcePath + ": " + doc.firstErrorMessage(), doc.errors());
     }
-    JsonNode root = RawYaml.tree(text).orElse(null);
-    if (root == null || !root.isObject()) {
+    Map<String, Object> root = PlainTree.read(READER, text).flatMap(PlainTree::mapping).orElse(null);
+    if (root == null) {
       throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE, "Preset must be a YAML mapping",
           doc.errors().isEmpty()
               ? List.of(Problem.error(PresetLayerError.PRESET_UNREADABLE.code(), SourceLocation.ofPointer(""),
                   "Preset must be a YAML mapping"))
               : doc.errors());
     }
-    JsonNode nameNode = root.path("preset").path("name");
-    String name = nameNode.isString() ? nameNode.asString() : null;
+    String name = PlainTree.presetName(root).orElse(null);
     NameCheck nameCheck = PresetName.check(name, false);
     if (!nameCheck.isValid()) {
       throw PresetLayerException.of(nameCheck.error().orElseThrow(), doc.sourceMap().nearest("/preset/name"),
           nameCheck.reason().orElseThrow());
     }
-    JsonNode entries = root.get("network_policies");
-    if (entries == null || !entries.isObject()) {
+    Map<String, Object> entries = PlainTree.mapping(root.get("network_policies")).orElse(null);
+    if (entries == null) {
       throw PresetLayerException.of(PresetLayerError.PRESET_NO_NETWORK_POLICIES,
           doc.sourceMap().nearest("/network_policies"), "Preset missing network_policies section").forPreset(name);
     }
-    for (String key : entries.propertyNames()) {
+    for (String key : entries.keySet()) {
       if (PresetName.isReservedKey(key)) {
         throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY,
             doc.sourceMap().nearest("/network_policies/" + SourceMap.escape(key)),
@@ -186,21 +184,20 @@ public final class CustomPresetLoader {
   }
 
   /** The guard on the raw document: keys count whatever their value; non-object endpoints are ignored. */
-  private static void requireNoAllowedIps(String name, JsonNode entries, SourceMap map) throws PresetLayerException {
-    for (Map.Entry<String, JsonNode> e : entries.properties()) {
+  private static void requireNoAllowedIps(String name, Map<String, Object> entries, SourceMap map)
+      throws PresetLayerException {
+    for (Map.Entry<String, Object> e : entries.entrySet()) {
       String at = "/network_policies/" + SourceMap.escape(e.getKey());
-      JsonNode entry = e.getValue();
-      if (entry.isObject() && entry.has("allowed_ips")) {
+      Object entry = e.getValue();
+      if (PlainTree.has(entry, "allowed_ips")) {
         throw allowedIps(name, map.nearest(at + "/allowed_ips"));
       }
-      JsonNode eps = entry.path("endpoints");
+      List<Object> eps = PlainTree.sequence(PlainTree.child(entry, "endpoints")).orElse(List.of());
       for (int i = 0; i < eps.size(); i++) {
-        JsonNode ep = eps.get(i);
-        if (ep.isObject() && ep.has("allowed_ips")) {
-          JsonNode host = ep.get("host");
-          if (host == null || !host.isString() || !isHostGateway(host.asString())) {
-            throw allowedIps(name, map.nearest(at + "/endpoints/" + i + "/allowed_ips"));
-          }
+        Object ep = eps.get(i);
+        if (PlainTree.has(ep, "allowed_ips")
+            && !PlainTree.string(PlainTree.child(ep, "host")).map(CustomPresetLoader::isHostGateway).orElse(false)) {
+          throw allowedIps(name, map.nearest(at + "/endpoints/" + i + "/allowed_ips"));
         }
       }
     }

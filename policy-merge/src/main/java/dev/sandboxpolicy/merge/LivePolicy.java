@@ -9,7 +9,6 @@ import dev.sandboxpolicy.model.io.ReadResult;
 import dev.sandboxpolicy.model.io.SourceMap;
 import java.util.List;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The live policy of a sandbox, read from the text of {@code openshell policy get} (with or without
@@ -156,8 +155,8 @@ public final class LivePolicy {
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_EMPTY,
           "The live policy output does not contain a policy YAML document.", errors);
     }
-    if (errors.stream().anyMatch(p -> RawYaml.SYNTAX_CODES.contains(p.code()))) {
-      Problem syntax = errors.stream().filter(p -> RawYaml.SYNTAX_CODES.contains(p.code())).findFirst().get();
+    if (errors.stream().anyMatch(p -> PlainTree.SYNTAX_CODES.contains(p.code()))) {
+      Problem syntax = errors.stream().filter(p -> PlainTree.SYNTAX_CODES.contains(p.code())).findFirst().get();
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_NOT_YAML,
           "The live policy is not valid YAML: " + syntax.message(), errors);
     }
@@ -179,7 +178,8 @@ public final class LivePolicy {
 
   /** Whether the top-level {@code key} is written with a null value (the model reads null as absent). */
   private static boolean isNull(String body, String key) {
-    return RawYaml.tree(body).map(t -> t.get(key)).map(JsonNode::isNull).orElse(false);
+    return PlainTree.read(READER, body).filter(t -> PlainTree.has(t, key))
+        .map(t -> PlainTree.child(t, key) == null).orElse(false);
   }
 
   @Override

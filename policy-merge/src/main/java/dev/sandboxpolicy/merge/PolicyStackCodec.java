@@ -9,14 +9,11 @@ import dev.sandboxpolicy.model.io.PolicyReader;
 import dev.sandboxpolicy.model.io.PolicyWriter;
 import dev.sandboxpolicy.model.io.ReadMode;
 import dev.sandboxpolicy.model.io.ReadResult;
+import dev.sandboxpolicy.model.io.SourceMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Writes and reads {@link PolicyStack} documents:
@@ -32,6 +29,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     preset: {preset document}       # full content
  * </pre>
  * JSON has the same tree. Reading is lenient for the embedded documents (unknown keys kept).
+ *
+ * <p>The document is read by the model's reader ({@link PolicyReader#readTree}), with its limits and checks: an
+ * alias bomb, a document over the size limit, over-deep nesting or a duplicate key is refused as
+ * {@code stack_unreadable} carrying the reader's problem (code, pointer, line, column). Problems of an embedded
+ * document are reported at their pointer and position in the stack document.
  */
 final class PolicyStackCodec {
 
@@ -40,8 +42,6 @@ final class PolicyStackCodec {
 
   private static final String BUILT_IN = "built-in";
   private static final String CUSTOM = "custom";
-  private static final YAMLMapper MAPPER =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final PolicyReader READER = PolicyReader.of(ReadMode.LENIENT);
 
   private PolicyStackCodec() {}
@@ -68,62 +68,66 @@ final class PolicyStackCodec {
   }
 
   static PolicyStack read(String text, PresetCatalog catalog) throws PresetLayerException {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(text);
-    } catch (JacksonException e) {
-      throw fail("/", "the stack document is not valid YAML or JSON: " + e.getOriginalMessage());
+    ReadResult<Object> read = READER.readTree(text, DocumentFormat.YAML);
+    List<Problem> syntax = errors(read);
+    if (!syntax.isEmpty()) {
+      throw PresetLayerException.withProblems(PresetLayerError.STACK_UNREADABLE,
+          "The stack document cannot be read: it is not valid YAML or JSON: " + syntax.get(0).message(), syntax);
     }
-    if (root == null || !root.isObject()) {
-      throw fail("", "the stack document must be a mapping");
+    SourceMap map = read.sourceMap();
+    Map<String, Object> root = read.value().flatMap(PlainTree::mapping)
+        .orElseThrow(() -> fail(map, "", "the stack document must be a mapping"));
+    if (!(root.get("policy_stack") instanceof Long format) || format != FORMAT) {
+      throw fail(map, "/policy_stack", "policy_stack must be " + FORMAT);
     }
-    JsonNode format = root.get("policy_stack");
-    if (format == null || !format.isIntegralNumber() || format.asInt() != FORMAT) {
-      throw fail("/policy_stack", "policy_stack must be " + FORMAT);
-    }
-    JsonNode baselineNode = root.get("baseline");
-    if (baselineNode == null || !baselineNode.isObject()) {
-      throw fail("/baseline", "baseline must be a policy mapping");
-    }
-    Policy baseline = embedded(READER.readPolicy(baselineNode.toString(), DocumentFormat.JSON), "/baseline");
-    JsonNode layersNode = root.path("layers");
-    if (!layersNode.isMissingNode() && !layersNode.isArray()) {
-      throw fail("/layers", "layers must be a list");
+    Map<String, Object> baselineTree = PlainTree.mapping(root.get("baseline"))
+        .orElseThrow(() -> fail(map, "/baseline", "baseline must be a policy mapping"));
+    Policy baseline = embedded(READER.readPolicy(PolicyWriter.json(baselineTree, false), DocumentFormat.JSON),
+        "/baseline", map);
+    if (root.containsKey("layers") && PlainTree.sequence(root.get("layers")).isEmpty()) {
+      throw fail(map, "/layers", "layers must be a list");
     }
     List<StackLayer> layers = new ArrayList<>();
     int i = 0;
-    for (JsonNode l : layersNode.values()) {
+    for (Object l : PlainTree.sequence(root.get("layers")).orElse(List.of())) {
       String at = "/layers/" + i++;
-      String name = l.path("name").isString() ? l.path("name").asString() : null;
-      String source = l.path("source").isString() ? l.path("source").asString() : "";
+      String name = PlainTree.string(PlainTree.child(l, "name")).orElse(null);
+      String source = PlainTree.string(PlainTree.child(l, "source")).orElse("");
       if (name == null) {
-        throw fail(at + "/name", "a layer needs a name");
+        throw fail(map, at + "/name", "a layer needs a name");
       }
       if (source.equals(BUILT_IN)) {
         layers.add(StackLayer.builtIn(catalog.require(name)));
       } else if (source.equals(CUSTOM)) {
-        JsonNode presetNode = l.get("preset");
-        if (presetNode == null || !presetNode.isObject()) {
-          throw fail(at + "/preset", "a custom layer needs its preset content");
-        }
-        Preset p = embedded(READER.readPreset(presetNode.toString(), DocumentFormat.JSON), at + "/preset");
+        Map<String, Object> presetTree = PlainTree.mapping(PlainTree.child(l, "preset"))
+            .orElseThrow(() -> fail(map, at + "/preset", "a custom layer needs its preset content"));
+        Preset p = embedded(READER.readPreset(PolicyWriter.json(presetTree, false), DocumentFormat.JSON),
+            at + "/preset", map);
         if (!p.name().equals(name)) {
-          throw fail(at + "/name", "layer name '" + name + "' differs from its preset name '" + p.name() + "'");
+          throw fail(map, at + "/name", "layer name '" + name + "' differs from its preset name '" + p.name() + "'");
         }
-        String path = l.path("source_path").isString() ? l.path("source_path").asString() : null;
+        String path = PlainTree.string(PlainTree.child(l, "source_path")).orElse(null);
         layers.add(StackLayer.custom(p, path));
       } else {
-        throw fail(at + "/source", "source must be '" + BUILT_IN + "' or '" + CUSTOM + "'");
+        throw fail(map, at + "/source", "source must be '" + BUILT_IN + "' or '" + CUSTOM + "'");
       }
     }
     return PolicyStack.of(baseline, layers);
   }
 
-  private static <T> T embedded(ReadResult<T> r, String at) throws PresetLayerException {
-    List<Problem> errors = r.problems().stream().filter(Problem::isError).toList();
+  private static List<Problem> errors(ReadResult<?> r) {
+    return r.problems().stream().filter(Problem::isError).toList();
+  }
+
+  /**
+   * The value of an embedded document, read from its re-serialized subtree; its problems are moved to
+   * {@code at} in the stack document (pointer, line and column there).
+   */
+  private static <T> T embedded(ReadResult<T> r, String at, SourceMap map) throws PresetLayerException {
+    List<Problem> errors = errors(r);
     if (r.value().isEmpty() || !errors.isEmpty()) {
       List<Problem> located = errors.stream()
-          .map(p -> new Problem(p.severity(), p.code(), at + p.pointer(), 0, 0, p.message()))
+          .map(p -> Problem.error(p.code(), map.nearest(at + p.pointer()), p.message()))
           .toList();
       throw PresetLayerException.withProblems(PresetLayerError.STACK_UNREADABLE,
           "The stack document has an unreadable document at " + at
@@ -132,8 +136,8 @@ final class PolicyStackCodec {
     return r.value().get();
   }
 
-  private static PresetLayerException fail(String pointer, String message) {
-    return PresetLayerException.of(PresetLayerError.STACK_UNREADABLE, SourceLocation.ofPointer(pointer),
+  private static PresetLayerException fail(SourceMap map, String pointer, String message) {
+    return PresetLayerException.of(PresetLayerError.STACK_UNREADABLE, map.nearest(pointer),
         "The stack document cannot be read: " + message);
   }
 }

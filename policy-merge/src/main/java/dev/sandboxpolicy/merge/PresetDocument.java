@@ -70,7 +70,9 @@ public final class PresetDocument {
     if (doc.errors.isEmpty()) {
       return doc;
     }
-    String name = RawYaml.presetName(text).orElse(null);
+    // A text that is not a usable YAML document is not read twice; otherwise the raw tree names the preset.
+    String name = doc.hasSyntaxError() ? null
+        : PlainTree.read(READER, text).flatMap(PlainTree::presetName).orElse(null);
     PresetLayerException e;
     if (doc.hasSyntaxError()) {
       e = PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
@@ -108,7 +110,7 @@ public final class PresetDocument {
 
   /** Whether the text is not a usable YAML document at all. */
   boolean hasSyntaxError() {
-    return errors.stream().anyMatch(p -> RawYaml.SYNTAX_CODES.contains(p.code()));
+    return errors.stream().anyMatch(p -> PlainTree.SYNTAX_CODES.contains(p.code()));
   }
 
   String firstErrorMessage() {

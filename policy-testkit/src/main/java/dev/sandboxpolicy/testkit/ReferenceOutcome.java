@@ -28,10 +28,14 @@ public enum ReferenceOutcome {
 
   /**
    * The outcome of a compiled-matcher decision in this vocabulary, for comparisons: {@code ALLOW} and {@code ERROR}
-   * as they are, {@code DENY} with {@code AUDIT} enforcement as {@link #AUDIT}, every other {@code DENY} as
-   * {@link #DENY}. Never {@link #NOT_INSPECTED} or {@link #UNSUPPORTED}.
+   * as they are, the matcher's not-inspected denial ({@code Decision.notInspected()}: it fails closed where upstream
+   * relays) as {@link #NOT_INSPECTED}, {@code DENY} with {@code AUDIT} enforcement as {@link #AUDIT}, every other
+   * {@code DENY} as {@link #DENY}. Never {@link #UNSUPPORTED}.
    */
   public static ReferenceOutcome of(dev.sandboxpolicy.matcher.Decision decision) {
+    if (decision.notInspected()) {
+      return NOT_INSPECTED;
+    }
     return switch (decision.verdict()) {
       case ALLOW -> ALLOW;
       case ERROR -> ERROR;

@@ -110,8 +110,12 @@ class ReferenceVsCompiledTest {
       ReferenceDecision expected = reference.decideRequest(r);
       Decision actual = compiled.decideRequest(r.toL7Request());
       SEEN.merge("l7 " + expected.outcome(), 1, Integer::sum);
+      if (actual.notInspected()) {
+        // the matcher's contract: upstream relays, the matcher fails closed with a marked, blocking DENY
+        assertTrue(actual.verdict() == Verdict.DENY && actual.blocks(), () -> "not-inspected must fail closed: " + actual);
+      }
       if (!ArbitraryInputsTest.comparable(expected)) {
-        continue; // no request decision to compare (see NotInspectedConnectionTest)
+        continue; // GraphQL / JSON-RPC / MCP bodies are not modelled
       }
       assertTrue(expected.accepts(ReferenceOutcome.of(actual)), () -> r + "\nreference: " + expected + "\ncompiled: " + actual);
     }
@@ -167,6 +171,63 @@ class ReferenceVsCompiledTest {
       return new Case(policy, connections, http);
     }).seed(file.getFileName().toString().hashCode()).count(10).maxSize(4).shrinker(shrinker())
         .check(ReferenceVsCompiledTest::agree);
+  }
+
+  /**
+   * One request with a U+0000 injected where a glob may or may not read it (§3.2 step 2): appended to or put first
+   * among the values of a key the request already has (often one a rule constrains), as the value of an
+   * unconstrained key, as a query key, or inside the path. The generated requests come from {@link #cases}.
+   */
+  static HttpRequest withNul(HttpRequest r, java.util.random.RandomGenerator random) {
+    List<String> keys = new ArrayList<>(r.query().keySet());
+    String key = keys.isEmpty() ? "q" : keys.get(random.nextInt(keys.size()));
+    String nul = List.of("\0", "v\0", "a.\0.b").get(random.nextInt(3));
+    return switch (random.nextInt(5)) {
+      case 0 -> r.withQueryValue(key, nul);
+      case 1 -> {
+        Map<String, List<String>> q = new java.util.LinkedHashMap<>(r.query());
+        List<String> values = new ArrayList<>(List.of(nul));
+        values.addAll(q.getOrDefault(key, List.of()));
+        q.put(key, values);
+        yield new HttpRequest(r.connection(), r.method(), r.path(), q);
+      }
+      case 2 -> r.withQueryValue("zz_unconstrained", nul);
+      case 3 -> r.withQueryValue(key + "\0", "1");
+      default -> {
+        int at = 1 + random.nextInt(r.path().length());
+        yield new HttpRequest(r.connection(), r.method(), r.path().substring(0, at) + "\0" + r.path().substring(at), r.query());
+      }
+    };
+  }
+
+  /**
+   * The NUL fix (NulAfterMatchingQueryValueTest) generalised: wherever a U+0000 lands, the compiled matcher errs
+   * exactly when the reference (which evaluates every glob over every value, as upstream's Rego) does.
+   */
+  @Test
+  void agreesOnRequestsCarryingNul() {
+    PolicyGenerator heavy = PolicyGenerator.builder()
+        .globPathShare(0.7).queryRuleShare(0.7).denyRuleShare(0.6).l7Share(0.9)
+        .build();
+    Generator<Case> base = cases(heavy);
+    Generator<Case> withNul = (random, size) -> {
+      Case c = base.generate(random, size);
+      List<HttpRequest> requests = new ArrayList<>();
+      for (HttpRequest r : c.requests()) {
+        requests.add(withNul(r, random));
+      }
+      return new Case(c.policy(), List.of(), requests);
+    };
+    Map<String, Integer> before = Map.copyOf(SEEN);
+    PropertyCheck.forAll(withNul)
+        .seed(0x0DDBA11L)
+        .count(200)
+        .maxSize(8)
+        .shrinker(shrinker())
+        .check(ReferenceVsCompiledTest::agree);
+    int errors = SEEN.getOrDefault("l7 ERROR", 0) - before.getOrDefault("l7 ERROR", 0);
+    int allowed = SEEN.getOrDefault("l7 ALLOW", 0) - before.getOrDefault("l7 ALLOW", 0);
+    assertTrue(errors > 500 && allowed > 100, "NUL cases must both err and (where no glob reads it) pass: " + SEEN);
   }
 
   /** Endpoint-only authorization (upstream's {@code OPENSHELL_NETWORK_BINARY_IDENTITY=relaxed}). */

@@ -144,7 +144,9 @@ public final class PreparedWorkload {
 
   /**
    * Cases where the compiled matcher and the naive baseline disagree on the verdict (allow, deny, error) or, for an
-   * allowed connection, on the matched network-policy key. Empty when they agree.
+   * allowed connection, on the matched network-policy key. Empty when they agree. Requests on connections without an
+   * inspected endpoint ({@link Decision#notInspected()}) are not compared: upstream makes no L7 decision there, the
+   * naive port models Rego's {@code allow_request} only, and the matcher fails closed.
    *
    * @return one line per disagreement
    */
@@ -164,6 +166,9 @@ public final class PreparedWorkload {
     requests.addAll(mix.deniedRequests());
     for (RestCase r : requests) {
       Decision ours = compiled.decideRequest(toL7Request(r));
+      if (ours.notInspected()) {
+        continue;
+      }
       NetworkCase c = r.connection();
       BaselineDecision theirs =
           naive.decideRequest(c.host(), c.port(), c.binary(), c.ancestors(), r.method(), r.path(), r.query());

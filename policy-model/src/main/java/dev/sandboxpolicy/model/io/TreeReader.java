@@ -71,7 +71,43 @@ final class TreeReader {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
+    if (format == DocumentFormat.YAML && !checkLineLengths(text, limits, problems)) {
+      return null;
+    }
     return new TreeReader(limits, format, problems).parse(text);
+  }
+
+  /**
+   * Refuses a YAML line longer than the limit before the YAML engine scans it (its cost grows with the square of
+   * a line's length). One linear pass; line breaks are LF, CR or CRLF.
+   */
+  private static boolean checkLineLengths(String text, ReadLimits limits, List<Problem> problems) {
+    int max = limits.maxLineLength();
+    if (text.length() <= max) {
+      return true;
+    }
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '\n';
+      if (c == '\n' || c == '\r') {
+        if (i - start > max) {
+          problems.add(
+              Problem.error(
+                  "line_too_long",
+                  new SourceLocation("", line, max + 1),
+                  "line " + line + " is " + (i - start) + " characters long; a YAML line may have at most " + max
+                      + " (write long values over several lines, or read compact JSON as JSON)"));
+          return false;
+        }
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return true;
   }
 
   private static Problem tooLarge(long size, ReadLimits limits) {

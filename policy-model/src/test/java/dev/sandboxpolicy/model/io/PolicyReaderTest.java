@@ -342,4 +342,48 @@ class PolicyReaderTest {
     assertEquals("nim.local", bp.policy().orElseThrow().additions().get("nim").endpoints().get(0).host());
     assertTrue(bp.components().containsKey("sandbox"));
   }
+
+  @Test
+  void longYamlLinesAreRefusedBeforeTheEngineScansThem() throws Exception {
+    String host = "a".repeat(ReadLimits.DEFAULT_MAX_SCALAR_LENGTH + 1);
+    String text = "version: 1\nnetwork_policies:\n  k:\n    endpoints: [{host: " + host + ", port: 1}]\n";
+    long before = allocatedBytes();
+    ReadResult<Policy> r = STRICT.readPolicy(text);
+    long allocated = allocatedBytes() - before;
+    Problem p = only(r);
+    assertEquals("line_too_long", p.code());
+    assertEquals(4, p.line());
+    assertTrue(allocated < 64L << 20, "allocated " + (allocated >> 20) + " MiB");
+  }
+
+  @Test
+  void aLongValueOverSeveralLinesStillReads() throws Exception {
+    String chunk = "a".repeat(1000);
+    StringBuilder folded = new StringBuilder("version: 1\nnetwork_policies:\n  k:\n    name: >-\n");
+    for (int i = 0; i < 300; i++) {
+      folded.append("      ").append(chunk).append('\n');
+    }
+    Policy p = STRICT.readPolicy(folded.toString()).orElseThrow();
+    assertEquals(300 * 1000 + 299, p.networkPolicies().get("k").name().length());
+  }
+
+  @Test
+  void compactJsonHasNoLineLimit() throws Exception {
+    StringBuilder json = new StringBuilder("{\"version\": 1, \"network_policies\": {");
+    for (int i = 0; i < 5000; i++) {
+      json.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": {\"endpoints\": [{\"host\": \"h").append(i).append(".example\", \"port\": 443}]}");
+    }
+    json.append("}}");
+    assertTrue(json.length() > ReadLimits.DEFAULT_MAX_LINE_LENGTH);
+    assertEquals(5000, STRICT.readPolicy(json.toString(), DocumentFormat.JSON).orElseThrow().networkPolicies().size());
+    assertEquals("line_too_long", only(STRICT.readPolicy(json.toString())).code());
+  }
+
+  /** This thread's allocated bytes (through reflection: the module does not read java.management). */
+  private static long allocatedBytes() throws Exception {
+    Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+    java.lang.reflect.Method counter =
+        Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
+    return (Long) counter.invoke(bean, Thread.currentThread().getId());
+  }
 }

@@ -376,47 +376,48 @@ class HostileDocumentsTest {
 
   /**
    * Found by {@link #veryLongStrings}: snakeyaml-engine 3.0.1 (under Jackson 3 YAML) allocates O(n²) bytes while
-   * scanning one long scalar — 256 KiB: 129 MiB, 512 KiB: 514 MiB, 1 MiB: 2,054 MiB — before the reader's
-   * {@code scalar_too_long} limit applies, so a 4 MiB document with a few long scalars makes the reader allocate
-   * gigabytes. A reader should reject over-long scalars (or lines) before the YAML scanner sees them.
+   * scanning one long line — 256 KiB: 129 MiB, 512 KiB: 514 MiB, 1 MiB: 2,054 MiB — so a 4 MiB document with a few
+   * long scalars made the reader allocate gigabytes. Fixed in policy-model (941716a): lines over 128 KiB are refused
+   * with {@code line_too_long} before the engine scans them. This is the regression test, at 64 MiB.
    */
   @Test
-  @org.junit.jupiter.api.Disabled("bug(policy-model): TreeReader hands long scalars to snakeyaml-engine, which allocates O(n^2): a 1 MiB scalar allocates ~2 GiB")
-  void longScalarAllocationIsBounded() {
+  void longLinesAreRefusedWithinABoundedAllocation() {
     String longHost = "a".repeat(ReadLimits.DEFAULT_MAX_SCALAR_LENGTH + 1);
-    Budget.run("1 MiB + 1 scalar", TIME, 64L << 20, () -> STRICT.readPolicy(VALID.replace("api.example.com", longHost)));
+    assertRejected("1 MiB + 1 scalar", Budget.run("1 MiB + 1 scalar", TIME, 64L << 20,
+        () -> STRICT.readPolicy(VALID.replace("api.example.com", longHost))).value(), Set.of("line_too_long"));
     String three = "version: 1\nx: " + "a".repeat(1 << 20) + "\ny: " + "b".repeat(1 << 20) + "\nz: " + "c".repeat(1 << 20) + "\n";
-    Budget.run("three 1 MiB scalars", TIME, 64L << 20, () -> LENIENT.readPolicy(three));
+    assertRejected("three 1 MiB scalars", Budget.run("three 1 MiB scalars", TIME, 64L << 20,
+        () -> LENIENT.readPolicy(three)).value(), Set.of("line_too_long"));
+    String longKey = "k".repeat(ReadLimits.DEFAULT_MAX_SCALAR_LENGTH + 1);
+    assertRejected("1 MiB + 1 key", Budget.run("long key", TIME, 64L << 20,
+        () -> LENIENT.readPolicy("version: 1\n" + longKey + ": 1\n")).value(), Set.of("line_too_long"));
+    HostileCounts.record("very long lines (1 MiB+1 value, three 1 MiB values, 1 MiB+1 key): line_too_long in 64 MiB", 3);
   }
-
-  /** Allocation budget of the long-string cases while {@link #longScalarAllocationIsBounded} is open: 3 GiB. */
-  static final long LONG_SCALAR_MEMORY = 3L << 30;
 
   @Test
   void veryLongStrings() {
-    String longHost = "a".repeat(ReadLimits.DEFAULT_MAX_SCALAR_LENGTH + 1);
-    Problem p = assertRejected("1 MiB + 1 host",
-        Budget.run("long host", TIME, LONG_SCALAR_MEMORY, () -> STRICT.readPolicy(VALID.replace("api.example.com", longHost))).value(),
+    // A scalar over the 1 MiB limit written over many short lines (a folded block scalar): scalar_too_long.
+    StringBuilder folded = new StringBuilder("version: 1\nnetwork_policies:\n  a:\n    name: >-\n");
+    for (int i = 0; i <= ReadLimits.DEFAULT_MAX_SCALAR_LENGTH / 1000; i++) {
+      folded.append("      ").append("n".repeat(999)).append('\n');
+    }
+    String text = folded.toString();
+    Problem p = assertRejected("1 MiB + 1 folded value", Budget.run("folded", TIME, 512L << 20, () -> STRICT.readPolicy(text)).value(),
         Set.of("scalar_too_long"));
-    assertTrue(p.line() == 5 || p.pointer().contains("host"), p.toString());
-    String longKey = "k".repeat(ReadLimits.DEFAULT_MAX_SCALAR_LENGTH + 1);
-    assertRejected("1 MiB + 1 key",
-        Budget.run("long key", TIME, LONG_SCALAR_MEMORY, () -> LENIENT.readPolicy("version: 1\n" + longKey + ": 1\n")).value(),
-        Set.of("scalar_too_long", "yaml_syntax")); // YAML limits implicit keys to 1024 characters
-    // Long but under the limit: reads (semantic validation judges it).
+    assertTrue(p.line() == 4 || p.pointer().contains("name"), p.toString());
+    // Long but under every limit: reads (semantic validation judges it).
     String host = "a".repeat(100_000) + ".example.com";
     ReadResult<Policy> ok = Budget.run("100k host", TIME, MEMORY, () -> STRICT.readPolicy(VALID.replace("api.example.com", host))).value();
     assertFalse(ok.hasErrors(), ok.problems().toString());
-    HostileCounts.record("very long strings (1 MiB+1 value, 1 MiB+1 key, 100k host)", 3);
+    HostileCounts.record("very long strings (1 MiB+1 folded value: scalar_too_long; 100k host: reads)", 2);
   }
 
   @Test
   void wideCollections() {
-    StringBuilder b = new StringBuilder("version: 1\nfilesystem_policy:\n  read_only: [");
+    StringBuilder b = new StringBuilder("version: 1\nfilesystem_policy:\n  read_only:\n");
     for (int i = 0; i <= ReadLimits.DEFAULT_MAX_COLLECTION_SIZE; i++) {
-      b.append(i == 0 ? "" : ",").append("/p");
+      b.append("    - /p\n");
     }
-    b.append("]\n");
     String text = b.toString();
     assertRejected("wide list", Budget.run("wide list", TIME, MEMORY, () -> STRICT.readPolicy(text)).value(),
         Set.of("collection_too_large"));

@@ -1,0 +1,130 @@
+package dev.sandboxpolicy.matcher;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which request fields the rule globs of one endpoint read, and the U+0000 check on exactly those fields (spec §3.2
+ * step 2, §3.10, §6 rule 13): a NUL in a value that reaches a glob is an evaluation error that fails the whole
+ * decision closed, whatever the glob and whether or not another glob already decided.
+ *
+ * <p>The rule loops stop at the first matching rule and the first matching value, so they cannot be relied on to
+ * see every value; this screen runs once per evaluated endpoint, before its rules, over every value that upstream's
+ * Rego (which evaluates the globs of every rule over every value) would hand to a glob of that endpoint:
+ *
+ * <ul>
+ *   <li>REST/WebSocket rules: the path when some rule has a path glob (not {@code **}); every value of every query
+ *       key that some rule constrains.
+ *   <li>GraphQL rules: operation names when some rule has an {@code operation_name}; root fields when some rule
+ *       lists {@code fields} (hash-only persisted queries take both from the policy's registry, not the request).
+ *   <li>MCP rules: every call's method when some rule has a method; every {@code params.name} when some rule
+ *       constrains it and {@code strict_tool_names} is off (with it on, a name with U+0000 is refused as an invalid
+ *       tool name before evaluation, as upstream).
+ * </ul>
+ *
+ * <p>Never screened, because no glob reads them (upstream compares them by equality): the HTTP method of REST rules,
+ * query keys, JSON-RPC methods on {@code protocol: json-rpc}. The endpoint path selector is a glob that is always
+ * evaluated first ({@link CompiledEndpoint#selectorMatches}), so it errs on a NUL path on its own.
+ */
+final class NulScreen {
+  private static final char NUL = '\u0000';
+
+  private final String policyKey;
+  private final boolean pathGlobbed;
+  private final String[] queryKeys;
+  private final boolean operationNameGlobbed;
+  private final boolean fieldsGlobbed;
+  private final boolean mcpMethodGlobbed;
+  private final boolean mcpNameGlobbed;
+
+  NulScreen(String policyKey, CompiledRule[] allow, CompiledRule[] deny, boolean strictToolNames) {
+    this.policyKey = policyKey;
+    boolean path = false;
+    boolean name = false;
+    boolean fields = false;
+    boolean mcpMethod = false;
+    boolean mcpName = false;
+    Set<String> keys = new LinkedHashSet<>();
+    for (CompiledRule[] rules : new CompiledRule[][] {allow, deny}) {
+      for (CompiledRule r : rules) {
+        path |= r.hasPathGlob();
+        keys.addAll(r.queryKeys());
+        name |= r.hasOperationNameGlob();
+        fields |= r.hasFieldGlobs();
+        mcpMethod |= r.hasMcpMethodGlob();
+        mcpName |= r.mcpName != null;
+      }
+    }
+    this.pathGlobbed = path;
+    this.queryKeys = keys.toArray(new String[0]);
+    this.operationNameGlobbed = name;
+    this.fieldsGlobbed = fields;
+    this.mcpMethodGlobbed = mcpMethod;
+    this.mcpNameGlobbed = mcpName && !strictToolNames;
+  }
+
+  /** The REST/WebSocket screen: {@link GlobMatcher#ERROR} (reason in the scratch) or {@link GlobMatcher#MATCH}. */
+  int rest(L7Request r, EvaluationScratch s) {
+    if (pathGlobbed && r.path().indexOf(NUL) >= 0) {
+      return s.fail(reason("the request path"));
+    }
+    if (queryKeys.length == 0 || !r.queryHasNul()) {
+      return GlobMatcher.MATCH;
+    }
+    Map<String, List<String>> query = r.query();
+    for (String key : queryKeys) {
+      List<String> values = query.get(key);
+      for (int v = 0; values != null && v < values.size(); v++) {
+        if (values.get(v).indexOf(NUL) >= 0) {
+          return s.fail(reason("value " + (v + 1) + " of query parameter '" + key + "'"));
+        }
+      }
+    }
+    return GlobMatcher.MATCH;
+  }
+
+  /** The GraphQL screen over every operation of the request. */
+  int graphql(GraphqlRequest g, EvaluationScratch s) {
+    if (!operationNameGlobbed && !fieldsGlobbed) {
+      return GlobMatcher.MATCH;
+    }
+    List<GraphqlOperation> ops = g.operations();
+    for (int i = 0; i < ops.size(); i++) {
+      GraphqlOperation op = ops.get(i);
+      if (op.persistedQuery() && op.operationType().isEmpty()) {
+        continue; // hash-only: name and fields come from the registry
+      }
+      if (operationNameGlobbed && op.operationName().indexOf(NUL) >= 0) {
+        return s.fail(reason("the name of GraphQL operation " + (i + 1)));
+      }
+      List<String> fields = op.fields();
+      for (int f = 0; fieldsGlobbed && f < fields.size(); f++) {
+        if (fields.get(f).indexOf(NUL) >= 0) {
+          return s.fail(reason("root field " + (f + 1) + " of GraphQL operation " + (i + 1)));
+        }
+      }
+    }
+    return GlobMatcher.MATCH;
+  }
+
+  /** The MCP screen over every call of the request. */
+  int mcp(List<JsonRpcCall> calls, EvaluationScratch s) {
+    for (int i = 0; i < calls.size(); i++) {
+      JsonRpcCall call = calls.get(i);
+      if (mcpMethodGlobbed && call.method().indexOf(NUL) >= 0) {
+        return s.fail(reason("the method of JSON-RPC call " + (i + 1)));
+      }
+      if (mcpNameGlobbed && call.paramsName().isPresent() && call.paramsName().get().indexOf(NUL) >= 0) {
+        return s.fail(reason("params.name of JSON-RPC call " + (i + 1)));
+      }
+    }
+    return GlobMatcher.MATCH;
+  }
+
+  private String reason(String field) {
+    return "evaluation error: " + field + " contains U+0000, which a glob of policy '" + policyKey
+        + "' evaluates (spec §3.2: a NUL reaching a glob is an evaluation error); the decision fails closed";
+  }
+}
