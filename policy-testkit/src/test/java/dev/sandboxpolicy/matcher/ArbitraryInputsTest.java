@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Arbitrary strings — NUL and other controls, lone surrogates, non-BMP characters, glob metacharacters, very long
  * values, non-canonical paths — straight into the compiled matcher's decisions (no canonicalization in between):
- * it never throws, and it still decides exactly what the reference decides.
+ * it never throws, and it still decides exactly what the reference decides (for the network decision, up to the
+ * evaluation order of binary globs: see {@link NulInBinaryPathTest}).
  */
 class ArbitraryInputsTest {
 
