@@ -50,11 +50,24 @@ class MutationFuzzTest {
   /** Upstream presets use built-in names, which a custom preset may not take. */
   static final PolicyValidator VALIDATOR = PolicyValidator.strict().withPresetOrigin(PresetOrigin.BUILT_IN);
 
+  /** Fixture folders of this repository, relative to the policy-testkit module. */
+  static final List<String> OWN_FIXTURES = List.of(
+      "src/test/resources/fixtures",
+      "../examples/policies",
+      "../policy-model/src/test/resources/dev/sandboxpolicy/model/io",
+      "../policy-merge/src/main/resources/dev/sandboxpolicy/merge/presets",
+      "../policy-merge/src/main/resources/dev/sandboxpolicy/merge/messaging");
+
   static Stream<Path> documents() throws IOException {
     List<Path> docs = new ArrayList<>();
-    Path fixtures = Path.of("src/test/resources/fixtures");
-    try (Stream<Path> walk = Files.walk(fixtures)) {
-      walk.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(docs::add);
+    // Our own fixtures: this module's, the examples, the model's every-field document, the bundled preset catalog.
+    for (String dir : OWN_FIXTURES) {
+      Path fixtures = Path.of(dir);
+      if (Files.isDirectory(fixtures)) {
+        try (Stream<Path> walk = Files.walk(fixtures)) {
+          walk.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(docs::add);
+        }
+      }
     }
     Path upstream = Path.of(System.getProperty("sandboxpolicy.shared", "../shared")).resolve("upstream");
     if (Files.isDirectory(upstream)) {
@@ -95,7 +108,9 @@ class MutationFuzzTest {
       structural = STRUCTURAL_MUTANTS;
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    String name = file.toString().contains("/upstream/") ? file.toString().replaceFirst("^.*?/upstream/", "upstream/") : file.getFileName().toString();
+    String name = file.toString().contains("/upstream/") ? file.toString().replaceFirst("^.*?/upstream/", "upstream/")
+        : file.normalize().toString().replace("../", "").replace("src/main/resources/dev/sandboxpolicy/merge/", "merge/")
+            .replace("src/test/resources/", "");
     REPORT.put(name, String.format("| %s | %s | %s | %d | %d | %d | %d | %d |", name, tiers ? "tiers" : kind.name().toLowerCase(),
         original(kind, tiers, text), TEXTUAL_MUTANTS, structural, outcome[0], outcome[1], ms));
   }
