@@ -2,8 +2,13 @@ package dev.sandboxpolicy.testkit;
 
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Binary;
+import dev.sandboxpolicy.matcher.GraphqlOperation;
+import dev.sandboxpolicy.matcher.GraphqlRequest;
+import dev.sandboxpolicy.matcher.JsonRpcCall;
+import dev.sandboxpolicy.matcher.JsonRpcRequest;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
@@ -12,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -34,8 +40,13 @@ import java.util.TreeMap;
  * method, path and query glob, every value: no short-circuit) only when it matched host and port for an entry
  * whose binary matched. An error anywhere in that scope fails the decision.
  *
- * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): GraphQL, JSON-RPC and MCP request
- * bodies. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
+ * <p>GraphQL (§3.7: persisted queries, operation type/name/field rules, deny rules, the authority of a GraphQL
+ * endpoint over REST rules) and JSON-RPC (§3.8: only {@code POST}, exact method names or {@code *}, each call of a
+ * batch decided on its own, response frames and inspection errors denied) when the request carries that view of its
+ * body ({@link HttpRequest#graphql()}, {@link HttpRequest#jsonRpc()}).
+ *
+ * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): MCP, GraphQL over WebSocket and
+ * JSON-RPC receive streams, and GraphQL or JSON-RPC endpoints asked without the body view. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
  * middleware, provider credential gates.
  *
  * <p>Thread-safe; meant for tests only (it uses {@code java.util.regex} underneath).
@@ -174,8 +185,8 @@ public final class ReferenceMatcher {
       }
     }
     String protocol = selected.protocol().toLowerCase(Locale.ROOT);
-    if (protocol.equals("graphql") || protocol.equals("json-rpc") || protocol.equals("mcp")) {
-      return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "protocol " + protocol + " is not modelled");
+    if (protocol.equals("mcp")) {
+      return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "protocol mcp is not modelled");
     }
     if (protocol.equals("sql")) {
       return new ReferenceDecision(ReferenceOutcome.ALLOW, allowingKeys.get(0), "sql is relayed as passthrough");
@@ -183,39 +194,182 @@ public final class ReferenceMatcher {
     if (request.path().contains("%2F") && !selected.allowEncodedSlash()) {
       return new ReferenceDecision(ReferenceOutcome.DENY, "", "encoded slash (%2F) in path is not allowed");
     }
+    // §3.5 step 3: hard denials by the selected config's body protocol, never relaxed by audit.
+    Optional<GraphqlRequest> graphql = request.graphql();
+    Optional<JsonRpcRequest> rpc = request.jsonRpc();
+    if (protocol.equals("graphql")) {
+      if (graphql.isEmpty() || graphql.get().lifecycle()) {
+        return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "graphql endpoint without a GraphQL operation view");
+      }
+      if (graphql.get().error().isPresent()) {
+        return new ReferenceDecision(ReferenceOutcome.DENY, "", "GraphQL request rejected: " + graphql.get().error().get());
+      }
+    }
+    if (protocol.equals("json-rpc")) {
+      if (rpc.isEmpty()) {
+        return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "json-rpc endpoint without a JSON-RPC view");
+      }
+      if (rpc.get().error().isPresent()) {
+        return new ReferenceDecision(ReferenceOutcome.DENY, "", "JSON-RPC request rejected: " + rpc.get().error().get());
+      }
+      if (rpc.get().hasResponse()) {
+        return new ReferenceDecision(ReferenceOutcome.DENY, "", "JSON-RPC response frames are not permitted from client to server");
+      }
+      if (rpc.get().calls().isEmpty()) {
+        return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "JSON-RPC receive streams are not modelled");
+      }
+    }
 
+    // §3.5 step 4: the rule verdict over every matching endpoint of every matching entry.
     List<String> allowedBy = new ArrayList<>();
     List<String> deniedBy = new ArrayList<>();
+    String graphqlRefusal = null;
+    List<JsonRpcCall> calls = rpc.map(JsonRpcRequest::calls).orElse(List.of());
+    boolean[] callAllowed = new boolean[calls.size()];
+    String callAllowedBy = null;
     for (String key : candidateKeys) {
-      Map.Entry<String, NetworkPolicy> e = Map.entry(key, entries.get(key));
-      for (Endpoint ep : e.getValue().endpoints()) {
+      for (Endpoint ep : entries.get(key).endpoints()) {
         if (!endpointMatches(ev, ep, c) || !selectorMatches(ev, ep.path(), request.path())) {
           continue;
         }
-        boolean restShaped = !isJsonRpcFamily(ep.protocol());
-        boolean allows = false;
-        for (RuleBody body : allowBodies(ep)) {
-          allows |= restShaped && ruleMatches(ev, body, request, false);
-        }
-        boolean denies = false;
-        for (RuleBody body : ep.denyRuleBodies()) {
-          denies |= restShaped && ruleMatches(ev, body, request, true);
-        }
-        if (allows) {
-          allowedBy.add(e.getKey());
-        }
-        if (denies) {
-          deniedBy.add(e.getKey());
+        String epProtocol = ep.protocol().toLowerCase(Locale.ROOT);
+        if (epProtocol.equals("graphql") && graphql.isPresent() && !graphql.get().lifecycle()) {
+          GraphqlVerdict v = graphql(ev, ep, graphql.get().operations());
+          if (v.denies) {
+            deniedBy.add(key);
+          }
+          if (v.allows) {
+            allowedBy.add(key);
+          } else if (graphqlRefusal == null) {
+            graphqlRefusal = v.refusal; // authoritative: a GraphQL endpoint that does not allow denies (§3.7)
+          }
+        } else if (epProtocol.equals("json-rpc") && rpc.isPresent()) {
+          for (int i = 0; i < calls.size(); i++) {
+            String method = calls.get(i).method();
+            boolean denied = false;
+            for (RuleBody body : ep.denyRuleBodies()) {
+              denied |= jsonRpcMethodMatches(body.method(), method);
+            }
+            if (denied) {
+              deniedBy.add(key);
+            }
+            boolean allowed = false;
+            for (RuleBody body : allowBodies(ep)) {
+              allowed |= "POST".equals(request.method()) && jsonRpcMethodMatches(body.method(), method);
+            }
+            if (allowed && !callAllowed[i]) {
+              callAllowed[i] = true;
+              callAllowedBy = callAllowedBy == null || key.compareTo(callAllowedBy) < 0 ? key : callAllowedBy;
+            }
+          }
+        } else if (!isJsonRpcFamily(epProtocol)) {
+          boolean allows = false;
+          for (RuleBody body : allowBodies(ep)) {
+            allows |= ruleMatches(ev, body, request, false);
+          }
+          boolean denies = false;
+          for (RuleBody body : ep.denyRuleBodies()) {
+            denies |= ruleMatches(ev, body, request, true);
+          }
+          if (allows) {
+            allowedBy.add(key);
+          }
+          if (denies) {
+            deniedBy.add(key);
+          }
         }
       }
     }
     if (!deniedBy.isEmpty()) {
-      return l7Denial(selected, deniedBy.get(0), "request matched a deny rule of policy " + deniedBy.get(0));
+      String key = deniedBy.stream().sorted().findFirst().orElseThrow();
+      return l7Denial(selected, key, "request matched a deny rule of policy " + key);
+    }
+    if (protocol.equals("json-rpc")) {
+      // Each call of a batch is decided on its own; any call not allowed denies the whole request (§3.8).
+      for (int i = 0; i < calls.size(); i++) {
+        if (!callAllowed[i]) {
+          return l7Denial(selected, "", "JSON-RPC method '" + calls.get(i).method() + "' not permitted by policy");
+        }
+      }
+      return new ReferenceDecision(ReferenceOutcome.ALLOW, callAllowedBy, "allowed by policy " + callAllowedBy);
+    }
+    if (graphqlRefusal != null) {
+      return l7Denial(selected, "", graphqlRefusal);
     }
     if (!allowedBy.isEmpty()) {
       return new ReferenceDecision(ReferenceOutcome.ALLOW, allowedBy.get(0), "allowed by policy " + allowedBy.get(0));
     }
     return l7Denial(selected, "", request.method() + " " + request.path() + " not permitted by policy");
+  }
+
+  /** What one GraphQL endpoint says about a request's operations (§3.7). */
+  private record GraphqlVerdict(boolean allows, boolean denies, String refusal) {}
+
+  private static GraphqlVerdict graphql(Evaluation ev, Endpoint ep, List<GraphqlOperation> operations) {
+    List<GraphqlOperation> resolved = new ArrayList<>();
+    boolean unregistered = false;
+    for (GraphqlOperation op : operations) {
+      if (op.persistedQuery() && op.operationType().isEmpty()) {
+        PersistedQuery entry = ep.graphqlPersistedQueries().get(op.persistedQueryKey());
+        if ("allow_registered".equals(ep.persistedQueries()) && entry != null) {
+          resolved.add(GraphqlOperation.of(entry.operationType(), entry.operationName(), entry.fields()));
+        } else {
+          unregistered = true;
+        }
+      } else {
+        resolved.add(op);
+      }
+    }
+    boolean denies = false;
+    for (GraphqlOperation op : resolved) {
+      for (RuleBody body : ep.denyRuleBodies()) {
+        denies |= graphqlRuleMatches(ev, body, op, true);
+      }
+    }
+    boolean every = !resolved.isEmpty();
+    for (GraphqlOperation op : resolved) {
+      boolean some = false;
+      for (RuleBody body : allowBodies(ep)) {
+        some |= graphqlRuleMatches(ev, body, op, false);
+      }
+      every &= some;
+    }
+    if (unregistered) {
+      return new GraphqlVerdict(false, denies, "GraphQL persisted query is not registered");
+    }
+    return new GraphqlVerdict(every, denies, every ? null : "GraphQL operation not permitted by policy");
+  }
+
+  private static boolean graphqlRuleMatches(Evaluation ev, RuleBody body, GraphqlOperation op, boolean deny) {
+    String type = body.operationType();
+    boolean typeMatches = !type.isEmpty() && (type.equals("*") || type.equalsIgnoreCase(op.operationType()));
+    boolean nameMatches = body.operationName().isEmpty() || ev.matches(body.operationName(), "", op.operationName());
+    boolean fieldsMatch;
+    if (body.fields().isEmpty()) {
+      fieldsMatch = true;
+    } else if (deny) {
+      fieldsMatch = false; // any selected field matching some glob
+      for (String field : op.fields()) {
+        for (String glob : body.fields()) {
+          fieldsMatch |= ev.matches(glob, "", field);
+        }
+      }
+    } else {
+      fieldsMatch = !op.fields().isEmpty(); // every selected field matching some glob
+      for (String field : op.fields()) {
+        boolean some = false;
+        for (String glob : body.fields()) {
+          some |= ev.matches(glob, "", field);
+        }
+        fieldsMatch &= some;
+      }
+    }
+    return typeMatches && nameMatches && fieldsMatch;
+  }
+
+  /** JSON-RPC method rules (§3.8): {@code *} matches any method, anything else only itself (no globbing). */
+  private static boolean jsonRpcMethodMatches(String rule, String method) {
+    return rule.equals(METHOD_ANY) || (!rule.isEmpty() && rule.equals(method));
   }
 
   private static ReferenceDecision l7Denial(Endpoint selected, String key, String reason) {

@@ -1,0 +1,87 @@
+package dev.sandboxpolicy.matcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.io.PolicyReader;
+import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.testkit.Connection;
+import dev.sandboxpolicy.testkit.HttpRequest;
+import dev.sandboxpolicy.testkit.ReferenceDecision;
+import dev.sandboxpolicy.testkit.ReferenceMatcher;
+import dev.sandboxpolicy.testkit.ReferenceOutcome;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Hand-picked GraphQL and JSON-RPC requests: the compiled matcher decides what the reference decides. */
+class BodyProtocolsAgreementTest {
+
+  static final String POLICY = """
+      version: 1
+      network_policies:
+        gql:
+          endpoints:
+            - host: gql.example.com
+              port: 443
+              protocol: graphql
+              enforcement: enforce
+              persisted_queries: allow_registered
+              graphql_persisted_queries:
+                abc: {operation_type: query, operation_name: Viewer, fields: [viewer]}
+                bad: {operation_type: mutation, operation_name: Drop, fields: [dropAll]}
+              rules:
+                - allow: {operation_type: query, fields: [viewer, "repo*"]}
+                - allow: {operation_type: mutation, operation_name: "Create*"}
+              deny_rules:
+                - {operation_type: mutation, fields: ["delete*"]}
+          binaries: [{path: /usr/bin/node}]
+        rpc_a:
+          endpoints:
+            - {host: rpc.example.com, port: 8545, protocol: json-rpc, enforcement: enforce,
+               rules: [{allow: {method: eth_call}}, {allow: {method: eth_chainId}}],
+               deny_rules: [{method: eth_sendTransaction}]}
+          binaries: [{path: /usr/bin/python3}]
+      """;
+
+  static void agree(CompiledPolicy compiled, ReferenceMatcher reference, HttpRequest r) {
+    ReferenceDecision expected = reference.decideRequest(r);
+    Decision actual = compiled.decideRequest(r.toL7Request());
+    assertEquals(expected.outcome(), ReferenceOutcome.of(actual), r + "\nreference: " + expected + "\ncompiled: " + actual);
+  }
+
+  @Test
+  void graphqlAndJsonRpc() throws PolicyCompileException {
+    Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(POLICY).value().orElseThrow();
+    CompiledPolicy compiled = CompiledPolicy.compile(policy);
+    ReferenceMatcher reference = ReferenceMatcher.of(policy);
+    Connection gql = Connection.of("gql.example.com", 443, "/usr/bin/node");
+    for (List<GraphqlOperation> ops : List.of(
+        List.of(GraphqlOperation.of("query", "Q", List.of("viewer", "repository"))),
+        List.of(GraphqlOperation.of("QUERY", "", List.of("viewer"))),
+        List.of(GraphqlOperation.of("query", "Q", List.of("viewer", "secrets"))),
+        List.of(GraphqlOperation.of("query", "Q", List.of())),
+        List.of(GraphqlOperation.of("mutation", "CreateIssue", List.of("createIssue"))),
+        List.of(GraphqlOperation.of("mutation", "UpdateIssue", List.of("updateIssue"))),
+        List.of(GraphqlOperation.of("mutation", "CreateX", List.of("createX", "deleteAll"))),
+        List.of(GraphqlOperation.of("query", "Q", List.of("viewer")), GraphqlOperation.of("subscription", "S", List.of("viewer"))),
+        List.<GraphqlOperation>of(),
+        List.of(GraphqlOperation.persisted("abc")),
+        List.of(GraphqlOperation.persisted("nope")),
+        List.of(GraphqlOperation.persisted("bad")))) {
+      agree(compiled, reference, HttpRequest.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.of(ops)));
+    }
+    agree(compiled, reference, HttpRequest.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.parseError("unexpected }")));
+    Connection rpc = Connection.of("rpc.example.com", 8545, "/usr/bin/python3");
+    for (JsonRpcRequest body : List.of(
+        JsonRpcRequest.single(JsonRpcCall.of("eth_call")),
+        JsonRpcRequest.single(JsonRpcCall.of("eth_sign")),
+        JsonRpcRequest.single(JsonRpcCall.of("eth_sendTransaction")),
+        JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_chainId")), false),
+        JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_sign")), false),
+        JsonRpcRequest.responseOnly(),
+        JsonRpcRequest.inspectionError("not JSON"))) {
+      agree(compiled, reference, HttpRequest.of(rpc, "POST", "/").withJsonRpc(body));
+      agree(compiled, reference, HttpRequest.of(rpc, "GET", "/").withJsonRpc(body));
+    }
+  }
+}

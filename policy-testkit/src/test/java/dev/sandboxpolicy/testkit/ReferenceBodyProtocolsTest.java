@@ -1,0 +1,109 @@
+package dev.sandboxpolicy.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sandboxpolicy.matcher.GraphqlOperation;
+import dev.sandboxpolicy.matcher.GraphqlRequest;
+import dev.sandboxpolicy.matcher.JsonRpcCall;
+import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.model.io.PolicyReader;
+import dev.sandboxpolicy.model.io.ReadMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The reference matcher's GraphQL (§3.7) and JSON-RPC (§3.8) decisions, from the spec's rules. */
+class ReferenceBodyProtocolsTest {
+
+  static final String GRAPHQL = """
+      version: 1
+      network_policies:
+        gql:
+          endpoints:
+            - host: gql.example.com
+              port: 443
+              protocol: graphql
+              enforcement: enforce
+              persisted_queries: allow_registered
+              graphql_persisted_queries:
+                abc: {operation_type: query, operation_name: Viewer, fields: [viewer]}
+                bad: {operation_type: mutation, operation_name: Drop, fields: [dropAll]}
+              rules:
+                - allow: {operation_type: query, fields: [viewer, "repo*"]}
+                - allow: {operation_type: mutation, operation_name: "Create*"}
+              deny_rules:
+                - {operation_type: mutation, fields: ["delete*"]}
+          binaries: [{path: /usr/bin/node}]
+      """;
+
+  static final Connection GQL = Connection.of("gql.example.com", 443, "/usr/bin/node");
+
+  static ReferenceOutcome gql(GraphqlOperation... ops) {
+    ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.STRICT).readPolicy(GRAPHQL).value().orElseThrow());
+    return r.decideRequest(HttpRequest.of(GQL, "POST", "/graphql").withGraphql(GraphqlRequest.of(List.of(ops)))).outcome();
+  }
+
+  @Test
+  void graphqlOperations() {
+    assertEquals(ReferenceOutcome.ALLOW, gql(GraphqlOperation.of("query", "Q", List.of("viewer", "repository"))));
+    assertEquals(ReferenceOutcome.ALLOW, gql(GraphqlOperation.of("QUERY", "", List.of("viewer"))), "type is case-insensitive");
+    assertEquals(ReferenceOutcome.DENY, gql(GraphqlOperation.of("query", "Q", List.of("viewer", "secrets"))), "every field");
+    assertEquals(ReferenceOutcome.DENY, gql(GraphqlOperation.of("query", "Q", List.of())), "fields rule needs a field");
+    assertEquals(ReferenceOutcome.ALLOW, gql(GraphqlOperation.of("mutation", "CreateIssue", List.of("createIssue"))));
+    assertEquals(ReferenceOutcome.DENY, gql(GraphqlOperation.of("mutation", "UpdateIssue", List.of("updateIssue"))));
+    assertEquals(ReferenceOutcome.DENY, gql(GraphqlOperation.of("mutation", "CreateX", List.of("createX", "deleteAll"))), "deny: any field");
+    assertEquals(ReferenceOutcome.DENY, gql(GraphqlOperation.of("query", "Q", List.of("viewer")),
+        GraphqlOperation.of("subscription", "S", List.of("viewer"))), "every operation");
+    assertEquals(ReferenceOutcome.DENY, gql(), "at least one operation");
+    assertEquals(ReferenceOutcome.ALLOW, gql(GraphqlOperation.persisted("abc")), "registered hash");
+    assertEquals(ReferenceOutcome.DENY, gql(GraphqlOperation.persisted("nope")), "unregistered hash");
+    assertEquals(ReferenceOutcome.DENY, gql(GraphqlOperation.persisted("bad")), "registered but not allowed");
+  }
+
+  @Test
+  void graphqlParseErrorIsAHardDenial() {
+    String audit = GRAPHQL.replace("enforcement: enforce", "enforcement: audit");
+    ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.STRICT).readPolicy(audit).value().orElseThrow());
+    HttpRequest bad = HttpRequest.of(GQL, "POST", "/graphql").withGraphql(GraphqlRequest.parseError("unexpected }"));
+    assertEquals(ReferenceOutcome.DENY, r.decideRequest(bad).outcome(), "not relaxed by audit");
+    HttpRequest denied = HttpRequest.of(GQL, "POST", "/graphql")
+        .withGraphql(GraphqlRequest.of(List.of(GraphqlOperation.of("subscription", "S", List.of("x")))));
+    assertEquals(ReferenceOutcome.AUDIT, r.decideRequest(denied).outcome());
+  }
+
+  static final String RPC = """
+      version: 1
+      network_policies:
+        rpc_a:
+          endpoints:
+            - {host: rpc.example.com, port: 8545, protocol: json-rpc, enforcement: enforce,
+               rules: [{allow: {method: eth_call}}, {allow: {method: "net_*"}}],
+               deny_rules: [{method: eth_sendTransaction}]}
+          binaries: [{path: /usr/bin/python3}]
+        rpc_b:
+          endpoints:
+            - {host: rpc.example.com, port: 8545, protocol: json-rpc, enforcement: enforce,
+               rules: [{allow: {method: eth_blockNumber}}]}
+          binaries: [{path: /usr/bin/python3}]
+      """;
+
+  static ReferenceOutcome rpc(String httpMethod, JsonRpcRequest body) {
+    ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.LENIENT).readPolicy(RPC).value().orElseThrow());
+    return r.decideRequest(HttpRequest.of(Connection.of("rpc.example.com", 8545, "/usr/bin/python3"), httpMethod, "/")
+        .withJsonRpc(body)).outcome();
+  }
+
+  @Test
+  void jsonRpcCalls() {
+    assertEquals(ReferenceOutcome.ALLOW, rpc("POST", JsonRpcRequest.single(JsonRpcCall.of("eth_call"))));
+    assertEquals(ReferenceOutcome.DENY, rpc("GET", JsonRpcRequest.single(JsonRpcCall.of("eth_call"))), "only POST");
+    assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.single(JsonRpcCall.of("net_version"))), "globs are literal");
+    assertEquals(ReferenceOutcome.ALLOW, rpc("POST", JsonRpcRequest.single(JsonRpcCall.of("net_*"))));
+    assertEquals(ReferenceOutcome.ALLOW, rpc("POST", JsonRpcRequest.batch(
+        List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_blockNumber")), false)), "each call on its own");
+    assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.batch(
+        List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_sign")), false)), "any denied call denies the batch");
+    assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.single(JsonRpcCall.of("eth_sendTransaction"))), "deny rule");
+    assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.responseOnly()), "response frames");
+    assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.inspectionError("not JSON")), "inspection error");
+  }
+}
