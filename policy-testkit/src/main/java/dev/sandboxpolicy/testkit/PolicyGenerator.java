@@ -9,6 +9,7 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.FilesystemPolicy;
 import dev.sandboxpolicy.model.Landlock;
 import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProcessPolicy;
@@ -25,7 +26,9 @@ import java.util.random.RandomGenerator;
 /**
  * Generates valid policies and presets: realistic hosts (exact names, {@code *.} and {@code **.} wildcards,
  * intra-label wildcards, IP literals), ports, binaries (exact paths and globs), L4, {@code tcp}, {@code rest} and
- * {@code websocket} endpoints with access presets, allow rules (globbed paths, query matchers) and deny rules.
+ * {@code websocket} endpoints with access presets, allow rules (globbed paths, query matchers) and deny rules, and on
+ * request ({@link Builder#graphqlShare}, {@link Builder#jsonRpcShare}) {@code graphql} and {@code json-rpc}
+ * endpoints.
  *
  * <p>Every generated policy is meant to pass strict reading and the semantic validation of the language
  * specification (§2): version 1, ports in 1..65535, no TLD wildcards, host wildcards only in their allowed shapes,
@@ -63,6 +66,12 @@ public final class PolicyGenerator {
   /** Default share of domains whose endpoints are inspected ({@code rest} or {@code websocket}): 0.5. */
   public static final double DEFAULT_L7_SHARE = 0.5;
 
+  /**
+   * Default share of domains whose endpoints are {@code graphql} or {@code json-rpc}: 0 each, so that the default
+   * generator (and the benchmark scale series built on it) stays REST/WebSocket/L4 only.
+   */
+  public static final double DEFAULT_BODY_PROTOCOL_SHARE = 0.0;
+
   /** Default share of entries that use binary globs rather than exact paths: 0.2. */
   public static final double DEFAULT_BINARY_GLOB_SHARE = 0.2;
 
@@ -81,6 +90,8 @@ public final class PolicyGenerator {
   private final double denyRuleShare;
   private final double l7Share;
   private final double binaryGlobShare;
+  private final double graphqlShare;
+  private final double jsonRpcShare;
   private final boolean staticSections;
 
   private PolicyGenerator(Builder b) {
@@ -90,6 +101,8 @@ public final class PolicyGenerator {
     this.denyRuleShare = b.denyRuleShare;
     this.l7Share = b.l7Share;
     this.binaryGlobShare = b.binaryGlobShare;
+    this.graphqlShare = b.graphqlShare;
+    this.jsonRpcShare = b.jsonRpcShare;
     this.staticSections = b.staticSections;
   }
 
@@ -207,6 +220,8 @@ public final class PolicyGenerator {
     }
     switch (domain.protocol) {
       case "rest", "websocket" -> inspected(random, domain, e);
+      case "graphql" -> graphql(random, domain, e);
+      case "json-rpc" -> jsonRpc(random, domain, e);
       case "" -> {
         if (chance(random, 0.15)) {
           e.access(pick(random, List.of("read-only", "read-write", "full")));
@@ -244,6 +259,69 @@ public final class PolicyGenerator {
         deny.add(ruleBody(random, websocket, true));
       }
       e.denyRules(dedupe(deny));
+    }
+  }
+
+  private void graphql(RandomGenerator random, Domain domain, Endpoint.Builder e) {
+    if (!domain.enforcement.isEmpty()) {
+      e.enforcement(domain.enforcement);
+    }
+    if (chance(random, 0.2)) {
+      e.access(pick(random, List.of("read-only", "read-write", "full")));
+    } else {
+      List<AllowRule> rules = new ArrayList<>();
+      int count = 1 + random.nextInt(3);
+      for (int i = 0; i < count; i++) {
+        rules.add(AllowRule.builder().allow(graphqlBody(random, false)).build());
+      }
+      e.rules(dedupe(rules));
+    }
+    if (chance(random, denyRuleShare)) {
+      e.denyRules(List.of(graphqlBody(random, true)));
+    }
+    if (chance(random, 0.3)) {
+      e.persistedQueries("allow_registered");
+      e.putGraphqlPersistedQueries("q" + random.nextInt(100), PersistedQuery.builder()
+          .operationType("query").operationName("Viewer").addFields(pick(random, GRAPHQL_FIELDS)).build());
+    }
+  }
+
+  /** Root fields GraphQL rules and generated operations draw from. */
+  static final List<String> GRAPHQL_FIELDS = List.of("viewer", "repository", "issues", "createIssue", "deleteRepo", "search", "user");
+
+  /** Operation names GraphQL rules and generated operations draw from. */
+  static final List<String> GRAPHQL_NAMES = List.of("GetViewer", "GetRepo", "CreateIssue", "DeleteRepo", "Search", "");
+
+  /** JSON-RPC method names rules and generated calls draw from. */
+  static final List<String> JSON_RPC_METHODS = List.of("eth_call", "eth_chainId", "eth_blockNumber", "eth_sendTransaction", "net_version", "tools/list");
+
+  private static RuleBody graphqlBody(RandomGenerator random, boolean deny) {
+    RuleBody.Builder b = RuleBody.builder().operationType(pick(random, deny ? List.of("mutation") : List.of("query", "query", "mutation", "subscription")));
+    if (chance(random, 0.4)) {
+      b.operationName(pick(random, List.of("Get*", "Create*", "GetViewer", "{Get,Search}*")));
+    }
+    if (deny || chance(random, 0.5)) {
+      b.addFields(deny ? "delete*" : pick(random, List.of("viewer", "repo*", "issues", "search", "*")));
+      if (!deny && chance(random, 0.3)) {
+        b.addFields(pick(random, GRAPHQL_FIELDS));
+      }
+    }
+    return b.build();
+  }
+
+  private void jsonRpc(RandomGenerator random, Domain domain, Endpoint.Builder e) {
+    if (!domain.enforcement.isEmpty()) {
+      e.enforcement(domain.enforcement);
+    }
+    List<AllowRule> rules = new ArrayList<>();
+    int count = 1 + random.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      String method = chance(random, 0.1) ? "*" : pick(random, JSON_RPC_METHODS);
+      rules.add(AllowRule.builder().allow(RuleBody.builder().method(method).build()).build());
+    }
+    e.rules(dedupe(rules));
+    if (chance(random, denyRuleShare)) {
+      e.denyRules(List.of(RuleBody.builder().method("eth_sendTransaction").build()));
     }
   }
 
@@ -364,12 +442,16 @@ public final class PolicyGenerator {
       for (String name : names) {
         boolean ip = chance(random, 0.03);
         String protocol;
-        if (chance(random, l7Share)) {
+        if (!ip && chance(random, graphqlShare)) {
+          protocol = "graphql";
+        } else if (!ip && chance(random, jsonRpcShare)) {
+          protocol = "json-rpc";
+        } else if (chance(random, l7Share)) {
           protocol = chance(random, 0.85) ? "rest" : "websocket";
         } else {
           protocol = !ip && chance(random, 0.2) ? "tcp" : "";
         }
-        boolean inspected = protocol.equals("rest") || protocol.equals("websocket");
+        boolean inspected = !protocol.isEmpty() && !protocol.equals("tcp");
         String enforcement = inspected ? pick(random, List.of("", "enforce", "enforce", "audit")) : "";
         String tls = !inspected && chance(random, 0.1) ? "skip" : "";
         List<Integer> ports = new ArrayList<>();
@@ -396,6 +478,8 @@ public final class PolicyGenerator {
     private double denyRuleShare = DEFAULT_DENY_RULE_SHARE;
     private double l7Share = DEFAULT_L7_SHARE;
     private double binaryGlobShare = DEFAULT_BINARY_GLOB_SHARE;
+    private double graphqlShare = DEFAULT_BODY_PROTOCOL_SHARE;
+    private double jsonRpcShare = DEFAULT_BODY_PROTOCOL_SHARE;
     private boolean staticSections = true;
 
     private Builder() {}
@@ -433,6 +517,18 @@ public final class PolicyGenerator {
     /** Share of entries with binary globs. */
     public Builder binaryGlobShare(double share) {
       this.binaryGlobShare = share(share);
+      return this;
+    }
+
+    /** Share of domains whose endpoints are {@code protocol: graphql} (operation rules, deny rules, persisted queries). */
+    public Builder graphqlShare(double share) {
+      this.graphqlShare = share(share);
+      return this;
+    }
+
+    /** Share of domains whose endpoints are {@code protocol: json-rpc} (exact method rules). */
+    public Builder jsonRpcShare(double share) {
+      this.jsonRpcShare = share(share);
       return this;
     }
 

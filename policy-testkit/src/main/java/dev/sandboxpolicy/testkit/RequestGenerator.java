@@ -2,6 +2,10 @@ package dev.sandboxpolicy.testkit;
 
 import static dev.sandboxpolicy.testkit.Vocabulary.pick;
 
+import dev.sandboxpolicy.matcher.GraphqlOperation;
+import dev.sandboxpolicy.matcher.GraphqlRequest;
+import dev.sandboxpolicy.matcher.JsonRpcCall;
+import dev.sandboxpolicy.matcher.JsonRpcRequest;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
@@ -158,7 +162,8 @@ public final class RequestGenerator {
     for (Map.Entry<String, NetworkPolicy> e : policy.networkPolicies().entrySet()) {
       for (Endpoint ep : e.getValue().endpoints()) {
         String protocol = ep.protocol().toLowerCase(Locale.ROOT);
-        boolean inspected = protocol.equals("rest") || protocol.equals("websocket") || (protocol.isEmpty() && !ep.access().isEmpty());
+        boolean inspected = protocol.equals("rest") || protocol.equals("websocket") || protocol.equals("graphql")
+            || protocol.equals("json-rpc") || (protocol.isEmpty() && !ep.access().isEmpty());
         if (!inspectedOnly || inspected) {
           targets.add(new Target(e.getKey(), e.getValue(), ep));
         }
@@ -198,6 +203,68 @@ public final class RequestGenerator {
     return new Connection(host, port, binary, ancestors);
   }
 
+  /** A GraphQL request derived from the endpoint's rules (§3.7), with near misses, persisted and broken bodies. */
+  private static HttpRequest graphqlRequest(RandomGenerator random, Connection c, Endpoint ep) {
+    HttpRequest base = HttpRequest.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/graphql");
+    int kind = random.nextInt(20);
+    if (kind == 0) {
+      return base.withGraphql(GraphqlRequest.parseError("Syntax Error: Unexpected Name"));
+    }
+    if (kind <= 2) {
+      List<String> keys = new ArrayList<>(ep.graphqlPersistedQueries().keySet());
+      keys.add("unknown-hash");
+      return base.withGraphql(GraphqlRequest.of(List.of(GraphqlOperation.persisted(pick(random, keys)))));
+    }
+    List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(ep));
+    bodies.addAll(ep.denyRuleBodies());
+    List<GraphqlOperation> ops = new ArrayList<>();
+    int count = random.nextInt(8) == 0 ? 2 : 1;
+    for (int i = 0; i < count; i++) {
+      RuleBody body = bodies.isEmpty() ? RuleBody.builder().build() : bodies.get(random.nextInt(bodies.size()));
+      String type = body.operationType().isEmpty() || body.operationType().equals("*")
+          ? pick(random, List.of("query", "mutation", "subscription")) : body.operationType();
+      if (random.nextInt(6) == 0) {
+        type = pick(random, List.of("query", "mutation", "subscription", "QUERY"));
+      }
+      String name = body.operationName().isEmpty() ? pick(random, PolicyGenerator.GRAPHQL_NAMES)
+          : GlobInstances.glob(random, body.operationName(), '.');
+      List<String> fields = new ArrayList<>();
+      for (String glob : body.fields()) {
+        if (random.nextInt(3) != 0) {
+          fields.add(GlobInstances.glob(random, glob, '.'));
+        }
+      }
+      if (fields.isEmpty() || random.nextInt(5) == 0) {
+        fields.add(pick(random, PolicyGenerator.GRAPHQL_FIELDS));
+      }
+      ops.add(GraphqlOperation.of(type, name, fields));
+    }
+    return base.withGraphql(GraphqlRequest.of(ops));
+  }
+
+  /** A JSON-RPC request derived from the endpoint's method rules (§3.8), with batches, responses and errors. */
+  private static HttpRequest jsonRpcRequest(RandomGenerator random, Connection c, Endpoint ep) {
+    HttpRequest base = HttpRequest.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/");
+    int kind = random.nextInt(20);
+    if (kind == 0) {
+      return base.withJsonRpc(JsonRpcRequest.inspectionError("invalid JSON"));
+    }
+    if (kind == 1) {
+      return base.withJsonRpc(JsonRpcRequest.responseOnly());
+    }
+    List<String> methods = new ArrayList<>();
+    for (RuleBody body : ReferenceMatcher.allowBodies(ep)) {
+      methods.add(body.method().equals("*") ? pick(random, PolicyGenerator.JSON_RPC_METHODS) : body.method());
+    }
+    List<JsonRpcCall> calls = new ArrayList<>();
+    int count = random.nextInt(4) == 0 ? 2 + random.nextInt(2) : 1;
+    for (int i = 0; i < count; i++) {
+      String method = methods.isEmpty() || random.nextInt(4) == 0 ? pick(random, PolicyGenerator.JSON_RPC_METHODS) : pick(random, methods);
+      calls.add(JsonRpcCall.of(method));
+    }
+    return base.withJsonRpc(calls.size() == 1 ? JsonRpcRequest.single(calls.get(0)) : JsonRpcRequest.batch(calls, false));
+  }
+
   private HttpRequest request(RandomGenerator random, int size) {
     Target t = target(random, true);
     if (t == null) {
@@ -205,6 +272,13 @@ public final class RequestGenerator {
       return HttpRequest.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
     }
     Connection c = connection(random, size, t);
+    String protocol = t.endpoint.protocol().toLowerCase(Locale.ROOT);
+    if (protocol.equals("graphql")) {
+      return graphqlRequest(random, c, t.endpoint);
+    }
+    if (protocol.equals("json-rpc")) {
+      return jsonRpcRequest(random, c, t.endpoint);
+    }
     List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(t.endpoint));
     if (random.nextInt(3) == 0) {
       bodies.addAll(t.endpoint.denyRuleBodies());

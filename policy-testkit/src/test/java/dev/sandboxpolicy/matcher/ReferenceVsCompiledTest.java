@@ -230,6 +230,32 @@ class ReferenceVsCompiledTest {
     assertTrue(errors > 500 && allowed > 100, "NUL cases must both err and (where no glob reads it) pass: " + SEEN);
   }
 
+  /** GraphQL and JSON-RPC endpoints with generated operations and calls (§3.7, §3.8). */
+  @Test
+  void agreesOnGraphqlAndJsonRpc() {
+    PolicyGenerator bodies = PolicyGenerator.builder().graphqlShare(0.35).jsonRpcShare(0.35).denyRuleShare(0.4).build();
+    Map<String, Integer> before = Map.copyOf(SEEN);
+    // Batches whose calls are allowed by different entries are left out: JsonRpcBatchAcrossEntriesTest.
+    Generator<Case> singleEntryBatches = (random, size) -> {
+      Case c = cases(bodies).generate(random, size);
+      List<HttpRequest> requests = new ArrayList<>();
+      for (HttpRequest r : c.requests()) {
+        boolean batch = r.jsonRpc().map(b -> b.calls().size() > 1).orElse(false);
+        requests.add(batch ? r.withJsonRpc(JsonRpcRequest.single(r.jsonRpc().get().calls().get(0))) : r);
+      }
+      return new Case(c.policy(), c.connections(), requests);
+    };
+    PropertyCheck.forAll(singleEntryBatches)
+        .seed(0x6A9L)
+        .count(200)
+        .maxSize(8)
+        .shrinker(shrinker())
+        .check(ReferenceVsCompiledTest::agree);
+    int allowed = SEEN.getOrDefault("l7 ALLOW", 0) - before.getOrDefault("l7 ALLOW", 0);
+    int denied = SEEN.getOrDefault("l7 DENY", 0) - before.getOrDefault("l7 DENY", 0);
+    assertTrue(allowed > 300 && denied > 300, "GraphQL/JSON-RPC cases both allowed and denied: " + SEEN);
+  }
+
   /** Endpoint-only authorization (upstream's {@code OPENSHELL_NETWORK_BINARY_IDENTITY=relaxed}). */
   @Test
   void agreesWithoutBinaryIdentity() {

@@ -44,6 +44,18 @@ class GeneratedDocumentsAreValidTest {
   }
 
   @Test
+  void generatedGraphqlAndJsonRpcPoliciesAreValid() {
+    PolicyGenerator bodies = PolicyGenerator.builder().graphqlShare(0.35).jsonRpcShare(0.35).denyRuleShare(0.4).build();
+    PropertyCheck.forAll(bodies.policies())
+        .seed(0x6A9L)
+        .count(150)
+        .maxSize(15)
+        .shrinker(PolicyShrinker.policies())
+        .describedBy(PolicyWriter::toYaml)
+        .check(policy -> assertEquals(List.of(), errors(PolicyValidator.strict().validate(policy))));
+  }
+
+  @Test
   void generatedPresetsAreValid() {
     PropertyCheck.forAll(PolicyGenerator.defaults().presets())
         .seed(0xb0b0L)
