@@ -1,13 +1,13 @@
 package dev.sandboxpolicy.testkit;
 
+import dev.sandboxpolicy.matcher.GraphqlRequest;
+import dev.sandboxpolicy.matcher.JsonRpcRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import dev.sandboxpolicy.matcher.GraphqlRequest;
-import dev.sandboxpolicy.matcher.JsonRpcRequest;
 
 /**
  * The input of a request (L7) decision (§3.1, §3.5): the connection it arrives on, the HTTP method token as sent

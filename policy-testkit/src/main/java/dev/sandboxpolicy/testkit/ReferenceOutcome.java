@@ -22,7 +22,8 @@ public enum ReferenceOutcome {
    */
   NOT_INSPECTED,
   /**
-   * Outside what the reference models (GraphQL, JSON-RPC and MCP request bodies): no verdict; comparisons skip it.
+   * Outside what the reference models (MCP, GraphQL over WebSocket, JSON-RPC receive streams, or a GraphQL or
+   * JSON-RPC endpoint asked without the request body view): no verdict; comparisons skip it.
    */
   UNSUPPORTED;
 
