@@ -143,7 +143,6 @@ public final class ReferenceMatcher {
     // Endpoints of allowing entries, key order then list order (§3.4 "endpoint configs").
     List<String> allowingKeys = new ArrayList<>();
     List<Endpoint> inspected = new ArrayList<>();
-    List<String> candidateKeys = new ArrayList<>();
     for (Map.Entry<String, NetworkPolicy> e : entries.entrySet()) {
       List<Endpoint> matching = new ArrayList<>();
       for (Endpoint ep : e.getValue().endpoints()) {
@@ -155,7 +154,6 @@ public final class ReferenceMatcher {
         continue;
       }
       allowingKeys.add(e.getKey());
-      candidateKeys.add(e.getKey());
       for (Endpoint ep : matching) {
         if (hasExtendedConfig(ep) && isInspectedProtocol(ep.protocol())) {
           inspected.add(ep);
@@ -227,7 +225,7 @@ public final class ReferenceMatcher {
     List<JsonRpcCall> calls = rpc.map(JsonRpcRequest::calls).orElse(List.of());
     boolean[] callAllowed = new boolean[calls.size()];
     String callAllowedBy = null;
-    for (String key : candidateKeys) {
+    for (String key : allowingKeys) {
       for (Endpoint ep : entries.get(key).endpoints()) {
         if (!endpointMatches(ev, ep, c) || !selectorMatches(ev, ep.path(), request.path())) {
           continue;
