@@ -27,8 +27,8 @@ import java.util.random.RandomGenerator;
  * Generates valid policies and presets: realistic hosts (exact names, {@code *.} and {@code **.} wildcards,
  * intra-label wildcards, IP literals), ports, binaries (exact paths and globs), L4, {@code tcp}, {@code rest} and
  * {@code websocket} endpoints with access presets, allow rules (globbed paths, query matchers) and deny rules, and on
- * request ({@link Builder#graphqlShare}, {@link Builder#jsonRpcShare}) {@code graphql} and {@code json-rpc}
- * endpoints.
+ * request ({@link Builder#graphqlShare}, {@link Builder#jsonRpcShare}, {@link Builder#mcpShare}) {@code graphql},
+ * {@code json-rpc} and {@code mcp} endpoints.
  *
  * <p>Every generated policy is meant to pass strict reading and the semantic validation of the language
  * specification (§2): version 1, ports in 1..65535, no TLD wildcards, host wildcards only in their allowed shapes,
@@ -67,7 +67,7 @@ public final class PolicyGenerator {
   public static final double DEFAULT_L7_SHARE = 0.5;
 
   /**
-   * Default share of domains whose endpoints are {@code graphql} or {@code json-rpc}: 0 each, so that the default
+   * Default share of domains whose endpoints are {@code graphql}, {@code json-rpc} or {@code mcp}: 0 each, so that the default
    * generator (and the benchmark scale series built on it) stays REST/WebSocket/L4 only.
    */
   public static final double DEFAULT_BODY_PROTOCOL_SHARE = 0.0;
@@ -92,6 +92,7 @@ public final class PolicyGenerator {
   private final double binaryGlobShare;
   private final double graphqlShare;
   private final double jsonRpcShare;
+  private final double mcpShare;
   private final boolean staticSections;
 
   private PolicyGenerator(Builder b) {
@@ -103,6 +104,7 @@ public final class PolicyGenerator {
     this.binaryGlobShare = b.binaryGlobShare;
     this.graphqlShare = b.graphqlShare;
     this.jsonRpcShare = b.jsonRpcShare;
+    this.mcpShare = b.mcpShare;
     this.staticSections = b.staticSections;
   }
 
@@ -222,6 +224,7 @@ public final class PolicyGenerator {
       case "rest", "websocket" -> inspected(random, domain, e);
       case "graphql" -> graphql(random, domain, e);
       case "json-rpc" -> jsonRpc(random, domain, e);
+      case "mcp" -> mcp(random, domain, e);
       case "" -> {
         if (chance(random, 0.15)) {
           e.access(pick(random, List.of("read-only", "read-write", "full")));
@@ -322,6 +325,30 @@ public final class PolicyGenerator {
     e.rules(dedupe(rules));
     if (chance(random, denyRuleShare)) {
       e.denyRules(List.of(RuleBody.builder().method("eth_sendTransaction").build()));
+    }
+  }
+
+  /** MCP methods rules and generated calls draw from (never a glob, so no rule conflicts with tool selectors). */
+  static final List<String> MCP_METHODS = List.of("tools/list", "resources/read", "prompts/get", "initialize", "ping");
+
+  /** Tool-name globs of MCP {@code tools/call} rules. */
+  static final List<String> MCP_TOOLS = List.of("search_*", "read_file", "{get,list}_*", "fetch");
+
+  private void mcp(RandomGenerator random, Domain domain, Endpoint.Builder e) {
+    if (!domain.enforcement.isEmpty()) {
+      e.enforcement(domain.enforcement);
+    }
+    List<AllowRule> rules = new ArrayList<>();
+    int count = 1 + random.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      RuleBody body = random.nextBoolean()
+          ? RuleBody.builder().method("tools/call").tool(ValueMatcher.glob(pick(random, MCP_TOOLS))).build()
+          : RuleBody.builder().method(pick(random, MCP_METHODS)).build();
+      rules.add(AllowRule.builder().allow(body).build());
+    }
+    e.rules(dedupe(rules));
+    if (chance(random, denyRuleShare)) {
+      e.denyRules(List.of(RuleBody.builder().method("tools/call").tool(ValueMatcher.glob("delete_*")).build()));
     }
   }
 
@@ -446,6 +473,8 @@ public final class PolicyGenerator {
           protocol = "graphql";
         } else if (!ip && chance(random, jsonRpcShare)) {
           protocol = "json-rpc";
+        } else if (!ip && chance(random, mcpShare)) {
+          protocol = "mcp";
         } else if (chance(random, l7Share)) {
           protocol = chance(random, 0.85) ? "rest" : "websocket";
         } else {
@@ -480,6 +509,7 @@ public final class PolicyGenerator {
     private double binaryGlobShare = DEFAULT_BINARY_GLOB_SHARE;
     private double graphqlShare = DEFAULT_BODY_PROTOCOL_SHARE;
     private double jsonRpcShare = DEFAULT_BODY_PROTOCOL_SHARE;
+    private double mcpShare = DEFAULT_BODY_PROTOCOL_SHARE;
     private boolean staticSections = true;
 
     private Builder() {}
@@ -529,6 +559,12 @@ public final class PolicyGenerator {
     /** Share of domains whose endpoints are {@code protocol: json-rpc} (exact method rules). */
     public Builder jsonRpcShare(double share) {
       this.jsonRpcShare = share(share);
+      return this;
+    }
+
+    /** Share of domains whose endpoints are {@code protocol: mcp} (tool and method rules). */
+    public Builder mcpShare(double share) {
+      this.mcpShare = share(share);
       return this;
     }
 

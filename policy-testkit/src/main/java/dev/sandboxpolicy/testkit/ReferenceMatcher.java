@@ -41,12 +41,15 @@ import java.util.TreeMap;
  * whose binary matched. An error anywhere in that scope fails the decision.
  *
  * <p>GraphQL (§3.7: persisted queries, operation type/name/field rules, deny rules, the authority of a GraphQL
- * endpoint over REST rules) and JSON-RPC (§3.8: only {@code POST}, exact method names or {@code *}, each call of a
- * batch decided on its own, response frames and inspection errors denied) when the request carries that view of its
- * body ({@link HttpRequest#graphql()}, {@link HttpRequest#jsonRpc()}).
+ * endpoint over REST rules), JSON-RPC (§3.8: only {@code POST}, exact method names or {@code *}, each call of a
+ * batch decided on its own, response frames and inspection errors denied) and MCP (§3.8: {@code POST} only, method
+ * globs, {@code params.name} / {@code tool} matchers, deny rules, each call on its own, responses and receive streams
+ * allowed), when the request carries that view of its body ({@link HttpRequest#graphql()},
+ * {@link HttpRequest#jsonRpc()}).
  *
- * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): MCP, GraphQL over WebSocket and
- * JSON-RPC receive streams, and GraphQL or JSON-RPC endpoints asked without the body view. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
+ * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): MCP's
+ * {@code allow_all_known_mcp_methods} and strict-tool-name violations, GraphQL over WebSocket, JSON-RPC receive
+ * streams, and GraphQL, JSON-RPC or MCP endpoints asked without the body view. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
  * middleware, provider credential gates.
  *
  * <p>Thread-safe; meant for tests only (it uses {@code java.util.regex} underneath).
@@ -183,9 +186,6 @@ public final class ReferenceMatcher {
       }
     }
     String protocol = selected.protocol().toLowerCase(Locale.ROOT);
-    if (protocol.equals("mcp")) {
-      return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "protocol mcp is not modelled");
-    }
     if (protocol.equals("sql")) {
       return new ReferenceDecision(ReferenceOutcome.ALLOW, allowingKeys.get(0), "sql is relayed as passthrough");
     }
@@ -202,6 +202,9 @@ public final class ReferenceMatcher {
       if (graphql.get().error().isPresent()) {
         return new ReferenceDecision(ReferenceOutcome.DENY, "", "GraphQL request rejected: " + graphql.get().error().get());
       }
+    }
+    if (protocol.equals("mcp")) {
+      return decideMcp(ev, request, selected, allowingKeys, entries);
     }
     if (protocol.equals("json-rpc")) {
       if (rpc.isEmpty()) {
@@ -298,6 +301,92 @@ public final class ReferenceMatcher {
       return new ReferenceDecision(ReferenceOutcome.ALLOW, allowedBy.get(0), "allowed by policy " + allowedBy.get(0));
     }
     return l7Denial(selected, "", request.method() + " " + request.path() + " not permitted by policy");
+  }
+
+  /** Tool names strict MCP endpoints accept (§3.8: {@code ^[A-Za-z0-9_.-]{1,128}$}). */
+  private static final java.util.regex.Pattern STRICT_TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
+  /**
+   * The MCP decision (§3.8) once an {@code mcp} endpoint is selected: inspection errors are hard denials; response
+   * frames and receive streams are allowed; otherwise each call on its own must be allowed by some matching
+   * {@code mcp} endpoint ({@code POST} only, method glob with {@code .} as delimiter, {@code params.name} against the
+   * rule's tool matcher) and denied by none. Not modelled: {@code allow_all_known_mcp_methods} and tool names that
+   * fail {@code strict_tool_names} (the spec leaves their decision open).
+   */
+  private ReferenceDecision decideMcp(
+      Evaluation ev, HttpRequest request, Endpoint selected, List<String> keys, Map<String, NetworkPolicy> entries) {
+    Optional<JsonRpcRequest> rpc = request.jsonRpc();
+    if (rpc.isEmpty()) {
+      return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "mcp endpoint without a JSON-RPC view");
+    }
+    if (rpc.get().error().isPresent()) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, "", "MCP request rejected: " + rpc.get().error().get());
+    }
+    Connection c = request.connection();
+    List<String> mcpKeys = new ArrayList<>();
+    List<Endpoint> mcpEndpoints = new ArrayList<>();
+    for (String key : keys) {
+      for (Endpoint ep : entries.get(key).endpoints()) {
+        if (ep.protocol().equalsIgnoreCase("mcp") && endpointMatches(ev, ep, c) && selectorMatches(ev, ep.path(), request.path())) {
+          if (ep.mcp().flatMap(m -> m.allowAllKnownMcpMethods()).orElse(false)) {
+            return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "allow_all_known_mcp_methods is not modelled");
+          }
+          mcpKeys.add(key);
+          mcpEndpoints.add(ep);
+        }
+      }
+    }
+    List<JsonRpcCall> calls = rpc.get().calls();
+    if (calls.isEmpty()) {
+      if (rpc.get().hasResponse() || rpc.get().receiveStream()) {
+        return mcpKeys.isEmpty()
+            ? l7Denial(selected, "", "no MCP endpoint matches the request path")
+            : new ReferenceDecision(ReferenceOutcome.ALLOW, mcpKeys.get(0), "MCP responses and receive streams are allowed");
+      }
+      return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "an empty MCP body is not modelled");
+    }
+    for (int i = 0; i < mcpEndpoints.size(); i++) {
+      boolean strict = mcpEndpoints.get(i).mcp().flatMap(m -> m.strictToolNames()).orElse(true);
+      for (JsonRpcCall call : calls) {
+        if (strict && call.paramsName().isPresent() && !STRICT_TOOL_NAME.matcher(call.paramsName().get()).matches()) {
+          return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "invalid strict tool names are not modelled");
+        }
+      }
+    }
+    String allowedBy = null;
+    for (JsonRpcCall call : calls) {
+      String callAllowedBy = null;
+      for (int i = 0; i < mcpEndpoints.size(); i++) {
+        Endpoint ep = mcpEndpoints.get(i);
+        boolean denied = false;
+        for (RuleBody body : ep.denyRuleBodies()) {
+          denied |= mcpRuleMatches(ev, body, call);
+        }
+        if (denied) {
+          return l7Denial(selected, mcpKeys.get(i), "MCP method '" + call.method() + "' matched a deny rule of policy " + mcpKeys.get(i));
+        }
+        boolean allowed = false;
+        for (RuleBody body : allowBodies(ep)) {
+          allowed |= "POST".equals(request.method()) && mcpRuleMatches(ev, body, call);
+        }
+        if (allowed && callAllowedBy == null) {
+          callAllowedBy = mcpKeys.get(i);
+        }
+      }
+      if (callAllowedBy == null) {
+        return l7Denial(selected, "", "MCP method '" + call.method() + "' not permitted by policy");
+      }
+      allowedBy = allowedBy == null || callAllowedBy.compareTo(allowedBy) < 0 ? callAllowedBy : allowedBy;
+    }
+    return new ReferenceDecision(ReferenceOutcome.ALLOW, allowedBy, "allowed by policy " + allowedBy);
+  }
+
+  /** An MCP rule: method glob ({@code .} delimiter) and, when the rule names a tool, {@code params.name} (§1.7, §3.8). */
+  private static boolean mcpRuleMatches(Evaluation ev, RuleBody body, JsonRpcCall call) {
+    boolean method = !body.method().isEmpty() && ev.matches(body.method(), "", call.method());
+    ValueMatcher tool = body.params().containsKey("name") ? body.params().get("name") : body.tool().orElse(null);
+    boolean params = tool == null || (call.paramsName().isPresent() && valueMatches(ev, tool, call.paramsName().get()));
+    return method && params;
   }
 
   /** What one GraphQL endpoint says about a request's operations (§3.7). */

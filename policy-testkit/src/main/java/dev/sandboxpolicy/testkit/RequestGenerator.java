@@ -163,7 +163,7 @@ public final class RequestGenerator {
       for (Endpoint ep : e.getValue().endpoints()) {
         String protocol = ep.protocol().toLowerCase(Locale.ROOT);
         boolean inspected = protocol.equals("rest") || protocol.equals("websocket") || protocol.equals("graphql")
-            || protocol.equals("json-rpc") || (protocol.isEmpty() && !ep.access().isEmpty());
+            || protocol.equals("json-rpc") || protocol.equals("mcp") || (protocol.isEmpty() && !ep.access().isEmpty());
         if (!inspectedOnly || inspected) {
           targets.add(new Target(e.getKey(), e.getValue(), ep));
         }
@@ -265,6 +265,38 @@ public final class RequestGenerator {
     return base.withJsonRpc(calls.size() == 1 ? JsonRpcRequest.single(calls.get(0)) : JsonRpcRequest.batch(calls, false));
   }
 
+  /** An MCP request derived from the endpoint's method and tool rules (§3.8), with batches, responses and streams. */
+  private static HttpRequest mcpRequest(RandomGenerator random, Connection c, Endpoint ep) {
+    HttpRequest base = HttpRequest.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/mcp");
+    int kind = random.nextInt(20);
+    if (kind == 0) {
+      return base.withJsonRpc(JsonRpcRequest.inspectionError("invalid JSON"));
+    }
+    if (kind == 1) {
+      return base.withJsonRpc(JsonRpcRequest.responseOnly());
+    }
+    if (kind == 2) {
+      return HttpRequest.of(c, "GET", "/mcp").withJsonRpc(JsonRpcRequest.receiveStreamOnly());
+    }
+    List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(ep));
+    bodies.addAll(ep.denyRuleBodies());
+    List<JsonRpcCall> calls = new ArrayList<>();
+    int count = random.nextInt(4) == 0 ? 2 : 1;
+    for (int i = 0; i < count; i++) {
+      RuleBody body = bodies.isEmpty() ? RuleBody.builder().method("tools/call").build() : bodies.get(random.nextInt(bodies.size()));
+      String method = random.nextInt(6) == 0 ? pick(random, PolicyGenerator.MCP_METHODS) : body.method();
+      JsonRpcCall call = JsonRpcCall.of(method.isEmpty() ? "tools/call" : method);
+      if (method.equals("tools/call") || method.isEmpty()) {
+        List<String> globs = body.tool().map(ValueMatcher::globs).orElse(List.of("fetch"));
+        String name = random.nextInt(5) == 0 ? pick(random, List.of("delete_all", "write_file", "search_x", "list_tools"))
+            : GlobInstances.glob(random, globs.get(random.nextInt(globs.size())), '.');
+        call = random.nextInt(10) == 0 ? call : call.withParamsName(name);
+      }
+      calls.add(call);
+    }
+    return base.withJsonRpc(calls.size() == 1 ? JsonRpcRequest.single(calls.get(0)) : JsonRpcRequest.batch(calls, false));
+  }
+
   private HttpRequest request(RandomGenerator random, int size) {
     Target t = target(random, true);
     if (t == null) {
@@ -278,6 +310,9 @@ public final class RequestGenerator {
     }
     if (protocol.equals("json-rpc")) {
       return jsonRpcRequest(random, c, t.endpoint);
+    }
+    if (protocol.equals("mcp")) {
+      return mcpRequest(random, c, t.endpoint);
     }
     List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(t.endpoint));
     if (random.nextInt(3) == 0) {

@@ -110,6 +110,10 @@ class ReferenceVsCompiledTest {
       ReferenceDecision expected = reference.decideRequest(r);
       Decision actual = compiled.decideRequest(r.toL7Request());
       SEEN.merge("l7 " + expected.outcome(), 1, Integer::sum);
+      if (r.graphql().isPresent() || r.jsonRpc().isPresent()) {
+        String body = r.graphql().isPresent() ? "graphql" : "json-rpc/mcp";
+        SEEN.merge("body " + body + " " + expected.outcome(), 1, Integer::sum);
+      }
       if (actual.notInspected()) {
         // the matcher's contract: upstream relays, the matcher fails closed with a marked, blocking DENY
         assertTrue(actual.verdict() == Verdict.DENY && actual.blocks(), () -> "not-inspected must fail closed: " + actual);
@@ -233,7 +237,7 @@ class ReferenceVsCompiledTest {
   /** GraphQL and JSON-RPC endpoints with generated operations and calls (§3.7, §3.8). */
   @Test
   void agreesOnGraphqlAndJsonRpc() {
-    PolicyGenerator bodies = PolicyGenerator.builder().graphqlShare(0.35).jsonRpcShare(0.35).denyRuleShare(0.4).build();
+    PolicyGenerator bodies = PolicyGenerator.builder().graphqlShare(0.3).jsonRpcShare(0.3).mcpShare(0.3).denyRuleShare(0.4).build();
     Map<String, Integer> before = Map.copyOf(SEEN);
     // Batches whose calls are allowed by different entries are left out: JsonRpcBatchAcrossEntriesTest.
     Generator<Case> singleEntryBatches = (random, size) -> {

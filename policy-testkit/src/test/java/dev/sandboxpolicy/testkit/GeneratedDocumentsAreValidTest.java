@@ -45,7 +45,7 @@ class GeneratedDocumentsAreValidTest {
 
   @Test
   void generatedGraphqlAndJsonRpcPoliciesAreValid() {
-    PolicyGenerator bodies = PolicyGenerator.builder().graphqlShare(0.35).jsonRpcShare(0.35).denyRuleShare(0.4).build();
+    PolicyGenerator bodies = PolicyGenerator.builder().graphqlShare(0.3).jsonRpcShare(0.3).mcpShare(0.3).denyRuleShare(0.4).build();
     PropertyCheck.forAll(bodies.policies())
         .seed(0x6A9L)
         .count(150)

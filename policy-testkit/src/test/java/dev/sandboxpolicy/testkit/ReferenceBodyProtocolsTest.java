@@ -106,4 +106,44 @@ class ReferenceBodyProtocolsTest {
     assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.responseOnly()), "response frames");
     assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.inspectionError("not JSON")), "inspection error");
   }
+
+  static final String MCP = """
+      version: 1
+      network_policies:
+        tools:
+          endpoints:
+            - host: mcp.example.com
+              port: 443
+              protocol: mcp
+              enforcement: enforce
+              rules:
+                - allow: {method: tools/call, tool: "search_*"}
+                - allow: {method: tools/list}
+              deny_rules:
+                - {method: tools/call, tool: "search_secret*"}
+          binaries: [{path: /usr/bin/node}]
+      """;
+
+  static ReferenceOutcome mcp(String httpMethod, JsonRpcRequest body) {
+    ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.STRICT).readPolicy(MCP).value().orElseThrow());
+    return r.decideRequest(HttpRequest.of(Connection.of("mcp.example.com", 443, "/usr/bin/node"), httpMethod, "/mcp")
+        .withJsonRpc(body)).outcome();
+  }
+
+  @Test
+  void mcpCalls() {
+    assertEquals(ReferenceOutcome.ALLOW, mcp("POST", JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("search_web"))));
+    assertEquals(ReferenceOutcome.DENY, mcp("POST", JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("write_file"))));
+    assertEquals(ReferenceOutcome.DENY, mcp("POST", JsonRpcRequest.single(JsonRpcCall.of("tools/call"))), "params.name required");
+    assertEquals(ReferenceOutcome.DENY, mcp("POST", JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("search_secrets"))), "deny");
+    assertEquals(ReferenceOutcome.ALLOW, mcp("POST", JsonRpcRequest.single(JsonRpcCall.of("tools/list"))));
+    assertEquals(ReferenceOutcome.DENY, mcp("GET", JsonRpcRequest.single(JsonRpcCall.of("tools/list"))), "only POST");
+    assertEquals(ReferenceOutcome.DENY, mcp("POST", JsonRpcRequest.batch(
+        List.of(JsonRpcCall.of("tools/list"), JsonRpcCall.of("resources/read")), false)), "any call denies the batch");
+    assertEquals(ReferenceOutcome.ALLOW, mcp("POST", JsonRpcRequest.responseOnly()), "responses are allowed");
+    assertEquals(ReferenceOutcome.ALLOW, mcp("GET", JsonRpcRequest.receiveStreamOnly()), "receive streams are allowed");
+    assertEquals(ReferenceOutcome.DENY, mcp("POST", JsonRpcRequest.inspectionError("bad")), "inspection error");
+    assertEquals(ReferenceOutcome.UNSUPPORTED, mcp("POST", JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("bad name!"))),
+        "strict tool-name violations are not modelled");
+  }
 }
