@@ -13,7 +13,7 @@ import dev.sandboxpolicy.testkit.ReferenceOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Hand-picked GraphQL and JSON-RPC requests: the compiled matcher decides what the reference decides. */
+/** Hand-picked GraphQL, JSON-RPC and MCP requests: the compiled matcher decides what the reference decides. */
 class BodyProtocolsAgreementTest {
 
   static final String POLICY = """
@@ -41,6 +41,18 @@ class BodyProtocolsAgreementTest {
                rules: [{allow: {method: eth_call}}, {allow: {method: eth_chainId}}],
                deny_rules: [{method: eth_sendTransaction}]}
           binaries: [{path: /usr/bin/python3}]
+        tools:
+          endpoints:
+            - host: mcp.example.com
+              port: 443
+              protocol: mcp
+              enforcement: enforce
+              rules:
+                - allow: {method: tools/call, tool: "search_*"}
+                - allow: {method: tools/list}
+              deny_rules:
+                - {method: tools/call, tool: "search_secret*"}
+          binaries: [{path: /usr/bin/node}]
       """;
 
   static void agree(CompiledPolicy compiled, ReferenceMatcher reference, HttpRequest r) {
@@ -82,6 +94,20 @@ class BodyProtocolsAgreementTest {
         JsonRpcRequest.inspectionError("not JSON"))) {
       agree(compiled, reference, HttpRequest.of(rpc, "POST", "/").withJsonRpc(body));
       agree(compiled, reference, HttpRequest.of(rpc, "GET", "/").withJsonRpc(body));
+    }
+    Connection mcp = Connection.of("mcp.example.com", 443, "/usr/bin/node");
+    for (JsonRpcRequest body : List.of(
+        JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("search_web")),
+        JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("write_file")),
+        JsonRpcRequest.single(JsonRpcCall.of("tools/call")),
+        JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("search_secrets")),
+        JsonRpcRequest.single(JsonRpcCall.of("tools/list")),
+        JsonRpcRequest.batch(List.of(JsonRpcCall.of("tools/list"), JsonRpcCall.of("resources/read")), false),
+        JsonRpcRequest.responseOnly(),
+        JsonRpcRequest.receiveStreamOnly(),
+        JsonRpcRequest.inspectionError("bad"))) {
+      agree(compiled, reference, HttpRequest.of(mcp, "POST", "/mcp").withJsonRpc(body));
+      agree(compiled, reference, HttpRequest.of(mcp, "GET", "/mcp").withJsonRpc(body));
     }
   }
 }
