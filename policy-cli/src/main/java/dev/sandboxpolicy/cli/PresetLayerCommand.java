@@ -6,8 +6,10 @@ import dev.sandboxpolicy.merge.PresetLayerError;
 import dev.sandboxpolicy.merge.PresetLayerException;
 import dev.sandboxpolicy.merge.PresetMerger;
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.io.PolicyWriter;
+import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -76,8 +78,14 @@ final class PresetLayerCommand implements Subcommand {
         --dry-run prints only what would change (+ added, ~ replaced, - removed keys) and writes nothing.
         --json prints {"yaml", "document", "changes": [{"key", "change"}]}.
 
-        Exit status: 0 ok; 1 the policy or a preset is invalid, or the preset layer refuses (the message
-        says why); 2 usage or I/O error.""";
+        The resulting policy is validated (leniently: unknown keys of the live policy are kept). Its errors
+        are printed on standard error as RESULT:LINE:COLUMN lines, where RESULT is OUT or <result> and the
+        positions are those of the printed YAML. Some built-in presets cannot be applied together (for
+        example brew and github: upstream OpenShell rejects the result as ambiguous); this is where you
+        learn it. With errors, -o writes nothing and the exit status is 1.
+
+        Exit status: 0 ok; 1 the policy or a preset is invalid, the preset layer refuses, or the resulting
+        policy is invalid (the message says why); 2 usage or I/O error.""";
   }
 
   @Override
@@ -130,11 +138,19 @@ final class PresetLayerCommand implements Subcommand {
       throw CommandFailure.failed(document.name() + ": " + e.getMessage() + " (" + e.code() + ")");
     }
     String yaml = PolicyWriter.toYaml(result.policy());
+    List<Problem> errors =
+        DocumentValidation.validate(DocumentValidation.Kind.POLICY, yaml, ReadMode.LENIENT, false).stream()
+            .filter(Problem::isError)
+            .toList();
+    String resultName = args.value("output").orElse("<result>");
+    ProblemText.print(terminal.err(), resultName, errors);
     if (args.flag("json")) {
       ObjectNode o = Json.object();
       o.put("yaml", yaml);
       o.set("document", Json.tree(PolicyWriter.toTree(result.policy())));
       o.set("changes", PresetChanges.json(result.diff()));
+      o.put("valid", errors.isEmpty());
+      o.set("problems", Json.problems(errors));
       terminal.out().println(Json.write(o));
     } else if (args.flag("dry-run")) {
       List<String> lines = PresetChanges.lines(result.diff());
@@ -142,6 +158,15 @@ final class PresetLayerCommand implements Subcommand {
         terminal.out().println("no changes");
       }
       lines.forEach(terminal.out()::println);
+    }
+    if (!errors.isEmpty()) {
+      String message =
+          "the resulting policy is invalid (" + ProblemText.counts(errors) + ")"
+              + (args.value("output").isPresent() && !args.flag("dry-run") ? "; nothing was written" : "");
+      if (!args.flag("dry-run") && !args.flag("json") && args.value("output").isEmpty()) {
+        terminal.out().print(yaml);
+      }
+      throw CommandFailure.failed(message);
     }
     if (args.flag("dry-run")) {
       return ExitCode.OK;

@@ -177,4 +177,29 @@ class PresetLayerCommandTest {
     CliRun bad = CliRun.run(dir, "explain", "--sandbox", "Bad Name");
     assertEquals(ExitCode.USAGE, bad.status());
   }
+
+  @Test
+  void aResultThatUpstreamWouldRejectIsReportedAndNotWritten() throws IOException {
+    CliRun.write(dir, "p.yaml", CliRun.POLICY);
+    // brew reaches github.com:443 with tls: skip, github with TLS auto: an ambiguous generation (spec §2.6).
+    CliRun dry = CliRun.run(dir, "merge", "--dry-run", "p.yaml", "brew", "github");
+    assertEquals(ExitCode.FAILED, dry.status(), dry::toString);
+    assertTrue(dry.out().contains("+ network_policies.brew"), dry::toString);
+    assertTrue(dry.err().contains("<result>:") && dry.err().contains("endpoint_ambiguous"), dry::toString);
+
+    String before = Files.readString(dir.resolve("p.yaml"));
+    CliRun written = CliRun.run(dir, "merge", "p.yaml", "brew", "github", "-o", "p.yaml");
+    assertEquals(ExitCode.FAILED, written.status(), written::toString);
+    assertTrue(written.err().contains("p.yaml:") && written.err().contains("nothing was written"), written::toString);
+    assertEquals(before, Files.readString(dir.resolve("p.yaml")), "-o leaves the file untouched");
+
+    CliRun json = CliRun.run(dir, "merge", "--json", "p.yaml", "brew", "github");
+    assertEquals(ExitCode.FAILED, json.status());
+    JsonNode tree = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.out());
+    assertFalse(tree.get("valid").asBoolean());
+    assertEquals("endpoint_ambiguous", tree.get("problems").get(0).get("code").asString());
+
+    CliRun ok = CliRun.run(dir, "merge", "p.yaml", "brew");
+    assertEquals(ExitCode.OK, ok.status(), "brew alone is fine: " + ok);
+  }
 }
