@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds benchmarks/target/benchmarks.jar and runs the JMH suite.
 #
-#   benchmarks/run.sh            the whole suite with -prof gc (about 15-25 min on 2 cores), then the retained-memory
+#   benchmarks/run.sh            the whole suite with -prof gc (about 10 min on 2 cores), then the retained-memory
 #                                table and the per-case latency table; JSON results in benchmarks/target/jmh-result.json
 #   benchmarks/run.sh smoke      every benchmark once, no warm-up (about 1 min): checks that each one sets up and runs
 #   benchmarks/run.sh full REGEX [JMH options]   a subset, e.g. benchmarks/run.sh full 'Realistic' -prof gc
