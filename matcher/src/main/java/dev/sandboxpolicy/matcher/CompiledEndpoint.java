@@ -138,7 +138,7 @@ final class CompiledEndpoint {
       graphqlRules |= !r.operationType.isEmpty();
     }
     this.graphqlPolicy = protocol.equals("graphql") || (protocol.equals("websocket") && graphqlRules);
-    this.nulScreen = new NulScreen(entry.key, this.allow, this.deny, strictToolNames);
+    this.nulScreen = NulScreen.ofRules(entry.key, this.allow, this.deny, strictToolNames);
   }
 
   /** §1.7: {@code tool} moves to {@code params.name} (an explicit one wins); allow-all fills a missing method. */

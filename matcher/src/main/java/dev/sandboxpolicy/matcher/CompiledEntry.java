@@ -14,6 +14,10 @@ final class CompiledEntry {
   final int order;
   private final Set<String> literalBinaries;
   private final Glob[] globBinaries;
+  /** The first binary glob that does not compile, or null: it errs whenever the entry's binaries are consulted. */
+  private final Glob invalidBinaryGlob;
+  /** The U+0000 check over the executable path and ancestors that the binary globs read. */
+  private final NulScreen nulScreen;
   CompiledEndpoint[] endpoints;
 
   CompiledEntry(String key, int order, NetworkPolicy policy, GlobCache cache) {
@@ -30,12 +34,29 @@ final class CompiledEntry {
     }
     this.literalBinaries = Set.copyOf(literal);
     this.globBinaries = globs.toArray(new Glob[0]);
+    Glob invalid = null;
+    for (Glob g : globBinaries) {
+      invalid = invalid == null && g.error() != null ? g : invalid;
+    }
+    this.invalidBinaryGlob = invalid;
+    this.nulScreen = NulScreen.ofBinaries(key, globBinaries.length);
   }
 
-  /** Exe or any ancestor: literal entries by equality, {@code *} entries as slash globs; cmdline never grants. */
+  /**
+   * Exe or any ancestor: literal entries by equality, {@code *} entries as slash globs; cmdline never grants.
+   * Upstream evaluates every binary glob over the executable and every ancestor, so the errors a glob would raise
+   * there (a U+0000 in one of those paths, a glob that does not compile) fail the decision even when a literal
+   * entry or another glob already matched.
+   */
   int binaryAllowed(NetworkRequest r, boolean identityRequired, EvaluationScratch scratch) {
     if (!identityRequired) {
       return GlobMatcher.MATCH;
+    }
+    if (invalidBinaryGlob != null) {
+      return scratch.fail(invalidBinaryGlob.errorReason(r.binary()));
+    }
+    if (nulScreen.binaries(r, scratch) == GlobMatcher.ERROR) {
+      return GlobMatcher.ERROR;
     }
     if (!literalBinaries.isEmpty()) {
       if (literalBinaries.contains(r.binary())) {

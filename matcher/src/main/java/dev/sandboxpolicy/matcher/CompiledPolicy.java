@@ -350,6 +350,11 @@ public final class CompiledPolicy {
    * <em>all</em> endpoints of all entries whose endpoint and binary match: any matching deny rule wins, otherwise
    * any allowing rule allows. Allocation-free on allow.
    *
+   * <p>JSON-RPC and MCP batches (spec §3.8): each call is decided on its own over all those endpoints, so the calls
+   * of one batch may be allowed by different endpoints or entries; the batch is allowed only when every call is, and
+   * a deny rule matching any call denies it. {@link Decision#matchedPolicy()} is then the smallest key that allows
+   * some call, and the reason of a refused batch names the first call nothing allowed.
+   *
    * <p>Before the rules there are two fail-closed answers that do not depend on rule order:
    *
    * <ul>
@@ -435,34 +440,52 @@ public final class CompiledPolicy {
     }
     int variant = variant(selected);
 
+    // §3.8: each JSON-RPC call of a batch is its own decision over every endpoint; one pass per call (one pass in
+    // all for a request without calls). Any denied or unallowed call denies the batch; an error anywhere fails it.
+    int passes = request.jsonRpc().isPresent() ? Math.max(1, request.jsonRpc().get().calls().size()) : 1;
+    boolean perCall = request.jsonRpc().isPresent() && !request.jsonRpc().get().calls().isEmpty();
     CompiledEndpoint denyEndpoint = null;
     CompiledRule denyRule = null;
     String denyReason = null;
+    String authoritativeReason = null;
     Decision allowed = null;
-    String graphqlDenyReason = null;
-    for (int i = 0; i < kept; i++) {
-      CompiledEndpoint e = s.candidates[i];
-      int sel = e.selectorMatches(path, s);
-      if (sel == GlobMatcher.ERROR) {
-        return evaluationError(s);
-      }
-      if (sel == GlobMatcher.NO_MATCH) {
-        continue;
-      }
-      EndpointVerdict v = EndpointVerdict.evaluate(e, request, s);
-      if (v.kind == EndpointVerdict.ERROR) {
-        return evaluationError(s);
-      }
-      if (v.kind == EndpointVerdict.DENIED_BY_RULE && denyRule == null) {
-        denyEndpoint = e;
-        denyRule = v.rule;
-        denyReason = v.reason;
-      } else if (v.kind == EndpointVerdict.ALLOWED) {
-        if (allowed == null) {
-          allowed = v.rule == null ? e.networkAllow[variant] : v.rule.allowDecisions[variant];
+    int allowedOrdinal = Integer.MAX_VALUE;
+    int notAllowedCall = -1;
+    for (int pass = 0; pass < passes; pass++) {
+      int call = perCall ? pass : EndpointVerdict.WHOLE_REQUEST;
+      Decision callAllowed = null;
+      int callAllowedOrdinal = Integer.MAX_VALUE;
+      for (int i = 0; i < kept; i++) {
+        CompiledEndpoint e = s.candidates[i];
+        int sel = e.selectorMatches(path, s);
+        if (sel == GlobMatcher.ERROR) {
+          return evaluationError(s);
         }
-      } else if (graphqlDenyReason == null && v.authoritative) {
-        graphqlDenyReason = v.reason;
+        if (sel == GlobMatcher.NO_MATCH) {
+          continue;
+        }
+        EndpointVerdict v = EndpointVerdict.evaluate(e, request, call, s);
+        if (v.kind == EndpointVerdict.ERROR) {
+          return evaluationError(s);
+        }
+        if (v.kind == EndpointVerdict.DENIED_BY_RULE && denyRule == null) {
+          denyEndpoint = e;
+          denyRule = v.rule;
+          denyReason = v.reason;
+        } else if (v.kind == EndpointVerdict.ALLOWED) {
+          if (callAllowed == null) {
+            callAllowed = v.rule == null ? e.networkAllow[variant] : v.rule.allowDecisions[variant];
+            callAllowedOrdinal = e.ordinal;
+          }
+        } else if (authoritativeReason == null && v.authoritative) {
+          authoritativeReason = v.reason;
+        }
+      }
+      if (callAllowed == null) {
+        notAllowedCall = notAllowedCall < 0 ? pass : notAllowedCall;
+      } else if (callAllowedOrdinal < allowedOrdinal) {
+        allowed = callAllowed; // the smallest key that allows some call
+        allowedOrdinal = callAllowedOrdinal;
       }
     }
     Optional<Enforcement> enforcement = enforcementOf(selected);
@@ -470,13 +493,14 @@ public final class CompiledPolicy {
       return Decision.deny(
           denyReason, Optional.of(denyEndpoint.entry.key), denyRule.pointer, denyRule.location, enforcement);
     }
-    if (graphqlDenyReason != null) {
-      return Decision.deny(graphqlDenyReason, Optional.empty(), "", SourceLocation.NONE, enforcement);
+    if (authoritativeReason != null) {
+      return Decision.deny(authoritativeReason, Optional.empty(), "", SourceLocation.NONE, enforcement);
     }
-    if (allowed != null) {
+    if (notAllowedCall < 0) {
       return allowed;
     }
-    return Decision.deny(notPermittedReason(request), Optional.empty(), "", SourceLocation.NONE, enforcement);
+    return Decision.deny(
+        notPermittedReason(request, notAllowedCall), Optional.empty(), "", SourceLocation.NONE, enforcement);
   }
 
   /**
@@ -507,13 +531,14 @@ public final class CompiledPolicy {
     return Decision.deny(reason, Optional.of(e.entry.key), e.pointer, e.location, ENFORCED);
   }
 
-  private static String notPermittedReason(L7Request request) {
+  /** Why nothing allowed the request; {@code call} is the first JSON-RPC call that no endpoint allowed. */
+  private static String notPermittedReason(L7Request request, int call) {
     if (request.graphql().isPresent()) {
       return "GraphQL operation not permitted by policy";
     }
     if (request.jsonRpc().isPresent()) {
       List<JsonRpcCall> calls = request.jsonRpc().get().calls();
-      return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(0).method()) + "' not permitted by policy";
+      return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(call).method()) + "' not permitted by policy";
     }
     return request.method() + " " + request.path() + " not permitted by policy";
   }

@@ -14,6 +14,8 @@ final class EndpointVerdict {
   static final int ERROR = 3;
   /** Maximum length of an MCP tool name under {@code strict_tool_names} (spec §3.8). */
   static final int MAX_TOOL_NAME_LENGTH = 128;
+  /** The call index that means "not one call": a request without JSON-RPC calls. */
+  static final int WHOLE_REQUEST = -1;
 
   int kind;
   CompiledRule rule;
@@ -29,7 +31,13 @@ final class EndpointVerdict {
     return this;
   }
 
-  static EndpointVerdict evaluate(CompiledEndpoint e, L7Request r, EvaluationScratch s) {
+  /**
+   * The verdict of endpoint {@code e} on request {@code r}. On a {@code json-rpc} or {@code mcp} endpoint only the
+   * JSON-RPC call at index {@code call} is judged (spec §3.8: each call of a batch is its own decision; the caller
+   * combines them); {@link #WHOLE_REQUEST} when the request has no calls (MCP responses and receive streams). Other
+   * endpoints ignore {@code call}.
+   */
+  static EndpointVerdict evaluate(CompiledEndpoint e, L7Request r, int call, EvaluationScratch s) {
     EndpointVerdict v = s.verdict;
     v.set(NONE, null, null, false);
     if (e.graphqlPolicy && r.graphql().isPresent()) {
@@ -39,7 +47,11 @@ final class EndpointVerdict {
       if (r.jsonRpc().isEmpty()) {
         return v; // REST-shaped rules never apply to json-rpc/mcp endpoints
       }
-      return e.protocol.equals("mcp") ? mcp(v, e, r, s) : jsonRpc(v, e, r, s);
+      if (call == WHOLE_REQUEST) {
+        return e.protocol.equals("mcp") ? mcpWithoutCalls(v, r.jsonRpc().get()) : v;
+      }
+      JsonRpcCall c = r.jsonRpc().get().calls().get(call);
+      return e.protocol.equals("mcp") ? mcp(v, e, r, c, call, s) : jsonRpc(v, e, r, c);
     }
     return rest(v, e, r, s);
   }
@@ -130,101 +142,75 @@ final class EndpointVerdict {
     return v.set(ALLOWED, first, null, false);
   }
 
-  private static EndpointVerdict jsonRpc(EndpointVerdict v, CompiledEndpoint e, L7Request r, EvaluationScratch s) {
-    List<JsonRpcCall> calls = r.jsonRpc().get().calls();
-    for (int i = 0; i < calls.size(); i++) {
-      for (CompiledRule rule : e.deny) {
-        if (rule.jsonRpcMethodMatches(calls.get(i).method())) {
-          return v.set(
-              DENIED_BY_RULE,
-              rule,
-              "JSON-RPC method '" + calls.get(i).method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
-              false);
-        }
+  /** One call on a {@code json-rpc} endpoint: exact method names or {@code *}, deny first, allow only for POST. */
+  private static EndpointVerdict jsonRpc(EndpointVerdict v, CompiledEndpoint e, L7Request r, JsonRpcCall call) {
+    for (CompiledRule rule : e.deny) {
+      if (rule.jsonRpcMethodMatches(call.method())) {
+        return v.set(
+            DENIED_BY_RULE,
+            rule,
+            "JSON-RPC method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
+            false);
       }
     }
-    if (calls.isEmpty() || !"POST".equals(r.method())) {
+    if (!"POST".equals(r.method())) {
       return v; // only HTTP POST can be allowed by method rules
     }
-    CompiledRule first = null;
-    for (int i = 0; i < calls.size(); i++) {
-      CompiledRule allowing = null;
-      for (CompiledRule rule : e.allow) {
-        if (rule.jsonRpcMethodMatches(calls.get(i).method())) {
-          allowing = rule;
-          break;
-        }
-      }
-      if (allowing == null) {
-        return v; // any denied call denies the whole batch
-      }
-      if (first == null) {
-        first = allowing;
+    for (CompiledRule rule : e.allow) {
+      if (rule.jsonRpcMethodMatches(call.method())) {
+        return v.set(ALLOWED, rule, null, false);
       }
     }
-    return v.set(ALLOWED, first, null, false);
+    return v;
   }
 
-  private static EndpointVerdict mcp(EndpointVerdict v, CompiledEndpoint e, L7Request r, EvaluationScratch s) {
-    JsonRpcRequest rpc = r.jsonRpc().get();
-    List<JsonRpcCall> calls = rpc.calls();
-    if (calls.isEmpty()) {
-      // A receive stream (GET, no method, no response) or a body of responses only.
-      return rpc.receiveStream() || rpc.hasResponse() ? v.set(ALLOWED, null, null, false) : v;
-    }
-    if (e.nulScreen.mcp(calls, s) == GlobMatcher.ERROR) {
+  /** An MCP body without calls: a receive stream (GET, no method, no response) or responses only are allowed. */
+  private static EndpointVerdict mcpWithoutCalls(EndpointVerdict v, JsonRpcRequest rpc) {
+    return rpc.receiveStream() || rpc.hasResponse() ? v.set(ALLOWED, null, null, false) : v;
+  }
+
+  /**
+   * One call on an {@code mcp} endpoint: the NUL screen, the strict tool name check, deny rules, then (POST only)
+   * {@code allow_all_known_mcp_methods} or an allow rule.
+   */
+  private static EndpointVerdict mcp(
+      EndpointVerdict v, CompiledEndpoint e, L7Request r, JsonRpcCall call, int index, EvaluationScratch s) {
+    if (e.nulScreen.mcp(call, index, s) == GlobMatcher.ERROR) {
       return v.set(ERROR, null, null, false);
     }
-    for (int i = 0; i < calls.size(); i++) {
-      JsonRpcCall call = calls.get(i);
-      if (e.strictToolNames && call.paramsName().isPresent() && !validToolName(call.paramsName().get())) {
-        return v.set(NONE, null, "MCP tool name '" + call.paramsName().get() + "' is not a valid tool name", true);
+    if (e.strictToolNames && call.paramsName().isPresent() && !validToolName(call.paramsName().get())) {
+      return v.set(NONE, null, "MCP tool name '" + call.paramsName().get() + "' is not a valid tool name", true);
+    }
+    for (CompiledRule rule : e.deny) {
+      int m = rule.mcpMatches(call, s);
+      if (m == GlobMatcher.ERROR) {
+        return v.set(ERROR, null, null, false);
       }
-      for (CompiledRule rule : e.deny) {
-        int m = rule.mcpMatches(call, s);
-        if (m == GlobMatcher.ERROR) {
-          return v.set(ERROR, null, null, false);
-        }
-        if (m == GlobMatcher.MATCH) {
-          return v.set(
-              DENIED_BY_RULE,
-              rule,
-              "MCP method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
-              false);
-        }
+      if (m == GlobMatcher.MATCH) {
+        return v.set(
+            DENIED_BY_RULE,
+            rule,
+            "MCP method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
+            false);
       }
     }
     if (!"POST".equals(r.method())) {
       return v;
     }
-    CompiledRule first = null;
-    boolean viaAllowAll = false;
-    for (int i = 0; i < calls.size(); i++) {
-      JsonRpcCall call = calls.get(i);
-      if (e.allowAllKnownMcpMethods && !call.method().isEmpty()
-          && (!call.method().equals("tools/call") || !e.narrowsToolName)) {
-        viaAllowAll = true;
-        continue;
+    if (e.allowAllKnownMcpMethods && !call.method().isEmpty()
+        && (!call.method().equals("tools/call") || !e.narrowsToolName)) {
+      return v.set(ALLOWED, null, null, false);
+    }
+    for (CompiledRule rule : e.allow) {
+      int m = rule.mcpMatches(call, s);
+      if (m == GlobMatcher.ERROR) {
+        return v.set(ERROR, null, null, false);
       }
-      CompiledRule allowing = null;
-      for (CompiledRule rule : e.allow) {
-        int m = rule.mcpMatches(call, s);
-        if (m == GlobMatcher.ERROR) {
-          return v.set(ERROR, null, null, false);
-        }
-        if (m == GlobMatcher.MATCH) {
-          allowing = rule;
-          break;
-        }
-      }
-      if (allowing == null) {
-        return v;
-      }
-      if (first == null) {
-        first = allowing;
+      if (m == GlobMatcher.MATCH) {
+        return v.set(ALLOWED, rule, null, false);
       }
     }
-    return v.set(ALLOWED, viaAllowAll && first == null ? null : first, null, false);
+    return v;
   }
 
   /** {@code ^[A-Za-z0-9_.-]{1,128}$} without a regex. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which request fields the rule globs of one endpoint read, and the U+0000 check on exactly those fields (spec §3.2
+ * Which request fields the rule globs of one endpoint (or the binary globs of one entry) read, and the U+0000 check on exactly those fields (spec §3.2
  * step 2, §3.10, §6 rule 13): a NUL in a value that reaches a glob is an evaluation error that fails the whole
  * decision closed, whatever the glob and whether or not another glob already decided.
  *
@@ -22,6 +22,9 @@ import java.util.Set;
  *   <li>MCP rules: every call's method when some rule has a method; every {@code params.name} when some rule
  *       constrains it and {@code strict_tool_names} is off (with it on, a name with U+0000 is refused as an invalid
  *       tool name before evaluation, as upstream).
+ *   <li>Binaries (the network decision, {@link #ofBinaries}): the executable path and every ancestor when the entry
+ *       has a binary glob; upstream evaluates every binary glob over all of them, so an exact binary that matched
+ *       an ancestor does not keep the NUL from erring.
  * </ul>
  *
  * <p>Never screened, because no glob reads them (upstream compares them by equality): the HTTP method of REST rules,
@@ -38,9 +41,29 @@ final class NulScreen {
   private final boolean fieldsGlobbed;
   private final boolean mcpMethodGlobbed;
   private final boolean mcpNameGlobbed;
+  private final boolean binaryGlobbed;
 
-  NulScreen(String policyKey, CompiledRule[] allow, CompiledRule[] deny, boolean strictToolNames) {
+  private NulScreen(
+      String policyKey,
+      boolean pathGlobbed,
+      String[] queryKeys,
+      boolean operationNameGlobbed,
+      boolean fieldsGlobbed,
+      boolean mcpMethodGlobbed,
+      boolean mcpNameGlobbed,
+      boolean binaryGlobbed) {
     this.policyKey = policyKey;
+    this.pathGlobbed = pathGlobbed;
+    this.queryKeys = queryKeys;
+    this.operationNameGlobbed = operationNameGlobbed;
+    this.fieldsGlobbed = fieldsGlobbed;
+    this.mcpMethodGlobbed = mcpMethodGlobbed;
+    this.mcpNameGlobbed = mcpNameGlobbed;
+    this.binaryGlobbed = binaryGlobbed;
+  }
+
+  /** The screen of one endpoint's allow and deny rules (the request decision). */
+  static NulScreen ofRules(String policyKey, CompiledRule[] allow, CompiledRule[] deny, boolean strictToolNames) {
     boolean path = false;
     boolean name = false;
     boolean fields = false;
@@ -57,12 +80,38 @@ final class NulScreen {
         mcpName |= r.mcpName != null;
       }
     }
-    this.pathGlobbed = path;
-    this.queryKeys = keys.toArray(new String[0]);
-    this.operationNameGlobbed = name;
-    this.fieldsGlobbed = fields;
-    this.mcpMethodGlobbed = mcpMethod;
-    this.mcpNameGlobbed = mcpName && !strictToolNames;
+    return new NulScreen(
+        policyKey, path, keys.toArray(new String[0]), name, fields, mcpMethod, mcpName && !strictToolNames, false);
+  }
+
+  /**
+   * The screen of one entry's binaries (the network decision, spec §3.4): with {@code globBinaries} &gt; 0 every
+   * binary glob reads the executable path and every ancestor, so a NUL in any of them errs, even when a literal
+   * binary entry already matched.
+   */
+  static NulScreen ofBinaries(String policyKey, int globBinaries) {
+    return new NulScreen(policyKey, false, new String[0], false, false, false, false, globBinaries > 0);
+  }
+
+  /**
+   * The binary screen: {@link GlobMatcher#ERROR} (reason in the scratch) when a binary glob of the entry would read
+   * a U+0000 in the executable path or an ancestor, else {@link GlobMatcher#MATCH}. Command-line paths are never
+   * read (they never grant access).
+   */
+  int binaries(NetworkRequest r, EvaluationScratch s) {
+    if (!binaryGlobbed) {
+      return GlobMatcher.MATCH;
+    }
+    if (r.binary().indexOf(NUL) >= 0) {
+      return s.fail(reason("the executable path"));
+    }
+    List<String> ancestors = r.ancestors();
+    for (int i = 0; i < ancestors.size(); i++) {
+      if (ancestors.get(i).indexOf(NUL) >= 0) {
+        return s.fail(reason("ancestor " + (i + 1) + " of the executable"));
+      }
+    }
+    return GlobMatcher.MATCH;
   }
 
   /** The REST/WebSocket screen: {@link GlobMatcher#ERROR} (reason in the scratch) or {@link GlobMatcher#MATCH}. */
@@ -109,16 +158,13 @@ final class NulScreen {
     return GlobMatcher.MATCH;
   }
 
-  /** The MCP screen over every call of the request. */
-  int mcp(List<JsonRpcCall> calls, EvaluationScratch s) {
-    for (int i = 0; i < calls.size(); i++) {
-      JsonRpcCall call = calls.get(i);
-      if (mcpMethodGlobbed && call.method().indexOf(NUL) >= 0) {
-        return s.fail(reason("the method of JSON-RPC call " + (i + 1)));
-      }
-      if (mcpNameGlobbed && call.paramsName().isPresent() && call.paramsName().get().indexOf(NUL) >= 0) {
-        return s.fail(reason("params.name of JSON-RPC call " + (i + 1)));
-      }
+  /** The MCP screen over one call of the request ({@code index} counts from 0, for the reason). */
+  int mcp(JsonRpcCall call, int index, EvaluationScratch s) {
+    if (mcpMethodGlobbed && call.method().indexOf(NUL) >= 0) {
+      return s.fail(reason("the method of JSON-RPC call " + (index + 1)));
+    }
+    if (mcpNameGlobbed && call.paramsName().isPresent() && call.paramsName().get().indexOf(NUL) >= 0) {
+      return s.fail(reason("params.name of JSON-RPC call " + (index + 1)));
     }
     return GlobMatcher.MATCH;
   }

@@ -21,7 +21,7 @@ class AllocationFreeAllowPathTest {
   }
 
   @Test
-  void networkAndRestAndGraphqlAllowsDoNotAllocate() throws Exception {
+  void networkRestGraphqlAndJsonRpcBatchAllowsDoNotAllocate() throws Exception {
     Object bean;
     Method counter;
     try {
@@ -44,6 +44,12 @@ class AllocationFreeAllowPathTest {
               - {host: "*.cdn.example.com", port: 443}
               - {host: gql.example.com, port: 443, protocol: graphql, access: read-only}
             binaries: [{path: /usr/bin/curl}, {path: "/opt/*/bin/agent"}]
+          rpc_a:
+            endpoints: [{host: rpc.example.com, port: 443, protocol: json-rpc, rules: [{allow: {method: eth_call}}]}]
+            binaries: [{path: /usr/bin/curl}]
+          rpc_b:
+            endpoints: [{host: rpc.example.com, port: 443, protocol: json-rpc, rules: [{allow: {method: eth_chainId}}]}]
+            binaries: [{path: /usr/bin/curl}]
         """);
     NetworkRequest exact = NetworkRequest.of("API.example.com", 443, "/usr/bin/curl");
     NetworkRequest wildcard = NetworkRequest.of("img.cdn.example.com", 443, "/opt/a/bin/agent");
@@ -52,11 +58,16 @@ class AllocationFreeAllowPathTest {
     L7Request gql = L7Request.of(NetworkRequest.of("gql.example.com", 443, "/usr/bin/curl"), "POST", "/graphql")
         .withGraphql(GraphqlRequest.of(List.of(GraphqlOperation.of("query", "Q", List.of("viewer")))));
 
+    // §3.8: each call of the batch is allowed by a different entry.
+    L7Request batch = L7Request.of(NetworkRequest.of("rpc.example.com", 443, "/usr/bin/curl"), "POST", "/")
+        .withJsonRpc(JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_chainId")), false));
+
     Runnable decisions = () -> {
       assertTrue(p.decideNetwork(exact).isAllowed());
       assertTrue(p.decideNetwork(wildcard).isAllowed());
       assertTrue(p.decideRequest(rest).isAllowed());
       assertTrue(p.decideRequest(gql).isAllowed());
+      assertTrue(p.decideRequest(batch).isAllowed());
     };
     for (int i = 0; i < 2_000; i++) {
       decisions.run();
@@ -66,7 +77,7 @@ class AllocationFreeAllowPathTest {
       decisions.run();
     }
     long allocated = allocatedBytes(bean, counter) - before;
-    // A single allocation per decision would be >= 16 bytes x 4 x ROUNDS; allow a little for the counter itself.
-    assertTrue(allocated < 4_096, "allow path allocated " + allocated + " bytes over " + (4 * ROUNDS) + " decisions");
+    // A single allocation per decision would be >= 16 bytes x 5 x ROUNDS; allow a little for the counter itself.
+    assertTrue(allocated < 4_096, "allow path allocated " + allocated + " bytes over " + (5 * ROUNDS) + " decisions");
   }
 }

@@ -254,6 +254,11 @@ final class L7Rules {
     if (!name.isEmpty()) {
       EndpointRules.warnGlob(name, GlobDelimiters.DOT, at + "/operation_name", sink);
     }
+    if (fields.isEmpty() && sink.written(at + "/fields")) {
+      // §2.4: "fields must be a non-empty array of non-empty strings"; the model reads [] as absent.
+      sink.error(Code.GRAPHQL_FIELDS_INVALID, at + "/fields", "fields must be a non-empty list of non-empty"
+          + " strings; list the root fields, or remove fields to match any field");
+    }
     for (int i = 0; i < fields.size(); i++) {
       String f = fields.get(i);
       if (f.isEmpty()) {

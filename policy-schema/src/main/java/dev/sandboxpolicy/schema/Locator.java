@@ -20,4 +20,12 @@ interface Locator {
   default SourceLocation locateKey(String pointer) {
     return locate(pointer);
   }
+
+  /**
+   * Whether the source text has a value at exactly {@code pointer}: tells an empty list that was written
+   * ({@code fields: []}) from an absent key, which the model reads the same. False when there is no source text.
+   */
+  default boolean written(String pointer) {
+    return false;
+  }
 }

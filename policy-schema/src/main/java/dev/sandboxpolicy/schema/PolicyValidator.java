@@ -92,6 +92,10 @@ public final class PolicyValidator {
    * Checks the value rules of a policy built in code or read elsewhere. Lines and columns come from the nodes'
    * {@link dev.sandboxpolicy.model.PolicyNode#location() locations} when the model was read from text, else they
    * are {@code 0}. Structure is not re-checked (the model cannot hold a wrong type).
+   *
+   * <p>Warning: rules that need the text are not checked here. GraphQL {@code fields: []} (an error, spec §2.4)
+   * reads as an absent {@code fields} in the model, so only {@link #validate(ReadResult)} and
+   * {@link #validateText(DocumentKind, String, ReadMode)}, which have the reader's source map, report it.
    */
   public ValidationReport validate(Policy policy) {
     return ValidationReport.of(semantic(SourceMap.empty(), c -> c.policy(policy), mode == ReadMode.STRICT));
@@ -204,6 +208,11 @@ public final class PolicyValidator {
       public SourceLocation locateKey(String pointer) {
         SourceLocation at = map.locateKey(pointer);
         return at.line() > 0 ? at : nodes.locate(pointer);
+      }
+
+      @Override
+      public boolean written(String pointer) {
+        return map.locate(pointer).isPresent();
       }
     };
     ProblemSink sink = new ProblemSink(locator);

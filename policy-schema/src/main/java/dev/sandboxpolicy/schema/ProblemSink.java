@@ -40,6 +40,11 @@ final class ProblemSink {
     problems.add(new Problem(severity, code.id(), pointer, at.line(), at.column(), message));
   }
 
+  /** Whether the source text has a value at exactly {@code pointer} (see {@link Locator#written}). */
+  boolean written(String pointer) {
+    return locator.written(pointer);
+  }
+
   /** Adds a problem produced elsewhere (the reader, the JSON Schema check) unchanged. */
   void add(Problem problem) {
     problems.add(problem);

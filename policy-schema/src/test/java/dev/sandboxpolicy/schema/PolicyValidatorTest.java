@@ -112,4 +112,47 @@ class PolicyValidatorTest {
       }
     }
   }
+
+  private static final String EMPTY_FIELDS = """
+      version: 1
+      network_policies:
+        a:
+          endpoints:
+            - host: api.example.com
+              port: 443
+              protocol: %s
+              rules: [{allow: {operation_type: query, method: GET, path: /, fields: []}}]
+          binaries: [{path: /usr/bin/curl}]
+      """;
+
+  /** §2.4: {@code fields: []} on a GraphQL rule is an error, located at the empty list, in both modes. */
+  @Test
+  void emptyGraphqlFieldsAreLocatedFromTheText() {
+    String text = EMPTY_FIELDS.formatted("graphql").replace("method: GET, path: /, ", "");
+    for (ReadMode mode : ReadMode.values()) {
+      PolicyValidator validator = mode == ReadMode.STRICT ? PolicyValidator.strict() : PolicyValidator.lenient();
+      ReadResult<Policy> read = PolicyReader.of(mode).readPolicy(text);
+      for (ValidationReport report : List.of(validator.validateText(DocumentKind.POLICY, text, mode),
+          validator.validate(read))) {
+        Problem p = report.problems().stream().filter(x -> x.code().equals("graphql_fields_invalid")).findFirst()
+            .orElseThrow(() -> new AssertionError(mode + ": " + report));
+        assertTrue(p.isError(), p.toString());
+        assertEquals("/network_policies/a/endpoints/0/rules/0/allow/fields", p.pointer());
+        assertEquals(8, p.line(), p.toString());
+        assertEquals(text.lines().toList().get(7).indexOf("[]") + 1, p.column(), p.toString());
+      }
+      // The model alone cannot tell `fields: []` from an absent key (documented on validate(Policy)).
+      assertTrue(validator.validate(read.value().orElseThrow()).problems().stream()
+          .noneMatch(x -> x.code().equals("graphql_fields_invalid")));
+    }
+  }
+
+  /** GraphQL rule fields on a REST endpoint only warn (§2.4), so an empty list there is no error either. */
+  @Test
+  void emptyFieldsOnARestRuleAreNotAGraphqlError() {
+    ValidationReport report =
+        PolicyValidator.strict().validateText(DocumentKind.POLICY, EMPTY_FIELDS.formatted("rest"), ReadMode.STRICT);
+    assertTrue(report.problems().stream().noneMatch(x -> x.code().equals("graphql_fields_invalid")), report.toString());
+    assertTrue(report.isValid(), report.toString());
+  }
 }

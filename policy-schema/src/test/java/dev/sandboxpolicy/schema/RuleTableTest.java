@@ -230,6 +230,19 @@ class RuleTableTest {
     c.add(err("graphql_fields_invalid", R + "/fields/0", 0, endpoint(H, P, "protocol: graphql",
         "rules: [{allow: {operation_type: query, fields: [\"\"]}}]"), endpoint(H, P, "protocol: graphql",
         "rules: [{allow: {operation_type: query, fields: [user]}}]")));
+    // §2.4 "fields must be a non-empty array": `fields: []` reads like an absent key, so only the text shows it.
+    c.add(err("graphql_fields_invalid", R + "/fields", 8, endpoint(H, P, "protocol: graphql",
+        "rules: [{allow: {operation_type: query, fields: []}}]"), endpoint(H, P, "protocol: graphql",
+        "rules: [{allow: {operation_type: query}}]")));
+    c.add(lenient(err("graphql_fields_invalid", E + "/deny_rules/0/fields", 11, endpoint(H, P, "protocol: graphql",
+        "access: read-only", "deny_rules:\n          - operation_type: mutation\n            fields: []"),
+        endpoint(H, P, "protocol: graphql", "access: read-only",
+            "deny_rules:\n          - operation_type: mutation\n            fields: [deleteRepo]"))));
+    c.add(err("graphql_fields_invalid", E + "/graphql_persisted_queries/h1/fields", 10, endpoint(H, P,
+        "protocol: graphql", "access: read-only", "persisted_queries: allow_registered",
+        "graphql_persisted_queries: {h1: {operation_type: query, fields: []}}"), endpoint(H, P,
+        "protocol: graphql", "access: read-only", "persisted_queries: allow_registered",
+        "graphql_persisted_queries: {h1: {operation_type: query, fields: [viewer]}}")));
     c.add(err("websocket_rule_mixed", R, 0, endpoint(H, P, "protocol: websocket",
         "rules: [{allow: {method: GET, path: /, operation_type: query}}]"), endpoint(H, P, "protocol: websocket",
         "rules: [{allow: {method: GET, path: /}}, {allow: {operation_type: query}}]")));

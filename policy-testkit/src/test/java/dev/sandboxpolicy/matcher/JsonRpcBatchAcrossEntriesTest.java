@@ -10,7 +10,6 @@ import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +41,6 @@ class JsonRpcBatchAcrossEntriesTest {
   }
 
   @Test
-  @Disabled("bug(matcher): a JSON-RPC batch is allowed only when one endpoint allows every call; §3.8 decides each call on its own")
   void compiledMatcherAllowsTheBatch() throws PolicyCompileException {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(YAML).value().orElseThrow();
     Decision d = CompiledPolicy.compile(policy).decideRequest(BATCH.toL7Request());

@@ -10,7 +10,6 @@ import dev.sandboxpolicy.testkit.ReferenceDecision;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +41,6 @@ class NulInBinaryPathTest {
   }
 
   @Test
-  @Disabled("bug(matcher): NUL in the executable path is not evaluated by a binary glob once an exact binary matched an ancestor; the network decision allows instead of failing closed")
   void compiledMatcherFailsClosed() throws PolicyCompileException {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(YAML).value().orElseThrow();
     Decision d = CompiledPolicy.compile(policy).decideNetwork(CONNECTION.toNetworkRequest());

@@ -239,17 +239,8 @@ class ReferenceVsCompiledTest {
   void agreesOnGraphqlAndJsonRpc() {
     PolicyGenerator bodies = PolicyGenerator.builder().graphqlShare(0.3).jsonRpcShare(0.3).mcpShare(0.3).denyRuleShare(0.4).build();
     Map<String, Integer> before = Map.copyOf(SEEN);
-    // Batches whose calls are allowed by different entries are left out: JsonRpcBatchAcrossEntriesTest.
-    Generator<Case> singleEntryBatches = (random, size) -> {
-      Case c = cases(bodies).generate(random, size);
-      List<HttpRequest> requests = new ArrayList<>();
-      for (HttpRequest r : c.requests()) {
-        boolean batch = r.jsonRpc().map(b -> b.calls().size() > 1).orElse(false);
-        requests.add(batch ? r.withJsonRpc(JsonRpcRequest.single(r.jsonRpc().get().calls().get(0))) : r);
-      }
-      return new Case(c.policy(), c.connections(), requests);
-    };
-    PropertyCheck.forAll(singleEntryBatches)
+    // Batches included: calls allowed by different entries are JsonRpcBatchAcrossEntriesTest.
+    PropertyCheck.forAll(cases(bodies))
         .seed(0x6A9L)
         .count(200)
         .maxSize(8)
