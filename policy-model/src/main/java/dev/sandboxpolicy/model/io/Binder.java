@@ -104,7 +104,7 @@ final class Binder {
     }
     long v;
     try {
-      v = new BigInteger(s.text.startsWith("+") ? s.text.substring(1) : s.text).longValueExact();
+      v = parseInteger(s.text).longValueExact();
     } catch (ArithmeticException | NumberFormatException e) {
       error("integer_out_of_range", at(n, pointer), "integer " + abbreviate(s.text) + " is out of range " + range);
       return Optional.empty();
@@ -141,9 +141,24 @@ final class Binder {
       case STRING -> s.text;
       case BOOLEAN -> Boolean.valueOf(s.text);
       case NULL -> null;
-      case INTEGER -> ObjectFields.fitsLong(s.text) ? (Object) Long.valueOf(s.text.startsWith("+") ? s.text.substring(1) : s.text) : new BigInteger(s.text);
+      case INTEGER -> integerValue(s.text);
       case FLOAT -> parseDouble(s.text);
     };
+  }
+
+  /** The value of an integer scalar's text ({@code BigInteger} accepts a leading {@code +}). */
+  private static BigInteger parseInteger(String text) {
+    return new BigInteger(text);
+  }
+
+  /** An integer scalar as a {@code Long} when it fits, else as a {@code BigInteger}. */
+  private static Object integerValue(String text) {
+    try {
+      BigInteger v = parseInteger(text);
+      return v.bitLength() < Long.SIZE ? (Object) v.longValue() : v;
+    } catch (NumberFormatException e) {
+      return text;
+    }
   }
 
   private static Object parseDouble(String text) {

@@ -1,7 +1,6 @@
 package dev.sandboxpolicy.model.io;
 
 import dev.sandboxpolicy.model.SourceLocation;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -155,14 +154,5 @@ final class ObjectFields {
       }
     }
     return out;
-  }
-
-  static boolean fitsLong(String text) {
-    try {
-      new BigInteger(text).longValueExact();
-      return true;
-    } catch (ArithmeticException | NumberFormatException e) {
-      return false;
-    }
   }
 }

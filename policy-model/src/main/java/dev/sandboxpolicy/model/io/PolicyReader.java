@@ -164,14 +164,7 @@ public final class PolicyReader {
         } catch (IOException e) {
           size = bytes.length;
         }
-        return new ReadResult<>(
-            null,
-            List.of(
-                Problem.error(
-                    "document_too_large",
-                    new SourceLocation("", 1, 1),
-                    "document is " + size + " bytes; the limit is " + limits.maxDocumentBytes() + " bytes")),
-            SourceMap.empty());
+        return new ReadResult<>(null, List.of(TreeReader.tooLarge(size, limits)), SourceMap.empty());
       }
     } catch (IOException | RuntimeException e) {
       return new ReadResult<>(

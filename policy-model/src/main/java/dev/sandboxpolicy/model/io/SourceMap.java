@@ -80,7 +80,10 @@ public final class SourceMap {
     return token.replace("~", "~0").replace("/", "~1");
   }
 
-  /** Builds a source map by walking a tree; shared (aliased) nodes are positioned at their first occurrence. */
+  /**
+   * Builds a source map by walking a tree; shared (aliased) nodes are positioned at their first occurrence. The
+   * tree is already bounded by the reader's node budget, which counts every alias expansion.
+   */
   static SourceMap of(Node root) {
     Map<String, SourceLocation> map = new HashMap<>();
     walk(root, "", map);
@@ -88,9 +91,6 @@ public final class SourceMap {
   }
 
   private static void walk(Node node, String pointer, Map<String, SourceLocation> map) {
-    if (map.size() > ReadLimits.DEFAULT_MAX_NODES) {
-      return;
-    }
     map.putIfAbsent(pointer, new SourceLocation(pointer, node.line, node.column));
     if (node instanceof Node.MapNode m) {
       for (Node.Entry e : m.entries.values()) {

@@ -110,7 +110,8 @@ final class TreeReader {
     return true;
   }
 
-  private static Problem tooLarge(long size, ReadLimits limits) {
+  /** The problem for a document of {@code size} bytes over the limit. */
+  static Problem tooLarge(long size, ReadLimits limits) {
     return Problem.error(
         "document_too_large",
         new SourceLocation("", 1, 1),
