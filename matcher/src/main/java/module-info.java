@@ -1,7 +1,7 @@
-/** Compiled matchers and the network and request decisions. Never sees YAML. */
+/** Compiled matchers and the network and request decisions. Never sees YAML, Jackson or a JSON-Schema validator. */
 module dev.sandboxpolicy.matcher {
   requires transitive dev.sandboxpolicy.model;
-  requires transitive dev.sandboxpolicy.schema;
+  requires dev.sandboxpolicy.rules;
 
   exports dev.sandboxpolicy.matcher;
 }

@@ -1,6 +1,7 @@
 /** policyctl: the command line and the stdio protocol. */
 module dev.sandboxpolicy.cli {
   requires dev.sandboxpolicy.model;
+  requires dev.sandboxpolicy.io;
   requires dev.sandboxpolicy.schema;
   requires dev.sandboxpolicy.matcher;
   requires dev.sandboxpolicy.merge;

@@ -1,17 +1,17 @@
 package dev.sandboxpolicy.benchmarks;
 
+import dev.sandboxpolicy.benchmarks.baseline.BaselineDecision;
 import dev.sandboxpolicy.benchmarks.baseline.NaiveRegexPolicy;
 import dev.sandboxpolicy.benchmarks.workload.AdversarialInputs;
+import dev.sandboxpolicy.io.PolicyReadException;
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.PolicyCompileException;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyReadException;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
-import dev.sandboxpolicy.benchmarks.baseline.BaselineDecision;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

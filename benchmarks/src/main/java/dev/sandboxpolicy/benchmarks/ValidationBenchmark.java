@@ -2,11 +2,11 @@ package dev.sandboxpolicy.benchmarks;
 
 import dev.sandboxpolicy.benchmarks.workload.BaselinePolicy;
 import dev.sandboxpolicy.benchmarks.workload.RealisticPolicy;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.rules.ValidationReport;
 import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.PolicyValidator;
-import dev.sandboxpolicy.schema.ValidationReport;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,5 +1,7 @@
 package dev.sandboxpolicy.examples;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.matcher.CanonicalTarget;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
@@ -7,8 +9,6 @@ import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.RequestTargetException;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.examples;
 
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Problem;
-import dev.sandboxpolicy.model.io.ReadMode;
 import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.PolicyValidator;
 import java.io.IOException;

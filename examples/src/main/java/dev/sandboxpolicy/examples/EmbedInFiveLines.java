@@ -1,11 +1,11 @@
 package dev.sandboxpolicy.examples;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.nio.file.Path;
 
 /**

@@ -1,16 +1,16 @@
 package dev.sandboxpolicy.examples;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.PolicyCompileException;
 import dev.sandboxpolicy.matcher.PolicyHolder;
 import dev.sandboxpolicy.matcher.ReloadFailureMode;
-import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
-import java.nio.file.Path;
 import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.Policy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.sandboxpolicy.examples;
 
+import dev.sandboxpolicy.io.PolicyReadException;
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.merge.KeyChange;
 import dev.sandboxpolicy.merge.MergeResult;
 import dev.sandboxpolicy.merge.PolicyStack;
@@ -11,9 +14,6 @@ import dev.sandboxpolicy.merge.StackChange;
 import dev.sandboxpolicy.merge.StackLayer;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
-import dev.sandboxpolicy.model.io.PolicyReadException;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

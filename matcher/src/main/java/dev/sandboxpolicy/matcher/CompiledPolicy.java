@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
@@ -77,7 +78,7 @@ public final class CompiledPolicy {
       List<Endpoint> eps = e.getValue().endpoints();
       CompiledEndpoint[] compiled = new CompiledEndpoint[eps.size()];
       for (int i = 0; i < eps.size(); i++) {
-        String pointer = "/network_policies/" + escapePointer(e.getKey()) + "/endpoints/" + i;
+        String pointer = JsonPointer.key("/network_policies", e.getKey()) + "/endpoints/" + i;
         compiled[i] = new CompiledEndpoint(entry, i, eps.get(i), pointer, cache);
         compiled[i].ordinal = endpointList.size();
         endpointList.add(compiled[i]);
@@ -541,10 +542,6 @@ public final class CompiledPolicy {
       return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(call).method()) + "' not permitted by policy";
     }
     return request.method() + " " + request.path() + " not permitted by policy";
-  }
-
-  static String escapePointer(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
   }
 
   @Override

@@ -1,18 +1,19 @@
 package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.Severity;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.schema.PolicyValidator;
+import dev.sandboxpolicy.rules.PolicyRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The checks {@link CompiledPolicy#compile} runs before compiling: the strict policy validator (whose {@code
+ * The checks {@link CompiledPolicy#compile} runs before compiling: the strict value rules ({@link PolicyRules}) (whose {@code
  * glob_invalid} warnings name the globs that will fail closed), then this module's own port check.
  */
 final class PolicyChecks {
@@ -27,7 +28,7 @@ final class PolicyChecks {
    */
   static List<Problem> validate(Policy policy, boolean strict) {
     List<Problem> problems = new ArrayList<>();
-    for (Problem p : PolicyValidator.strict().validate(policy).problems()) {
+    for (Problem p : PolicyRules.strict().validate(policy).problems()) {
       problems.add(strict || !p.isError() ? p
           : new Problem(Severity.WARNING, p.code(), p.pointer(), p.line(), p.column(), p.message()));
     }
@@ -58,6 +59,6 @@ final class PolicyChecks {
   }
 
   private static String pointer(String key) {
-    return "/network_policies/" + CompiledPolicy.escapePointer(key);
+    return "/network_policies/" + JsonPointer.escape(key);
   }
 }

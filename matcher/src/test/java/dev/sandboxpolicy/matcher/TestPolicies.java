@@ -1,9 +1,9 @@
 package dev.sandboxpolicy.matcher;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
-import dev.sandboxpolicy.model.io.ReadResult;
 
 /** Reads test policies from YAML (strict mode; {@code version: 1} is prepended). */
 final class TestPolicies {

@@ -1,11 +1,11 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.matcher.MatcherOptions;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.ReadMode;
-import dev.sandboxpolicy.model.io.ReadResult;
-import dev.sandboxpolicy.model.io.SourceMap;
+import dev.sandboxpolicy.model.SourceMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -7,7 +7,7 @@ import dev.sandboxpolicy.matcher.RequestTargetException;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.SourceMap;
+import dev.sandboxpolicy.model.SourceMap;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,13 +1,13 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.MatcherOptions;
 import dev.sandboxpolicy.matcher.PolicyCompileException;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.ReadResult;
-import dev.sandboxpolicy.model.io.SourceMap;
+import dev.sandboxpolicy.model.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 

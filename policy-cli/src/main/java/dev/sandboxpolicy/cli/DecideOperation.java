@@ -1,9 +1,9 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
 import dev.sandboxpolicy.matcher.MatcherOptions;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;

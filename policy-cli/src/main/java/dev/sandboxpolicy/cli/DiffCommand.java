@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.ReadMode;
 
 /** {@code policyctl diff}: the structural difference between two policies. */
 final class DiffCommand implements Subcommand {

@@ -1,12 +1,12 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.PolicyValidator;
-import dev.sandboxpolicy.schema.PresetOrigin;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

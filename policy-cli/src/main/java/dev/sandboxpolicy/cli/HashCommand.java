@@ -1,8 +1,8 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyWriter;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.model.io.DocumentFormat;
-import dev.sandboxpolicy.model.io.ReadLimits;
+import dev.sandboxpolicy.io.DocumentFormat;
+import dev.sandboxpolicy.io.ReadLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

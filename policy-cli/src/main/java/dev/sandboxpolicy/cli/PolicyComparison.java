@@ -1,12 +1,12 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.merge.KeyChange;
+import dev.sandboxpolicy.merge.PolicyDiff;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.merge.KeyChange;
-import dev.sandboxpolicy.merge.PolicyDiff;
-import dev.sandboxpolicy.model.io.PolicyWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.merge.LivePolicy;
 import dev.sandboxpolicy.merge.MergeResult;
 import dev.sandboxpolicy.merge.PresetLayerError;
@@ -8,8 +10,6 @@ import dev.sandboxpolicy.merge.PresetMerger;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.PolicyWriter;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;

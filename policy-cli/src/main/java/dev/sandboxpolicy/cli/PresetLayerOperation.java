@@ -1,9 +1,9 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.merge.MergeResult;
 import dev.sandboxpolicy.merge.PresetLayerException;
 import dev.sandboxpolicy.merge.PresetMerger;
-import dev.sandboxpolicy.model.io.PolicyWriter;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 

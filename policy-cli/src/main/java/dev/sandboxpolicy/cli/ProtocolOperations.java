@@ -1,6 +1,6 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;

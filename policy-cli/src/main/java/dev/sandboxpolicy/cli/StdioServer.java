@@ -30,7 +30,7 @@ final class StdioServer {
 
   /**
    * The longest request line, in characters: room for a document at the reader's 4 MiB limit
-   * ({@link dev.sandboxpolicy.model.io.ReadLimits#DEFAULT_MAX_DOCUMENT_BYTES}) several times over once JSON
+   * ({@link dev.sandboxpolicy.io.ReadLimits#DEFAULT_MAX_DOCUMENT_BYTES}) several times over once JSON
    * escaping is applied. Longer lines are skipped to their end and answered with {@code bad_request}, so a
    * runaway client cannot exhaust memory.
    */

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Problem;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Problem;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;

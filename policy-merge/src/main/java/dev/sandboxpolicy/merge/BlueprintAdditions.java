@@ -1,18 +1,19 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
-import dev.sandboxpolicy.model.io.ReadResult;
-import dev.sandboxpolicy.model.io.SourceMap;
+import dev.sandboxpolicy.model.SourceMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class BlueprintAdditions {
   public static List<Problem> validate(Map<String, NetworkPolicy> additions, SourceMap sourceMap) {
     List<Problem> out = new ArrayList<>();
     for (Map.Entry<String, NetworkPolicy> e : additions.entrySet()) {
-      String at = "/components/policy/additions/" + SourceMap.escape(e.getKey());
+      String at = "/components/policy/additions/" + JsonPointer.escape(e.getKey());
       NetworkPolicy a = e.getValue();
       if (!a.binaries().isEmpty() || sourceMap.locate(at + "/binaries").isPresent()
           || a.unknownFields().containsKey("binaries")) {
@@ -115,7 +116,7 @@ public final class BlueprintAdditions {
       }
       for (String k : a.unknownFields().keySet()) {
         if (!k.equals("binaries")) {
-          out.add(problem(sourceMap, at + "/" + SourceMap.escape(k), "an addition has only 'name' and 'endpoints'"));
+          out.add(problem(sourceMap, at + "/" + JsonPointer.escape(k), "an addition has only 'name' and 'endpoints'"));
         }
       }
       if (a.endpoints().isEmpty()) {
@@ -135,7 +136,7 @@ public final class BlueprintAdditions {
       }
     }
     for (String k : ep.unknownFields().keySet()) {
-      out.add(problem(map, at + "/" + SourceMap.escape(k), "a blueprint endpoint may not have '" + k + "'"));
+      out.add(problem(map, at + "/" + JsonPointer.escape(k), "a blueprint endpoint may not have '" + k + "'"));
     }
     if (map.size() == 0 && (!ep.ports().isEmpty() || !ep.path().isEmpty() || !ep.allowedIps().isEmpty()
         || ep.denyRules().isPresent() || ep.mcp().isPresent() || ep.jsonRpc().isPresent())) {
@@ -214,7 +215,7 @@ public final class BlueprintAdditions {
     for (Map.Entry<String, Object> e : current.unknownFields().entrySet()) {
       if (!(e.getValue() instanceof Map)) {
         throw PresetLayerException.of(PresetLayerError.LIVE_POLICY_BAD_SECTION,
-            SourceLocation.ofPointer("/" + SourceMap.escape(e.getKey())),
+            SourceLocation.ofPointer("/" + JsonPointer.escape(e.getKey())),
             "Current policy top-level field \"" + e.getKey() + "\" must be a YAML mapping");
       }
     }

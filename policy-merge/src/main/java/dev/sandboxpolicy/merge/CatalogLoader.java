@@ -1,13 +1,13 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.io.DocumentFormat;
+import dev.sandboxpolicy.io.PolicyReadException;
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.TierCatalog;
-import dev.sandboxpolicy.model.io.DocumentFormat;
-import dev.sandboxpolicy.model.io.PolicyReadException;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
-import dev.sandboxpolicy.model.io.ReadResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Preset;
-import dev.sandboxpolicy.schema.ValidationReport;
+import dev.sandboxpolicy.rules.ValidationReport;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,18 +1,19 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadLimits;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadLimits;
-import dev.sandboxpolicy.model.io.ReadMode;
-import dev.sandboxpolicy.model.io.SourceMap;
+import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.rules.PresetOrigin;
+import dev.sandboxpolicy.rules.ValidationReport;
 import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.PolicyValidator;
-import dev.sandboxpolicy.schema.PresetOrigin;
-import dev.sandboxpolicy.schema.ValidationReport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -159,7 +160,7 @@ public final class CustomPresetLoader {
     for (String key : entries.keySet()) {
       if (PresetName.isReservedKey(key)) {
         throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY,
-            doc.sourceMap().nearest("/network_policies/" + SourceMap.escape(key)),
+            doc.sourceMap().nearest("/network_policies/" + JsonPointer.escape(key)),
             "network_policies key '" + key + "' starts with '" + PresetName.RESERVED_PREFIX
                 + "', which is reserved by OpenShell").forPreset(name);
       }
@@ -187,7 +188,7 @@ public final class CustomPresetLoader {
   private static void requireNoAllowedIps(String name, Map<String, Object> entries, SourceMap map)
       throws PresetLayerException {
     for (Map.Entry<String, Object> e : entries.entrySet()) {
-      String at = "/network_policies/" + SourceMap.escape(e.getKey());
+      String at = "/network_policies/" + JsonPointer.escape(e.getKey());
       Object entry = e.getValue();
       if (PlainTree.has(entry, "allowed_ips")) {
         throw allowedIps(name, map.nearest(at + "/allowed_ips"));
@@ -214,7 +215,7 @@ public final class CustomPresetLoader {
    */
   public static void requireNoAllowedIps(Preset preset, SourceMap sourceMap) throws PresetLayerException {
     for (Map.Entry<String, NetworkPolicy> e : preset.networkPolicies().entrySet()) {
-      String at = "/network_policies/" + SourceMap.escape(e.getKey());
+      String at = "/network_policies/" + JsonPointer.escape(e.getKey());
       boolean entryLevel = e.getValue().unknownFields().containsKey("allowed_ips");
       List<Endpoint> eps = e.getValue().endpoints();
       for (int i = 0; i < eps.size() && !entryLevel; i++) {

@@ -1,8 +1,8 @@
 package dev.sandboxpolicy.merge;
 
-import dev.sandboxpolicy.model.io.DocumentFormat;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadResult;
+import dev.sandboxpolicy.io.DocumentFormat;
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.io.PolicyReadException;
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.TierCatalog;
-import dev.sandboxpolicy.model.io.PolicyReadException;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

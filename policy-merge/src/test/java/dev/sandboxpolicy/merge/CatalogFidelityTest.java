@@ -2,12 +2,12 @@ package dev.sandboxpolicy.merge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Tier;
 import dev.sandboxpolicy.model.TierCatalog;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,12 +3,12 @@ package dev.sandboxpolicy.merge;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Preset;
-import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.rules.PresetOrigin;
+import dev.sandboxpolicy.rules.ValidationReport;
 import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.PolicyValidator;
-import dev.sandboxpolicy.schema.PresetOrigin;
-import dev.sandboxpolicy.schema.ValidationReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.SourceMap;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -142,9 +143,9 @@ class CustomPresetLoaderTest {
 
     // The model-level guard, for content built in code.
     PresetLayerException model = assertThrows(PresetLayerException.class, () -> CustomPresetLoader.requireNoAllowedIps(
-        Fixtures.preset(other), dev.sandboxpolicy.model.io.SourceMap.empty()));
+        Fixtures.preset(other), dev.sandboxpolicy.model.SourceMap.empty()));
     assertEquals("preset_allowed_ips", model.code());
-    CustomPresetLoader.requireNoAllowedIps(Fixtures.preset(gateway), dev.sandboxpolicy.model.io.SourceMap.empty());
+    CustomPresetLoader.requireNoAllowedIps(Fixtures.preset(gateway), dev.sandboxpolicy.model.SourceMap.empty());
   }
 
   @Test

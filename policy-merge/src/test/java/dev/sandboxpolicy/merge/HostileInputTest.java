@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandboxpolicy.io.ReadLimits;
 import dev.sandboxpolicy.model.Problem;
-import dev.sandboxpolicy.model.io.ReadLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,11 +7,13 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.sandboxpolicy.io.ReadResult;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.Severity;
 import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.ReadResult;
-import dev.sandboxpolicy.model.io.SourceMap;
+import dev.sandboxpolicy.model.SourceMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,9 +23,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -75,7 +77,7 @@ final class JsonSchemaCheck {
   }
 
   /**
-   * Checks the plain tree of a document, as {@link dev.sandboxpolicy.model.io.PolicyReader#readTree} read it
+   * Checks the plain tree of a document, as {@link dev.sandboxpolicy.io.PolicyReader#readTree} read it
    * (one parser, one set of limits), against the schema of {@code kind}, locating each problem through the read's
    * source map. A tree that could not be read gives no schema problems: the typed read reports why. In lenient mode
    * unknown keys are warnings and a policy may omit {@code version}, as on upstream's local-YAML load path.
@@ -133,14 +135,14 @@ final class JsonSchemaCheck {
     String pointer = pointerOf(error.getInstanceLocation());
     JsonNode located = error.getInstanceNode();
     String message = error.getMessage();
-    Code code;
+    ProblemCode code;
     Severity severity = Severity.ERROR;
     switch (keyword) {
       case "additionalProperties", "unevaluatedProperties" -> {
         String property = error.getProperty();
-        code = Code.UNKNOWN_KEY;
+        code = ProblemCode.UNKNOWN_KEY;
         if (property != null) {
-          pointer = Pointer.key(pointer, property);
+          pointer = JsonPointer.key(pointer, property);
           message = "unknown key '" + property + "'" + context(error.getInstanceLocation());
         }
         if (lenient) {
@@ -152,7 +154,7 @@ final class JsonSchemaCheck {
         }
       }
       case "required" -> {
-        code = Code.MISSING_FIELD;
+        code = ProblemCode.MISSING_FIELD;
         String property = error.getProperty();
         if (lenient && kind == DocumentKind.POLICY && pointer.isEmpty()
             && "version".equals(property)) {
@@ -160,7 +162,7 @@ final class JsonSchemaCheck {
         }
         message = "missing required key '" + property + "'" + context(error.getInstanceLocation());
         if (kind == DocumentKind.POLICY && pointer.isEmpty() && "version".equals(property)) {
-          code = Code.MISSING_VERSION;
+          code = ProblemCode.MISSING_VERSION;
           message = "a policy requires 'version' (use version: 1)";
         }
       }
@@ -172,17 +174,17 @@ final class JsonSchemaCheck {
             && String.valueOf(error.getSchemaNode()).contains("string")) {
           return null; // the lenient reader coerces a scalar to its text (with its own coerced_scalar warning)
         }
-        code = Code.WRONG_TYPE;
+        code = ProblemCode.WRONG_TYPE;
       }
-      case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> code = Code.INTEGER_OUT_OF_RANGE;
-      case "enum", "const" -> code = Code.VALUE_NOT_ALLOWED;
-      case "pattern" -> code = Code.PATTERN_MISMATCH;
+      case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> code = ProblemCode.INTEGER_OUT_OF_RANGE;
+      case "enum", "const" -> code = ProblemCode.VALUE_NOT_ALLOWED;
+      case "pattern" -> code = ProblemCode.PATTERN_MISMATCH;
       case "minItems", "maxItems", "minProperties", "maxProperties", "minLength", "maxLength", "uniqueItems" ->
-          code = Code.SIZE_INVALID;
-      default -> code = Code.SCHEMA_VIOLATION;
+          code = ProblemCode.SIZE_INVALID;
+      default -> code = ProblemCode.SCHEMA_VIOLATION;
     }
     String where = pointer;
-    SourceLocation at = map.locate(where).orElseGet(() -> map.nearest(Pointer.parent(where)));
+    SourceLocation at = map.locate(where).orElseGet(() -> map.nearest(JsonPointer.parent(where)));
     int line = at.line();
     int column = at.column();
     return new Problem(severity, code.id(), pointer, line, column, message);

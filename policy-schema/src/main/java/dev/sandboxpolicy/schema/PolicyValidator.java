@@ -1,22 +1,23 @@
 package dev.sandboxpolicy.schema;
 
+import dev.sandboxpolicy.io.DocumentFormat;
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
-import dev.sandboxpolicy.model.SourceLocation;
-import dev.sandboxpolicy.model.io.DocumentFormat;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
-import dev.sandboxpolicy.model.io.ReadResult;
-import dev.sandboxpolicy.model.io.SourceMap;
+import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.rules.PolicyRules;
+import dev.sandboxpolicy.rules.PresetOrigin;
+import dev.sandboxpolicy.rules.ValidationReport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.function.BiFunction;
 
 /**
  * Validates policy, preset and blueprint documents: structure against the shipped JSON Schemas, then every value
@@ -89,16 +90,15 @@ public final class PolicyValidator {
   }
 
   /**
-   * Checks the value rules of a policy built in code or read elsewhere. Lines and columns come from the nodes'
-   * {@link dev.sandboxpolicy.model.PolicyNode#location() locations} when the model was read from text, else they
-   * are {@code 0}. Structure is not re-checked (the model cannot hold a wrong type).
+   * Checks the value rules of a policy built in code or read elsewhere ({@link PolicyRules#validate(Policy)}).
+   * Structure is not re-checked (the model cannot hold a wrong type).
    *
    * <p>Warning: rules that need the text are not checked here. GraphQL {@code fields: []} (an error, spec §2.4)
    * reads as an absent {@code fields} in the model, so only {@link #validate(ReadResult)} and
    * {@link #validateText(DocumentKind, String, ReadMode)}, which have the reader's source map, report it.
    */
   public ValidationReport validate(Policy policy) {
-    return ValidationReport.of(semantic(SourceMap.empty(), c -> c.policy(policy), mode == ReadMode.STRICT));
+    return rules().validate(policy);
   }
 
   /**
@@ -106,36 +106,34 @@ public final class PolicyValidator {
    * source map.
    */
   public ValidationReport validate(ReadResult<Policy> read) {
-    return withRead(read, (c, p) -> c.policy(p));
+    return withRead(read, (r, p) -> r.validate(p, read.sourceMap()));
   }
 
   /** Checks a preset's value rules and the preset rules for this validator's {@link #presetOrigin()}. */
   public ValidationReport validatePreset(Preset preset) {
-    return ValidationReport.of(semantic(SourceMap.empty(), c -> c.preset(preset, custom()),
-        mode == ReadMode.STRICT));
+    return rules().validatePreset(preset);
   }
 
   /** The read's problems plus the preset's value rules, located through the read's source map. */
   public ValidationReport validatePreset(ReadResult<Preset> read) {
-    return withRead(read, (c, p) -> c.preset(p, custom()));
+    return withRead(read, (r, p) -> r.validatePreset(p, read.sourceMap()));
   }
 
   /** Checks the value rules of a blueprint's {@code components.policy.additions}. */
   public ValidationReport validateBlueprint(Blueprint blueprint) {
-    return ValidationReport.of(semantic(SourceMap.empty(), c -> c.blueprint(blueprint), mode == ReadMode.STRICT));
+    return rules().validateBlueprint(blueprint);
   }
 
   /** The read's problems plus the blueprint additions' value rules. */
   public ValidationReport validateBlueprint(ReadResult<Blueprint> read) {
-    return withRead(read, (c, b) -> c.blueprint(b));
+    return withRead(read, (r, b) -> r.validateBlueprint(b, read.sourceMap()));
   }
 
   /** The read's problems plus, when it produced a value, the value rules located through its source map. */
-  private <T> ValidationReport withRead(ReadResult<T> read, BiConsumer<SemanticChecks, T> checks) {
+  private <T> ValidationReport withRead(ReadResult<T> read, BiFunction<PolicyRules, T, ValidationReport> checks) {
     Objects.requireNonNull(read, "read");
     List<Problem> problems = new ArrayList<>(read.problems());
-    read.value().ifPresent(v -> problems.addAll(
-        semantic(read.sourceMap(), c -> checks.accept(c, v), mode == ReadMode.STRICT)));
+    read.value().ifPresent(v -> problems.addAll(checks.apply(rules(), v).problems()));
     return ValidationReport.of(problems);
   }
 
@@ -167,12 +165,13 @@ public final class PolicyValidator {
     if (read.value().isPresent()) {
       Object value = read.value().get();
       SourceMap map = read.sourceMap();
-      Consumer<SemanticChecks> run = switch (kind) {
-        case POLICY -> c -> c.policy((Policy) value);
-        case PRESET -> c -> c.preset((Preset) value, custom());
-        case BLUEPRINT -> c -> c.blueprint((Blueprint) value);
+      PolicyRules rules = rules(strict);
+      ValidationReport semantic = switch (kind) {
+        case POLICY -> rules.validate((Policy) value, map);
+        case PRESET -> rules.validatePreset((Preset) value, map);
+        case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
       };
-      problems.addAll(semantic(map, run, strict));
+      problems.addAll(semantic.problems());
     }
     return ValidationReport.of(problems);
   }
@@ -191,32 +190,11 @@ public final class PolicyValidator {
     };
   }
 
-  private boolean custom() {
-    return presetOrigin == PresetOrigin.CUSTOM;
+  private PolicyRules rules() {
+    return rules(mode == ReadMode.STRICT);
   }
 
-  private static List<Problem> semantic(SourceMap map, Consumer<SemanticChecks> run, boolean strict) {
-    NodeLocator nodes = new NodeLocator();
-    Locator locator = new Locator() {
-      @Override
-      public SourceLocation locate(String pointer) {
-        SourceLocation at = map.nearest(pointer);
-        return at.line() > 0 ? at : nodes.locate(pointer);
-      }
-
-      @Override
-      public SourceLocation locateKey(String pointer) {
-        SourceLocation at = map.locateKey(pointer);
-        return at.line() > 0 ? at : nodes.locate(pointer);
-      }
-
-      @Override
-      public boolean written(String pointer) {
-        return map.locate(pointer).isPresent();
-      }
-    };
-    ProblemSink sink = new ProblemSink(locator);
-    run.accept(new SemanticChecks(strict, sink, nodes));
-    return sink.problems();
+  private PolicyRules rules(boolean strict) {
+    return (strict ? PolicyRules.strict() : PolicyRules.lenient()).withPresetOrigin(presetOrigin);
   }
 }

@@ -7,12 +7,12 @@
  *   <li>{@link dev.sandboxpolicy.schema.PolicyValidator}: {@code strict()} or {@code lenient()}, then
  *       {@code validateText(kind, text, mode)} for text, or {@code validate(..)}, {@code validatePreset(..)},
  *       {@code validateBlueprint(..)} for a model or a {@code ReadResult}.</li>
- *   <li>{@link dev.sandboxpolicy.schema.ValidationReport}: every {@link dev.sandboxpolicy.model.Problem} (severity,
+ *   <li>{@link dev.sandboxpolicy.rules.ValidationReport}: every {@link dev.sandboxpolicy.model.Problem} (severity,
  *       stable code, JSON Pointer, line, column, message), ordered by position.</li>
  *   <li>{@link dev.sandboxpolicy.schema.DocumentKind}: the document kinds and their schema {@code $id}s and
  *       resources.</li>
- *   <li>{@link dev.sandboxpolicy.schema.PresetOrigin}: whether the custom-preset rules apply.</li>
- *   <li>{@link dev.sandboxpolicy.schema.EffectiveFilesystemPolicy} and {@link dev.sandboxpolicy.schema.PathProbe}:
+ *   <li>{@link dev.sandboxpolicy.rules.PresetOrigin}: whether the custom-preset rules apply.</li>
+ *   <li>{@link dev.sandboxpolicy.rules.EffectiveFilesystemPolicy} and {@link dev.sandboxpolicy.rules.PathProbe}:
  *       the filesystem access a sandbox actually gets.</li>
  * </ul>
  *
@@ -35,3 +35,8 @@
  * {@code docs/compatibility.md}, section Validation.
  */
 package dev.sandboxpolicy.schema;
+
+import dev.sandboxpolicy.rules.EffectiveFilesystemPolicy;
+import dev.sandboxpolicy.rules.PathProbe;
+import dev.sandboxpolicy.rules.PresetOrigin;
+import dev.sandboxpolicy.rules.ValidationReport;

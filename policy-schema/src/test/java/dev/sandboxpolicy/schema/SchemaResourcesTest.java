@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class SchemaResourcesTest {
     Path doc = Path.of("..", "docs", "validation-codes.md");
     assumeTrue(Files.isRegularFile(doc), "docs/ is not beside the module");
     String text = Files.readString(doc);
-    for (Code code : Code.values()) {
+    for (ProblemCode code : ProblemCode.values()) {
       int at = text.indexOf("### `" + code.id() + "`");
       assertTrue(at >= 0, code.id() + " is not documented");
       int next = text.indexOf("\n### ", at + 1);

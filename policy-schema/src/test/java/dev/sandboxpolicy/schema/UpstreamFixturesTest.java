@@ -3,7 +3,9 @@ package dev.sandboxpolicy.schema;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.rules.PresetOrigin;
+import dev.sandboxpolicy.rules.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.sandboxpolicy.testkit;
 
 import static dev.sandboxpolicy.testkit.Vocabulary.pick;
 
+import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

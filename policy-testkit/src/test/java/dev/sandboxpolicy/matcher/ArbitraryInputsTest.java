@@ -114,7 +114,7 @@ class ArbitraryInputsTest {
             ReferenceDecision l4 = reference.decideConnection(r.connection());
             Decision n = compiled.decideNetwork(r.connection().toNetworkRequest());
             COUNTS.merge("l4 " + l4.outcome() + (ReferenceOutcome.of(n) == l4.outcome() ? "" : " (compiled " + ReferenceOutcome.of(n) + ")"), 1, Integer::sum);
-            assertEquals(l4.outcome(), ReferenceOutcome.of(n), escape(l4.reason() + " / " + n) + "\n" + dev.sandboxpolicy.model.io.PolicyWriter.toYaml(policy));
+            assertEquals(l4.outcome(), ReferenceOutcome.of(n), escape(l4.reason() + " / " + n) + "\n" + dev.sandboxpolicy.io.PolicyWriter.toYaml(policy));
             ReferenceDecision l7 = reference.decideRequest(r);
             Decision actual = compiled.decideRequest(r.toL7Request());
             if (!comparable(l7)) {

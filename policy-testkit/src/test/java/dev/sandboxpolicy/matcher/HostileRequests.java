@@ -1,8 +1,8 @@
 package dev.sandboxpolicy.matcher;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.sandboxpolicy.matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import dev.sandboxpolicy.testkit.Connection;
 import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProcessPolicy;
-import dev.sandboxpolicy.model.io.PolicyWriter;
 import dev.sandboxpolicy.testkit.Budget;
 import dev.sandboxpolicy.testkit.DocumentMutator;
 import dev.sandboxpolicy.testkit.Mutant;

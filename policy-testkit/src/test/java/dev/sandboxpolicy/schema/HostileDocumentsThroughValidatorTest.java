@@ -3,8 +3,9 @@ package dev.sandboxpolicy.schema;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Problem;
-import dev.sandboxpolicy.model.io.ReadMode;
+import dev.sandboxpolicy.rules.ValidationReport;
 import dev.sandboxpolicy.testkit.Budget;
 import java.time.Duration;
 import java.util.ArrayList;

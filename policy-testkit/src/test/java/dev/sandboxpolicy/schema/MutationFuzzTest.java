@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.Problem;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.PolicyWriter;
-import dev.sandboxpolicy.model.io.ReadMode;
-import dev.sandboxpolicy.model.io.ReadResult;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import dev.sandboxpolicy.testkit.Budget;
 import dev.sandboxpolicy.testkit.DocumentMutator;
 import dev.sandboxpolicy.testkit.Generator;
@@ -54,7 +55,7 @@ class MutationFuzzTest {
   static final List<String> OWN_FIXTURES = List.of(
       "src/test/resources/fixtures",
       "../examples/policies",
-      "../policy-model/src/test/resources/dev/sandboxpolicy/model/io",
+      "../policy-model/src/test/resources/dev/sandboxpolicy/io",
       "../policy-merge/src/main/resources/dev/sandboxpolicy/merge/presets",
       "../policy-merge/src/main/resources/dev/sandboxpolicy/merge/messaging");
 

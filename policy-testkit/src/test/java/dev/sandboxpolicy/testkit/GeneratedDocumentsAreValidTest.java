@@ -3,13 +3,13 @@ package dev.sandboxpolicy.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
-import dev.sandboxpolicy.model.io.PolicyWriter;
+import dev.sandboxpolicy.rules.ValidationReport;
 import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.PolicyValidator;
-import dev.sandboxpolicy.schema.ValidationReport;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package dev.sandboxpolicy.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.matcher.GraphqlOperation;
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcCall;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.sandboxpolicy.benchmarks.workload;
 
+import dev.sandboxpolicy.io.PolicyReadException;
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyReadException;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

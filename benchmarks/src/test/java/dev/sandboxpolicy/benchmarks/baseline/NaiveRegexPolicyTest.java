@@ -2,9 +2,9 @@ package dev.sandboxpolicy.benchmarks.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.io.PolicyReader;
-import dev.sandboxpolicy.model.io.ReadMode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.sandboxpolicy.model.io;
+package dev.sandboxpolicy.io;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;

@@ -1,4 +1,4 @@
-package dev.sandboxpolicy.model.io;
+package dev.sandboxpolicy.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

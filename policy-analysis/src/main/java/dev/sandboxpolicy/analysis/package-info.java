@@ -1,0 +1,2 @@
+/** Sandbox policy analysis: containment, semantic diff, lint (work in progress). */
+package dev.sandboxpolicy.analysis;

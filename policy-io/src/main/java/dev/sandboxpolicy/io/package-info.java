@@ -1,0 +1,4 @@
+/**
+ * Reading and writing policy, preset, tier and blueprint documents (YAML and JSON) with source positions.
+ */
+package dev.sandboxpolicy.io;

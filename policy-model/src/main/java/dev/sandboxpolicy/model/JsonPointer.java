@@ -1,0 +1,47 @@
+package dev.sandboxpolicy.model;
+
+/**
+ * RFC 6901 JSON Pointers, the one way every module names a place in a document: a problem's pointer, a source-map
+ * key, a decision's rule location.
+ *
+ * <pre>{@code
+ * JsonPointer.key("/network_policies", "a/b");  // "/network_policies/a~1b"
+ * JsonPointer.index("/binaries", 2);            // "/binaries/2"
+ * JsonPointer.unescape("a~1b");                 // "a/b"
+ * }</pre>
+ */
+public final class JsonPointer {
+  private JsonPointer() {}
+
+  /** Escapes one reference token (RFC 6901 §3: {@code ~} as {@code ~0}, then {@code /} as {@code ~1}). */
+  public static String escape(String token) {
+    if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
+      return token;
+    }
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** Reverses {@link #escape} (RFC 6901 §4: {@code ~1} as {@code /}, then {@code ~0} as {@code ~}). */
+  public static String unescape(String token) {
+    if (token.indexOf('~') < 0) {
+      return token;
+    }
+    return token.replace("~1", "/").replace("~0", "~");
+  }
+
+  /** {@code base} extended by one object key. */
+  public static String key(String base, String key) {
+    return base + "/" + escape(key);
+  }
+
+  /** {@code base} extended by one array index. */
+  public static String index(String base, int index) {
+    return base + "/" + index;
+  }
+
+  /** The parent of {@code pointer}, or {@code ""} for the root. */
+  public static String parent(String pointer) {
+    int slash = pointer.lastIndexOf('/');
+    return slash <= 0 ? "" : pointer.substring(0, slash);
+  }
+}

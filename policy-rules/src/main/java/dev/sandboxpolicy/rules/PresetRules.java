@@ -1,0 +1,90 @@
+package dev.sandboxpolicy.rules;
+
+import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.JsonPointer;
+import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.ProblemCode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The preset layer's own rules (preset spec §1.5, §2.6, §3). */
+final class PresetRules {
+
+  /** Preset spec §3: keys and names with this prefix are reserved for OpenShell provider composition. */
+  static final String RESERVED_PREFIX = "_provider_";
+  /** Preset spec §2.6: the only host on which a custom preset may carry {@code allowed_ips}. */
+  static final String GATEWAY_HOST = "host.openshell.internal";
+  /** Preset spec §3: the built-in names in the OpenClaw view (27), which custom presets may not take. */
+  static final Set<String> BUILT_IN_NAMES = Set.of("brave", "brew", "claude-code", "discord", "github",
+      "huggingface", "jira", "local-inference", "nous-audio", "nous-browser", "nous-code", "nous-image", "nous-web",
+      "npm", "observability-otlp-local", "openclaw-diagnostics-otel-local", "openclaw-pricing", "outlook",
+      "public-reference", "pypi", "slack", "tavily", "teams", "telegram", "wechat", "weather", "whatsapp");
+  /** Preset spec §1.5: hosts the build-time check rejects (after trimming), besides the {@code *:} prefix. */
+  static final Set<String> DANGEROUS_HOSTS = Set.of("*", "0.0.0.0", "0.0.0.0/0", "::", "::/0");
+
+  private PresetRules() {}
+
+  static void check(Preset preset, boolean custom, ProblemSink sink) {
+    String name = preset.name();
+    if (name.startsWith(RESERVED_PREFIX)) {
+      sink.error(ProblemCode.PRESET_NAME_RESERVED, "/preset/name",
+          "Preset name cannot start with '_provider_' (reserved by OpenShell)");
+    } else if (!name.isEmpty() && !isRfc1123Label(name)) {
+      sink.error(ProblemCode.PRESET_NAME_INVALID, "/preset/name", "preset name '" + name
+          + "' must be a lowercase, hyphenated RFC 1123 label ([a-z0-9], '-' inside)");
+    } else if (custom && BUILT_IN_NAMES.contains(name)) {
+      sink.error(ProblemCode.PRESET_NAME_BUILT_IN, "/preset/name", "Preset name '" + name
+          + "' collides with a built-in preset. Rename 'preset.name'.");
+    }
+    for (Map.Entry<String, NetworkPolicy> entry : preset.networkPolicies().entrySet()) {
+      String at = JsonPointer.key("/network_policies", entry.getKey());
+      if (entry.getKey().startsWith(RESERVED_PREFIX)) {
+        sink.errorAtKey(ProblemCode.RESERVED_KEY, at, "network_policies key '" + entry.getKey()
+            + "' starts with '_provider_', which is reserved by OpenShell");
+      }
+      if (custom && entry.getValue().unknownFields().containsKey("allowed_ips")) {
+        sink.error(ProblemCode.PRESET_ALLOWED_IPS, at + "/allowed_ips", "Preset '" + name
+            + "' contains 'allowed_ips', which is not permitted in user-supplied presets");
+      }
+      List<Endpoint> endpoints = entry.getValue().endpoints();
+      for (int i = 0; i < endpoints.size(); i++) {
+        Endpoint e = endpoints.get(i);
+        String eAt = JsonPointer.index(at + "/endpoints", i);
+        if (custom && !e.allowedIps().isEmpty() && !isGatewayHost(e.host())) {
+          sink.error(ProblemCode.PRESET_ALLOWED_IPS, eAt + "/allowed_ips", "Preset '" + name
+              + "' contains 'allowed_ips', which is not permitted in user-supplied presets");
+        }
+        String host = e.host().trim();
+        if (DANGEROUS_HOSTS.contains(host) || host.startsWith("*:")) {
+          sink.error(ProblemCode.PRESET_HOST_DANGEROUS, eAt + "/host", "preset endpoint host '" + e.host()
+              + "' opens every destination; use exact hosts or subdomain wildcards like '*.example.com'");
+        }
+      }
+    }
+  }
+
+  private static boolean isGatewayHost(String host) {
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    return h.equals(GATEWAY_HOST);
+  }
+
+  /** {@code ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$} without a regular expression. */
+  static boolean isRfc1123Label(String s) {
+    if (s.isEmpty() || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
