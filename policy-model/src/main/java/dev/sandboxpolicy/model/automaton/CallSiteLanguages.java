@@ -248,6 +248,20 @@ public final class CallSiteLanguages {
   }
 
   /**
+   * The values that contain {@code fragment} anywhere.
+   *
+   * @param fragment the fragment
+   * @return its automaton
+   */
+  public static ByteDfa containing(String fragment) {
+    List<GlobNode> nodes = new ArrayList<>();
+    nodes.add(new GlobNode.Everything());
+    nodes.addAll(literalNodes(fragment));
+    nodes.add(new GlobNode.Everything());
+    return determinize(nodes).preimage(b -> b == 0 ? null : new byte[] {(byte) b});
+  }
+
+  /**
    * The automaton of one exact value.
    *
    * @param value the value
@@ -317,8 +331,10 @@ public final class CallSiteLanguages {
   }
 
   /**
-   * The host names a request may carry, as the decision sees them: non-empty ASCII without U+0000 and without
-   * upper-case letters (every decision lower-cases the host first, so upper-case letters add no behaviour).
+   * The host names a request may carry, as the decision sees them (after one trailing dot is removed): non-empty ASCII
+   * without U+0000 and {@code :}, without upper-case letters (every decision lower-cases the host first, so they add
+   * no behaviour), and whose last label is not a number ({@code 10}, {@code 0x1f}): a URL parser reads such a host as
+   * an IP address, whose decision adds the destination checks, so IP literals are analysed one by one instead.
    *
    * @return the automaton
    */
@@ -327,15 +343,35 @@ public final class CallSiteLanguages {
   }
 
   private static ByteDfa buildHostNames() {
-    return build(3, t -> {
-      for (int s = 1; s <= 2; s++) {
+    // 1 start, 2 label of digits, 3 label "0", 4 label "0x" + hex digits, 5 other label (accepting),
+    // 6 after '.' (an empty last label; accepting)
+    return build(7, t -> {
+      for (int s = 1; s <= 6; s++) {
         for (int b = 1; b < 0x80; b++) {
-          if (b < 'A' || b > 'Z') {
-            t[s][b] = 2;
+          if ((b < 'A' || b > 'Z') && b != ':') {
+            t[s][b] = 5;
           }
         }
+        t[s]['.'] = 6;
       }
-    }, 2);
+      for (int s : new int[] {1, 6}) {
+        t[s]['0'] = 3;
+        for (int b = '1'; b <= '9'; b++) {
+          t[s][b] = 2;
+        }
+      }
+      for (int s : new int[] {2, 3}) {
+        for (int b = '0'; b <= '9'; b++) {
+          t[s][b] = 2;
+        }
+      }
+      t[3]['x'] = 4;
+      for (int b = 0; b < 256; b++) {
+        if ((b >= '0' && b <= '9') || (b >= 'a' && b <= 'f')) {
+          t[4][b] = 4;
+        }
+      }
+    }, 5, 6);
   }
 
   /**
