@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.model.net.Port;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,20 +128,14 @@ final class ParsedArgs {
             () -> CommandFailure.usage("--" + name + " is required (see 'policyctl " + command + " --help')"));
   }
 
-  /** The value of an option that must be a TCP port (1-65535). */
+  /** The value of an option that must be a TCP port, parsed by {@link Port#parse}. */
   Optional<Integer> port(String name) throws CommandFailure {
     Optional<String> raw = value(name);
     if (raw.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      int port = Integer.parseInt(raw.get());
-      if (port >= 1 && port <= 65535) {
-        return Optional.of(port);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw CommandFailure.usage("--" + name + " must be a port number from 1 to 65535, not '" + raw.get() + "'");
+    return Optional.of(Port.tryParse(raw.get()).orElseThrow(() -> CommandFailure.usage("--" + name
+        + " must be a port number from " + Port.MIN_VALUE + " to " + Port.MAX_VALUE + ", not '" + raw.get() + "'"))
+        .value());
   }
 }
