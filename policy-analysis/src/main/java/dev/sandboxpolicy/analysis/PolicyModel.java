@@ -132,7 +132,7 @@ final class PolicyModel {
       unsupported.add(side + " policy: network_middlewares (middleware decisions are not modelled)");
     }
     for (Problem p : compiled.warnings()) {
-      if (p.code().equals(ProblemCode.GLOB_INVALID.id())) {
+      if (p.code().equals(ProblemCode.GLOB_INVALID.wireName())) {
         unsupported.add(side + " policy: glob at " + p.pointer() + " does not compile (" + p.message()
             + "); every decision that reads it fails closed, which the analysis does not model");
       }
