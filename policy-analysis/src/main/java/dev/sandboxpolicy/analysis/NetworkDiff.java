@@ -61,6 +61,10 @@ final class NetworkDiff {
   private PatternAtoms hosts;
   private PatternAtoms binaries;
   private final Set<List<BitSet>> seenClasses = new HashSet<>();
+  /** Request cells by the request-relevant content of the endpoints they were cut for. */
+  private final Map<Set<String>, RequestCells> cellsBySignature = new java.util.HashMap<>();
+  /** Automata built during this comparison, by pattern (path, route and value globs repeat across classes). */
+  private final Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages = new java.util.HashMap<>();
 
   NetworkDiff(PolicyModel before, PolicyModel after, boolean wantWidened, boolean wantNarrowed, Sink sink,
       Set<String> unsupported) {
@@ -121,7 +125,7 @@ final class NetworkDiff {
       }
     }
     hosts = PatternAtoms.of(List.copyOf(exact), List.copyOf(wild), CallSiteLanguages::hostPattern,
-        CallSiteLanguages.hostNames(), hostless, MAX_PRODUCT_STATES);
+        CallSiteLanguages.hostNames(), true, hostless, MAX_PRODUCT_STATES);
     Set<String> literal = new LinkedHashSet<>();
     Set<String> globs = new LinkedHashSet<>();
     for (PolicyModel m : List.of(before, after)) {
@@ -136,7 +140,7 @@ final class NetworkDiff {
       }
     }
     binaries = PatternAtoms.of(List.copyOf(literal), List.copyOf(globs), CallSiteLanguages::binaryPattern,
-        CallSiteLanguages.executablePaths(), false, MAX_PRODUCT_STATES);
+        CallSiteLanguages.executablePaths(), false, false, MAX_PRODUCT_STATES);
   }
 
   private static boolean compiles(Runnable build) {
@@ -390,7 +394,7 @@ final class NetworkDiff {
     boolean afterRelaysAll = noneInspected(after, ma);
     boolean widen = wantWidened && !beforeRelaysAll;
     boolean narrow = wantNarrowed && !afterRelaysAll;
-    if (!widen && !narrow) {
+    if ((!widen && !narrow) || sameDecisions(mb, ma)) {
       return;
     }
     List<PolicyModel.Ep> eps = new ArrayList<>();
@@ -406,31 +410,39 @@ final class NetworkDiff {
         return;
       }
     }
-    RequestCells cells;
+    Set<String> signature = new TreeSet<>();
+    for (PolicyModel.Ep e : eps) {
+      signature.add(e.requestSignature);
+    }
+    RequestCells cells = cellsBySignature.get(signature);
     List<String> found = new ArrayList<>();
-    try {
-      cells = new RequestCells(eps, MAX_PRODUCT_STATES, found);
-    } catch (ProductSearch.StateLimitException e) {
-      unsupported.add("resource limit: the paths of the endpoints on " + conn.host() + ":" + conn.port()
-          + " need more than " + e.limit() + " automaton states (refused, not explored)");
-      return;
+    if (cells == null) {
+      try {
+        cells = new RequestCells(eps, languages, MAX_PRODUCT_STATES, found);
+      } catch (ProductSearch.StateLimitException e) {
+        unsupported.add("resource limit: the paths of the endpoints on " + conn.host() + ":" + conn.port()
+            + " need more than " + e.limit() + " automaton states (refused, not explored)");
+        return;
+      }
+      cellsBySignature.put(signature, cells);
     }
     unsupported.addAll(found);
-    Optional<List<Map<String, List<String>>>> queries = cells.queries();
-    if (queries.isEmpty()) {
-      unsupported.add("resource limit: more than " + RequestCells.MAX_QUERY_COMBINATIONS
-          + " query combinations on " + conn.host() + ":" + conn.port() + " (refused, not explored)");
-      return;
-    }
     for (String method : cells.methods) {
-      for (String path : cells.paths) {
+      for (int p = 0; p < cells.paths.size(); p++) {
+        Optional<List<Map<String, List<String>>>> queries = cells.queries(method, p);
+        if (queries.isEmpty()) {
+          unsupported.add("resource limit: more than " + RequestCells.MAX_QUERY_COMBINATIONS
+              + " query combinations for " + method + " " + cells.paths.get(p) + " on " + conn.host() + ":"
+              + conn.port() + " (refused, not explored)");
+          continue;
+        }
         for (Map<String, List<String>> query : queries.get()) {
           if (stopped) {
             return;
           }
-          L7Request r = L7Request.of(conn, method, path).withQuery(query);
-          Origin ob = Outcomes.of(before, r);
-          Origin oa = Outcomes.of(after, r);
+          L7Request r = L7Request.of(conn, method, cells.paths.get(p)).withQuery(query);
+          Origin ob = Outcomes.onAllowedConnection(before, r);
+          Origin oa = Outcomes.onAllowedConnection(after, r);
           boolean pb = ob.outcome().passes();
           boolean pa = oa.outcome().passes();
           if (pa && !pb && widen) {
@@ -443,6 +455,19 @@ final class NetworkDiff {
         }
       }
     }
+  }
+
+  /** True when both sides meet endpoints that decide requests alike, in the same order: no request can differ. */
+  private boolean sameDecisions(BitSet mb, BitSet ma) {
+    if (mb.cardinality() != ma.cardinality()) {
+      return false;
+    }
+    for (int i = mb.nextSetBit(0), j = ma.nextSetBit(0); i >= 0; i = mb.nextSetBit(i + 1), j = ma.nextSetBit(j + 1)) {
+      if (!before.endpoints.get(i).decisionSignature.equals(after.endpoints.get(j).decisionSignature)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean noneInspected(PolicyModel m, BitSet eps) {

@@ -25,17 +25,22 @@ final class Outcomes {
   }
 
   static Origin of(PolicyModel m, L7Request request) {
-    CompiledPolicy c = m.compiled;
-    Decision network = c.decideNetwork(request.connection());
+    Decision network = m.compiled.decideNetwork(request.connection());
     if (!network.isAllowed()) {
       return origin(m, network, Origin.Outcome.DENIED, network.reason());
     }
+    return onAllowedConnection(m, request);
+  }
+
+  /** {@link #of(PolicyModel, L7Request)} for a request whose connection the policy is known to allow. */
+  static Origin onAllowedConnection(PolicyModel m, L7Request request) {
+    CompiledPolicy c = m.compiled;
     Decision d = c.decideRequest(request);
     if (d.isAllowed()) {
       return origin(m, d, Origin.Outcome.ALLOWED, "");
     }
     if (d.notInspected()) {
-      return origin(m, network, Origin.Outcome.NOT_INSPECTED, NOT_INSPECTED_REASON);
+      return origin(m, c.decideNetwork(request.connection()), Origin.Outcome.NOT_INSPECTED, NOT_INSPECTED_REASON);
     }
     if (!d.blocks()) {
       return origin(m, d, Origin.Outcome.AUDITED, AUDIT_PREFIX + d.reason());

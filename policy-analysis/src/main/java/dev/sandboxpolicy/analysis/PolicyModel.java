@@ -66,6 +66,13 @@ final class PolicyModel {
     final List<RuleBody> allow = new ArrayList<>();
     final List<String> allowPointers = new ArrayList<>();
     final List<RuleBody> deny;
+    /** Everything of the endpoint that {@link RequestCells} reads: endpoints with equal signatures cut alike. */
+    final String requestSignature;
+    /**
+     * Everything of the endpoint a request decision reads (all but host, ports, TLS and allowed IPs): two connections
+     * whose endpoint lists have equal signatures in the same order decide every request alike.
+     */
+    final String decisionSignature;
     /** Why requests on this endpoint are not modelled, or null. */
     final String bodyProtocol;
 
@@ -88,6 +95,10 @@ final class PolicyModel {
         }
       }
       this.deny = e.denyRuleBodies();
+      this.requestSignature = e.path() + "\u0000" + inspected + "\u0000" + protocol + "\u0000" + e.allowEncodedSlash()
+          + "\u0000" + e.access() + "\u0000" + allow + "\u0000" + deny;
+      this.decisionSignature = Endpoint.builder().from(e).host("").port(0).ports(List.of()).allowedIps(List.of())
+          .tls("").location(SourceLocation.NONE).build().toString();
       boolean websocketGraphql = protocol.equals("websocket") && allow.stream().anyMatch(
           b -> !b.operationType().isEmpty() || !b.operationName().isEmpty() || !b.fields().isEmpty());
       if (BODY_PROTOCOLS.contains(protocol)) {
