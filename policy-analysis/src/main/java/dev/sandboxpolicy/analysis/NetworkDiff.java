@@ -5,6 +5,8 @@ import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.model.automaton.CallSiteLanguages;
 import dev.sandboxpolicy.model.automaton.ProductSearch;
 import dev.sandboxpolicy.model.glob.GlobSyntaxException;
+import dev.sandboxpolicy.model.net.CidrRange;
+import dev.sandboxpolicy.model.net.IpAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -359,15 +361,38 @@ final class NetworkDiff {
 
   /**
    * The destination check (spec §3.9) of a connection both policies allow depends on the first endpoint with
-   * extended config ({@code allowed_ips}) and on whether an exact host was declared; when those differ the permitted
-   * addresses may differ, which the analysis does not model.
+   * extended config ({@code allowed_ips}) and on whether an exact host was declared. When those differ, every atom of
+   * the address space ({@link Destinations}) is checked under both policies; an address one lets through and the
+   * other refuses is reported as unsupported with that address (the witness format has no resolved addresses yet).
    */
   private void destinations(NetworkRequest conn, BitSet mb, BitSet ma) {
     String b = destinationMode(before, mb);
     String a = destinationMode(after, ma);
-    if (!a.equals(b)) {
-      unsupported.add("destination checks for " + conn.host() + ":" + conn.port() + " differ (" + before.side + ": "
-          + b + "; " + after.side + ": " + a + "); the addresses a host may resolve to are not modelled");
+    if (a.equals(b)) {
+      return;
+    }
+    List<CidrRange> extra = new ArrayList<>();
+    addAllowedIps(before, mb, extra);
+    addAllowedIps(after, ma, extra);
+    for (IpAddress ip : Destinations.representatives(extra)) {
+      boolean pb = before.compiled.checkDestination(conn, List.of(ip)).allowed();
+      boolean pa = after.compiled.checkDestination(conn, List.of(ip)).allowed();
+      if ((pa && !pb && wantWidened) || (pb && !pa && wantNarrowed)) {
+        PolicyModel passing = pa ? after : before;
+        PolicyModel refusing = pa ? before : after;
+        unsupported.add("destination checks differ: " + conn.host() + ":" + conn.port() + " resolving to " + ip
+            + " passes the " + passing.side + " policy's check and not the " + refusing.side + " policy's ("
+            + before.side + ": " + b + "; " + after.side + ": " + a + "); addresses are not yet part of witnesses");
+        return;
+      }
+    }
+  }
+
+  private static void addAllowedIps(PolicyModel m, BitSet eps, List<CidrRange> out) {
+    for (int i = eps.nextSetBit(0); i >= 0; i = eps.nextSetBit(i + 1)) {
+      for (String ip : m.endpoints.get(i).source.allowedIps()) {
+        CidrRange.tryParse(ip.trim()).ifPresent(out::add);
+      }
     }
   }
 
@@ -384,8 +409,10 @@ final class NetworkDiff {
       }
       exact |= !e.hostless && !e.wildcard;
     }
-    return (ips == null || ips.equals("[]") ? "no allowed_ips" : "allowed_ips " + ips)
-        + (exact ? ", exact host declared" : ", no exact host");
+    if (ips != null && !ips.equals("[]")) {
+      return "allowed_ips " + ips; // the list decides; whether an exact host was declared no longer matters
+    }
+    return "no allowed_ips" + (exact ? ", exact host declared" : ", no exact host");
   }
 
   /** The requests of one class: decided cell by cell under both policies. */
