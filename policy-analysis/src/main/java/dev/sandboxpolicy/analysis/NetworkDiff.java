@@ -4,14 +4,12 @@ import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.model.automaton.CallSiteLanguages;
 import dev.sandboxpolicy.model.automaton.ProductSearch;
-import dev.sandboxpolicy.model.glob.GlobSyntaxException;
 import dev.sandboxpolicy.model.net.CidrRange;
 import dev.sandboxpolicy.model.net.IpAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +32,7 @@ import java.util.TreeSet;
  */
 final class NetworkDiff {
   /** Bound on the states of any one automaton product (hosts, binaries, paths, values). */
-  static final int MAX_PRODUCT_STATES = ProductSearch.DEFAULT_MAX_STATES;
+  static final int MAX_PRODUCT_STATES = NetworkAtoms.MAX_PRODUCT_STATES;
   /** Bound on the distinct unions of binary matches (executable plus ancestors) per host and port. */
   static final int MAX_IDENTITY_UNIONS = 256;
   /** Bound on the distinct request classes (pairs of endpoint sets) in one comparison. */
@@ -60,6 +58,7 @@ final class NetworkDiff {
   private final Set<String> unsupported;
   private boolean stopped;
 
+  private NetworkAtoms atoms;
   private PatternAtoms hosts;
   private PatternAtoms binaries;
   private final Set<List<BitSet>> seenClasses = new HashSet<>();
@@ -80,16 +79,18 @@ final class NetworkDiff {
 
   void run() {
     try {
-      buildAtoms();
+      atoms = NetworkAtoms.of(List.of(before, after));
+      hosts = atoms.hosts;
+      binaries = atoms.binaries;
     } catch (ProductSearch.StateLimitException e) {
       unsupported.add("resource limit: the host or binary patterns need more than " + e.limit()
           + " automaton states together (refused, not explored)");
       return;
     }
-    BitSet[] hostEpsBefore = endpointsByHostAtom(before);
-    BitSet[] hostEpsAfter = endpointsByHostAtom(after);
-    BitSet[] binEntriesBefore = entriesByBinaryAtom(before);
-    BitSet[] binEntriesAfter = entriesByBinaryAtom(after);
+    BitSet[] hostEpsBefore = atoms.endpointsByHostAtom(before);
+    BitSet[] hostEpsAfter = atoms.endpointsByHostAtom(after);
+    BitSet[] binEntriesBefore = atoms.entriesByBinaryAtom(before);
+    BitSet[] binEntriesAfter = atoms.entriesByBinaryAtom(after);
     for (int h = 0; h < hosts.atoms.size() && !stopped; h++) {
       BitSet epsBefore = hostEpsBefore[h];
       BitSet epsAfter = hostEpsAfter[h];
@@ -97,147 +98,16 @@ final class NetworkDiff {
         continue;
       }
       Set<Integer> ports = new TreeSet<>();
-      addPorts(before, epsBefore, ports);
-      addPorts(after, epsAfter, ports);
+      NetworkAtoms.addPorts(before, epsBefore, ports);
+      NetworkAtoms.addPorts(after, epsAfter, ports);
       for (int port : ports) {
         if (stopped) {
           return;
         }
-        connectionCells(h, port, onPort(before, epsBefore, port), onPort(after, epsAfter, port), binEntriesBefore,
+        connectionCells(h, port, NetworkAtoms.onPort(before, epsBefore, port), NetworkAtoms.onPort(after, epsAfter, port), binEntriesBefore,
             binEntriesAfter);
       }
     }
-  }
-
-  private void buildAtoms() {
-    Set<String> exact = new LinkedHashSet<>();
-    Set<String> wild = new LinkedHashSet<>();
-    boolean hostless = false;
-    for (PolicyModel m : List.of(before, after)) {
-      for (PolicyModel.Ep e : m.endpoints) {
-        if (e.hostless) {
-          hostless = true;
-        } else if (e.wildcard) {
-          if (compiles(() -> CallSiteLanguages.hostPattern(e.host))) {
-            wild.add(e.host);
-          }
-        } else {
-          exact.add(e.host);
-        }
-      }
-    }
-    hosts = PatternAtoms.of(List.copyOf(exact), List.copyOf(wild), CallSiteLanguages::hostPattern,
-        CallSiteLanguages.hostNames(), true, hostless, MAX_PRODUCT_STATES);
-    Set<String> literal = new LinkedHashSet<>();
-    Set<String> globs = new LinkedHashSet<>();
-    for (PolicyModel m : List.of(before, after)) {
-      for (PolicyModel.Entry e : m.entries) {
-        for (String b : e.binaries) {
-          if (b.indexOf('*') < 0) {
-            literal.add(b);
-          } else if (compiles(() -> CallSiteLanguages.binaryPattern(b))) {
-            globs.add(b);
-          }
-        }
-      }
-    }
-    binaries = PatternAtoms.of(List.copyOf(literal), List.copyOf(globs), CallSiteLanguages::binaryPattern,
-        CallSiteLanguages.executablePaths(), false, false, MAX_PRODUCT_STATES);
-  }
-
-  private static boolean compiles(Runnable build) {
-    try {
-      build.run();
-      return true;
-    } catch (GlobSyntaxException e) {
-      return false; // a glob_invalid warning of the policy, reported as unsupported by PolicyModel
-    }
-  }
-
-  private BitSet[] endpointsByHostAtom(PolicyModel m) {
-    BitSet[] out = new BitSet[hosts.atoms.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = new BitSet();
-    }
-    for (PolicyModel.Ep e : m.endpoints) {
-      if (e.hostless) {
-        if (!e.source.allowedIps().isEmpty()) {
-          for (BitSet b : out) {
-            b.set(e.ordinal);
-          }
-        }
-      } else if (e.wildcard) {
-        int g = hosts.globs.indexOf(e.host);
-        BitSet atoms = g < 0 ? new BitSet() : hosts.atomsOfGlob(g);
-        for (int a = atoms.nextSetBit(0); a >= 0; a = atoms.nextSetBit(a + 1)) {
-          out[a].set(e.ordinal);
-        }
-      } else {
-        int a = hosts.atomOfLiteral(hosts.literals.indexOf(e.host));
-        if (a >= 0) {
-          out[a].set(e.ordinal);
-        }
-      }
-    }
-    return out;
-  }
-
-  private BitSet[] entriesByBinaryAtom(PolicyModel m) {
-    BitSet[] out = new BitSet[binaries.atoms.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = new BitSet();
-    }
-    for (PolicyModel.Entry e : m.entries) {
-      for (String b : e.binaries) {
-        if (b.indexOf('*') < 0) {
-          int a = binaries.atomOfLiteral(binaries.literals.indexOf(b));
-          if (a >= 0) {
-            out[a].set(e.index);
-          }
-        } else {
-          int g = binaries.globs.indexOf(b);
-          BitSet atoms = g < 0 ? new BitSet() : binaries.atomsOfGlob(g);
-          for (int a = atoms.nextSetBit(0); a >= 0; a = atoms.nextSetBit(a + 1)) {
-            out[a].set(e.index);
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void addPorts(PolicyModel m, BitSet eps, Set<Integer> ports) {
-    for (int i = eps.nextSetBit(0); i >= 0; i = eps.nextSetBit(i + 1)) {
-      ports.addAll(m.endpoints.get(i).ports);
-    }
-  }
-
-  private static BitSet onPort(PolicyModel m, BitSet eps, int port) {
-    BitSet out = new BitSet();
-    for (int i = eps.nextSetBit(0); i >= 0; i = eps.nextSetBit(i + 1)) {
-      if (m.endpoints.get(i).ports.contains(port)) {
-        out.set(i);
-      }
-    }
-    return out;
-  }
-
-  private static BitSet entriesOf(PolicyModel m, BitSet eps) {
-    BitSet out = new BitSet();
-    for (int i = eps.nextSetBit(0); i >= 0; i = eps.nextSetBit(i + 1)) {
-      out.set(m.endpoints.get(i).entry.index);
-    }
-    return out;
-  }
-
-  private static BitSet endpointsOfEntries(PolicyModel m, BitSet eps, BitSet entries) {
-    BitSet out = new BitSet();
-    for (int i = eps.nextSetBit(0); i >= 0; i = eps.nextSetBit(i + 1)) {
-      if (entries.get(m.endpoints.get(i).entry.index)) {
-        out.set(i);
-      }
-    }
-    return out;
   }
 
   /** The host a request carries so that the decision compares {@code compared} (one trailing dot is removed). */
@@ -248,8 +118,8 @@ final class NetworkDiff {
   /** The connections (single executables) on one host atom and port, then the request classes they open. */
   private void connectionCells(int h, int port, BitSet epsBefore, BitSet epsAfter, BitSet[] binBefore,
       BitSet[] binAfter) {
-    BitSet entBefore = entriesOf(before, epsBefore);
-    BitSet entAfter = entriesOf(after, epsAfter);
+    BitSet entBefore = NetworkAtoms.entriesOf(before, epsBefore);
+    BitSet entAfter = NetworkAtoms.entriesOf(after, epsAfter);
     String host = requestHost(hosts.atoms.get(h).witness);
     Map<List<BitSet>, List<Integer>> pairs = new LinkedHashMap<>();
     for (int x = 0; x < binaries.atoms.size() && !stopped; x++) {
@@ -274,8 +144,8 @@ final class NetworkDiff {
         emit(new Finding(false, "connection", new Witness.Network(conn, Optional.empty()), ob, oa,
             connectionGroup(ob, entAfter.isEmpty()), port));
       }
-      pairs.computeIfAbsent(List.of(endpointsOfEntries(before, epsBefore, b),
-          endpointsOfEntries(after, epsAfter, a)), k -> new ArrayList<>()).add(x);
+      pairs.computeIfAbsent(List.of(NetworkAtoms.endpointsOfEntries(before, epsBefore, b),
+          NetworkAtoms.endpointsOfEntries(after, epsAfter, a)), k -> new ArrayList<>()).add(x);
     }
     if (!stopped) {
       requestClasses(host, port, pairs);
