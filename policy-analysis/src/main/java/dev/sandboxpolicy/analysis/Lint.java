@@ -62,12 +62,13 @@ final class Lint {
     Lint lint = new Lint(model);
     NetworkAtoms atoms;
     try {
-      atoms = NetworkAtoms.of(List.of(model));
+      atoms = NetworkAtoms.of(List.of(model), lint.languages);
     } catch (ProductSearch.StateLimitException e) {
       return List.of(); // too large to decide: no warning rather than a guess
     }
-    lint.rules(atoms);
-    lint.entries(atoms);
+    BitSet[] hostEndpoints = atoms.endpointsByHostAtom(model);
+    lint.rules(hostEndpoints);
+    lint.entries(hostEndpoints, atoms.entriesByBinaryAtom(model));
     lint.out.sort(Comparator.comparingInt(Problem::line).thenComparing(Problem::pointer));
     return List.copyOf(lint.out);
   }
@@ -78,10 +79,10 @@ final class Lint {
     return e.bodyProtocol == null && !e.protocol.equals("tcp");
   }
 
-  private void rules(NetworkAtoms atoms) {
+  private void rules(BitSet[] hostEndpoints) {
     List<PolicyModel.Ep> redundancy = new ArrayList<>();
     List<PolicyModel.Ep> denies = new ArrayList<>();
-    BitSet shared = sharedEndpoints(atoms);
+    BitSet shared = sharedEndpoints(hostEndpoints);
     for (PolicyModel.Ep e : model.endpoints) {
       if (!lintable(e)) {
         continue;
@@ -102,9 +103,9 @@ final class Lint {
   }
 
   /** Endpoints that meet another endpoint on some host atom and port. */
-  private BitSet sharedEndpoints(NetworkAtoms atoms) {
+  private BitSet sharedEndpoints(BitSet[] hostEndpoints) {
     BitSet out = new BitSet();
-    for (BitSet eps : atoms.endpointsByHostAtom(model)) {
+    for (BitSet eps : hostEndpoints) {
       if (eps.cardinality() < 2) {
         continue;
       }
@@ -172,7 +173,7 @@ final class Lint {
       PolicyModel.Ep e = eps.get(i);
       int written = e.source.allowRules().size();
       boolean[] alone = new boolean[written];
-      PolicyModel.Ep fe = f.get().endpoints.get(i);
+      PolicyModel.Ep fe = f.get().endpointAt(JsonPointer.key("/network_policies", key(i)) + "/endpoints/0");
       NetworkRequest conn = NetworkRequest.of("r" + i + HOST_SUFFIX, PORT, AGENT);
       if (!forEachCell(List.of(fe), conn, req -> {
         Decision df = f.get().compiled.decideRequest(req);
@@ -301,9 +302,7 @@ final class Lint {
 
   // ------------------------------------------------------------------------------------------ entries
 
-  private void entries(NetworkAtoms atoms) {
-    BitSet[] hostEps = atoms.endpointsByHostAtom(model);
-    BitSet[] binEntries = atoms.entriesByBinaryAtom(model);
+  private void entries(BitSet[] hostEps, BitSet[] binEntries) {
     BitSet necessary = new BitSet();
     List<Set<Integer>> meets = new ArrayList<>();
     for (int i = 0; i < model.entries.size(); i++) {
@@ -350,7 +349,7 @@ final class Lint {
       try {
         Policy with = Policy.builder().version(1L).networkPolicies(local).build();
         Policy rest = Policy.builder().version(1L).networkPolicies(without).build();
-        Comparison c = PolicyAnalysis.compare(with, rest);
+        Comparison c = PolicyAnalysis.compare(with, rest, languages);
         if (c.relation() == Comparison.Relation.EQUIVALENT && c.unsupported().isEmpty()) {
           String others = without.isEmpty() ? "it allows nothing"
               : "every connection and request it allows is already allowed by " + new TreeSet<>(without.keySet());

@@ -65,10 +65,17 @@ final class NetworkDiff {
   /** Request cells by the request-relevant content of the endpoints they were cut for. */
   private final Map<Set<String>, RequestCells> cellsBySignature = new java.util.HashMap<>();
   /** Automata built during this comparison, by pattern (path, route and value globs repeat across classes). */
-  private final Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages = new java.util.HashMap<>();
+  private final Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages;
 
   NetworkDiff(PolicyModel before, PolicyModel after, boolean wantWidened, boolean wantNarrowed, Sink sink,
       Set<String> unsupported) {
+    this(before, after, wantWidened, wantNarrowed, sink, unsupported, new java.util.HashMap<>());
+  }
+
+  /** As above, sharing automata with other analyses through {@code languages} (see {@link RequestCells}). */
+  NetworkDiff(PolicyModel before, PolicyModel after, boolean wantWidened, boolean wantNarrowed, Sink sink,
+      Set<String> unsupported, Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages) {
+    this.languages = languages;
     this.before = before;
     this.after = after;
     this.wantWidened = wantWidened;
@@ -79,7 +86,7 @@ final class NetworkDiff {
 
   void run() {
     try {
-      atoms = NetworkAtoms.of(List.of(before, after));
+      atoms = NetworkAtoms.of(List.of(before, after), languages);
       hosts = atoms.hosts;
       binaries = atoms.binaries;
     } catch (ProductSearch.StateLimitException e) {

@@ -31,6 +31,7 @@ final class PolicyModel {
   final CompiledPolicy compiled;
   final List<Entry> entries = new ArrayList<>();
   final List<Ep> endpoints = new ArrayList<>();
+  private final java.util.Map<String, Ep> byPointer = new java.util.HashMap<>();
   /** Features used anywhere in the policy that make every answer about it incomplete. */
   final List<String> unsupported = new ArrayList<>();
 
@@ -41,6 +42,7 @@ final class PolicyModel {
     final NetworkPolicy source;
     final List<String> binaries = new ArrayList<>();
     final List<Ep> endpoints = new ArrayList<>();
+  private final java.util.Map<String, Ep> byPointer = new java.util.HashMap<>();
 
     Entry(String key, int index, NetworkPolicy source) {
       this.key = key;
@@ -132,6 +134,7 @@ final class PolicyModel {
         Ep ep = new Ep(entry, endpoints.size(), pointer, eps.get(i));
         entry.endpoints.add(ep);
         endpoints.add(ep);
+        byPointer.put(pointer, ep);
         if (!isAscii(ep.host)) {
           unsupported.add(side + " policy: host '" + eps.get(i).host() + "' at " + pointer
               + " is not ASCII (request hosts are analysed as ASCII DNS names)");
@@ -162,12 +165,12 @@ final class PolicyModel {
 
   /** The endpoint an origin pointer names (an endpoint pointer, or a rule pointer below it), or null. */
   Ep endpointAt(String pointer) {
-    for (Ep e : endpoints) {
-      if (pointer.equals(e.pointer) || pointer.startsWith(e.pointer + "/")) {
-        return e;
-      }
+    int at = pointer.indexOf("/endpoints/");
+    if (at < 0) {
+      return null;
     }
-    return null;
+    int end = pointer.indexOf('/', at + "/endpoints/".length());
+    return byPointer.get(end < 0 ? pointer : pointer.substring(0, end));
   }
 
   /** The rule body a rule pointer names, or null. */

@@ -32,6 +32,8 @@ public final class ByteDfa {
   private final int[] next;
   /** Accept label per state; 0 = not accepting. */
   private final int[] labels;
+  /** States every byte leads back to (computed on first use; racy but idempotent). */
+  private volatile boolean[] sinks;
 
   ByteDfa(byte[] classOf, int classCount, int[] next, int[] labels) {
     this.classOf = classOf;
@@ -396,6 +398,23 @@ public final class ByteDfa {
       out[i] = labels[i] != 0;
     }
     return out;
+  }
+
+  /** The states that every byte leads back to ({@link #DEAD} among them); shared, do not modify. */
+  boolean[] sinks() {
+    boolean[] s = sinks;
+    if (s == null) {
+      s = new boolean[labels.length];
+      for (int state = 0; state < s.length; state++) {
+        boolean loops = true;
+        for (int c = 0; c < classCount && loops; c++) {
+          loops = next[state * classCount + c] == state;
+        }
+        s[state] = loops;
+      }
+      sinks = s;
+    }
+    return s;
   }
 
   @Override

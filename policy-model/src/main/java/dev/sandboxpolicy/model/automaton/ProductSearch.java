@@ -35,6 +35,9 @@ public final class ProductSearch {
   public static final int DEFAULT_MAX_STATES = 200_000;
 
   private static final ByteDfa EVERYTHING = everything();
+  /** Shortest accepting suffixes per universe (universes are few and long-lived: the call-site constants). */
+  private static final Map<ByteDfa, int[][]> SUFFIXES =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private ProductSearch() {}
 
@@ -266,28 +269,33 @@ public final class ProductSearch {
       this.universe = universe == null ? EVERYTHING : universe;
       this.width = k + 1;
       this.maxStates = maxStates;
-      Map<TupleKey, Integer> joint = new HashMap<>();
+      // joint byte classes: refine the partition of the 256 bytes by every automaton's classes in turn
       int[] jointOf = new int[256];
-      List<Integer> reps = new ArrayList<>();
-      for (int b = 0; b < 256; b++) {
-        int[] key = new int[width];
-        for (int i = 0; i < k; i++) {
-          key[i] = parts[i].classOf(b);
+      int count = 1;
+      for (int i = 0; i < width; i++) {
+        ByteDfa d = i < k ? parts[i] : this.universe;
+        int cc = d.classCount();
+        int[] remap = new int[count * cc];
+        java.util.Arrays.fill(remap, -1);
+        int next = 0;
+        for (int b = 0; b < 256; b++) {
+          int key = jointOf[b] * cc + d.classOf(b);
+          if (remap[key] < 0) {
+            remap[key] = next++;
+          }
+          jointOf[b] = remap[key];
         }
-        key[k] = this.universe.classOf(b);
-        TupleKey tk = new TupleKey(key);
-        Integer id = joint.get(tk);
-        if (id == null) {
-          id = joint.size();
-          joint.put(tk, id);
-          reps.add(b);
-        } else if (readability(b) < readability(reps.get(id))) {
-          reps.set(id, b);
-        }
-        jointOf[b] = id;
+        count = next;
       }
-      this.jointCount = joint.size();
-      this.representative = reps.stream().mapToInt(Integer::intValue).toArray();
+      this.jointCount = count;
+      this.representative = new int[count];
+      java.util.Arrays.fill(representative, -1);
+      for (int b = 0; b < 256; b++) {
+        int j = jointOf[b];
+        if (representative[j] < 0 || readability(b) < readability(representative[j])) {
+          representative[j] = b;
+        }
+      }
       this.order = java.util.stream.IntStream.range(0, jointCount).boxed()
           .sorted(java.util.Comparator.comparingInt(j -> readability(representative[j])))
           .mapToInt(Integer::intValue).toArray();
@@ -300,44 +308,45 @@ public final class ProductSearch {
       }
       this.sink = new boolean[k][];
       for (int i = 0; i < k; i++) {
-        sink[i] = sinks(parts[i]);
+        sink[i] = parts[i].sinks();
       }
-      int us = this.universe.stateCount();
-      this.universeDistance = new int[us];
-      this.universeStep = new int[us];
-      suffixes();
+      int[][] suffix = SUFFIXES.computeIfAbsent(this.universe, Search::suffixes);
+      this.universeDistance = suffix[0];
+      this.universeStep = suffix[1];
     }
 
-    private static boolean[] sinks(ByteDfa d) {
-      boolean[] out = new boolean[d.stateCount()];
-      for (int s = 0; s < out.length; s++) {
-        boolean loops = true;
-        for (int c = 0; c < d.classCount() && loops; c++) {
-          loops = d.nextByClass(s, c) == s;
-        }
-        out[s] = loops;
-      }
-      return out;
-    }
-
-    /** Shortest accepting continuation of every universe state (reverse breadth-first search). */
-    private void suffixes() {
+    /**
+     * Shortest accepting continuation of every universe state (reverse breadth-first search over bytes, the most
+     * readable byte first): {@code [distance, next byte]} per state, distance -1 when no accepting state is reachable.
+     */
+    private static int[][] suffixes(ByteDfa universe) {
       int us = universe.stateCount();
-      Arrays.fill(universeDistance, -1);
+      int[] distance = new int[us];
+      int[] step = new int[us];
+      Arrays.fill(distance, -1);
+      Integer[] bytes = new Integer[256];
+      for (int b = 0; b < 256; b++) {
+        bytes[b] = b;
+      }
+      Arrays.sort(bytes, java.util.Comparator.comparingInt(ProductSearch::readability));
       List<List<int[]>> reverse = new ArrayList<>(us);
       for (int s = 0; s < us; s++) {
         reverse.add(new ArrayList<>());
       }
       for (int s = 0; s < us; s++) {
-        for (int j : order) {
-          int t = universe.nextByClass(s, jointClass[k][j]);
-          reverse.get(t).add(new int[] {s, representative[j]});
+        boolean[] seenTarget = new boolean[us];
+        for (int b : bytes) {
+          int t = universe.next(s, b);
+          if (!seenTarget[t]) {
+            seenTarget[t] = true;
+            reverse.get(t).add(new int[] {s, b});
+          }
         }
       }
       ArrayDeque<Integer> queue = new ArrayDeque<>();
       for (int s = 0; s < us; s++) {
         if (universe.accepts(s)) {
-          universeDistance[s] = 0;
+          distance[s] = 0;
           queue.add(s);
         }
       }
@@ -345,13 +354,14 @@ public final class ProductSearch {
         int t = queue.poll();
         for (int[] edge : reverse.get(t)) {
           int s = edge[0];
-          if (universeDistance[s] < 0) {
-            universeDistance[s] = universeDistance[t] + 1;
-            universeStep[s] = edge[1];
+          if (distance[s] < 0) {
+            distance[s] = distance[t] + 1;
+            step[s] = edge[1];
             queue.add(s);
           }
         }
       }
+      return new int[][] {distance, step};
     }
 
     /** Runs the search; returns the first wanted value, or (atoms mode) fills {@code atoms} and returns null. */
