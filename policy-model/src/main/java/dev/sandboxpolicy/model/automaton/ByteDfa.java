@@ -112,13 +112,12 @@ public final class ByteDfa {
   private static int byteClasses(ByteNfa nfa, int[] classes) {
     int count = 1;
     int[] remap = new int[512];
-    List<long[]> seen = new ArrayList<>();
+    java.util.Set<LongArrayKey> seen = new java.util.HashSet<>();
     for (int s = 0; s < nfa.size(); s++) {
       long[] set = nfa.byteSetView(s);
-      if (set == null || seen.stream().anyMatch(x -> Arrays.equals(x, set))) {
+      if (set == null || !seen.add(new LongArrayKey(set))) {
         continue;
       }
-      seen.add(set);
       Arrays.fill(remap, 0, count * 2, -1);
       int next = 0;
       for (int b = 0; b < 256; b++) {
@@ -131,6 +130,19 @@ public final class ByteDfa {
       count = next;
     }
     return count;
+  }
+
+  /** A byte set as a hash key. */
+  private record LongArrayKey(long[] values) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof LongArrayKey k && Arrays.equals(values, k.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(values);
+    }
   }
 
   /**
