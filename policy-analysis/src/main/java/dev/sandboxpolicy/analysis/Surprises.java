@@ -86,8 +86,11 @@ final class Surprises {
       connectionProbes(e, binary, port, written);
     } else {
       wildcardProbes(e, binary, port);
-      witness(() -> CallSiteLanguages.hostPattern(e.host), CallSiteLanguages.hostNames())
-          .ifPresent(h -> connectionProbes(e, binary, port, h));
+      String readable = e.host.startsWith("**.") ? "a." + e.host.substring(3)
+          : e.host.startsWith("*.") ? "a." + e.host.substring(2) : null;
+      Optional<String> host = readable != null && literal(readable) ? Optional.of(readable)
+          : witness(() -> CallSiteLanguages.hostPattern(e.host), CallSiteLanguages.hostNames());
+      host.ifPresent(h -> connectionProbes(e, binary, port, h));
     }
   }
 
@@ -263,7 +266,12 @@ final class Surprises {
       return;
     }
     Witness.Network w = new Witness.Network(probe.connection(), Optional.of(probe));
+    Origin o = Outcomes.of(model, w);
+    boolean patternRefuses = kind == Surprise.Kind.PATH_WITHOUT_SLASH || kind == Surprise.Kind.PATH_CASE
+        || kind == Surprise.Kind.QUERY_DOT;
+    String note = patternRefuses && o.outcome().passes() && !o.pointer().equals(pointer)
+        ? " (here " + o.pointer() + " lets it through anyway)" : "";
     out.add(new Surprise(kind, pointer, model.locate(pointer), pattern, w.describe(), Optional.of(w),
-        Outcomes.of(model, w).outcome().wireName(), explanation));
+        o.outcome().wireName(), explanation + note));
   }
 }
