@@ -216,7 +216,7 @@ final class Binder {
     Node.MapNode mw = f.mapping("network_middlewares");
     if (mw != null) {
       for (Node.Entry e : mw.entries.values()) {
-        Middleware m = middleware(e.value(), f.child("network_middlewares") + "/" + JsonPointer.escape(e.key()));
+        Middleware m = middleware(e.value(), JsonPointer.key(f.child("network_middlewares"), e.key()));
         if (m != null) {
           b.putNetworkMiddlewares(e.key(), m);
         }
@@ -259,7 +259,7 @@ final class Binder {
     }
     if (list != null) {
       for (int i = 0; i < list.items.size(); i++) {
-        String p = f.child("tiers") + "/" + i;
+        String p = JsonPointer.index(f.child("tiers"), i);
         ObjectFields tf = fields(list.items.get(i), p, "a tier");
         if (tf == null) {
           continue;
@@ -276,7 +276,7 @@ final class Binder {
         }
         if (presets != null) {
           for (int j = 0; j < presets.items.size(); j++) {
-            ObjectFields pf = fields(presets.items.get(j), tf.child("presets") + "/" + j, "a tier preset");
+            ObjectFields pf = fields(presets.items.get(j), JsonPointer.index(tf.child("presets"), j), "a tier preset");
             if (pf != null) {
               tb.addPresets(
                   TierPreset.builder()
@@ -352,7 +352,7 @@ final class Binder {
       return out;
     }
     for (Node.Entry e : m.entries.values()) {
-      NetworkPolicy np = networkPolicy(e.value(), parent.child(key) + "/" + JsonPointer.escape(e.key()), withBinaries);
+      NetworkPolicy np = networkPolicy(e.value(), JsonPointer.key(parent.child(key), e.key()), withBinaries);
       if (np != null) {
         out.put(e.key(), np);
       }
@@ -369,7 +369,7 @@ final class Binder {
     Node.ListNode eps = f.list("endpoints");
     if (eps != null) {
       for (int i = 0; i < eps.items.size(); i++) {
-        Endpoint ep = endpoint(eps.items.get(i), f.child("endpoints") + "/" + i);
+        Endpoint ep = endpoint(eps.items.get(i), JsonPointer.index(f.child("endpoints"), i));
         if (ep != null) {
           b.addEndpoints(ep);
         }
@@ -379,7 +379,7 @@ final class Binder {
       Node.ListNode bins = f.list("binaries");
       if (bins != null) {
         for (int i = 0; i < bins.items.size(); i++) {
-          ObjectFields bf = fields(bins.items.get(i), f.child("binaries") + "/" + i, "a binary");
+          ObjectFields bf = fields(bins.items.get(i), JsonPointer.index(f.child("binaries"), i), "a binary");
           if (bf != null) {
             b.addBinaries(
                 Binary.builder()
@@ -409,7 +409,7 @@ final class Binder {
     Node.ListNode ports = f.list("ports");
     if (ports != null) {
       for (int i = 0; i < ports.items.size(); i++) {
-        integer(ports.items.get(i), f.child("ports") + "/" + i, 0, Port.MAX_VALUE, PORT_RANGE)
+        integer(ports.items.get(i), JsonPointer.index(f.child("ports"), i), 0, Port.MAX_VALUE, PORT_RANGE)
             .ifPresent(p -> b.addPorts((int) (long) p));
       }
     }
@@ -422,7 +422,7 @@ final class Binder {
     if (rules != null) {
       List<AllowRule> list = new ArrayList<>();
       for (int i = 0; i < rules.items.size(); i++) {
-        String rp = f.child("rules") + "/" + i;
+        String rp = JsonPointer.index(f.child("rules"), i);
         ObjectFields rf = fields(rules.items.get(i), rp, "an allow rule");
         if (rf == null) {
           continue;
@@ -444,7 +444,7 @@ final class Binder {
     if (deny != null) {
       List<RuleBody> list = new ArrayList<>();
       for (int i = 0; i < deny.items.size(); i++) {
-        RuleBody body = ruleBody(deny.items.get(i), f.child("deny_rules") + "/" + i);
+        RuleBody body = ruleBody(deny.items.get(i), JsonPointer.index(f.child("deny_rules"), i));
         if (body != null) {
           list.add(body);
         }
@@ -460,7 +460,7 @@ final class Binder {
     Node.MapNode registry = f.mapping("graphql_persisted_queries");
     if (registry != null) {
       for (Node.Entry e : registry.entries.values()) {
-        String qp = f.child("graphql_persisted_queries") + "/" + JsonPointer.escape(e.key());
+        String qp = JsonPointer.key(f.child("graphql_persisted_queries"), e.key());
         ObjectFields qf = fields(e.value(), qp, "a persisted query");
         if (qf != null) {
           b.putGraphqlPersistedQueries(
@@ -525,7 +525,7 @@ final class Binder {
     Node.MapNode query = f.mapping("query");
     if (query != null) {
       for (Node.Entry e : query.entries.values()) {
-        ValueMatcher m = matcher(e.value(), f.child("query") + "/" + JsonPointer.escape(e.key()));
+        ValueMatcher m = matcher(e.value(), JsonPointer.key(f.child("query"), e.key()));
         if (m != null) {
           b.putQuery(e.key(), m);
         }
@@ -551,7 +551,7 @@ final class Binder {
 
   private void flattenParams(Node.MapNode params, String pointer, String prefix, RuleBody.Builder b, int depth) {
     for (Node.Entry e : params.entries.values()) {
-      String p = pointer + "/" + JsonPointer.escape(e.key());
+      String p = JsonPointer.key(pointer, e.key());
       String key = prefix.isEmpty() ? e.key() : prefix + "." + e.key();
       if (e.value() instanceof Node.MapNode m && !isMatcherObject(m)) {
         flattenParams(m, p, key, b, depth + 1);

@@ -36,7 +36,7 @@ final class ObjectFields {
   }
 
   String child(String key) {
-    return pointer + "/" + JsonPointer.escape(key);
+    return JsonPointer.key(pointer, key);
   }
 
   SourceLocation location() {
@@ -110,7 +110,7 @@ final class ObjectFields {
     }
     List<String> out = new ArrayList<>(l.items.size());
     for (int i = 0; i < l.items.size(); i++) {
-      String s = binder.string(l.items.get(i), child(key) + "/" + i);
+      String s = binder.string(l.items.get(i), JsonPointer.index(child(key), i));
       if (s != null) {
         out.add(s);
       }

@@ -352,7 +352,7 @@ final class TreeReader {
       if (key == null) {
         key = "";
       }
-      String child = pointer + "/" + JsonPointer.escape(key);
+      String child = JsonPointer.key(pointer, key);
       if (key.length() > limits.maxScalarLength()) {
         fail("scalar_too_long", kl, child, "a key is longer than " + limits.maxScalarLength() + " characters");
         return null;

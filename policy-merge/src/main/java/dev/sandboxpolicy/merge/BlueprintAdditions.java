@@ -106,7 +106,7 @@ public final class BlueprintAdditions {
   public static List<Problem> validate(Map<String, NetworkPolicy> additions, SourceMap sourceMap) {
     List<Problem> out = new ArrayList<>();
     for (Map.Entry<String, NetworkPolicy> e : additions.entrySet()) {
-      String at = "/components/policy/additions/" + JsonPointer.escape(e.getKey());
+      String at = JsonPointer.key("/components/policy/additions", e.getKey());
       NetworkPolicy a = e.getValue();
       if (!a.binaries().isEmpty() || sourceMap.locate(at + "/binaries").isPresent()
           || a.unknownFields().containsKey("binaries")) {
@@ -114,14 +114,14 @@ public final class BlueprintAdditions {
       }
       for (String k : a.unknownFields().keySet()) {
         if (!k.equals("binaries")) {
-          out.add(problem(sourceMap, at + "/" + JsonPointer.escape(k), "an addition has only 'name' and 'endpoints'"));
+          out.add(problem(sourceMap, JsonPointer.key(at, k), "an addition has only 'name' and 'endpoints'"));
         }
       }
       if (a.endpoints().isEmpty()) {
         out.add(problem(sourceMap, at + "/endpoints", "an addition needs a non-empty 'endpoints' list"));
       }
       for (int i = 0; i < a.endpoints().size(); i++) {
-        endpoint(a.endpoints().get(i), at + "/endpoints/" + i, sourceMap, out);
+        endpoint(a.endpoints().get(i), JsonPointer.index(at + "/endpoints", i), sourceMap, out);
       }
     }
     return out;
@@ -134,7 +134,7 @@ public final class BlueprintAdditions {
       }
     }
     for (String k : ep.unknownFields().keySet()) {
-      out.add(problem(map, at + "/" + JsonPointer.escape(k), "a blueprint endpoint may not have '" + k + "'"));
+      out.add(problem(map, JsonPointer.key(at, k), "a blueprint endpoint may not have '" + k + "'"));
     }
     if (map.size() == 0 && (!ep.ports().isEmpty() || !ep.path().isEmpty() || !ep.allowedIps().isEmpty()
         || ep.denyRules().isPresent() || ep.mcp().isPresent() || ep.jsonRpc().isPresent())) {
@@ -214,7 +214,7 @@ public final class BlueprintAdditions {
     for (Map.Entry<String, Object> e : current.unknownFields().entrySet()) {
       if (!(e.getValue() instanceof Map)) {
         throw PresetLayerException.of(PresetLayerError.LIVE_POLICY_BAD_SECTION,
-            SourceLocation.ofPointer("/" + JsonPointer.escape(e.getKey())),
+            SourceLocation.ofPointer(JsonPointer.key("", e.getKey())),
             "Current policy top-level field \"" + e.getKey() + "\" must be a YAML mapping");
       }
     }
