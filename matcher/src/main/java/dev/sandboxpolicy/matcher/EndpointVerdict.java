@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.PersistedQuery;
+import dev.sandboxpolicy.model.Protocol;
 import java.util.List;
 
 /**
@@ -48,10 +49,10 @@ final class EndpointVerdict {
         return v; // REST-shaped rules never apply to json-rpc/mcp endpoints
       }
       if (call == WHOLE_REQUEST) {
-        return e.protocol.equals("mcp") ? mcpWithoutCalls(v, r.jsonRpc().get()) : v;
+        return e.protocol == Protocol.MCP ? mcpWithoutCalls(v, r.jsonRpc().get()) : v;
       }
       JsonRpcCall c = r.jsonRpc().get().calls().get(call);
-      return e.protocol.equals("mcp") ? mcp(v, e, r, c, call, s) : jsonRpc(v, e, r, c);
+      return e.protocol == Protocol.MCP ? mcp(v, e, r, c, call, s) : jsonRpc(v, e, r, c);
     }
     return rest(v, e, r, s);
   }

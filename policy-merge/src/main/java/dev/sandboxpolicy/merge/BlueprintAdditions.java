@@ -3,14 +3,17 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.io.ReadResult;
+import dev.sandboxpolicy.model.Access;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
@@ -53,7 +56,6 @@ public final class BlueprintAdditions {
   /** The HTTP methods a blueprint rule may name (spec §1.4 / §5: no {@code *}). */
   public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
-  private static final Set<String> ENFORCEMENTS = Set.of("", "enforce", "audit");
   private static final Set<String> TLS_MODES = Set.of("", "terminate", "passthrough", "skip");
 
   /** Endpoint keys of the policy language that a blueprint addition may not use. */
@@ -147,23 +149,23 @@ public final class BlueprintAdditions {
       out.add(problem(map, at + "/port", "a blueprint endpoint needs 'port' between " + Port.MIN_VALUE + " and "
           + Port.MAX_VALUE));
     }
-    if (!ep.protocol().isEmpty() && !ep.protocol().equals("rest")) {
+    if (!ep.protocol().isEmpty() && !Protocol.REST.is(ep.protocol())) {
       out.add(problem(map, at + "/protocol", "protocol must be absent or 'rest', not '" + ep.protocol() + "'"));
     }
-    if (!ENFORCEMENTS.contains(ep.enforcement())) {
+    if (!ep.enforcement().isEmpty() && Enforcement.fromWireName(ep.enforcement()).isEmpty()) {
       out.add(problem(map, at + "/enforcement", "enforcement must be 'enforce' or 'audit'"));
     }
     if (!TLS_MODES.contains(ep.tls())) {
       out.add(problem(map, at + "/tls", "tls must be 'terminate', 'passthrough' or 'skip'"));
     }
-    if (!ep.access().isEmpty() && !ep.access().equals("full")) {
+    if (!ep.access().isEmpty() && !Access.FULL.is(ep.access())) {
       out.add(problem(map, at + "/access", "access must be absent or 'full', not '" + ep.access() + "'"));
     }
     Optional<List<AllowRule>> rules = ep.rules();
     if (rules.isPresent() && rules.get().isEmpty()) {
       out.add(problem(map, at + "/rules", "rules must be a non-empty list when present"));
     }
-    if (ep.protocol().equals("rest") && rules.isEmpty()) {
+    if (Protocol.REST.is(ep.protocol()) && rules.isEmpty()) {
       out.add(problem(map, at + "/rules", "protocol 'rest' requires rules"));
     }
     List<AllowRule> list = rules.orElse(List.of());

@@ -13,6 +13,7 @@ import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProcessPolicy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import java.util.ArrayList;
@@ -244,7 +245,7 @@ public final class PolicyGenerator {
     if (chance(random, 0.1)) {
       e.path(pick(random, List.of("/v1/**", "/api/**", "**", "/api/v2/*")));
     }
-    boolean websocket = domain.protocol.equals("websocket");
+    boolean websocket = Protocol.WEBSOCKET.is(domain.protocol);
     if (chance(random, 0.3)) {
       e.access(pick(random, List.of("read-only", "read-write", "full")));
     } else {
@@ -470,17 +471,17 @@ public final class PolicyGenerator {
         boolean ip = chance(random, 0.03);
         String protocol;
         if (!ip && chance(random, graphqlShare)) {
-          protocol = "graphql";
+          protocol = Protocol.GRAPHQL.wireName();
         } else if (!ip && chance(random, jsonRpcShare)) {
-          protocol = "json-rpc";
+          protocol = Protocol.JSON_RPC.wireName();
         } else if (!ip && chance(random, mcpShare)) {
-          protocol = "mcp";
+          protocol = Protocol.MCP.wireName();
         } else if (chance(random, l7Share)) {
-          protocol = chance(random, 0.85) ? "rest" : "websocket";
+          protocol = chance(random, 0.85) ? Protocol.REST.wireName() : Protocol.WEBSOCKET.wireName();
         } else {
-          protocol = !ip && chance(random, 0.2) ? "tcp" : "";
+          protocol = !ip && chance(random, 0.2) ? Protocol.TCP.wireName() : "";
         }
-        boolean inspected = !protocol.isEmpty() && !protocol.equals("tcp");
+        boolean inspected = !protocol.isEmpty() && !Protocol.TCP.is(protocol);
         String enforcement = inspected ? pick(random, List.of("", "enforce", "enforce", "audit")) : "";
         String tls = !inspected && chance(random, 0.1) ? "skip" : "";
         List<Integer> ports = new ArrayList<>();
