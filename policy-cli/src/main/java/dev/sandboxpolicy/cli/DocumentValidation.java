@@ -3,6 +3,7 @@ package dev.sandboxpolicy.cli;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import dev.sandboxpolicy.schema.DocumentKind;
@@ -50,7 +51,7 @@ final class DocumentValidation {
         case BLUEPRINT ->
             List.of(
                 Problem.error(
-                    "invalid_encoding", new SourceLocation("", 1, 1), "a blueprint must be UTF-8 text"));
+                    ProblemCode.INVALID_ENCODING, new SourceLocation("", 1, 1), "a blueprint must be UTF-8 text"));
       };
     }
     return validate(kind, text.get(), mode, custom);

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.io;
 
 import dev.sandboxpolicy.model.JsonPointer;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,7 +71,7 @@ final class ObjectFields {
   String requiredString(String key) {
     Node n = node(key);
     if (n == null) {
-      binder.error("missing_field", location(), what + " requires '" + key + "'");
+      binder.error(ProblemCode.MISSING_FIELD, location(), what + " requires '" + key + "'");
       return "";
     }
     String s = binder.string(n, child(key));

@@ -199,7 +199,7 @@ public final class BlueprintAdditions {
   }
 
   private static Problem problem(SourceMap map, String pointer, String message) {
-    return Problem.error(PresetLayerError.BLUEPRINT_ADDITIONS_INVALID.wireName(), map.nearest(pointer), message);
+    return Problem.error(PresetLayerError.BLUEPRINT_ADDITIONS_INVALID.problemCode(), map.nearest(pointer), message);
   }
 
   /**
