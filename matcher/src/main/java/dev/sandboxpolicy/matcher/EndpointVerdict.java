@@ -147,11 +147,7 @@ final class EndpointVerdict {
   private static EndpointVerdict jsonRpc(EndpointVerdict v, CompiledEndpoint e, L7Request r, JsonRpcCall call) {
     for (CompiledRule rule : e.deny) {
       if (rule.jsonRpcMethodMatches(call.method())) {
-        return v.set(
-            DENIED_BY_RULE,
-            rule,
-            "JSON-RPC method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
-            false);
+        return deniedByRule(v, rule, "JSON-RPC", call, e);
       }
     }
     if (!"POST".equals(r.method())) {
@@ -163,6 +159,13 @@ final class EndpointVerdict {
       }
     }
     return v;
+  }
+
+  /** The verdict of a deny rule that matched {@code call} ({@code protocol} names it in the reason). */
+  private static EndpointVerdict deniedByRule(
+      EndpointVerdict v, CompiledRule rule, String protocol, JsonRpcCall call, CompiledEndpoint e) {
+    return v.set(DENIED_BY_RULE, rule,
+        protocol + " method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'", false);
   }
 
   /** An MCP body without calls: a receive stream (GET, no method, no response) or responses only are allowed. */
@@ -188,11 +191,7 @@ final class EndpointVerdict {
         return v.set(ERROR, null, null, false);
       }
       if (m == GlobMatcher.MATCH) {
-        return v.set(
-            DENIED_BY_RULE,
-            rule,
-            "MCP method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
-            false);
+        return deniedByRule(v, rule, "MCP", call, e);
       }
     }
     if (!"POST".equals(r.method())) {

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.WireNamed;
 
 /**
  * Why the preset layer refused an operation. Each constant has a stable snake_case {@link #wireName()} that tools
@@ -9,7 +10,7 @@ import dev.sandboxpolicy.model.ProblemCode;
  *
  * <p>Every refusal leaves its input untouched: the layer never writes a partial result.
  */
-public enum PresetLayerError {
+public enum PresetLayerError implements WireNamed {
 
   /** The live policy text is blank, or holds only the {@code policy get} metadata header. */
   LIVE_POLICY_EMPTY(ProblemCode.LIVE_POLICY_EMPTY),
@@ -89,6 +90,7 @@ public enum PresetLayerError {
   }
 
   /** The stable snake_case code of this error as tools report it: {@code problemCode().wireName()}. */
+  @Override
   public String wireName() {
     return code.wireName();
   }

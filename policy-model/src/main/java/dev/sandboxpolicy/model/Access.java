@@ -11,7 +11,7 @@ import java.util.Optional;
  * Access.fromWireName("read");        // Optional.empty(): not a value of the language
  * }</pre>
  */
-public enum Access {
+public enum Access implements WireNamed {
   /** {@code read-only}: reads (REST {@code GET}/{@code HEAD}/{@code OPTIONS}, GraphQL queries). */
   READ_ONLY("read-only"),
   /** {@code read-write}: reads and writes, but not {@code DELETE} (GraphQL: queries and mutations). */
@@ -26,6 +26,7 @@ public enum Access {
   }
 
   /** The spelling in a document, for example {@code read-only}. */
+  @Override
   public String wireName() {
     return wireName;
   }
@@ -37,12 +38,7 @@ public enum Access {
    * @return the preset, or empty for an absent ({@code ""}) or unknown value
    */
   public static Optional<Access> fromWireName(String written) {
-    for (Access a : values()) {
-      if (a.wireName.equals(written)) {
-        return Optional.of(a);
-      }
-    }
-    return Optional.empty();
+    return WireNamed.fromWireName(Access.class, written);
   }
 
   /** Whether {@code written} is exactly this preset's spelling. */

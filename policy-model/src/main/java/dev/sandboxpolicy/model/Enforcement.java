@@ -13,7 +13,7 @@ import java.util.Optional;
  * Enforcement.fromWireName("enforced"); // Optional.empty(): not a value of the language
  * }</pre>
  */
-public enum Enforcement {
+public enum Enforcement implements WireNamed {
   /** {@code enforce}: a denied request gets HTTP 403 and is not forwarded. */
   ENFORCE("enforce"),
   /** {@code audit}: a denied request is logged and forwarded anyway (the default). */
@@ -43,8 +43,7 @@ public enum Enforcement {
    * @return the value, or empty for an absent or unknown one
    */
   public static Optional<Enforcement> fromWireName(String written) {
-    return ENFORCE.wireName.equals(written) ? Optional.of(ENFORCE)
-        : AUDIT.wireName.equals(written) ? Optional.of(AUDIT) : Optional.empty();
+    return WireNamed.fromWireName(Enforcement.class, written);
   }
 
   /**
@@ -52,6 +51,7 @@ public enum Enforcement {
    *
    * @return the name
    */
+  @Override
   public String wireName() {
     return wireName;
   }

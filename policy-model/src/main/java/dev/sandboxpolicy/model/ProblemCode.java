@@ -8,7 +8,7 @@ package dev.sandboxpolicy.model;
  * <p>A {@link Problem} is built from a constant here ({@link Problem#error(ProblemCode, SourceLocation, String)}),
  * never from a string literal.
  */
-public enum ProblemCode {
+public enum ProblemCode implements WireNamed {
   // reading text: syntax, encoding and the reader's limits (ReadLimits)
   YAML_SYNTAX("yaml_syntax"),
   JSON_SYNTAX("json_syntax"),
@@ -177,6 +177,7 @@ public enum ProblemCode {
   }
 
   /** The stable snake_case code as reports and tools spell it, for example {@code port_invalid}. */
+  @Override
   public String wireName() {
     return wireName;
   }

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <p>An absent field ({@code ""}) is no protocol at all: the endpoint is a plain L4 endpoint.
  */
-public enum Protocol {
+public enum Protocol implements WireNamed {
   /** {@code tcp}: a DNS-checked byte stream; no L7 inspection. */
   TCP("tcp"),
   /** {@code rest}: HTTP requests by method, path and query. */
@@ -41,6 +41,7 @@ public enum Protocol {
   }
 
   /** The spelling in a document, for example {@code json-rpc}. */
+  @Override
   public String wireName() {
     return wireName;
   }
@@ -52,12 +53,7 @@ public enum Protocol {
    * @return the protocol, or empty for an absent ({@code ""}) or unknown value
    */
   public static Optional<Protocol> fromWireName(String written) {
-    for (Protocol p : values()) {
-      if (p.wireName.equals(written)) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
+    return WireNamed.fromWireName(Protocol.class, written);
   }
 
   /** Whether {@code written} is exactly this protocol's spelling. */

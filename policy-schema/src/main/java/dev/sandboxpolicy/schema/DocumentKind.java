@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.schema;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Optional;
  * published, or the resource copied next to the documents. The schemas check structure and types only; the
  * value rules are checked by {@link PolicyValidator}.
  */
-public enum DocumentKind {
+public enum DocumentKind implements WireNamed {
   /** An OpenShell sandbox policy ({@code version}, {@code filesystem_policy}, {@code network_policies}, ...). */
   POLICY("policy", "https://sandboxpolicy.dev/schema/policy-1.json", "policy-1.json"),
   /** A NemoClaw preset ({@code preset: {name, description}} and {@code network_policies}). */
@@ -30,6 +31,7 @@ public enum DocumentKind {
   }
 
   /** The kind's name where tools spell it ({@code policyctl validate --kind}, the stdio {@code kind} field). */
+  @Override
   public String wireName() {
     return wireName;
   }
@@ -41,12 +43,7 @@ public enum DocumentKind {
    * @return the kind, or empty
    */
   public static Optional<DocumentKind> fromWireName(String written) {
-    for (DocumentKind k : values()) {
-      if (k.wireName.equals(written)) {
-        return Optional.of(k);
-      }
-    }
-    return Optional.empty();
+    return WireNamed.fromWireName(DocumentKind.class, written);
   }
 
   /** The schema's {@code $id}, stable across releases of the same major schema version. */
