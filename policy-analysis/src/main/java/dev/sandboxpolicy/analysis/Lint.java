@@ -11,7 +11,9 @@ import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.automaton.ProductSearch;
@@ -76,7 +78,7 @@ final class Lint {
   // ------------------------------------------------------------------------------------------ rules
 
   private static boolean lintable(PolicyModel.Ep e) {
-    return e.bodyProtocol == null && !e.protocol.equals("tcp");
+    return e.bodyProtocol == null && !Protocol.TCP.is(e.protocol);
   }
 
   private void rules(BitSet[] hostEndpoints) {
@@ -126,8 +128,9 @@ final class Lint {
 
   /** One synthetic endpoint per linted endpoint, on a host of its own, enforced, with the allow side only. */
   private static Endpoint synthetic(PolicyModel.Ep e, String host, List<AllowRule> rules, List<RuleBody> deny) {
-    String protocol = e.protocol.equals("websocket") ? "websocket" : "rest";
-    Endpoint.Builder b = Endpoint.builder().host(host).port(PORT).protocol(protocol).enforcement("enforce")
+    Protocol protocol = Protocol.WEBSOCKET.is(e.protocol) ? Protocol.WEBSOCKET : Protocol.REST;
+    Endpoint.Builder b = Endpoint.builder().host(host).port(PORT).protocol(protocol.wireName())
+        .enforcement(Enforcement.ENFORCE.wireName())
         .path(e.source.path()).allowEncodedSlash(e.source.allowEncodedSlash());
     if (rules != null) {
       b.rules(rules);
@@ -367,8 +370,7 @@ final class Lint {
 
   private Problem warning(ProblemCode code, String pointer, SourceLocation at, String message) {
     SourceLocation where = at.line() > 0 ? at : model.locate(pointer);
-    return new Problem(dev.sandboxpolicy.model.Severity.WARNING, code.wireName(), pointer, where.line(),
-        where.column(), message);
+    return Problem.warning(code, new SourceLocation(pointer, where.line(), where.column()), message);
   }
 
   private static String describe(RuleBody b) {

@@ -10,6 +10,7 @@ import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  */
 final class PolicyModel {
   /** Protocols whose requests carry a body view (GraphQL operations, JSON-RPC calls) the analysis does not model. */
-  private static final List<String> BODY_PROTOCOLS = List.of("graphql", "json-rpc", "mcp");
+  private static final java.util.Set<Protocol> BODY_PROTOCOLS = java.util.EnumSet.of(Protocol.GRAPHQL,
+      Protocol.JSON_RPC, Protocol.MCP);
 
   final String side;
   final Policy policy;
@@ -88,7 +90,7 @@ final class PolicyModel {
       this.wildcard = e.host().indexOf('*') >= 0;
       this.ports = e.effectivePorts();
       this.protocol = e.protocol();
-      this.inspected = !protocol.isEmpty() && !protocol.equals("tcp");
+      this.inspected = !protocol.isEmpty() && !Protocol.TCP.is(protocol);
       List<AllowRule> rules = e.allowRules();
       for (int i = 0; i < rules.size(); i++) {
         if (rules.get(i).allow().isPresent()) {
@@ -101,9 +103,9 @@ final class PolicyModel {
           + "\u0000" + e.access() + "\u0000" + allow + "\u0000" + deny;
       this.decisionSignature = Endpoint.builder().from(e).host("").port(0).ports(List.of()).allowedIps(List.of())
           .tls("").location(SourceLocation.NONE).build().toString();
-      boolean websocketGraphql = protocol.equals("websocket") && allow.stream().anyMatch(
+      boolean websocketGraphql = Protocol.WEBSOCKET.is(protocol) && allow.stream().anyMatch(
           b -> !b.operationType().isEmpty() || !b.operationName().isEmpty() || !b.fields().isEmpty());
-      if (BODY_PROTOCOLS.contains(protocol)) {
+      if (Protocol.fromWireName(protocol).filter(BODY_PROTOCOLS::contains).isPresent()) {
         bodyProtocol = "protocol " + protocol + " at " + pointer + " (its request bodies are not modelled)";
       } else if (websocketGraphql) {
         bodyProtocol = "GraphQL over WebSocket at " + pointer + " (its messages are not modelled)";

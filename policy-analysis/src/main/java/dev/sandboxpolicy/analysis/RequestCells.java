@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.analysis;
 
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.automaton.ByteDfa;
@@ -80,7 +81,7 @@ final class RequestCells {
       encodedSlash |= e.source.allowEncodedSlash();
       if (!e.source.access().isEmpty()) {
         methodSet.addAll(PRESET_METHODS);
-        if (e.protocol.equals("websocket")) {
+        if (Protocol.WEBSOCKET.is(e.protocol)) {
           methodSet.add(WEBSOCKET_TEXT);
         }
       }

@@ -4,6 +4,7 @@ import dev.sandboxpolicy.matcher.CanonicalTarget;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.RequestTargetException;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.automaton.ByteDfa;
@@ -160,7 +161,7 @@ final class Surprises {
     if (!Outcomes.of(model, conn).outcome().passes()) {
       return; // the request probes need a connection the policy allows
     }
-    if (e.inspected && !e.source.isEnforced() && !e.source.enforcement().equals("audit")) {
+    if (e.inspected && !e.source.isEnforced() && !Enforcement.AUDIT.is(e.source.enforcement())) {
       String value = e.source.enforcement();
       request(Surprise.Kind.AUDIT_ENFORCEMENT, e, e.pointer, "enforcement: '" + value + "'",
           L7Request.of(conn, "TRACE", "/"), value.isEmpty()
