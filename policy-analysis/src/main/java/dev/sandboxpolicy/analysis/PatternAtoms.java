@@ -166,14 +166,8 @@ final class PatternAtoms {
     List<ByteDfa> parts = new ArrayList<>();
     parts.add(ByteDfa.literals(members));
     parts.addAll(globDfas);
-    ProductSearch.find(parts, universe, labels -> {
-      for (int l : labels) {
-        if (l != 0) {
-          return false;
-        }
-      }
-      return true;
-    }, maxStates).ifPresent(w -> add(new Atom(new String(w, StandardCharsets.UTF_8), -1, new BitSet())));
+    ProductSearch.unmatched(parts, universe, maxStates)
+        .ifPresent(w -> add(new Atom(new String(w, StandardCharsets.UTF_8), -1, new BitSet())));
   }
 
   /**

@@ -156,14 +156,7 @@ final class RequestCells {
   }
 
   private static Optional<String> unmatched(List<ByteDfa> dfas, ByteDfa universe, int maxStates) {
-    return ProductSearch.find(dfas, universe, labels -> {
-      for (int l : labels) {
-        if (l != 0) {
-          return false;
-        }
-      }
-      return true;
-    }, maxStates).map(w -> new String(w, StandardCharsets.UTF_8));
+    return ProductSearch.unmatched(dfas, universe, maxStates).map(w -> new String(w, StandardCharsets.UTF_8));
   }
 
   /** The index of a part, building (or reusing) its automaton; {@link #NEVER} when it does not compile. */

@@ -60,10 +60,21 @@ class PresetLayerCommandTest {
     assertEquals(ExitCode.USAGE, r.status(), "--dry-run with -o is contradictory");
     r = CliRun.run(dir, "merge", "--dry-run", "p.yaml", "my-api.yaml");
     assertEquals(ExitCode.OK, r.status(), r::toString);
-    assertEquals(List.of("+ network_policies.my_api", "~ network_policies.pypi"), r.out().lines().toList(),
+    assertEquals(List.of("+ network_policies.my_api", "~ network_policies.pypi"), keyChanges(r),
         "in the preset's order");
+    // then what the change does to what is allowed: pypi moved to a mirror (narrowed and widened), my_api added
+    List<String> semantic = r.out().lines().dropWhile(l -> !l.equals("what it allows:")).toList();
+    assertEquals("relation: incomparable", semantic.get(1), r.out());
+    assertTrue(semantic.contains("+ connect api.internal.example.com:443 by /usr/bin/curl"), r.out());
+    assertTrue(semantic.stream().anyMatch(l -> l.startsWith("- connect pypi.org:443 by ")), r.out());
     CliRun remove = CliRun.run(dir, "remove", "--dry-run", "p.yaml", "my-api.yaml");
-    assertEquals(List.of("- network_policies.pypi"), remove.out().lines().toList(), "only keys that exist go");
+    assertEquals(List.of("- network_policies.pypi"), keyChanges(remove), "only keys that exist go");
+    assertTrue(remove.out().contains("relation: narrower"), remove.out());
+  }
+
+  /** The key lines of a dry run (before the semantic section). */
+  private static List<String> keyChanges(CliRun r) {
+    return r.out().lines().takeWhile(l -> !l.isEmpty()).toList();
   }
 
   @Test
@@ -97,7 +108,7 @@ class PresetLayerCommandTest {
     Map<String, String> env = Map.of("OPENSHELL_SANDBOX_POLICY", policy.toString());
     CliRun r = CliRun.run(dir, env, "", "merge", "my-api.yaml", "--dry-run");
     assertEquals(ExitCode.OK, r.status(), r::toString);
-    assertEquals(List.of("+ network_policies.my_api", "~ network_policies.pypi"), r.out().lines().toList());
+    assertEquals(List.of("+ network_policies.my_api", "~ network_policies.pypi"), keyChanges(r));
     CliRun builtIn = CliRun.run(dir, env, "", "merge", "pypi", "--dry-run");
     assertEquals(ExitCode.OK, builtIn.status(), builtIn::toString);
   }

@@ -179,6 +179,26 @@ public final class ProductSearch {
   }
 
   /**
+   * Returns a value of the universe that no automaton accepts.
+   *
+   * @param automata the automata
+   * @param universe the values that count, or null for every byte string
+   * @param maxStates the product state bound
+   * @return such a value, or empty when every value of the universe is accepted by some automaton
+   * @throws StateLimitException if the product exceeds {@code maxStates}
+   */
+  public static Optional<byte[]> unmatched(List<ByteDfa> automata, ByteDfa universe, int maxStates) {
+    return find(automata, universe, labels -> {
+      for (int l : labels) {
+        if (l != 0) {
+          return false;
+        }
+      }
+      return true;
+    }, maxStates);
+  }
+
+  /**
    * Returns every combination of accept labels, with at least one automaton accepting, that some value of the
    * universe produces, each with a witness (in the order the search found them: shorter witnesses first).
    *
@@ -189,23 +209,11 @@ public final class ProductSearch {
    * @throws StateLimitException if the product exceeds {@code maxStates}
    */
   public static List<Atom> atoms(List<ByteDfa> automata, ByteDfa universe, int maxStates) {
-    Map<LabelKey, byte[]> found = new LinkedHashMap<>();
+    Map<ByteDfa.IntArrayKey, byte[]> found = new LinkedHashMap<>();
     new Search(automata, universe, maxStates).run(null, found);
     List<Atom> out = new ArrayList<>(found.size());
-    found.forEach((k, w) -> out.add(new Atom(k.labels, w)));
+    found.forEach((k, w) -> out.add(new Atom(k.values(), w)));
     return out;
-  }
-
-  private record LabelKey(int[] labels) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof LabelKey k && Arrays.equals(labels, k.labels);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(labels);
-    }
   }
 
   /** Orders byte values by how readable they are in a witness: lower-case letters first, NUL last. */
@@ -261,7 +269,7 @@ public final class ProductSearch {
     private int[] parent = new int[256];
     private byte[] via = new byte[256];
     private int count;
-    private final Map<TupleKey, Integer> ids = new HashMap<>();
+    private final Map<ByteDfa.IntArrayKey, Integer> ids = new HashMap<>();
 
     Search(List<ByteDfa> automata, ByteDfa universe, int maxStates) {
       this.k = automata.size();
@@ -365,7 +373,7 @@ public final class ProductSearch {
     }
 
     /** Runs the search; returns the first wanted value, or (atoms mode) fills {@code atoms} and returns null. */
-    byte[] run(Predicate<int[]> wanted, Map<LabelKey, byte[]> atoms) {
+    byte[] run(Predicate<int[]> wanted, Map<ByteDfa.IntArrayKey, byte[]> atoms) {
       int[] start = new int[width];
       Arrays.fill(start, ByteDfa.START);
       if (universeDistance[ByteDfa.START] < 0) {
@@ -414,7 +422,8 @@ public final class ProductSearch {
     }
 
     /** True when the search should stop with this value. */
-    private boolean record(int[] labels, int id, byte[] suffix, Predicate<int[]> wanted, Map<LabelKey, byte[]> atoms) {
+    private boolean record(int[] labels, int id, byte[] suffix, Predicate<int[]> wanted,
+        Map<ByteDfa.IntArrayKey, byte[]> atoms) {
       if (atoms == null) {
         return wanted.test(labels);
       }
@@ -423,7 +432,7 @@ public final class ProductSearch {
         any |= l != 0;
       }
       if (any) {
-        atoms.computeIfAbsent(new LabelKey(labels.clone()), key -> path(id, suffix));
+        atoms.computeIfAbsent(new ByteDfa.IntArrayKey(labels.clone()), key -> path(id, suffix));
       }
       return false;
     }
@@ -438,7 +447,7 @@ public final class ProductSearch {
     }
 
     private void add(int[] tuple, int from, int b) {
-      TupleKey key = new TupleKey(tuple);
+      ByteDfa.IntArrayKey key = new ByteDfa.IntArrayKey(tuple);
       if (ids.containsKey(key)) {
         return;
       }
@@ -446,7 +455,7 @@ public final class ProductSearch {
         throw new StateLimitException(maxStates);
       }
       int[] copy = tuple.clone();
-      ids.put(new TupleKey(copy), count);
+      ids.put(new ByteDfa.IntArrayKey(copy), count);
       if ((count + 1) * width > pool.length) {
         pool = Arrays.copyOf(pool, Math.max(pool.length * 2, (count + 1) * width));
       }
@@ -475,19 +484,6 @@ public final class ProductSearch {
         System.arraycopy(suffix, 0, out, length, extra);
       }
       return out;
-    }
-  }
-
-  /** An int tuple as a hash key. */
-  private record TupleKey(int[] values) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof TupleKey t && Arrays.equals(values, t.values);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(values);
     }
   }
 }
