@@ -4,6 +4,7 @@ import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.model.net.Port;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,9 +32,6 @@ final class NemoClawProfile {
 
   /** {@code json_rpc.max_body_bytes} and {@code mcp.max_body_bytes}: at most 1 MiB (NemoClaw's option schemas). */
   static final long MAX_BODY_BYTES = 1_048_576L;
-
-  /** Ports are 1..65535 (RFC 793; NemoClaw's {@code endpoint.port}). */
-  static final long MAX_PORT = 65_535L;
 
   static final Set<String> POLICY_KEYS =
       Set.of("version", "filesystem_policy", "landlock", "process", "network_policies");
@@ -552,9 +550,9 @@ final class NemoClawProfile {
       } else {
         for (int i = 0; i < ports.size(); i++) {
           Object v = ports.get(i);
-          if (!isInteger(v) || asLong(v) < 1 || asLong(v) > MAX_PORT) {
+          if (!isPort(v)) {
             error(ProblemCode.INTEGER_OUT_OF_RANGE, JsonPointer.index(at + "/forward_ports", i),
-                "a forwarded port is an integer from 1 to " + MAX_PORT);
+                "a forwarded port is an integer from " + Port.MIN_VALUE + " to " + Port.MAX_VALUE);
           }
         }
       }
@@ -711,8 +709,9 @@ final class NemoClawProfile {
     Object v = m.get("port");
     if (!isInteger(v)) {
       error(ProblemCode.WRONG_TYPE, at + "/port", "'port' must be an integer");
-    } else if (asLong(v) < 1 || asLong(v) > MAX_PORT) {
-      error(ProblemCode.INTEGER_OUT_OF_RANGE, at + "/port", "'port' must be from 1 to " + MAX_PORT);
+    } else if (!isPort(v)) {
+      error(ProblemCode.INTEGER_OUT_OF_RANGE, at + "/port",
+          "'port' must be from " + Port.MIN_VALUE + " to " + Port.MAX_VALUE);
     }
   }
 
@@ -734,7 +733,7 @@ final class NemoClawProfile {
   }
 
   private void error(ProblemCode code, String at, String message) {
-    out.add(Problem.error(code.id(), map.nearest(at), PREFIX + message));
+    out.add(Problem.error(code.wireName(), map.nearest(at), PREFIX + message));
   }
 
   static boolean hasGlob(String s) {
@@ -744,6 +743,15 @@ final class NemoClawProfile {
       }
     }
     return false;
+  }
+
+  /** An integer that {@link Port#isValid(int)} accepts. */
+  private static boolean isPort(Object v) {
+    if (!isInteger(v)) {
+      return false;
+    }
+    long l = asLong(v);
+    return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE && Port.isValid((int) l);
   }
 
   private static boolean isInteger(Object v) {
