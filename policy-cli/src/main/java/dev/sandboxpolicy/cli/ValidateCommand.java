@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.schema.ValidationProfile;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -25,7 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
       "",
       "Strict mode (the default) is the gateway's 'openshell policy set': unknown keys are errors and version is"
           + " required. --lenient is the supervisor's tolerant loader: unknown keys are warnings and version may be"
-          + " missing. --custom applies the extra rules for user-supplied presets.",
+          + " missing. --custom applies the extra rules for user-supplied presets. --profile nemoclaw adds the rules"
+          + " of NemoClaw's own, stricter JSON Schemas (entries scope binaries explicitly, REST rules use REST"
+          + " methods only, JSON-RPC and MCP body limits, a policy has network_policies, closed blueprint components;"
+          + " see docs/validation-codes.md, NemoClaw profile).",
       "",
       "With --json: {\"valid\": BOOL, \"files\": [{\"file\", \"valid\", \"problems\": [PROBLEM...]}]} where PROBLEM"
           + " is {severity, code, pointer, line, column, message} as in the stdio protocol."
@@ -55,6 +59,13 @@ final class ValidateCommand extends Subcommand {
   @Option(names = "--json", description = "print one JSON object with every file's problems")
   boolean json;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      completionCandidates = DocumentValidation.ProfileNames.class,
+      description = "openshell (default) or nemoclaw: also apply NemoClaw's own, stricter schemas")
+  String profile = ValidationProfile.OPENSHELL.label();
+
   @Mixin ReadModeOption readMode;
 
   @Override
@@ -63,6 +74,8 @@ final class ValidateCommand extends Subcommand {
         DocumentValidation.Kind.named(kind)
             .orElseThrow(
                 () -> CommandFailure.usage("--kind must be policy, preset or blueprint, not '" + kind + "'"));
+    ValidationProfile validationProfile = ValidationProfile.named(profile).orElseThrow(
+        () -> CommandFailure.usage("--profile must be openshell or nemoclaw, not '" + profile + "'"));
     if (custom && documentKind != DocumentValidation.Kind.PRESET) {
       throw CommandFailure.usage("--custom applies to presets only (use --kind preset)");
     }
@@ -78,7 +91,8 @@ final class ValidateCommand extends Subcommand {
     ArrayNode jsonFiles = Json.MAPPER.createArrayNode();
     for (String file : inputs) {
       InputDocument input = InputDocument.read(file, terminal);
-      List<Problem> problems = DocumentValidation.validate(documentKind, input, readMode.mode(), custom);
+      List<Problem> problems = DocumentValidation.validate(documentKind, input, readMode.mode(), custom,
+          validationProfile);
       boolean valid = problems.stream().noneMatch(Problem::isError);
       allValid &= valid;
       if (json) {
