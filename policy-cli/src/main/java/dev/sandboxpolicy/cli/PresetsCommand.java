@@ -129,7 +129,7 @@ final class PresetsCommand extends Subcommand {
         ObjectNode j = list.addObject();
         j.put("name", a.name());
         j.put("source", a.isCustom() ? "custom" : "builtin");
-        j.put("state", a.state().label());
+        j.put("state", a.state().wireName());
         j.put("applied", a.isApplied());
         a.keys().forEach(j.putArray("keys")::add);
       }
@@ -143,7 +143,7 @@ final class PresetsCommand extends Subcommand {
     }
     int width = found.stream().mapToInt(a -> a.name().length()).max().orElse(0);
     for (AppliedPreset a : found) {
-      out.println((a.isApplied() ? "\u25cf " : "\u25cb ") + pad(a.name(), width) + "  " + a.state().label()
+      out.println((a.isApplied() ? "\u25cf " : "\u25cb ") + pad(a.name(), width) + "  " + a.state().wireName()
           + "  " + String.join(", ", a.keys()));
     }
     if (!excluded.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.ValidationProfile;
 import java.util.List;
 import java.util.Set;
@@ -16,13 +17,17 @@ final class ValidateOperation implements Operation {
 
   @Override
   public void apply(RequestFields request, ObjectNode response) throws ProtocolError {
-    String kindName = request.choice("kind", Set.of("policy", "preset", "blueprint"), "policy");
-    DocumentValidation.Kind kind = DocumentValidation.Kind.named(kindName).orElseThrow();
+    Set<String> kinds = new java.util.LinkedHashSet<>();
+    new DocumentValidation.KindNames().forEach(kinds::add);
+    String kindName = request.choice("kind", kinds, DocumentKind.POLICY.wireName());
+    DocumentKind kind = DocumentKind.fromWireName(kindName).orElseThrow();
     String yaml = request.requireString("yaml");
     ReadMode mode = ProtocolOperations.mode(request);
-    boolean custom = request.bool("custom", false) && kind == DocumentValidation.Kind.PRESET;
-    ValidationProfile profile = ValidationProfile.named(
-        request.choice("profile", Set.of("openshell", "nemoclaw"), ValidationProfile.OPENSHELL.label())).orElseThrow();
+    boolean custom = request.bool("custom", false) && kind == DocumentKind.PRESET;
+    Set<String> profiles = new java.util.LinkedHashSet<>();
+    new DocumentValidation.ProfileNames().forEach(profiles::add);
+    ValidationProfile profile = ValidationProfile.fromWireName(
+        request.choice("profile", profiles, ValidationProfile.OPENSHELL.wireName())).orElseThrow();
     List<Problem> problems = DocumentValidation.validate(kind, yaml, mode, custom, profile);
     response.put("valid", problems.stream().noneMatch(Problem::isError));
     response.set("problems", Json.problems(problems));

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.SourceLocation;
@@ -302,7 +303,7 @@ public final class TrustedPrivateHosts {
     }
     boolean allDigits = true;
     for (String label : h.split("\\.", -1)) {
-      if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH || !Rfc1123Label.matches(label)) {
+      if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH || !Names.isLowercaseLabel(label)) {
         throw invalid("trusted private host \"" + value + "\" is malformed");
       }
       allDigits &= label.chars().allMatch(c -> c >= '0' && c <= '9');
