@@ -142,9 +142,10 @@ final class PresetsCommand extends Subcommand {
       out.println("No presets applied.");
     }
     int width = found.stream().mapToInt(a -> a.name().length()).max().orElse(0);
+    int stateWidth = found.stream().mapToInt(a -> a.state().wireName().length()).max().orElse(0);
     for (AppliedPreset a : found) {
-      out.println((a.isApplied() ? "\u25cf " : "\u25cb ") + pad(a.name(), width) + "  " + a.state().wireName()
-          + "  " + String.join(", ", a.keys()));
+      out.println((a.isApplied() ? "\u25cf " : "\u25cb ") + pad(a.name(), width) + "  "
+          + pad(a.state().wireName(), stateWidth) + "  " + String.join(", ", a.keys()));
     }
     if (!excluded.isEmpty()) {
       out.println();
