@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code policyctl}: the command line of the sandbox policy library.
@@ -88,14 +89,69 @@ public final class Policyctl {
       PrintStream err,
       Map<String, String> environment,
       Path workingDirectory) {
-    Terminal terminal = new Terminal(in, out, err, environment, workingDirectory);
+    WrittenTo written = new WrittenTo(out);
+    PrintStream watchedOut = utf8(written);
+    Terminal terminal = new Terminal(in, watchedOut, err, environment, workingDirectory);
+    int status;
+    CommandFailure failure = null;
     try {
-      return commandLine(terminal).execute(args);
+      CommandLine commandLine = commandLine(terminal);
+      status = commandLine.execute(args);
+      failure = ((PolicyctlCommand) commandLine.getCommand()).failure();
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return internalError(err, e);
-    } finally {
+      status = internalError(err, e);
+    }
+    watchedOut.flush();
+    if (status != ExitCode.OK && !written.any && wantsJson(args)) {
+      // --json always prints a JSON document: a failure that printed nothing prints the protocol's error shape.
+      ObjectNode document = Json.object().put("ok", false);
+      document.set("error", failure != null ? failure.toJson()
+          : Json.object().put("code", CommandFailure.USAGE_ERROR).put("message", "see standard error"));
+      out.println(Json.write(document));
+    }
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  /** Whether the command line asks for JSON output: {@code --json} or {@code --format json} before any {@code --}. */
+  static boolean wantsJson(String[] args) {
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      if (args[i].equals("--json") || args[i].equals("--format=json")
+          || (args[i].equals("--format") && i + 1 < args.length && args[i + 1].equals("json"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Passes bytes to standard output and remembers whether any were written. */
+  private static final class WrittenTo extends java.io.FilterOutputStream {
+    boolean any;
+
+    WrittenTo(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws java.io.IOException {
+      any = true;
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      any |= len > 0;
+      out.write(b, off, len);
+    }
+
+    /** Flushes, and reports a failure of the underlying stream (a closed pipe) so that checkError() sees it. */
+    @Override
+    public void flush() throws java.io.IOException {
       out.flush();
-      err.flush();
+      if (out instanceof PrintStream print && print.checkError()) {
+        throw new java.io.IOException("standard output failed");
+      }
     }
   }
 
@@ -110,10 +166,16 @@ public final class Policyctl {
     commandLine.setOut(new PrintWriter(terminal.out(), true));
     commandLine.setErr(new PrintWriter(terminal.err(), true));
     commandLine.setHelpSectionKeys(HELP_SECTIONS);
-    commandLine.setParameterExceptionHandler(UsageErrors::handle);
+    PolicyctlCommand root = commandLine.getCommand();
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          root.failed(CommandFailure.usage(UsageErrors.message(e)));
+          return UsageErrors.handle(e, args);
+        });
     commandLine.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           if (e instanceof CommandFailure failure) {
+            root.failed(failure);
             terminal.err().println("policyctl: " + failure.getMessage());
             return failure.exitCode();
           }

@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
 final class PolicyctlCommand implements Callable<Integer> {
 
   private final Terminal terminal;
+  private CommandFailure failure;
 
   @Spec CommandSpec spec;
 
@@ -65,6 +66,16 @@ final class PolicyctlCommand implements Callable<Integer> {
 
   Terminal terminal() {
     return terminal;
+  }
+
+  /** Records the failure that ended this invocation (for the {@code --json} failure document). */
+  void failed(CommandFailure failure) {
+    this.failure = failure;
+  }
+
+  /** The failure that ended this invocation, or {@code null}. */
+  CommandFailure failure() {
+    return failure;
   }
 
   @Override
