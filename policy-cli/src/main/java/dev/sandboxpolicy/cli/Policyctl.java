@@ -26,9 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Policyctl {
 
-  /** SLF4J's own diagnostics switch (SLF4J 2.0.10 and later). */
-  private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
-
   /** The help layout of every command: usage first, then the one-line header, description, options, statuses. */
   private static final List<String> HELP_SECTIONS =
       List.of(
@@ -56,10 +53,6 @@ public final class Policyctl {
    * directory, then exits with its status.
    */
   public static void main(String[] args) {
-    // The schema validator logs through SLF4J; without a provider SLF4J would print a three-line warning.
-    if (System.getProperty(SLF4J_VERBOSITY) == null) {
-      System.setProperty(SLF4J_VERBOSITY, "ERROR");
-    }
     PrintStream stdout = utf8(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
     PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     // The stdio protocol owns standard output: anything else that prints goes to standard error.

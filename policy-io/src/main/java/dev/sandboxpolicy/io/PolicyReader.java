@@ -26,12 +26,12 @@ import java.util.function.BiFunction;
  * {@link ReadResult}. YAML scalars follow YAML 1.2: {@code yes}, {@code on}, {@code NO}, {@code 0777} and
  * {@code ~} stay the strings the author wrote.
  *
- * {@snippet :
+ * <pre>{@code
  * PolicyReader reader = PolicyReader.of(ReadMode.STRICT);
  * ReadResult<Policy> result = reader.readPolicy("version: 1\nnetwork_policies: {}\n");
  * result.problems().forEach(System.out::println);   // line:column: severity code message
  * Policy policy = result.orElseThrow();              // PolicyReadException (checked) when invalid
- * }
+ * }</pre>
  *
  * <p>A reader is immutable and thread-safe.
  */

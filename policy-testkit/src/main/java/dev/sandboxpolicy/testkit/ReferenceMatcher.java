@@ -25,11 +25,11 @@ import java.util.TreeMap;
  * every entry, endpoint, binary and rule and no index or precomputation, so that a fast matcher can be compared
  * with it in property tests.
  *
- * {@snippet :
+ * <pre>{@code
  * ReferenceMatcher reference = ReferenceMatcher.of(policy);
  * ReferenceDecision d = reference.decideConnection(Connection.of("api.github.com", 443, "/usr/bin/git"));
  * assertEquals(d.allowed(), compiled.decide(...).allowed(), d.reason());
- * }
+ * }</pre>
  *
  * <p>Modelled: L4 host/port/binary matching and the L4 deny reasons (§3.3, §3.4); REST and WebSocket-upgrade L7
  * decisions over canonical paths (§3.5): route selection among inspected endpoints, method rules (with

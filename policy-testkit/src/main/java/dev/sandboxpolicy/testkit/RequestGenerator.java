@@ -28,11 +28,11 @@ import java.util.random.RandomGenerator;
  * {@link #deniedConnections()}, {@link #allowedRequests()} and {@link #deniedRequests()} keep only what the
  * {@link ReferenceMatcher} decides that way (retrying up to {@value #MAX_ATTEMPTS} times per value).
  *
- * {@snippet :
+ * <pre>{@code
  * RequestGenerator requests = RequestGenerator.forPolicy(policy);
  * PropertyCheck.forAll(requests.allowedRequests()).seed(42).count(500)
  *     .check(r -> assertTrue(myProxy.allows(r)));
- * }
+ * }</pre>
  *
  * <p>Sizes are ignored except where a list length is drawn (ancestors). Instances are immutable.
  */
