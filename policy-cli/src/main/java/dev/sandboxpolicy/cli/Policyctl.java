@@ -88,7 +88,7 @@ public final class Policyctl {
     int status;
     CommandFailure failure = null;
     try {
-      CommandLine commandLine = commandLine(terminal);
+      CommandLine commandLine = commandLine(terminal, args.length > 0 ? args[0] : "");
       status = commandLine.execute(args);
       failure = ((PolicyctlCommand) commandLine.getCommand()).failure();
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -155,7 +155,23 @@ public final class Policyctl {
 
   /** The whole command tree, writing to {@code terminal}, with policyctl's error handling and help layout. */
   static CommandLine commandLine(Terminal terminal) {
+    return commandLine(terminal, "");
+  }
+
+  /**
+   * The command tree for a command line whose first argument is {@code first}: when that names a subcommand, the
+   * tree holds only that one (building a picocli command costs start-up time); otherwise (help, a mistyped
+   * command, an option) every subcommand, so the help lists them all and a typo gets suggestions.
+   */
+  static CommandLine commandLine(Terminal terminal, String first) {
     CommandLine commandLine = new CommandLine(new PolicyctlCommand(terminal));
+    List<Class<? extends Subcommand>> chosen =
+        PolicyctlCommand.SUBCOMMANDS.stream().filter(c -> PolicyctlCommand.name(c).equals(first)).toList();
+    boolean needsAll = chosen.isEmpty() || chosen.get(0) == HelpCommand.class
+        || chosen.get(0) == CompletionCommand.class || chosen.get(0) == ManCommand.class;
+    for (Class<? extends Subcommand> command : needsAll ? PolicyctlCommand.SUBCOMMANDS : chosen) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setOut(new PrintWriter(terminal.out(), true));
     commandLine.setErr(new PrintWriter(terminal.err(), true));
     commandLine.setHelpSectionKeys(HELP_SECTIONS);
