@@ -5,6 +5,7 @@ import dev.sandboxpolicy.matcher.MatcherOptions;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.model.net.Port;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -64,9 +65,6 @@ final class CheckCommand extends Subcommand {
 
   /** Upstream's switch for endpoint-only mode (OpenShell policy language §3.4). */
   static final String BINARY_IDENTITY_VARIABLE = "OPENSHELL_NETWORK_BINARY_IDENTITY";
-
-  /** The highest TCP port number. */
-  private static final int MAX_PORT = 65_535;
 
   @Parameters(paramLabel = "POLICY", arity = "0..*", description = "the policy file (- is standard input)")
   List<String> policies = new ArrayList<>();
@@ -175,17 +173,10 @@ final class CheckCommand extends Subcommand {
     }
   }
 
-  /** The value of {@code --port}: a TCP port, 1 to {@value #MAX_PORT}. */
+  /** The value of {@code --port}: a TCP port, parsed by {@link Port#tryParse}. */
   private int portNumber() throws CommandFailure {
-    try {
-      int number = Integer.parseInt(port);
-      if (number >= 1 && number <= MAX_PORT) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw CommandFailure.usage("--port must be a port number from 1 to " + MAX_PORT + ", not '" + port + "'");
+    return Port.tryParse(port).orElseThrow(() -> CommandFailure.usage("--port must be a port number from "
+        + Port.MIN_VALUE + " to " + Port.MAX_VALUE + ", not '" + port + "'")).value();
   }
 
   private MatcherOptions options(Terminal terminal) {
