@@ -74,6 +74,12 @@ final class PublishedModules {
     return published;
   }
 
+  /** Whether the module's POM skips Javadoc (a skeleton without public types). */
+  static boolean skipsJavadoc(String dir) {
+    Element properties = childElement(pom(root().resolve(dir).resolve("pom.xml")).getDocumentElement(), "properties");
+    return properties != null && child(properties, "maven.javadoc.skip").equals("true");
+  }
+
   /** The artifactIds the BOM manages. */
   static List<String> bomArtifacts() {
     Element bom = pom(root().resolve("policy-bom/pom.xml")).getDocumentElement();
