@@ -99,7 +99,7 @@ public final class Policyctl {
       // --json always prints a JSON document: a failure that printed nothing prints the protocol's error shape.
       ObjectNode document = Json.object().put("ok", false);
       document.set("error", failure != null ? failure.toJson()
-          : Json.object().put("code", CommandFailure.USAGE_ERROR).put("message", "see standard error"));
+          : Json.object().put("code", ProtocolError.INTERNAL_ERROR).put("message", "internal error (see standard error)"));
       out.println(Json.write(document));
     }
     out.flush();
