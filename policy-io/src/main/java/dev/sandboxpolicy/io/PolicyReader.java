@@ -4,6 +4,7 @@ import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.model.TierCatalog;
@@ -170,7 +171,7 @@ public final class PolicyReader {
     } catch (IOException | RuntimeException e) {
       return new ReadResult<>(
           null,
-          List.of(Problem.error("io_error", SourceLocation.NONE, "cannot read " + file + ": " + e.getMessage())),
+          List.of(Problem.error(ProblemCode.IO_ERROR, SourceLocation.NONE, "cannot read " + file + ": " + e.getMessage())),
           SourceMap.empty());
     }
     return read(bytes, format, bind);
