@@ -49,8 +49,8 @@ final class PolicyGetCommand extends Subcommand {
     String name = output.file().orElse("<policy>");
     ProblemText.print(terminal.err(), name, problems);
     if (problems.stream().anyMatch(Problem::isError)) {
-      throw CommandFailure.failed("the policy in " + file + " is invalid (" + ProblemText.counts(problems)
-          + "); nothing was printed");
+      throw CommandFailure.invalid("the policy in " + file + " is invalid (" + ProblemText.counts(problems)
+          + "); nothing was printed", problems);
     }
     if (live.hasReservedKeys()) {
       terminal.err().println("policy-get: left out the _provider_ keys OpenShell composes (the policy was rewritten,"

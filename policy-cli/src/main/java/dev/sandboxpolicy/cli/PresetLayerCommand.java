@@ -216,7 +216,7 @@ abstract class PresetLayerCommand extends Subcommand {
       if (!dryRun && !json && output.file().isEmpty()) {
         terminal.out().print(yaml);
       }
-      throw CommandFailure.failed(message);
+      throw CommandFailure.invalid(message, errors);
     }
     if (dryRun) {
       return ExitCode.OK;
