@@ -165,6 +165,20 @@ class CompareTest {
   }
 
   @Test
+  void stateExplosionIsRefusedAsUnsupportedNotExplored() throws Exception {
+    // "an 'a' fourteen characters before the end": its deterministic automaton needs 2^15 states, beyond the bound
+    String exploding = "/*a" + "?".repeat(14);
+    Policy boundary = network(entry("x", "/usr/bin/curl", REST + "rules:\n  - allow: {method: GET, path: /a}"));
+    Policy candidate = network(entry("x", "/usr/bin/curl",
+        REST + "rules:\n  - allow: {method: GET, path: '" + exploding + "'}"));
+    Comparison c = PolicyAnalysis.compare(boundary, candidate);
+    assertTrue(c.unsupported().stream().anyMatch(u -> u.contains(exploding) && u.contains("automaton states")),
+        c.toString());
+    Containment k = PolicyAnalysis.prove(boundary, candidate);
+    assertTrue(k.result() != Containment.Result.WITHIN_BOUNDARY, "never proven within: " + k);
+  }
+
+  @Test
   void anInvalidPolicyIsRefusedWithItsProblems() {
     Policy invalid = yaml("version: 1\nnetwork_policies:\n  x:\n    endpoints: [{host: '*', port: 443}]\n"
         + "    binaries: [{path: /usr/bin/curl}]\n");
