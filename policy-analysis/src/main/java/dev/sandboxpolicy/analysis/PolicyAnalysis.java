@@ -29,8 +29,8 @@ import java.util.TreeSet;
  * decide, and anything beyond the search bounds.
  *
  * <pre>{@code
- * Policy boundary = PolicyReader.strict().readPolicy(boundaryYaml).orElseThrow();
- * Policy candidate = PolicyReader.strict().readPolicy(candidateYaml).orElseThrow();
+ * Policy boundary = PolicyReader.of(ReadMode.STRICT).readPolicy(boundaryYaml).orElseThrow();
+ * Policy candidate = PolicyReader.of(ReadMode.STRICT).readPolicy(candidateYaml).orElseThrow();
  *
  * Containment c = PolicyAnalysis.prove(boundary, candidate);
  * if (c.result() == Containment.Result.EXCEEDS_BOUNDARY) {
