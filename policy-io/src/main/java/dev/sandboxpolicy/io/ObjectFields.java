@@ -35,6 +35,21 @@ final class ObjectFields {
     return pointer;
   }
 
+  /** The binder this mapping is read with (mode, problems, scalar and matcher reading). */
+  Binder binder() {
+    return binder;
+  }
+
+  /** How messages name this mapping ({@code "an endpoint"}). */
+  String what() {
+    return what;
+  }
+
+  /** The fields of {@code m}, the mapping under {@code key} of this one, named {@code what} in messages. */
+  ObjectFields nested(Node.MapNode m, String key, String what) {
+    return new ObjectFields(binder, m, child(key), what);
+  }
+
   String child(String key) {
     return pointer + "/" + JsonPointer.escape(key);
   }
