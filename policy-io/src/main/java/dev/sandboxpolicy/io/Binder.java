@@ -42,8 +42,8 @@ final class Binder {
     problems.add(Problem.error(code, at, message));
   }
 
-  void unknownKey(SourceLocation at, String what, String key) {
-    String message = "unknown key '" + key + "' in " + what;
+  void unknownKey(SourceLocation at, String what, String key, String hint) {
+    String message = "unknown key '" + key + "' in " + what + (hint == null ? "" : "; " + hint);
     if (mode == ReadMode.STRICT) {
       problems.add(Problem.error("unknown_key", at, message));
     } else {
@@ -81,6 +81,18 @@ final class Binder {
     }
     wrongType(n, pointer, "a string");
     return null;
+  }
+
+  /** The string items of a sequence (items that are not strings are reported and left out). */
+  List<String> strings(Node.ListNode l, String pointer) {
+    List<String> out = new ArrayList<>(l.items.size());
+    for (int i = 0; i < l.items.size(); i++) {
+      String s = string(l.items.get(i), pointer + "/" + i);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   Optional<Long> integer(Node n, String pointer, long min, long max, String range) {

@@ -12,6 +12,7 @@ import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.JsonRpcOptions;
 import dev.sandboxpolicy.model.Landlock;
 import dev.sandboxpolicy.model.McpOptions;
+import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.Middleware;
 import dev.sandboxpolicy.model.MiddlewareSelector;
 import dev.sandboxpolicy.model.NetworkPolicy;
@@ -26,6 +27,7 @@ import dev.sandboxpolicy.model.TierCatalog;
 import dev.sandboxpolicy.model.TierPreset;
 import dev.sandboxpolicy.model.ValueMatcher;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,10 @@ final class DocumentLayout {
   /** Whether an empty list or map is written ({@code endpoints: []}) or left out. */
   private static final boolean ALWAYS = true;
   private static final boolean UNLESS_EMPTY = false;
+  /** The protocol name of MCP endpoints, compared exactly as upstream's normalization does (spec §1.7). */
+  private static final String MCP_PROTOCOL = "mcp";
+  /** {@code mcp.versions} when not written: exactly {@link McpVersion#DEFAULT}. */
+  private static final List<String> DEFAULT_MCP_VERSIONS = List.of(McpVersion.DEFAULT.wireName());
 
   private DocumentLayout() {}
 
@@ -141,6 +147,26 @@ final class DocumentLayout {
   static final MappingShape<McpOptions, McpOptions.Builder> MCP =
       MappingShape.<McpOptions, McpOptions.Builder>of("mcp", McpOptions::builder, McpOptions.Builder::location,
               McpOptions.Builder::unknownFields, McpOptions.Builder::build)
+          // versions: presence kept (absent = the pinned default, [] = an error); the canonical form sorts the
+          // list and omits it when it is exactly the default, so both spellings of the default hash the same
+          .with(new Field<>("versions", STRINGS,
+              (f, key, b) -> {
+                Node.ListNode list = f.list(key);
+                if (list != null) {
+                  b.versions(f.binder().strings(list, f.child(key)));
+                }
+              },
+              (tree, mcp, key, out) -> mcp.versions().ifPresent(written -> {
+                if (!tree.canonical()) {
+                  out.put(key, written);
+                  return;
+                }
+                List<String> sorted = new ArrayList<>(written);
+                Collections.sort(sorted);
+                if (!sorted.equals(DEFAULT_MCP_VERSIONS)) {
+                  out.put(key, sorted);
+                }
+              })))
           .with(u32("max_body_bytes", McpOptions::maxBodyBytes, McpOptions.Builder::maxBodyBytes))
           .with(optFlag("strict_tool_names", McpOptions::strictToolNames, McpOptions.Builder::strictToolNames))
           .with(optFlag("allow_all_known_mcp_methods", McpOptions::allowAllKnownMcpMethods,
@@ -205,7 +231,16 @@ final class DocumentLayout {
           .with(section("credential_binding", CREDENTIAL_BINDING, PLAIN, Endpoint::credentialBinding,
               Endpoint.Builder::credentialBinding))
           .with(section("json_rpc", JSON_RPC, PLAIN, Endpoint::jsonRpc, Endpoint.Builder::jsonRpc))
-          .with(section("mcp", MCP, PLAIN, Endpoint::mcp, Endpoint.Builder::mcp));
+          // mcp: the canonical form leaves out a block that says nothing on an MCP endpoint ({} = the defaults)
+          .with(DocumentLayout.<Endpoint, Endpoint.Builder, McpOptions, McpOptions.Builder>section("mcp", MCP, PLAIN,
+              Endpoint::mcp, Endpoint.Builder::mcp).writtenBy(
+              (tree, e, key, out) -> e.mcp().ifPresent(mcp -> {
+                Map<String, Object> written = MCP.write(tree, mcp);
+                if (!(tree.canonical() && written.isEmpty() && e.protocol().equals(MCP_PROTOCOL))) {
+                  out.put(key, written);
+                }
+              })))
+          .hint("mcp_versions", "MCP revisions are written under the endpoint's mcp block: mcp: {versions: [...]}");
 
   static final MappingShape<Binary, Binary.Builder> BINARY =
       MappingShape.<Binary, Binary.Builder>of("a binary", Binary::builder, Binary.Builder::location,

@@ -38,6 +38,11 @@ final class Field<T, B> {
     this.writer = Objects.requireNonNull(writer, "writer");
   }
 
+  /** This field with another writer (the same key, type and reader). */
+  Field<T, B> writtenBy(Writer<T> otherWriter) {
+    return new Field<>(key, type, reader, otherWriter);
+  }
+
   /** The key as written in documents (snake_case). */
   String key() {
     return key;

@@ -4,6 +4,7 @@ import dev.sandboxpolicy.model.PolicyNode;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,7 @@ final class MappingShape<T extends PolicyNode, B> {
   private final Function<T, Map<String, Object>> writtenUnknownFields;
   private final Function<B, T> build;
   private final List<Field<T, B>> fields = new ArrayList<>();
+  private final Map<String, String> hints = new HashMap<>();
 
   private MappingShape(String what, Supplier<B> newBuilder, BiConsumer<B, SourceLocation> location,
       BiConsumer<B, Map<String, Object>> unknownFields, Function<T, Map<String, Object>> writtenUnknownFields,
@@ -56,6 +58,7 @@ final class MappingShape<T extends PolicyNode, B> {
   MappingShape<T, B> writingUnknown(Function<T, Map<String, Object>> written) {
     MappingShape<T, B> copy = new MappingShape<>(what, newBuilder, location, unknownFields, written, build);
     copy.fields.addAll(fields);
+    copy.hints.putAll(hints);
     return copy;
   }
 
@@ -67,6 +70,18 @@ final class MappingShape<T extends PolicyNode, B> {
       }
     }
     fields.add(field);
+    return this;
+  }
+
+  /**
+   * Adds a hint to the message of an unknown key that is a known mistake ({@code mcp_versions} on an endpoint: the
+   * flattened spelling of {@code mcp.versions}); the key stays unknown.
+   */
+  MappingShape<T, B> hint(String unknownKey, String hint) {
+    if (field(unknownKey) != null) {
+      throw new IllegalArgumentException(unknownKey + " is a field of " + what);
+    }
+    hints.put(unknownKey, hint);
     return this;
   }
 
@@ -93,7 +108,7 @@ final class MappingShape<T extends PolicyNode, B> {
     B builder = newBuilder.get();
     location.accept(builder, from.location());
     readFields(from, builder);
-    unknownFields.accept(builder, from.unknown());
+    unknownFields.accept(builder, from.unknown(hints));
     return build.apply(builder);
   }
 
