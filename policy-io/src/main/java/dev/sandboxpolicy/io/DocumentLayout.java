@@ -26,6 +26,7 @@ import dev.sandboxpolicy.model.Tier;
 import dev.sandboxpolicy.model.TierCatalog;
 import dev.sandboxpolicy.model.TierPreset;
 import dev.sandboxpolicy.model.ValueMatcher;
+import dev.sandboxpolicy.model.net.Port;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,13 +54,12 @@ final class DocumentLayout {
 
   /** Upper bound of a protobuf {@code uint32} ({@code version}, body limits). */
   static final long U32_MAX = 4_294_967_295L;
-  /** Upper bound of a TCP/UDP port, RFC 793 / RFC 6335 (a {@code u16} upstream). */
-  static final long U16_MAX = 65_535L;
 
   private static final String U32_RANGE = "0..4294967295";
-  private static final String PORT_RANGE = "0..65535";
+  /** A port field holds 0 (unset) up to {@link Port#MAX_VALUE}; the value rules then require 1 or more. */
+  private static final String PORT_RANGE = "0.." + Port.MAX_VALUE;
   private static final SchemaType U32 = SchemaType.integer(0, U32_MAX);
-  private static final SchemaType PORT = SchemaType.integer(0, U16_MAX);
+  private static final SchemaType PORT = SchemaType.integer(0, Port.MAX_VALUE);
   private static final SchemaType I32 = SchemaType.integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
   private static final SchemaType STRINGS = SchemaType.arrayOf(SchemaType.STRING);
   /** Whether a nested mapping of the wrong type is named in the message ({@code expected a mapping (a rule)}). */
@@ -178,7 +178,7 @@ final class DocumentLayout {
           .with(string("host", Endpoint::host, Endpoint.Builder::host))
           // port and ports: the canonical form writes the effective ports, one port as `port`
           .with(new Field<>("port", PORT,
-              (f, key, b) -> b.port((int) (long) f.optInteger(key, 0, U16_MAX, PORT_RANGE).orElse(0L)),
+              (f, key, b) -> b.port((int) (long) f.optInteger(key, 0, Port.MAX_VALUE, PORT_RANGE).orElse(0L)),
               (tree, e, key, out) -> {
                 if (tree.canonical()) {
                   List<Integer> ports = e.effectivePorts();
@@ -194,7 +194,7 @@ final class DocumentLayout {
                 Node.ListNode ports = f.list(key);
                 if (ports != null) {
                   for (int i = 0; i < ports.items.size(); i++) {
-                    f.binder().integer(ports.items.get(i), f.child(key) + "/" + i, 0, U16_MAX, PORT_RANGE)
+                    f.binder().integer(ports.items.get(i), f.child(key) + "/" + i, 0, Port.MAX_VALUE, PORT_RANGE)
                         .ifPresent(p -> b.addPorts((int) (long) p));
                   }
                 }
