@@ -55,7 +55,7 @@ final class DocumentValidation {
    */
   static List<Problem> validate(Kind kind, String text, ReadMode mode, boolean custom) {
     PolicyValidator validator =
-        (mode == ReadMode.LENIENT ? PolicyValidator.lenient() : PolicyValidator.strict())
+        (mode == ReadMode.LEGACY_TOLERANT ? PolicyValidator.legacyTolerant() : PolicyValidator.strict())
             .withPresetOrigin(custom ? PresetOrigin.CUSTOM : PresetOrigin.BUILT_IN);
     return switch (kind) {
       case POLICY -> validator.validateText(DocumentKind.POLICY, PolicyGetOutput.withoutHeader(text), mode).problems();

@@ -19,6 +19,7 @@ import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.PolicyNode;
+import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProcessPolicy;
 import dev.sandboxpolicy.model.RuleBody;
@@ -107,7 +108,7 @@ final class DocumentLayout {
               (f, key, b) -> {
                 Node tool = f.node(key);
                 if (tool != null) {
-                  ValueMatcher m = f.binder().matcher(tool, f.child(key));
+                  ValueMatcher m = f.binder().matcher(tool, f.child(key), "tool");
                   if (m != null) {
                     b.tool(m);
                   }
@@ -142,7 +143,9 @@ final class DocumentLayout {
   static final MappingShape<JsonRpcOptions, JsonRpcOptions.Builder> JSON_RPC =
       MappingShape.<JsonRpcOptions, JsonRpcOptions.Builder>of("json_rpc", JsonRpcOptions::builder,
               JsonRpcOptions.Builder::location, JsonRpcOptions.Builder::unknownFields, JsonRpcOptions.Builder::build)
-          .with(u32("max_body_bytes", JsonRpcOptions::maxBodyBytes, JsonRpcOptions.Builder::maxBodyBytes));
+          .with(u32("max_body_bytes", JsonRpcOptions::maxBodyBytes, JsonRpcOptions.Builder::maxBodyBytes))
+          // closed in every mode: an unknown option (on_parse_error, ...) is never kept and silently ignored
+          .unknownKeysAreErrors("json_rpc_option_unknown");
 
   static final MappingShape<McpOptions, McpOptions.Builder> MCP =
       MappingShape.<McpOptions, McpOptions.Builder>of("mcp", McpOptions::builder, McpOptions.Builder::location,
@@ -336,8 +339,18 @@ final class DocumentLayout {
                 }
               },
               (tree, p, key, out) -> DocumentTree.putOptional(out, key, p.version())))
-          .with(section("filesystem_policy", FILESYSTEM_POLICY, PLAIN, Policy::filesystemPolicy,
-              Policy.Builder::filesystemPolicy))
+          // filesystem_policy: absent means include_workdir: true and {} means false (#3334), so an explicit null,
+          // which used to read as absent, is refused by a strict read rather than guessed
+          .with(DocumentLayout.<Policy, Policy.Builder, FilesystemPolicy, FilesystemPolicy.Builder>section(
+                  "filesystem_policy", FILESYSTEM_POLICY, PLAIN, Policy::filesystemPolicy,
+                  Policy.Builder::filesystemPolicy)
+              .checkedFirst((f, key, b) -> {
+                if (f.binder().mode() == ReadMode.STRICT && f.isNull(key)) {
+                  f.binder().error("wrong_type", f.valueLocation(key), "filesystem_policy is null, which no longer"
+                      + " reads as absent: remove the key to keep the working directory (include_workdir: true),"
+                      + " or write filesystem_policy: {} for none");
+                }
+              }))
           .with(section("landlock", LANDLOCK, PLAIN, Policy::landlock, Policy.Builder::landlock))
           .with(section("process", PROCESS, PLAIN, Policy::process, Policy.Builder::process))
           .with(map("network_policies", NETWORK_POLICY, ALWAYS, Policy::networkPolicies,
@@ -642,7 +655,8 @@ final class DocumentLayout {
     Node.MapNode m = f.mapping(key);
     if (m != null) {
       for (Node.Entry e : m.entries.values()) {
-        ValueMatcher matcher = f.binder().matcher(e.value(), f.child(key) + "/" + JsonPointer.escape(e.key()));
+        ValueMatcher matcher = f.binder().matcher(e.value(), f.child(key) + "/" + JsonPointer.escape(e.key()),
+            "query value " + Problem.quote(e.key()));
         if (matcher != null) {
           out.put(e.key(), matcher);
         }

@@ -81,7 +81,7 @@ public final class BlueprintAdditions {
    * @throws PresetLayerException {@code blueprint_additions_invalid}, with every violation as a problem
    */
   public static Map<String, NetworkPolicy> read(String blueprintText) throws PresetLayerException {
-    ReadResult<Blueprint> r = PolicyReader.of(ReadMode.LENIENT).readBlueprint(blueprintText);
+    ReadResult<Blueprint> r = PolicyReader.of(ReadMode.STRICT).readBlueprint(blueprintText);
     List<Problem> problems = new ArrayList<>(r.problems().stream().filter(Problem::isError).toList());
     if (r.value().isEmpty() || !problems.isEmpty()) {
       throw PresetLayerException.withProblems(PresetLayerError.BLUEPRINT_ADDITIONS_INVALID, INVALID, problems);

@@ -3,6 +3,7 @@ package dev.sandboxpolicy.rules;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.McpOptions;
+import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import dev.sandboxpolicy.model.glob.GlobPattern;
@@ -25,6 +26,12 @@ final class EndpointRules {
   static final Set<String> L7_PROTOCOLS = Set.of("rest", "websocket", "graphql", "sql", "json-rpc", "mcp");
   /** Spec §1.8: the access presets. */
   static final Set<String> ACCESS_PRESETS = Set.of("read-only", "read-write", "full");
+  /**
+   * What a {@code json_rpc} block may hold, for messages: upstream parses it into a closed struct and rejects any
+   * other option, so an option that looks like a knob (such as {@code on_parse_error}) never silently does nothing.
+   */
+  static final String JSON_RPC_OPTIONS_HINT = "json_rpc takes only max_body_bytes, and OpenShell rejects any other"
+      + " option instead of ignoring it";
   /** Spec §2.2: the accepted {@code credential_signing} values. */
   static final Set<String> SIGNING_MODES = Set.of("sigv4", "sigv4:body", "sigv4:no_body");
   /** Spec §2.4: the HTTPS port that makes {@code tls: skip} with an L7 protocol suspicious. */
@@ -180,6 +187,9 @@ final class EndpointRules {
       sink.error(ProblemCode.BODY_LIMIT_INVALID, site.at("json_rpc") + "/max_body_bytes",
           "json_rpc.max_body_bytes must be a positive integer");
     }
+    e.jsonRpc().ifPresent(j -> j.unknownFields().keySet().forEach(option -> sink.errorAtKey(
+        ProblemCode.JSON_RPC_OPTION_UNKNOWN, JsonPointer.key(site.at("json_rpc"), option), "unknown json_rpc option "
+            + Problem.quote(option) + "; " + JSON_RPC_OPTIONS_HINT)));
     if (e.mcp().flatMap(McpOptions::maxBodyBytes).filter(v -> v <= 0).isPresent()) {
       sink.error(ProblemCode.BODY_LIMIT_INVALID, site.at("mcp") + "/max_body_bytes",
           "mcp.max_body_bytes must be a positive integer");
