@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.io;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.Policy;
@@ -45,7 +46,7 @@ final class Binder {
 
   // ---------------------------------------------------------------- problems and scalars
 
-  void error(String code, SourceLocation at, String message) {
+  void error(ProblemCode code, SourceLocation at, String message) {
     problems.add(Problem.error(code, at, message));
   }
 
@@ -57,7 +58,7 @@ final class Binder {
    * @param code the problem code, or null for {@code unknown_key} (an error only in a strict read); a mapping that
    *     is closed in every mode ({@code json_rpc}) passes its own code, always an error
    */
-  void unknownKey(SourceLocation at, String what, String key, Set<String> known, String hint, String code) {
+  void unknownKey(SourceLocation at, String what, String key, Set<String> known, String hint, ProblemCode code) {
     StringBuilder message = new StringBuilder("unknown key ").append(Problem.quote(key)).append(" in ").append(what);
     String parent = JsonPointer.parent(at.pointer());
     message.append(parent.isEmpty() ? " at the top level" : " at " + shownPath(parent));
@@ -71,9 +72,9 @@ final class Binder {
     if (code != null) {
       problems.add(Problem.error(code, at, message.toString()));
     } else if (mode == ReadMode.STRICT) {
-      problems.add(Problem.error("unknown_key", at, message + "; OpenShell rejects unknown keys on every load path"));
+      problems.add(Problem.error(ProblemCode.UNKNOWN_KEY, at, message + "; OpenShell rejects unknown keys on every load path"));
     } else {
-      problems.add(Problem.warning("unknown_key", at, message
+      problems.add(Problem.warning(ProblemCode.UNKNOWN_KEY, at, message
           + " (kept by the legacy tolerant reading; current OpenShell rejects it)"));
     }
   }
@@ -87,7 +88,7 @@ final class Binder {
   }
 
   void wrongType(Node n, String pointer, String expected) {
-    error("wrong_type", at(n, pointer), "expected " + expected + ", got " + article(n.kind()));
+    error(ProblemCode.WRONG_TYPE, at(n, pointer), "expected " + expected + ", got " + article(n.kind()));
   }
 
   private static String article(String kind) {
@@ -110,11 +111,11 @@ final class Binder {
       if (mode == ReadMode.LEGACY_TOLERANT) {
         problems.add(
             Problem.warning(
-                "coerced_scalar", at(n, pointer), "expected a string, got " + article(s.kind()) + "; read as "
+                ProblemCode.COERCED_SCALAR, at(n, pointer), "expected a string, got " + article(s.kind()) + "; read as "
                     + Problem.quote(s.text) + " by the legacy tolerant reading (current OpenShell rejects it: quote it)"));
         return s.text;
       }
-      error("wrong_type", at(n, pointer), "expected a string, got " + article(s.kind()) + "; write it quoted ("
+      error(ProblemCode.WRONG_TYPE, at(n, pointer), "expected a string, got " + article(s.kind()) + "; write it quoted ("
           + quotedScalar(s.text) + ") if it is meant as text");
       return null;
     }
@@ -132,7 +133,7 @@ final class Binder {
   List<String> strings(Node.ListNode l, String pointer) {
     List<String> out = new ArrayList<>(l.items.size());
     for (int i = 0; i < l.items.size(); i++) {
-      String s = string(l.items.get(i), pointer + "/" + i);
+      String s = string(l.items.get(i), JsonPointer.index(pointer, i));
       if (s != null) {
         out.add(s);
       }
@@ -149,11 +150,11 @@ final class Binder {
     try {
       v = parseInteger(s.text).longValueExact();
     } catch (ArithmeticException | NumberFormatException e) {
-      error("integer_out_of_range", at(n, pointer), "integer " + abbreviate(s.text) + " is out of range " + range);
+      error(ProblemCode.INTEGER_OUT_OF_RANGE, at(n, pointer), "integer " + abbreviate(s.text) + " is out of range " + range);
       return Optional.empty();
     }
     if (v < min || v > max) {
-      error("integer_out_of_range", at(n, pointer), "integer " + v + " is out of range " + range);
+      error(ProblemCode.INTEGER_OUT_OF_RANGE, at(n, pointer), "integer " + v + " is out of range " + range);
       return Optional.empty();
     }
     return Optional.of(v);
@@ -251,7 +252,7 @@ final class Binder {
 
   private void flattenParams(Node.MapNode params, String pointer, String prefix, Map<String, ValueMatcher> out) {
     for (Node.Entry e : params.entries.values()) {
-      String p = pointer + "/" + JsonPointer.escape(e.key());
+      String p = JsonPointer.key(pointer, e.key());
       String key = prefix.isEmpty() ? e.key() : prefix + "." + e.key();
       if (e.value() instanceof Node.MapNode m && !isMatcherObject(m)) {
         flattenParams(m, p, key, out);
@@ -290,7 +291,7 @@ final class Binder {
       } else {
         hint = "; write it quoted (" + quotedScalar(((Node.ScalarNode) n).text) + ") to match that text";
       }
-      error("matcher_value_invalid", at(n, pointer), what + " must be a glob string or a matcher object"
+      error(ProblemCode.MATCHER_VALUE_INVALID, at(n, pointer), what + " must be a glob string or a matcher object"
           + " {any: [glob, ...]}, got " + article(n.kind()) + hint);
       return null;
     }
@@ -299,7 +300,7 @@ final class Binder {
     if (mode == ReadMode.LEGACY_TOLERANT || f.has("glob")) {
       Node g = f.node("glob");
       if (g != null && mode == ReadMode.STRICT) {
-        error("unknown_key", at(g, f.child("glob")), "the object form {glob: ...} is not accepted by a strict read;"
+        error(ProblemCode.UNKNOWN_KEY, at(g, f.child("glob")), "the object form {glob: ...} is not accepted by a strict read;"
             + " write the glob as a plain string");
       } else if (g != null) {
         glob = Optional.ofNullable(string(g, f.child("glob")));
@@ -309,7 +310,7 @@ final class Binder {
     for (String key : m.entries.keySet()) {
       if (!key.equals("any") && !key.equals("glob")) {
         Node.Entry e = m.entries.get(key);
-        error("unknown_key", new SourceLocation(f.child(key), e.keyLine(), e.keyColumn()), "unknown key "
+        error(ProblemCode.UNKNOWN_KEY, new SourceLocation(f.child(key), e.keyLine(), e.keyColumn()), "unknown key "
             + Problem.quote(key) + " in a matcher (only 'any' is allowed)");
       }
     }

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.io;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.io.Field.SchemaType;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Binary;
@@ -145,7 +146,7 @@ final class DocumentLayout {
               JsonRpcOptions.Builder::location, JsonRpcOptions.Builder::unknownFields, JsonRpcOptions.Builder::build)
           .with(u32("max_body_bytes", JsonRpcOptions::maxBodyBytes, JsonRpcOptions.Builder::maxBodyBytes))
           // closed in every mode: an unknown option (on_parse_error, ...) is never kept and silently ignored
-          .unknownKeysAreErrors("json_rpc_option_unknown");
+          .unknownKeysAreErrors(ProblemCode.JSON_RPC_OPTION_UNKNOWN);
 
   static final MappingShape<McpOptions, McpOptions.Builder> MCP =
       MappingShape.<McpOptions, McpOptions.Builder>of("mcp", McpOptions::builder, McpOptions.Builder::location,
@@ -197,7 +198,7 @@ final class DocumentLayout {
                 Node.ListNode ports = f.list(key);
                 if (ports != null) {
                   for (int i = 0; i < ports.items.size(); i++) {
-                    f.binder().integer(ports.items.get(i), f.child(key) + "/" + i, 0, Port.MAX_VALUE, PORT_RANGE)
+                    f.binder().integer(ports.items.get(i), JsonPointer.index(f.child(key), i), 0, Port.MAX_VALUE, PORT_RANGE)
                         .ifPresent(p -> b.addPorts((int) (long) p));
                   }
                 }
@@ -335,7 +336,7 @@ final class DocumentLayout {
               (f, key, b) -> {
                 f.optInteger(key, 0, U32_MAX, U32_RANGE).ifPresent(b::version);
                 if (f.binder().mode() == ReadMode.STRICT && !f.has(key)) {
-                  f.binder().error("missing_version", f.location(), "a policy requires 'version' (use version: 1)");
+                  f.binder().error(ProblemCode.MISSING_VERSION, f.location(), "a policy requires 'version' (use version: 1)");
                 }
               },
               (tree, p, key, out) -> DocumentTree.putOptional(out, key, p.version())))
@@ -346,7 +347,7 @@ final class DocumentLayout {
                   Policy.Builder::filesystemPolicy)
               .checkedFirst((f, key, b) -> {
                 if (f.binder().mode() == ReadMode.STRICT && f.isNull(key)) {
-                  f.binder().error("wrong_type", f.valueLocation(key), "filesystem_policy is null, which no longer"
+                  f.binder().error(ProblemCode.WRONG_TYPE, f.valueLocation(key), "filesystem_policy is null, which no longer"
                       + " reads as absent: remove the key to keep the working directory (include_workdir: true),"
                       + " or write filesystem_policy: {} for none");
                 }
@@ -383,7 +384,7 @@ final class DocumentLayout {
                   PRESET_HEADER.readFields(hf, b);
                   hf.unknown().forEach((name, value) -> b.putUnknownFields(HEADER_PREFIX + name, value));
                 } else if (f.binder().mode() == ReadMode.STRICT) {
-                  f.binder().error("missing_field", f.location(),
+                  f.binder().error(ProblemCode.MISSING_FIELD, f.location(),
                       "a preset requires a 'preset' header with 'name' and 'description'");
                 }
               },
@@ -572,7 +573,7 @@ final class DocumentLayout {
         (f, k, b) -> {
           List<X> items = items(f, k, shape);
           if (items == null && !f.has(k)) {
-            f.binder().error("missing_field", f.location(), f.what() + " requires '" + k + "'");
+            f.binder().error(ProblemCode.MISSING_FIELD, f.location(), f.what() + " requires '" + k + "'");
           }
           if (items != null) {
             set.accept(b, items);
@@ -606,7 +607,7 @@ final class DocumentLayout {
           if (m != null) {
             Map<String, X> values = new LinkedHashMap<>();
             for (Node.Entry e : m.entries.values()) {
-              X value = f.binder().bind(shape, e.value(), f.child(k) + "/" + JsonPointer.escape(e.key()));
+              X value = f.binder().bind(shape, e.value(), JsonPointer.key(f.child(k), e.key()));
               if (value != null) {
                 values.put(e.key(), value);
               }
@@ -632,7 +633,7 @@ final class DocumentLayout {
     }
     List<X> items = new ArrayList<>(list.items.size());
     for (int i = 0; i < list.items.size(); i++) {
-      X item = f.binder().bind(shape, list.items.get(i), f.child(key) + "/" + i);
+      X item = f.binder().bind(shape, list.items.get(i), JsonPointer.index(f.child(key), i));
       if (item != null) {
         items.add(item);
       }
@@ -655,7 +656,7 @@ final class DocumentLayout {
     Node.MapNode m = f.mapping(key);
     if (m != null) {
       for (Node.Entry e : m.entries.values()) {
-        ValueMatcher matcher = f.binder().matcher(e.value(), f.child(key) + "/" + JsonPointer.escape(e.key()),
+        ValueMatcher matcher = f.binder().matcher(e.value(), JsonPointer.key(f.child(key), e.key()),
             "query value " + Problem.quote(e.key()));
         if (matcher != null) {
           out.put(e.key(), matcher);

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.io;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.PolicyNode;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class MappingShape<T extends PolicyNode, B> {
   private final Function<B, T> build;
   private final List<Field<T, B>> fields = new ArrayList<>();
   private final Map<String, String> hints = new HashMap<>();
-  private String unknownKeyCode;
+  private ProblemCode unknownKeyCode;
 
   private MappingShape(String what, Supplier<B> newBuilder, BiConsumer<B, SourceLocation> location,
       BiConsumer<B, Map<String, Object>> unknownFields, Function<T, Map<String, Object>> writtenUnknownFields,
@@ -91,7 +92,7 @@ final class MappingShape<T extends PolicyNode, B> {
    * Makes an unknown key of this mapping an error with {@code code} in every read mode, the legacy tolerant one
    * included (a mapping whose unknown keys must never be kept, such as {@code json_rpc}).
    */
-  MappingShape<T, B> unknownKeysAreErrors(String code) {
+  MappingShape<T, B> unknownKeysAreErrors(ProblemCode code) {
     this.unknownKeyCode = code;
     return this;
   }

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.io;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ final class ObjectFields {
   }
 
   String child(String key) {
-    return pointer + "/" + JsonPointer.escape(key);
+    return JsonPointer.key(pointer, key);
   }
 
   SourceLocation location() {
@@ -96,7 +97,7 @@ final class ObjectFields {
   String requiredString(String key) {
     Node n = node(key);
     if (n == null) {
-      binder.error("missing_field", location(), what + " requires '" + key + "'");
+      binder.error(ProblemCode.MISSING_FIELD, location(), what + " requires '" + key + "'");
       return "";
     }
     String s = binder.string(n, child(key));
@@ -184,7 +185,7 @@ final class ObjectFields {
    *
    * @param code null for {@code unknown_key}; the code of a mapping whose unknown keys are errors in every mode
    */
-  Map<String, Object> unknown(Map<String, String> hints, String code) {
+  Map<String, Object> unknown(Map<String, String> hints, ProblemCode code) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Node.Entry e : map.entries.values()) {
       if (!known.contains(e.key())) {
