@@ -23,6 +23,7 @@ import dev.sandboxpolicy.model.PolicyNode;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProcessPolicy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.Tier;
 import dev.sandboxpolicy.model.TierCatalog;
@@ -70,8 +71,6 @@ final class DocumentLayout {
   /** Whether an empty list or map is written ({@code endpoints: []}) or left out. */
   private static final boolean ALWAYS = true;
   private static final boolean UNLESS_EMPTY = false;
-  /** The protocol name of MCP endpoints, compared exactly as upstream's normalization does (spec §1.7). */
-  private static final String MCP_PROTOCOL = "mcp";
   /** {@code mcp.versions} when not written: exactly {@link McpVersion#DEFAULT}. */
   private static final List<String> DEFAULT_MCP_VERSIONS = List.of(McpVersion.DEFAULT.wireName());
 
@@ -240,7 +239,7 @@ final class DocumentLayout {
               Endpoint::mcp, Endpoint.Builder::mcp).writtenBy(
               (tree, e, key, out) -> e.mcp().ifPresent(mcp -> {
                 Map<String, Object> written = MCP.write(tree, mcp);
-                if (!(tree.canonical() && written.isEmpty() && e.protocol().equals(MCP_PROTOCOL))) {
+                if (!(tree.canonical() && written.isEmpty() && Protocol.MCP.is(e.protocol()))) {
                   out.put(key, written);
                 }
               })))

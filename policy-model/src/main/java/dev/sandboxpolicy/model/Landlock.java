@@ -24,7 +24,7 @@ public abstract class Landlock implements PolicyNode {
 
   /** Whether this section demands Landlock (only the exact string {@code hard_requirement}; validation rejects others). */
   public final boolean isHardRequirement() {
-    return "hard_requirement".equals(compatibility());
+    return LandlockCompatibility.HARD_REQUIREMENT.is(compatibility());
   }
 
   @Override

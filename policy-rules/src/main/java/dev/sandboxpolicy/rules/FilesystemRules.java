@@ -3,6 +3,7 @@ package dev.sandboxpolicy.rules;
 import dev.sandboxpolicy.model.FilesystemPolicy;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.Landlock;
+import dev.sandboxpolicy.model.LandlockCompatibility;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,6 @@ final class FilesystemRules {
   static final int MAX_PATHS = 256;
   /** Spec §2.2: a path is at most 4096 bytes (Linux {@code PATH_MAX}). */
   static final int MAX_PATH_BYTES = 4096;
-  /** Upstream #2541: the accepted {@code landlock.compatibility} values (empty means best effort). */
-  static final String BEST_EFFORT = "best_effort";
-  static final String HARD_REQUIREMENT = "hard_requirement";
   /** Spec §2.2: how much of an over-long path the message quotes. */
   static final int QUOTED_PREFIX = 77;
 
@@ -82,15 +80,16 @@ final class FilesystemRules {
   static void checkLandlock(Landlock landlock, FilesystemPolicy effective, ProblemSink sink) {
     String c = landlock.compatibility();
     String at = "/landlock/compatibility";
-    if (!c.isEmpty() && !c.equals(BEST_EFFORT) && !c.equals(HARD_REQUIREMENT)) {
+    if (!c.isEmpty() && LandlockCompatibility.fromWireName(c).isEmpty()) {
       sink.error(ProblemCode.LANDLOCK_COMPATIBILITY_UNKNOWN, at, "invalid landlock.compatibility " + Problem.quote(c)
-          + "; accepted: " + BEST_EFFORT + ", " + HARD_REQUIREMENT);
+          + "; accepted: " + LandlockCompatibility.BEST_EFFORT.wireName() + ", "
+          + LandlockCompatibility.HARD_REQUIREMENT.wireName());
     } else if (landlock.isHardRequirement() && effective.readOnly().isEmpty() && effective.readWrite().isEmpty()
         && !effective.includeWorkdir()) {
       sink.error(ProblemCode.LANDLOCK_HARD_REQUIREMENT_WITHOUT_PATHS, at, "landlock.compatibility hard_requirement"
           + " with no filesystem paths: Landlock would not be applied, and OpenShell refuses to start such a sandbox;"
           + " list paths under filesystem_policy (read_only, read_write, or include_workdir: true), or use "
-          + BEST_EFFORT);
+          + LandlockCompatibility.BEST_EFFORT.wireName());
     }
   }
 }
