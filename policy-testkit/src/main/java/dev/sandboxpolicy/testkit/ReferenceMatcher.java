@@ -525,11 +525,8 @@ public final class ReferenceMatcher {
     boolean allowed = false;
     for (Binary b : entry.binaries()) {
       for (String candidate : candidates) {
-        if (b.path().indexOf('*') >= 0) {
-          allowed |= ev.matches(b.path(), "/", candidate);
-        } else {
-          allowed |= b.path().equals(candidate);
-        }
+        boolean match = b.path().indexOf('*') >= 0 ? ev.matches(b.path(), "/", candidate) : b.path().equals(candidate);
+        allowed |= match && !candidate.isEmpty(); // an unknown (empty) executable never has an identity
       }
     }
     return allowed;
