@@ -116,7 +116,7 @@ public final class CompiledPolicy {
    *     off, only ports out of range are errors); glob problems are only warnings
    */
   public static CompiledPolicy compile(Policy policy, MatcherOptions options) throws PolicyCompileException {
-    List<Problem> problems = PolicyChecks.validate(policy, options.validation());
+    List<Problem> problems = PolicyChecks.validate(policy, options);
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new PolicyCompileException(problems);
     }

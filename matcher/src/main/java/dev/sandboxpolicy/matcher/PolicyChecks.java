@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The checks {@link CompiledPolicy#compile} runs before compiling: the strict value rules ({@link PolicyRules}) (whose {@code
+ * The checks {@link CompiledPolicy#compile} runs before compiling: the value rules ({@link PolicyRules}, strict or
+ * lenient as {@link MatcherOptions#strictRules()} says) (whose {@code
  * glob_invalid} warnings name the globs that will fail closed), then this module's own port check.
  */
 final class PolicyChecks {
@@ -26,9 +27,11 @@ final class PolicyChecks {
    * The validator's problems (downgraded to warnings when validation is off), then this module's port check, which
    * the validator leaves to the schema check at read time but a policy built in code can still violate.
    */
-  static List<Problem> validate(Policy policy, boolean strict) {
+  static List<Problem> validate(Policy policy, MatcherOptions options) {
+    boolean strict = options.validation();
     List<Problem> problems = new ArrayList<>();
-    for (Problem p : PolicyRules.strict().validate(policy).problems()) {
+    PolicyRules rules = options.strictRules() ? PolicyRules.strict() : PolicyRules.lenient();
+    for (Problem p : rules.validate(policy).problems()) {
       problems.add(strict || !p.isError() ? p
           : new Problem(Severity.WARNING, p.code(), p.pointer(), p.line(), p.column(), p.message()));
     }
