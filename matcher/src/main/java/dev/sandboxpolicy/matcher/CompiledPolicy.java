@@ -416,7 +416,10 @@ public final class CompiledPolicy {
    *       decision failed closed.
    * </ul>
    *
-   * @param request the request; its path must be canonical ({@link CanonicalTarget})
+   * <p>The path is decided in its canonical form ({@link L7Request} canonicalizes it); a path the proxy must
+   * reject (see {@link L7Request#pathRejection()}) is a blocking {@link Verdict#DENY} naming the rejection code.
+   *
+   * @param request the request
    * @return the decision
    */
   public Decision decideRequest(L7Request request) {
@@ -467,6 +470,11 @@ public final class CompiledPolicy {
     }
     if (inspected == 0) {
       return Decision.notInspectedDenial(); // upstream relays L4-only connections; we fail closed
+    }
+    RequestTargetException rejected = request.pathRejectionOrNull();
+    if (rejected != null) { // §3.5 step 1: the proxy rejects the request, whatever the enforcement
+      return Decision.deny("request path rejected (" + rejected.code() + "): " + rejected.getMessage(),
+          Optional.empty(), "", SourceLocation.NONE, ENFORCED);
     }
     if (inspected > 1) {
       selected = null;
