@@ -166,6 +166,18 @@ public final class ReferenceMatcher {
     if (inspected.isEmpty()) {
       return new ReferenceDecision(ReferenceOutcome.NOT_INSPECTED, allowingKeys.get(0), "connection is not inspected (L4 only)");
     }
+    // §3.5 step 1 / §3.6: the decision canonicalizes the path itself (a '?' is an ordinary path character here, so
+    // it is re-encoded instead of starting a query; an encoded slash is kept and judged per endpoint below).
+    String rawPath = request.path();
+    ReferenceRequestTarget target = rawPath.startsWith("/") || rawPath.isEmpty()
+        ? ReferenceRequestTarget.parse(rawPath.replace("?", "%3F"), true)
+        : null;
+    if (target == null || target.isRejected()) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, "",
+          "request path rejected (" + (target == null ? "path_not_absolute" : target.rejection().get()) + ")");
+    }
+    request = new HttpRequest(c, request.method(), target.path(), request.query(), request.graphql(),
+        request.jsonRpc());
     Endpoint selected;
     if (inspected.size() == 1) {
       selected = inspected.get(0);
