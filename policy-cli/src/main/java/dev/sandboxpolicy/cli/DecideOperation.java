@@ -3,7 +3,9 @@ package dev.sandboxpolicy.cli;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
+import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.MatcherOptions;
+import dev.sandboxpolicy.matcher.RequestTargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,10 +44,17 @@ final class DecideOperation implements Operation {
         request.object("request").orElseThrow(() -> ProtocolError.badRequest("'request' is required (an object)"));
     DecisionRequest decoded = DecisionRequest.decode(fields, false);
     CompiledPolicy compiled = compiled(new Key(text, mode, binaryIdentity));
-    Decision decision =
-        decoded.isRequest()
-            ? compiled.decideRequest(decoded.l7(decoded.path(), decoded.query()))
-            : compiled.decideNetwork(decoded.connection());
+    Decision decision;
+    if (decoded.isRequest()) {
+      L7Request l7 = decoded.l7(decoded.path(), decoded.query());
+      if (l7.pathRejection().isPresent()) { // a path the proxy must reject: refused with the canonicalization code
+        RequestTargetException e = l7.pathRejection().get();
+        throw new ProtocolError(e.code(), "the request path is rejected: " + e.getMessage());
+      }
+      decision = compiled.decideRequest(l7);
+    } else {
+      decision = compiled.decideNetwork(decoded.connection());
+    }
     DecisionJson.fill(response, decision);
   }
 
@@ -56,8 +65,7 @@ final class DecideOperation implements Operation {
     }
     CompiledPolicies.Outcome outcome =
         CompiledPolicies.compile(
-            PolicyFiles.read(key.policy(), key.mode()),
-            MatcherOptions.defaults().withBinaryIdentity(key.binaryIdentity()));
+            key.policy(), key.mode(), MatcherOptions.defaults().withBinaryIdentity(key.binaryIdentity()));
     if (!outcome.ok()) {
       throw ProtocolOperations.invalidPolicy("the policy does not load", outcome.problems());
     }
