@@ -56,7 +56,7 @@ class DecisionSafetyWireTest {
   void decideRefusesExactlyWhatValidateRefusesInTheSameMode() {
     Map<String, Integer> seen = new TreeMap<>();
     Map<String, Object> conn = Map.of("host", "api.example.com", "port", 443, "binary", "");
-    PropertyCheck.forAll(documents()).seed(0x19_04L).count(80).maxSize(3).check(m -> {
+    PropertyCheck.forAll(documents()).seed(0x19_04L).count(24).maxSize(3).check(m -> {
       for (String mode : List.of("strict", "lenient")) {
         JsonNode validate = call("op", "validate", "yaml", m.text(), "mode", mode);
         JsonNode decide = call("op", "decide", "policy", m.text(), "mode", mode, "request", conn);
@@ -74,7 +74,7 @@ class DecisionSafetyWireTest {
         seen.merge(mode + (refused ? " refused" : " decided"), 1, Integer::sum);
       }
     });
-    assertTrue(seen.getOrDefault("strict refused", 0) > 10 && seen.getOrDefault("strict decided", 0) > 10,
+    assertTrue(seen.getOrDefault("strict refused", 0) > 3 && seen.getOrDefault("strict decided", 0) > 3,
         seen.toString());
   }
 
