@@ -6,8 +6,6 @@ import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.model.net.Port;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -239,22 +237,24 @@ final class CheckCommand extends Subcommand {
       throws CommandFailure {
     boolean malformed = false;
     boolean allAllowed = true;
-    try (InputStream in = requests.equals("-") ? terminal.in() : Files.newInputStream(terminal.resolve(requests));
-        InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      // Same framing as the stdio protocol: bounded lines, CRLF accepted.
-      RequestLines lines = new RequestLines(reader, StdioServer.MAX_LINE_CHARS);
+    try (InputStream in = requests.equals("-") ? terminal.in() : Files.newInputStream(terminal.resolve(requests))) {
+      // Same framing as the stdio protocol: bounded lines of strict UTF-8, CRLF accepted.
+      RequestLines lines = new RequestLines(in, StdioServer.DEFAULT_MAX_LINE_BYTES);
       RequestLines.Line next;
       int number = 0;
       while ((next = lines.next()) != null) {
         number++;
         String line = next.text();
-        if (!next.tooLong() && line.isBlank()) {
+        if (!next.tooLong() && !next.notUtf8() && line.isBlank()) {
           continue;
         }
         Optional<DecisionRequest> request;
         try {
           if (next.tooLong()) {
-            throw ProtocolError.badRequest("line is longer than " + StdioServer.MAX_LINE_CHARS + " characters");
+            throw ProtocolError.badRequest("line is longer than " + StdioServer.DEFAULT_MAX_LINE_BYTES + " bytes");
+          }
+          if (next.notUtf8()) {
+            throw ProtocolError.badRequest("line is not valid UTF-8");
           }
           request = Optional.of(DecisionRequest.decode(requestLine(line), true));
         } catch (ProtocolError e) {

@@ -7,33 +7,68 @@ import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.MatcherOptions;
 import dev.sandboxpolicy.matcher.RequestTargetException;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The protocol's {@code decide}: a network (L4) decision, or with {@code method} an L7 request decision, against
  * a policy sent as text.
  *
- * <p>Clients usually send the same policy with every request, so the last {@value #CACHED_POLICIES} compiled
- * policies are kept, keyed by their text, mode and binary-identity setting; a cache hit costs one map lookup
- * instead of a parse and a compile. The server is single-threaded, so the cache needs no locking.
+ * <p>Clients usually send the same policy with every request, so recently compiled policies are kept, keyed by
+ * their text, mode and binary-identity setting; a cache hit costs one map lookup instead of a parse and a compile.
+ * The cache is bounded twice: at most {@value #CACHED_POLICIES} policies, and at most {@link #CACHE_BUDGET_BYTES}
+ * of estimated retained memory ({@value #RETAINED_BYTES_PER_CHAR} bytes per character of policy text); the least
+ * recently used policies go first, and a policy larger than the whole budget is compiled for its request and not
+ * kept. The server is single-threaded, so the cache needs no locking.
  */
 final class DecideOperation implements Operation {
 
-  /** How many compiled policies are kept between requests. */
+  /** How many compiled policies are kept between requests at most. */
   static final int CACHED_POLICIES = 8;
 
-  private record Key(String policy, ReadMode mode, boolean binaryIdentity) {}
+  /**
+   * Estimated memory a compiled policy keeps alive, per character of its text (text, model, compiled matchers):
+   * measured at 18 bytes per character for generated REST policies of 2,000 and 10,000 entries (docs/robustness.md),
+   * rounded up to leave room for richer policies.
+   */
+  static final long RETAINED_BYTES_PER_CHAR = 32;
 
-  private final Map<Key, CompiledPolicy> cache =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  /** The cache's memory budget: 64 MiB of estimated retained memory, and never more than a quarter of the heap. */
+  static final long CACHE_BUDGET_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, CompiledPolicy> eldest) {
-          return size() > CACHED_POLICIES;
-        }
-      };
+  private record Key(String policy, ReadMode mode, boolean binaryIdentity) {
+    long weight() {
+      return policy.length() * RETAINED_BYTES_PER_CHAR;
+    }
+  }
+
+  private final LinkedHashMap<Key, CompiledPolicy> cache = new LinkedHashMap<>(16, 0.75f, true);
+  private final long budget;
+  private long cachedWeight;
+
+  DecideOperation() {
+    this(CACHE_BUDGET_BYTES);
+  }
+
+  /** An operation whose cache keeps at most {@code budget} bytes of estimated retained memory. */
+  DecideOperation(long budget) {
+    this.budget = budget;
+  }
+
+  /** The estimated memory the cache keeps (for tests). */
+  long cachedWeight() {
+    return cachedWeight;
+  }
+
+  /** How many compiled policies the cache keeps (for tests). */
+  int cachedPolicies() {
+    return cache.size();
+  }
+
+  @Override
+  public void releaseMemory() {
+    cache.clear();
+    cachedWeight = 0;
+  }
 
   @Override
   public void apply(RequestFields request, ObjectNode response) throws ProtocolError {
@@ -69,7 +104,21 @@ final class DecideOperation implements Operation {
     if (!outcome.ok()) {
       throw ProtocolOperations.invalidPolicy("the policy does not load", outcome.problems());
     }
-    cache.put(key, outcome.compiled());
+    remember(key, outcome.compiled());
     return outcome.compiled();
+  }
+
+  private void remember(Key key, CompiledPolicy compiled) {
+    if (key.weight() > budget) {
+      return; // larger than the whole budget: compiled for this request only
+    }
+    cache.put(key, compiled);
+    cachedWeight += key.weight();
+    var eldest = cache.entrySet().iterator();
+    while ((cachedWeight > budget || cache.size() > CACHED_POLICIES) && eldest.hasNext()) {
+      Key k = eldest.next().getKey();
+      eldest.remove();
+      cachedWeight -= k.weight();
+    }
   }
 }
