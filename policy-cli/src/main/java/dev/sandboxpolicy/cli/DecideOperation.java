@@ -5,6 +5,8 @@ import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.MatcherOptions;
+import dev.sandboxpolicy.matcher.PolicyCompileException;
+import dev.sandboxpolicy.matcher.PolicyHolder;
 import dev.sandboxpolicy.matcher.RequestTargetException;
 import java.util.LinkedHashMap;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,14 +46,23 @@ final class DecideOperation implements Operation {
   private final LinkedHashMap<Key, CompiledPolicy> cache = new LinkedHashMap<>(16, 0.75f, true);
   private final long budget;
   private long cachedWeight;
+  /** The policy of {@code serve --watch}, used when a request has no {@code policy}; null without --watch. */
+  private final PolicyHolder watched;
+  /** The endpoint-only variant of a watched revision ({@code binary_identity: false}), and the revision it is of. */
+  private CompiledPolicy endpointOnlyOf;
+  private CompiledPolicy endpointOnly;
 
   DecideOperation() {
-    this(CACHE_BUDGET_BYTES);
+    this(CACHE_BUDGET_BYTES, null);
   }
 
-  /** An operation whose cache keeps at most {@code budget} bytes of estimated retained memory. */
-  DecideOperation(long budget) {
+  /**
+   * An operation whose cache keeps at most {@code budget} bytes of estimated retained memory, deciding requests
+   * without {@code policy} on {@code watched} (null: {@code policy} is required).
+   */
+  DecideOperation(long budget, PolicyHolder watched) {
     this.budget = budget;
+    this.watched = watched;
   }
 
   /** The estimated memory the cache keeps (for tests). */
@@ -68,17 +79,23 @@ final class DecideOperation implements Operation {
   public void releaseMemory() {
     cache.clear();
     cachedWeight = 0;
+    endpointOnlyOf = null;
+    endpointOnly = null;
   }
 
   @Override
   public void apply(RequestFields request, ObjectNode response) throws ProtocolError {
-    String text = request.requireString("policy");
+    java.util.Optional<String> text = request.string("policy");
+    if (text.isEmpty() && watched == null) {
+      throw ProtocolError.badRequest("'policy' is required (a string)");
+    }
     ReadMode mode = ProtocolOperations.mode(request);
     boolean binaryIdentity = request.bool("binary_identity", true);
     RequestFields fields =
         request.object("request").orElseThrow(() -> ProtocolError.badRequest("'request' is required (an object)"));
     DecisionRequest decoded = DecisionRequest.decode(fields, false);
-    CompiledPolicy compiled = compiled(new Key(text, mode, binaryIdentity));
+    CompiledPolicy compiled =
+        text.isPresent() ? compiled(new Key(text.get(), mode, binaryIdentity)) : watched(binaryIdentity);
     Decision decision;
     if (decoded.isRequest()) {
       L7Request l7 = decoded.l7(decoded.path(), decoded.query());
@@ -120,5 +137,22 @@ final class DecideOperation implements Operation {
       eldest.remove();
       cachedWeight -= k.weight();
     }
+  }
+
+  /** The live revision of the watched file, or its endpoint-only variant (compiled once per revision). */
+  private CompiledPolicy watched(boolean binaryIdentity) throws ProtocolError {
+    CompiledPolicy live = watched.current();
+    if (binaryIdentity == live.options().binaryIdentity()) {
+      return live;
+    }
+    if (endpointOnlyOf != live) {
+      try {
+        endpointOnly = CompiledPolicy.compile(live.policy(), live.options().withBinaryIdentity(binaryIdentity));
+      } catch (PolicyCompileException e) {
+        throw ProtocolOperations.invalidPolicy("the watched policy does not load", e.problems());
+      }
+      endpointOnlyOf = live;
+    }
+    return endpointOnly;
   }
 }

@@ -71,9 +71,12 @@ final class StdioServer {
     return new StdioServer(ProtocolOperations.all());
   }
 
-  /** The server with every operation of this library and another line limit. */
-  static StdioServer withAllOperations(int maxLineBytes) {
-    return new StdioServer(ProtocolOperations.all(), maxLineBytes);
+  /**
+   * The server with every operation of this library, another line limit, and {@code decide} deciding requests
+   * without {@code policy} on {@code watched} (null: none).
+   */
+  static StdioServer withAllOperations(int maxLineBytes, dev.sandboxpolicy.matcher.PolicyHolder watched) {
+    return new StdioServer(ProtocolOperations.all(watched), maxLineBytes);
   }
 
   /** The names of the operations, in the order {@code hello} lists them. */
