@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -32,8 +33,17 @@ import tools.jackson.dataformat.yaml.YAMLReadFeature;
  */
 final class TreeReader {
 
+  /**
+   * The YAML engine's own document limit (snakeyaml-engine: 3 Mi code points by default) is lifted: the reader's
+   * {@link ReadLimits#maxDocumentBytes()} is checked before the engine runs, in bytes as documented, and reported as
+   * {@code document_too_large}; a second, smaller limit in code points would refuse documents inside the documented
+   * one with a misleading {@code yaml_syntax} somewhere in the text.
+   */
   private static final YAMLFactory YAML =
-      YAMLFactory.builder().enable(YAMLReadFeature.EMPTY_STRING_AS_NULL).build();
+      YAMLFactory.builder()
+          .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL)
+          .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())
+          .build();
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final String CORE_TAG_PREFIX = "tag:yaml.org,2002:";
   private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
