@@ -87,13 +87,13 @@ record CheckResult(
       return "the proxy rejects the request target (" + rejected.get().code() + "): " + rejected.get().getMessage();
     }
     Decision d = decision();
-    if (!d.reason().isEmpty()) {
+    if (!d.isAllowed()) {
       return d.reason();
     }
-    if (l7.isPresent()) {
-      return "a rule of network policy '" + d.matchedPolicy().orElse("?") + "' allows the request";
-    }
-    return "network policy '" + d.matchedPolicy().orElse("?") + "' allows this binary to reach this endpoint";
+    String why = l7.isPresent()
+        ? "a rule of network policy '" + d.matchedPolicy().orElse("?") + "' allows the request"
+        : "network policy '" + d.matchedPolicy().orElse("?") + "' allows this binary to reach this endpoint";
+    return d.reason().isEmpty() ? why : why + "; " + d.reason(); // the decision says whether the destination was checked
   }
 
   /** The deciding rule's position: the decision's own, else the nearest node in the source map. */
