@@ -15,6 +15,20 @@ import org.junit.jupiter.api.Test;
 class AllocationFreeAllowPathTest {
   private static final int ROUNDS = 20_000;
 
+  private static Object threadBean() throws Exception {
+    return Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+  }
+
+  /** ThreadMXBean.getThreadAllocatedBytes(long), or the test is skipped where the JDK has none. */
+  private static Method allocationCounter() {
+    try {
+      return Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
+    } catch (ReflectiveOperationException e) {
+      assumeTrue(false, "no allocation counter: " + e);
+      throw new AssertionError(e);
+    }
+  }
+
   /** The current thread's allocated bytes through com.sun.management (reflection: the module does not read it). */
   private static long allocatedBytes(Object bean, Method counter) throws Exception {
     return (Long) counter.invoke(bean, Thread.currentThread().getId());
@@ -22,15 +36,8 @@ class AllocationFreeAllowPathTest {
 
   @Test
   void networkRestGraphqlAndJsonRpcBatchAllowsDoNotAllocate() throws Exception {
-    Object bean;
-    Method counter;
-    try {
-      bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-      counter = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
-    } catch (ReflectiveOperationException e) {
-      assumeTrue(false, "no allocation counter: " + e);
-      return;
-    }
+    Object bean = threadBean();
+    Method counter = allocationCounter();
 
     CompiledPolicy p = TestPolicies.compile("""
         network_policies:
@@ -84,15 +91,8 @@ class AllocationFreeAllowPathTest {
   /** Issue 19: the decision canonicalizes the path itself, but an already canonical path costs one scan, no garbage. */
   @Test
   void anAlreadyCanonicalPathIsCheckedWithoutAllocating() throws Exception {
-    Object bean;
-    Method counter;
-    try {
-      bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-      counter = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
-    } catch (ReflectiveOperationException e) {
-      assumeTrue(false, "no allocation counter: " + e);
-      return;
-    }
+    Object bean = threadBean();
+    Method counter = allocationCounter();
     String[] paths = {"/v1/accounts/12345/transactions/67890/details", "/", "/a%20b/c@d:e/", "/%C3%A9t%C3%A9"};
     int canonical = 0;
     for (int i = 0; i < 2_000; i++) {
