@@ -42,7 +42,10 @@ final class TreeReader {
   private static final YAMLFactory YAML =
       YAMLFactory.builder()
           .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL)
-          .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())
+          // Duplicate keys stay allowed at this level: the reader reports them itself (duplicate_key, located);
+          // Jackson would otherwise turn on its own detection, which surfaces as yaml_syntax.
+          .loadSettings(
+              LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build())
           .build();
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final String CORE_TAG_PREFIX = "tag:yaml.org,2002:";
