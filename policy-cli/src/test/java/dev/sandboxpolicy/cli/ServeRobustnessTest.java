@@ -171,6 +171,30 @@ class ServeRobustnessTest {
     assertEquals(ExitCode.USAGE, r.status(), r::toString);
   }
 
+  /** The real process: its standard output pipe is closed by the client; the server exits promptly with 2. */
+  @Test
+  void aServerWhoseStandardOutputIsClosedExitsPromptly() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Policyctl.class.getName(),
+        "serve", "--stdio").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    p.getInputStream().close(); // nobody reads the responses
+    long start = System.nanoTime();
+    try (OutputStream in = p.getOutputStream()) {
+      byte[] hello = "{\"op\":\"hello\"}\n".getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 2_000 && p.isAlive(); i++) { // keeps stdin open and busy: only stdout is gone
+        in.write(hello);
+        in.flush();
+        Thread.sleep(5);
+      }
+    } catch (IOException e) {
+      // the server exited and closed its end of stdin: that is the point
+    }
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the server exits although stdin stays open");
+    assertEquals(ExitCode.USAGE, p.exitValue(), "standard output failed");
+    System.out.println("[robustness] serve with a closed stdout exited after "
+        + (System.nanoTime() - start) / 1_000_000 + " ms");
+  }
+
   /** The real process at -Xmx64m: overlong and memory-hungry lines are answered, and the server goes on. */
   @Test
   void aSmallHeapServerAnswersEveryLineAndKeepsServing() throws Exception {
