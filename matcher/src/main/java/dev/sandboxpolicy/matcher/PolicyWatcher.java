@@ -92,7 +92,8 @@ public final class PolicyWatcher implements AutoCloseable {
     default void refused(byte[] content, PolicyCompileException problems) {}
 
     /**
-     * The file could not be read (missing, unreadable, larger than the cap); the live revision stays.
+     * The file could not be read (missing, unreadable, larger than the cap); the live revision stays. Reported
+     * once per distinct failure, not at every poll.
      *
      * @param problem what went wrong
      */
@@ -109,6 +110,8 @@ public final class PolicyWatcher implements AutoCloseable {
   private final Listener listener;
   private final Object cycleLock = new Object();
   private byte[] lastSeen;
+  /** The last read failure reported, so a file that stays missing is reported once, not at every poll. */
+  private String lastFailure;
   private volatile Thread thread;
   private volatile boolean closed;
 
@@ -169,9 +172,10 @@ public final class PolicyWatcher implements AutoCloseable {
       try {
         first = read();
       } catch (IOException e) {
-        listener.unreadable(e);
+        reportUnreadable(e);
         return false;
       }
+      lastFailure = null;
       if (Arrays.equals(first, lastSeen)) {
         return false;
       }
@@ -180,7 +184,7 @@ public final class PolicyWatcher implements AutoCloseable {
       try {
         second = read();
       } catch (IOException e) {
-        listener.unreadable(e);
+        reportUnreadable(e);
         return false;
       }
       if (!Arrays.equals(first, second)) {
@@ -206,6 +210,14 @@ public final class PolicyWatcher implements AutoCloseable {
       long revision = holder.swap(compiled);
       listener.published(revision, second.clone());
       return true;
+    }
+  }
+
+  private void reportUnreadable(IOException e) {
+    String failure = String.valueOf(e.getMessage());
+    if (!failure.equals(lastFailure)) {
+      lastFailure = failure;
+      listener.unreadable(e);
     }
   }
 

@@ -235,6 +235,17 @@ class PolicyWatcherTest {
     assertFalse(fc.reloadNow());
     assertFalse(closed.decideNetwork(probe).isAllowed(), "fail closed: the quarantine denies all egress");
     Files.delete(file);
-    assertFalse(fc.reloadNow(), "a missing file publishes nothing");
+    java.util.concurrent.atomic.AtomicInteger unreadable = new java.util.concurrent.atomic.AtomicInteger();
+    PolicyWatcher missing = PolicyWatcher.builder(file, closed, PolicyWatcherTest::load)
+        .debounce(Duration.ofMillis(5)).listener(new PolicyWatcher.Listener() {
+          @Override
+          public void unreadable(IOException problem) {
+            unreadable.incrementAndGet();
+          }
+        }).build();
+    for (int i = 0; i < 3; i++) {
+      assertFalse(missing.reloadNow(), "a missing file publishes nothing");
+    }
+    assertEquals(1, unreadable.get(), "a file that stays missing is reported once");
   }
 }
