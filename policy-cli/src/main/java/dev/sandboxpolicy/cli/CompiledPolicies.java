@@ -9,6 +9,7 @@ import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.schema.DocumentKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ final class CompiledPolicies {
 
   /** Validates and compiles a document named on the command line. */
   static Outcome compile(InputDocument document, ReadMode mode, MatcherOptions options) {
-    List<Problem> validation = DocumentValidation.validate(DocumentValidation.Kind.POLICY, document, mode, false);
+    List<Problem> validation = DocumentValidation.validate(DocumentKind.POLICY, document, mode, false);
     if (validation.stream().anyMatch(Problem::isError)) {
       return new Outcome(null, validation, SourceMap.empty());
     }
@@ -41,7 +42,7 @@ final class CompiledPolicies {
 
   /** Validates and compiles policy text (as sent over the stdio protocol). */
   static Outcome compile(String text, ReadMode mode, MatcherOptions options) {
-    List<Problem> validation = DocumentValidation.validate(DocumentValidation.Kind.POLICY, text, mode, false);
+    List<Problem> validation = DocumentValidation.validate(DocumentKind.POLICY, text, mode, false);
     if (validation.stream().anyMatch(Problem::isError)) {
       return new Outcome(null, validation, SourceMap.empty());
     }

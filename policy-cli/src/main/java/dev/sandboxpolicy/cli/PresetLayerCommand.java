@@ -10,6 +10,7 @@ import dev.sandboxpolicy.merge.PresetMerger;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.schema.DocumentKind;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -156,7 +157,7 @@ abstract class PresetLayerCommand extends Subcommand {
     }
     String yaml = PolicyWriter.toYaml(result.policy());
     List<Problem> errors =
-        DocumentValidation.validate(DocumentValidation.Kind.POLICY, yaml, ReadMode.LENIENT, false).stream()
+        DocumentValidation.validate(DocumentKind.POLICY, yaml, ReadMode.LENIENT, false).stream()
             .filter(Problem::isError)
             .toList();
     String resultName = output.file().orElse("<result>");

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.schema.DocumentKind;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class ValidateCommand extends Subcommand {
       paramLabel = "KIND",
       completionCandidates = DocumentValidation.KindNames.class,
       description = "policy (default), preset or blueprint")
-  String kind = DocumentValidation.Kind.POLICY.label();
+  String kind = DocumentKind.POLICY.wireName();
 
   @Option(
       names = "--custom",
@@ -59,16 +60,16 @@ final class ValidateCommand extends Subcommand {
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    DocumentValidation.Kind documentKind =
-        DocumentValidation.Kind.named(kind)
+    DocumentKind documentKind =
+        DocumentKind.fromWireName(kind)
             .orElseThrow(
                 () -> CommandFailure.usage("--kind must be policy, preset or blueprint, not '" + kind + "'"));
-    if (custom && documentKind != DocumentValidation.Kind.PRESET) {
+    if (custom && documentKind != DocumentKind.PRESET) {
       throw CommandFailure.usage("--custom applies to presets only (use --kind preset)");
     }
     List<String> inputs = new ArrayList<>(files);
     if (inputs.isEmpty()) {
-      if (documentKind != DocumentValidation.Kind.POLICY) {
+      if (documentKind != DocumentKind.POLICY) {
         throw CommandFailure.usage("validate needs a FILE " + helpHint());
       }
       inputs.add(PolicyFiles.policyArgument(java.util.Optional.empty(), name(), terminal));

@@ -208,7 +208,7 @@ final class JsonSchemaCheck {
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
       String s = String.valueOf(element);
-      pointer.append('/').append(element instanceof Integer ? s : s.replace("~", "~0").replace("/", "~1"));
+      pointer.append('/').append(element instanceof Integer ? s : JsonPointer.escape(s));
     }
     return pointer.toString();
   }

@@ -34,7 +34,7 @@ import java.util.function.BiFunction;
  * unknown {@code access} (allows nothing), a REST rule without {@code path} (never matches), a wildcard host on
  * {@code protocol: tcp} (DNS exfiltration).
  *
- * {@snippet :
+ * <pre>{@code
  * ValidationReport report = PolicyValidator.strict()
  *     .validateText(DocumentKind.POLICY, Files.readString(file), ReadMode.STRICT);
  * for (Problem p : report.problems()) {
@@ -44,7 +44,7 @@ import java.util.function.BiFunction;
  * if (report.hasErrors()) {
  *   System.exit(1);
  * }
- * }
+ * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
  */
