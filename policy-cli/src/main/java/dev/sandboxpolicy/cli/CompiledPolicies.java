@@ -10,6 +10,7 @@ import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.schema.DocumentKind;
+import dev.sandboxpolicy.schema.ValidationProfile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,8 @@ final class CompiledPolicies {
 
   /** Validates and compiles a document named on the command line. */
   static Outcome compile(InputDocument document, ReadMode mode, MatcherOptions options) {
-    List<Problem> validation = DocumentValidation.validate(DocumentKind.POLICY, document, mode, false);
+    List<Problem> validation =
+        DocumentValidation.validate(DocumentKind.POLICY, document, mode, false, ValidationProfile.OPENSHELL);
     if (validation.stream().anyMatch(Problem::isError)) {
       return new Outcome(null, validation, SourceMap.empty());
     }
