@@ -177,6 +177,7 @@ public final class L7Request {
 
   @Override
   public String toString() {
-    return "L7Request[" + method + " " + path + " " + query + " on " + connection + "]";
+    return "L7Request[" + method + " " + path + " " + query + graphql.map(g -> " " + g).orElse("")
+        + jsonRpc.map(j -> " " + j).orElse("") + " on " + connection + "]";
   }
 }

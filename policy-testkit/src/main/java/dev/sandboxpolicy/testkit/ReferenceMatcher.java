@@ -1,11 +1,13 @@
 package dev.sandboxpolicy.testkit;
 
-import dev.sandboxpolicy.model.AllowRule;
-import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.matcher.GraphqlOperation;
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcCall;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.matcher.L7Request;
+import dev.sandboxpolicy.matcher.NetworkRequest;
+import dev.sandboxpolicy.model.AllowRule;
+import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.PersistedQuery;
@@ -25,11 +27,12 @@ import java.util.TreeMap;
  * every entry, endpoint, binary and rule and no index or precomputation, so that a fast matcher can be compared
  * with it in property tests.
  *
- * {@snippet :
+ * <pre>{@code
  * ReferenceMatcher reference = ReferenceMatcher.of(policy);
- * ReferenceDecision d = reference.decideConnection(Connection.of("api.github.com", 443, "/usr/bin/git"));
- * assertEquals(d.allowed(), compiled.decide(...).allowed(), d.reason());
- * }
+ * NetworkRequest conn = NetworkRequest.of("api.github.com", 443, "/usr/bin/git");
+ * ReferenceDecision d = reference.decideNetwork(conn);
+ * assertEquals(d.outcome(), ReferenceOutcome.of(compiled.decideNetwork(conn)), d.reason());
+ * }</pre>
  *
  * <p>Modelled: L4 host/port/binary matching and the L4 deny reasons (§3.3, §3.4); REST and WebSocket-upgrade L7
  * decisions over canonical paths (§3.5): route selection among inspected endpoints, method rules (with
@@ -44,8 +47,8 @@ import java.util.TreeMap;
  * endpoint over REST rules), JSON-RPC (§3.8: only {@code POST}, exact method names or {@code *}, each call of a
  * batch decided on its own, response frames and inspection errors denied) and MCP (§3.8: {@code POST} only, method
  * globs, {@code params.name} / {@code tool} matchers, deny rules, each call on its own, responses and receive streams
- * allowed), when the request carries that view of its body ({@link HttpRequest#graphql()},
- * {@link HttpRequest#jsonRpc()}).
+ * allowed), when the request carries that view of its body ({@link L7Request#graphql()},
+ * {@link L7Request#jsonRpc()}).
  *
  * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): MCP's
  * {@code allow_all_known_mcp_methods} and strict-tool-name violations, GraphQL over WebSocket, JSON-RPC receive
@@ -89,13 +92,13 @@ public final class ReferenceMatcher {
    * The network (L4) decision for a connection (§3.4): allowed iff some entry has an endpoint matching host and
    * port and a binary matching the executable or an ancestor. Never throws for any input.
    */
-  public ReferenceDecision decideConnection(Connection connection) {
+  public ReferenceDecision decideNetwork(NetworkRequest connection) {
     Objects.requireNonNull(connection, "connection");
     Evaluation ev = new Evaluation();
-    return ev.finish(decideConnection(ev, connection));
+    return ev.finish(decideNetwork(ev, connection));
   }
 
-  private ReferenceDecision decideConnection(Evaluation ev, Connection connection) {
+  private ReferenceDecision decideNetwork(Evaluation ev, NetworkRequest connection) {
     Map<String, NetworkPolicy> entries = new TreeMap<>(policy.networkPolicies());
     if (entries.isEmpty()) {
       return new ReferenceDecision(ReferenceOutcome.DENY, "", "network connections not allowed by policy");
@@ -130,18 +133,18 @@ public final class ReferenceMatcher {
    * allowed first (otherwise the L4 denial is returned); on a connection without an inspected endpoint no request
    * decision exists and the outcome is {@link ReferenceOutcome#NOT_INSPECTED}. Never throws for any input.
    */
-  public ReferenceDecision decideRequest(HttpRequest request) {
+  public ReferenceDecision decideRequest(L7Request request) {
     Objects.requireNonNull(request, "request");
     Evaluation ev = new Evaluation();
-    ReferenceDecision l4 = decideConnection(ev, request.connection());
+    ReferenceDecision l4 = decideNetwork(ev, request.connection());
     if (!l4.allowed()) {
       return ev.finish(l4);
     }
     return ev.finish(decideL7(ev, request));
   }
 
-  private ReferenceDecision decideL7(Evaluation ev, HttpRequest request) {
-    Connection c = request.connection();
+  private ReferenceDecision decideL7(Evaluation ev, L7Request request) {
+    NetworkRequest c = request.connection();
     Map<String, NetworkPolicy> entries = new TreeMap<>(policy.networkPolicies());
     // Endpoints of allowing entries, key order then list order (§3.4 "endpoint configs").
     List<String> allowingKeys = new ArrayList<>();
@@ -314,7 +317,7 @@ public final class ReferenceMatcher {
    * fail {@code strict_tool_names} (the spec leaves their decision open).
    */
   private ReferenceDecision decideMcp(
-      Evaluation ev, HttpRequest request, Endpoint selected, List<String> keys, Map<String, NetworkPolicy> entries) {
+      Evaluation ev, L7Request request, Endpoint selected, List<String> keys, Map<String, NetworkPolicy> entries) {
     Optional<JsonRpcRequest> rpc = request.jsonRpc();
     if (rpc.isEmpty()) {
       return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "mcp endpoint without a JSON-RPC view");
@@ -322,7 +325,7 @@ public final class ReferenceMatcher {
     if (rpc.get().error().isPresent()) {
       return new ReferenceDecision(ReferenceOutcome.DENY, "", "MCP request rejected: " + rpc.get().error().get());
     }
-    Connection c = request.connection();
+    NetworkRequest c = request.connection();
     List<String> mcpKeys = new ArrayList<>();
     List<Endpoint> mcpEndpoints = new ArrayList<>();
     for (String key : keys) {
@@ -492,7 +495,7 @@ public final class ReferenceMatcher {
 
   // ---- §3.3 host and port ----
 
-  static boolean endpointMatches(Evaluation ev, Endpoint ep, Connection c) {
+  static boolean endpointMatches(Evaluation ev, Endpoint ep, NetworkRequest c) {
     boolean port = false;
     for (int p : ep.effectivePorts()) {
       port |= p == c.port();
@@ -515,12 +518,12 @@ public final class ReferenceMatcher {
 
   // ---- §3.4 binaries ----
 
-  private boolean binaryAllowed(Evaluation ev, NetworkPolicy entry, Connection c) {
+  private boolean binaryAllowed(Evaluation ev, NetworkPolicy entry, NetworkRequest c) {
     if (!requireBinaryIdentity) {
       return true;
     }
     List<String> candidates = new ArrayList<>();
-    candidates.add(c.binaryPath());
+    candidates.add(c.binary());
     candidates.addAll(c.ancestors());
     boolean allowed = false;
     for (Binary b : entry.binaries()) {
@@ -535,9 +538,9 @@ public final class ReferenceMatcher {
     return allowed;
   }
 
-  private static String binaryDenial(Connection c, String key) {
-    return "binary '" + c.binaryPath() + "' not allowed in policy '" + key + "' (ancestors: ["
-        + String.join(" -> ", c.ancestors()) + "], cmdline: [])";
+  private static String binaryDenial(NetworkRequest c, String key) {
+    return "binary '" + c.binary() + "' not allowed in policy '" + key + "' (ancestors: ["
+        + String.join(" -> ", c.ancestors()) + "], cmdline: [" + String.join(", ", c.cmdlinePaths()) + "])";
   }
 
   // ---- §3.5 L7 ----
@@ -611,7 +614,7 @@ public final class ReferenceMatcher {
     return bodies;
   }
 
-  private static boolean ruleMatches(Evaluation ev, RuleBody body, HttpRequest request, boolean deny) {
+  private static boolean ruleMatches(Evaluation ev, RuleBody body, L7Request request, boolean deny) {
     // Evaluate every part (no short-circuit) so that glob errors anywhere surface.
     boolean method = !body.method().isEmpty() && methodMatches(body.method(), request.method());
     boolean path = !body.path().isEmpty() && (body.path().equals(PATH_ANY) || ev.matches(body.path(), "/", request.path()));

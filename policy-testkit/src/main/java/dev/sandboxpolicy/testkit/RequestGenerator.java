@@ -6,6 +6,8 @@ import dev.sandboxpolicy.matcher.GraphqlOperation;
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcCall;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.matcher.L7Request;
+import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
@@ -28,11 +30,11 @@ import java.util.random.RandomGenerator;
  * {@link #deniedConnections()}, {@link #allowedRequests()} and {@link #deniedRequests()} keep only what the
  * {@link ReferenceMatcher} decides that way (retrying up to {@value #MAX_ATTEMPTS} times per value).
  *
- * {@snippet :
+ * <pre>{@code
  * RequestGenerator requests = RequestGenerator.forPolicy(policy);
  * PropertyCheck.forAll(requests.allowedRequests()).seed(42).count(500)
- *     .check(r -> assertTrue(myProxy.allows(r)));
- * }
+ *     .check(r -> assertTrue(compiled.decideRequest(r).isAllowed()));
+ * }</pre>
  *
  * <p>Sizes are ignored except where a list length is drawn (ancestors). Instances are immutable.
  */
@@ -62,7 +64,7 @@ public final class RequestGenerator {
   }
 
   /** Connections: about two thirds derived from the policy, the rest perturbed. */
-  public Generator<Connection> connections() {
+  public Generator<NetworkRequest> connections() {
     return this::connection;
   }
 
@@ -71,30 +73,30 @@ public final class RequestGenerator {
    *
    * @throws IllegalStateException (when generating) if none of {@value #MAX_ATTEMPTS} candidates is allowed
    */
-  public Generator<Connection> allowedConnections() {
+  public Generator<NetworkRequest> allowedConnections() {
     return (random, size) -> retry(random, size, this::connection,
-        c -> reference.decideConnection(c).outcome() == ReferenceOutcome.ALLOW, "allowed connection");
+        c -> reference.decideNetwork(c).outcome() == ReferenceOutcome.ALLOW, "allowed connection");
   }
 
   /** Connections the reference denies (denials and evaluation errors). */
-  public Generator<Connection> deniedConnections() {
+  public Generator<NetworkRequest> deniedConnections() {
     return (random, size) -> retry(random, size, this::connection,
-        c -> reference.decideConnection(c).outcome() != ReferenceOutcome.ALLOW, "denied connection");
+        c -> reference.decideNetwork(c).outcome() != ReferenceOutcome.ALLOW, "denied connection");
   }
 
   /** HTTP requests: on connections derived from the policy, with methods, paths and queries from its rules. */
-  public Generator<HttpRequest> requests() {
+  public Generator<L7Request> requests() {
     return this::request;
   }
 
   /** Requests the reference allows. */
-  public Generator<HttpRequest> allowedRequests() {
+  public Generator<L7Request> allowedRequests() {
     return (random, size) -> retry(random, size, this::request,
         r -> reference.decideRequest(r).outcome() == ReferenceOutcome.ALLOW, "allowed request");
   }
 
   /** Requests the reference does not allow (denied, audited or errors; never not-inspected or unsupported). */
-  public Generator<HttpRequest> deniedRequests() {
+  public Generator<L7Request> deniedRequests() {
     return (random, size) -> retry(random, size, this::request, r -> {
       ReferenceOutcome o = reference.decideRequest(r).outcome();
       return o == ReferenceOutcome.DENY || o == ReferenceOutcome.AUDIT || o == ReferenceOutcome.ERROR;
@@ -172,13 +174,13 @@ public final class RequestGenerator {
     return targets.isEmpty() ? null : targets.get(random.nextInt(targets.size()));
   }
 
-  private Connection connection(RandomGenerator random, int size) {
+  private NetworkRequest connection(RandomGenerator random, int size) {
     return connection(random, size, target(random, false));
   }
 
-  private Connection connection(RandomGenerator random, int size, Target t) {
+  private NetworkRequest connection(RandomGenerator random, int size, Target t) {
     if (t == null) {
-      return Connection.of(GlobInstances.host(random, ""), 443, pick(random, Vocabulary.BINARIES));
+      return NetworkRequest.of(GlobInstances.host(random, ""), 443, pick(random, Vocabulary.BINARIES));
     }
     String host = GlobInstances.randomCase(random, GlobInstances.host(random, t.endpoint.host()));
     List<Integer> ports = t.endpoint.effectivePorts();
@@ -200,12 +202,12 @@ public final class RequestGenerator {
       case 2 -> binary = pick(random, OTHER_BINARIES);
       default -> { }
     }
-    return new Connection(host, port, binary, ancestors);
+    return NetworkRequest.of(host, port, binary).withAncestors(ancestors);
   }
 
   /** A GraphQL request derived from the endpoint's rules (§3.7), with near misses, persisted and broken bodies. */
-  private static HttpRequest graphqlRequest(RandomGenerator random, Connection c, Endpoint ep) {
-    HttpRequest base = HttpRequest.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/graphql");
+  private static L7Request graphqlRequest(RandomGenerator random, NetworkRequest c, Endpoint ep) {
+    L7Request base = L7Request.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/graphql");
     int kind = random.nextInt(20);
     if (kind == 0) {
       return base.withGraphql(GraphqlRequest.parseError("Syntax Error: Unexpected Name"));
@@ -243,8 +245,8 @@ public final class RequestGenerator {
   }
 
   /** A JSON-RPC request derived from the endpoint's method rules (§3.8), with batches, responses and errors. */
-  private static HttpRequest jsonRpcRequest(RandomGenerator random, Connection c, Endpoint ep) {
-    HttpRequest base = HttpRequest.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/");
+  private static L7Request jsonRpcRequest(RandomGenerator random, NetworkRequest c, Endpoint ep) {
+    L7Request base = L7Request.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/");
     int kind = random.nextInt(20);
     if (kind == 0) {
       return base.withJsonRpc(JsonRpcRequest.inspectionError("invalid JSON"));
@@ -266,8 +268,8 @@ public final class RequestGenerator {
   }
 
   /** An MCP request derived from the endpoint's method and tool rules (§3.8), with batches, responses and streams. */
-  private static HttpRequest mcpRequest(RandomGenerator random, Connection c, Endpoint ep) {
-    HttpRequest base = HttpRequest.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/mcp");
+  private static L7Request mcpRequest(RandomGenerator random, NetworkRequest c, Endpoint ep) {
+    L7Request base = L7Request.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/mcp");
     int kind = random.nextInt(20);
     if (kind == 0) {
       return base.withJsonRpc(JsonRpcRequest.inspectionError("invalid JSON"));
@@ -276,7 +278,7 @@ public final class RequestGenerator {
       return base.withJsonRpc(JsonRpcRequest.responseOnly());
     }
     if (kind == 2) {
-      return HttpRequest.of(c, "GET", "/mcp").withJsonRpc(JsonRpcRequest.receiveStreamOnly());
+      return L7Request.of(c, "GET", "/mcp").withJsonRpc(JsonRpcRequest.receiveStreamOnly());
     }
     List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(ep));
     bodies.addAll(ep.denyRuleBodies());
@@ -297,13 +299,13 @@ public final class RequestGenerator {
     return base.withJsonRpc(calls.size() == 1 ? JsonRpcRequest.single(calls.get(0)) : JsonRpcRequest.batch(calls, false));
   }
 
-  private HttpRequest request(RandomGenerator random, int size) {
+  private L7Request request(RandomGenerator random, int size) {
     Target t = target(random, true);
     if (t == null) {
-      Connection c = connection(random, size);
-      return HttpRequest.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
+      NetworkRequest c = connection(random, size);
+      return L7Request.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
     }
-    Connection c = connection(random, size, t);
+    NetworkRequest c = connection(random, size, t);
     String protocol = t.endpoint.protocol().toLowerCase(Locale.ROOT);
     if (protocol.equals("graphql")) {
       return graphqlRequest(random, c, t.endpoint);
@@ -319,7 +321,7 @@ public final class RequestGenerator {
       bodies.addAll(t.endpoint.denyRuleBodies());
     }
     if (bodies.isEmpty()) {
-      return HttpRequest.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
+      return L7Request.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
     }
     RuleBody body = bodies.get(random.nextInt(bodies.size()));
     String method = body.method().equals("*") || body.method().isEmpty() ? pick(random, Vocabulary.METHODS) : body.method();
@@ -330,20 +332,29 @@ public final class RequestGenerator {
     if (!path.startsWith("/")) {
       path = "/" + path;
     }
-    HttpRequest r = HttpRequest.of(c, method, path);
+    L7Request r = L7Request.of(c, method, path);
     for (Map.Entry<String, ValueMatcher> q : body.query().entrySet()) {
       List<String> globs = q.getValue().globs();
       if (!globs.isEmpty()) {
-        r = r.withQueryValue(q.getKey(), GlobInstances.glob(random, globs.get(random.nextInt(globs.size())), '.'));
+        r = withQueryValue(r, q.getKey(), GlobInstances.glob(random, globs.get(random.nextInt(globs.size())), '.'));
       }
     }
     switch (random.nextInt(10)) {
-      case 0 -> r = new HttpRequest(c, pick(random, Vocabulary.METHODS), r.path(), r.query());
-      case 1 -> r = new HttpRequest(c, r.method(), r.path() + "/" + pick(random, Vocabulary.PATH_WORDS), r.query());
-      case 2 -> r = r.withQueryValue(pick(random, Vocabulary.QUERY_KEYS), pick(random, Vocabulary.QUERY_VALUES));
-      case 3 -> r = new HttpRequest(c, r.method(), r.path().toUpperCase(Locale.ROOT), r.query());
+      case 0 -> r = L7Request.of(c, pick(random, Vocabulary.METHODS), r.path()).withQuery(r.query());
+      case 1 -> r = L7Request.of(c, r.method(), r.path() + "/" + pick(random, Vocabulary.PATH_WORDS)).withQuery(r.query());
+      case 2 -> r = withQueryValue(r, pick(random, Vocabulary.QUERY_KEYS), pick(random, Vocabulary.QUERY_VALUES));
+      case 3 -> r = L7Request.of(c, r.method(), r.path().toUpperCase(Locale.ROOT)).withQuery(r.query());
       default -> { }
     }
     return r;
+  }
+
+  /** {@code r} with one more value for {@code key}, appended after the values it already has. */
+  static L7Request withQueryValue(L7Request r, String key, String value) {
+    Map<String, List<String>> query = new java.util.LinkedHashMap<>(r.query());
+    List<String> values = new ArrayList<>(query.getOrDefault(key, List.of()));
+    values.add(value);
+    query.put(key, values);
+    return r.withQuery(query);
   }
 }

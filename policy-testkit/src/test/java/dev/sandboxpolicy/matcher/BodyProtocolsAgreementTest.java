@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.ReferenceDecision;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
@@ -55,9 +53,9 @@ class BodyProtocolsAgreementTest {
           binaries: [{path: /usr/bin/node}]
       """;
 
-  static void agree(CompiledPolicy compiled, ReferenceMatcher reference, HttpRequest r) {
+  static void agree(CompiledPolicy compiled, ReferenceMatcher reference, L7Request r) {
     ReferenceDecision expected = reference.decideRequest(r);
-    Decision actual = compiled.decideRequest(r.toL7Request());
+    Decision actual = compiled.decideRequest(r);
     assertEquals(expected.outcome(), ReferenceOutcome.of(actual), r + "\nreference: " + expected + "\ncompiled: " + actual);
   }
 
@@ -66,7 +64,7 @@ class BodyProtocolsAgreementTest {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(POLICY).value().orElseThrow();
     CompiledPolicy compiled = CompiledPolicy.compile(policy);
     ReferenceMatcher reference = ReferenceMatcher.of(policy);
-    Connection gql = Connection.of("gql.example.com", 443, "/usr/bin/node");
+    NetworkRequest gql = NetworkRequest.of("gql.example.com", 443, "/usr/bin/node");
     for (List<GraphqlOperation> ops : List.of(
         List.of(GraphqlOperation.of("query", "Q", List.of("viewer", "repository"))),
         List.of(GraphqlOperation.of("QUERY", "", List.of("viewer"))),
@@ -80,10 +78,10 @@ class BodyProtocolsAgreementTest {
         List.of(GraphqlOperation.persisted("abc")),
         List.of(GraphqlOperation.persisted("nope")),
         List.of(GraphqlOperation.persisted("bad")))) {
-      agree(compiled, reference, HttpRequest.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.of(ops)));
+      agree(compiled, reference, L7Request.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.of(ops)));
     }
-    agree(compiled, reference, HttpRequest.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.parseError("unexpected }")));
-    Connection rpc = Connection.of("rpc.example.com", 8545, "/usr/bin/python3");
+    agree(compiled, reference, L7Request.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.parseError("unexpected }")));
+    NetworkRequest rpc = NetworkRequest.of("rpc.example.com", 8545, "/usr/bin/python3");
     for (JsonRpcRequest body : List.of(
         JsonRpcRequest.single(JsonRpcCall.of("eth_call")),
         JsonRpcRequest.single(JsonRpcCall.of("eth_sign")),
@@ -92,10 +90,10 @@ class BodyProtocolsAgreementTest {
         JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_sign")), false),
         JsonRpcRequest.responseOnly(),
         JsonRpcRequest.inspectionError("not JSON"))) {
-      agree(compiled, reference, HttpRequest.of(rpc, "POST", "/").withJsonRpc(body));
-      agree(compiled, reference, HttpRequest.of(rpc, "GET", "/").withJsonRpc(body));
+      agree(compiled, reference, L7Request.of(rpc, "POST", "/").withJsonRpc(body));
+      agree(compiled, reference, L7Request.of(rpc, "GET", "/").withJsonRpc(body));
     }
-    Connection mcp = Connection.of("mcp.example.com", 443, "/usr/bin/node");
+    NetworkRequest mcp = NetworkRequest.of("mcp.example.com", 443, "/usr/bin/node");
     for (JsonRpcRequest body : List.of(
         JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("search_web")),
         JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("write_file")),
@@ -106,8 +104,8 @@ class BodyProtocolsAgreementTest {
         JsonRpcRequest.responseOnly(),
         JsonRpcRequest.receiveStreamOnly(),
         JsonRpcRequest.inspectionError("bad"))) {
-      agree(compiled, reference, HttpRequest.of(mcp, "POST", "/mcp").withJsonRpc(body));
-      agree(compiled, reference, HttpRequest.of(mcp, "GET", "/mcp").withJsonRpc(body));
+      agree(compiled, reference, L7Request.of(mcp, "POST", "/mcp").withJsonRpc(body));
+      agree(compiled, reference, L7Request.of(mcp, "GET", "/mcp").withJsonRpc(body));
     }
   }
 }

@@ -8,6 +8,8 @@ import dev.sandboxpolicy.matcher.GraphqlOperation;
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcCall;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.matcher.L7Request;
+import dev.sandboxpolicy.matcher.NetworkRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +37,11 @@ class ReferenceBodyProtocolsTest {
           binaries: [{path: /usr/bin/node}]
       """;
 
-  static final Connection GQL = Connection.of("gql.example.com", 443, "/usr/bin/node");
+  static final NetworkRequest GQL = NetworkRequest.of("gql.example.com", 443, "/usr/bin/node");
 
   static ReferenceOutcome gql(GraphqlOperation... ops) {
     ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.STRICT).readPolicy(GRAPHQL).value().orElseThrow());
-    return r.decideRequest(HttpRequest.of(GQL, "POST", "/graphql").withGraphql(GraphqlRequest.of(List.of(ops)))).outcome();
+    return r.decideRequest(L7Request.of(GQL, "POST", "/graphql").withGraphql(GraphqlRequest.of(List.of(ops)))).outcome();
   }
 
   @Test
@@ -63,9 +65,9 @@ class ReferenceBodyProtocolsTest {
   void graphqlParseErrorIsAHardDenial() {
     String audit = GRAPHQL.replace("enforcement: enforce", "enforcement: audit");
     ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.STRICT).readPolicy(audit).value().orElseThrow());
-    HttpRequest bad = HttpRequest.of(GQL, "POST", "/graphql").withGraphql(GraphqlRequest.parseError("unexpected }"));
+    L7Request bad = L7Request.of(GQL, "POST", "/graphql").withGraphql(GraphqlRequest.parseError("unexpected }"));
     assertEquals(ReferenceOutcome.DENY, r.decideRequest(bad).outcome(), "not relaxed by audit");
-    HttpRequest denied = HttpRequest.of(GQL, "POST", "/graphql")
+    L7Request denied = L7Request.of(GQL, "POST", "/graphql")
         .withGraphql(GraphqlRequest.of(List.of(GraphqlOperation.of("subscription", "S", List.of("x")))));
     assertEquals(ReferenceOutcome.AUDIT, r.decideRequest(denied).outcome());
   }
@@ -88,7 +90,7 @@ class ReferenceBodyProtocolsTest {
 
   static ReferenceOutcome rpc(String httpMethod, JsonRpcRequest body) {
     ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.LENIENT).readPolicy(RPC).value().orElseThrow());
-    return r.decideRequest(HttpRequest.of(Connection.of("rpc.example.com", 8545, "/usr/bin/python3"), httpMethod, "/")
+    return r.decideRequest(L7Request.of(NetworkRequest.of("rpc.example.com", 8545, "/usr/bin/python3"), httpMethod, "/")
         .withJsonRpc(body)).outcome();
   }
 
@@ -126,7 +128,7 @@ class ReferenceBodyProtocolsTest {
 
   static ReferenceOutcome mcp(String httpMethod, JsonRpcRequest body) {
     ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.STRICT).readPolicy(MCP).value().orElseThrow());
-    return r.decideRequest(HttpRequest.of(Connection.of("mcp.example.com", 443, "/usr/bin/node"), httpMethod, "/mcp")
+    return r.decideRequest(L7Request.of(NetworkRequest.of("mcp.example.com", 443, "/usr/bin/node"), httpMethod, "/mcp")
         .withJsonRpc(body)).outcome();
   }
 
