@@ -179,7 +179,8 @@ public final class CompiledPolicy {
 
   /**
    * The network decision (spec §3.4): allowed iff some entry has an endpoint matching host and port <em>and</em> a
-   * binary matching the executable or one of its ancestors. On allow, {@link Decision#matchedPolicy()} is the
+   * binary matching the executable or one of its ancestors. Hosts compare without one trailing dot of the requested
+   * host (see {@link NetworkRequest}); the reason names the host as requested. On allow, {@link Decision#matchedPolicy()} is the
    * smallest allowing key and {@link Decision#rulePointer()} its first matching endpoint. Allocation-free on allow.
    *
    * @param request the connection
@@ -225,9 +226,12 @@ public final class CompiledPolicy {
     return Decision.error(s.errorReason != null ? s.errorReason : "evaluation error");
   }
 
-  /** Fills the scratch with host+port candidates; false on an evaluation error. */
+  /**
+   * Fills the scratch with host+port candidates; false on an evaluation error. The host compared is the requested
+   * one without one trailing dot ({@link NetworkRequest#comparedHost()}).
+   */
   private boolean collect(NetworkRequest request, EvaluationScratch s) {
-    String host = request.host();
+    String host = request.comparedHost();
     if (index.hasWildcards && host.indexOf('\0') >= 0) {
       s.fail("evaluation error: host contains U+0000");
       return false;
@@ -306,8 +310,9 @@ public final class CompiledPolicy {
 
   /**
    * {@link #checkDestination(NetworkRequest, List)} with the first SSRF rule of spec §3.9: when the requested host
-   * is the compute driver's host-gateway alias (compared case-insensitively) and a trusted gateway IP is known, every
-   * resolved address must be that IP ({@code gateway_mismatch} otherwise), whatever the endpoint configs say.
+   * is the compute driver's host-gateway alias (compared case-insensitively, one trailing dot ignored on either side)
+   * and a trusted gateway IP is known, every resolved address must be that IP ({@code gateway_mismatch} otherwise),
+   * whatever the endpoint configs say.
    *
    * @param request the connection (its network decision is re-evaluated)
    * @param resolved the addresses DNS returned for the host
@@ -337,7 +342,8 @@ public final class CompiledPolicy {
     } finally {
       s.reset();
     }
-    if (hostGatewayAlias != null && trustedGatewayIp != null && request.host().equalsIgnoreCase(hostGatewayAlias)) {
+    if (hostGatewayAlias != null && trustedGatewayIp != null
+        && request.comparedHost().equalsIgnoreCase(NetworkRequest.withoutTrailingDot(hostGatewayAlias))) {
       return DestinationRules.gateway(resolved, trustedGatewayIp);
     }
     return DestinationRules.check(request, resolved, firstExtended, exactDeclared);

@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * assertEquals(d.outcome(), ReferenceOutcome.of(compiled.decideNetwork(conn)), d.reason());
  * }</pre>
  *
- * <p>Modelled: L4 host/port/binary matching and the L4 deny reasons (§3.3, §3.4); REST and WebSocket-upgrade L7
+ * <p>Modelled: L4 host/port/binary matching (one trailing dot of the requested host removed first, upstream-changes
+ * item 4) and the L4 deny reasons (§3.3, §3.4); REST and WebSocket-upgrade L7
  * decisions over canonical paths (§3.5): route selection among inspected endpoints, method rules (with
  * {@code HEAD} satisfying {@code GET}), path globs, allow and deny query semantics, access-preset expansion
  * (§1.8), deny-wins, and enforce/audit. Evaluation errors (a U+0000 reaching a glob, an invalid glob) fail closed
@@ -500,7 +501,9 @@ public final class ReferenceMatcher {
     for (int p : ep.effectivePorts()) {
       port |= p == c.port();
     }
-    return hostMatches(ev, ep, c.host()) && port;
+    // Upstream-changes item 4 (OpenShell #2248): one trailing dot is removed from the request host first.
+    String host = c.host().endsWith(".") ? c.host().substring(0, c.host().length() - 1) : c.host();
+    return hostMatches(ev, ep, host) && port;
   }
 
   private static boolean hostMatches(Evaluation ev, Endpoint ep, String host) {

@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
 /**
  * Generates connections and HTTP requests aimed at one policy: most are derived from its endpoints, binaries and
  * rules (so they hit interesting cases, not just the default deny), some are perturbed (another port, host,
- * binary, method, path or query value) so that near misses are covered.
+ * binary, method, path or query value) so that near misses are covered. Hosts sometimes carry one trailing dot (the
+ * fully qualified spelling, which decides like the host without it) and sometimes two (which does not).
  *
  * <p>{@link #connections()} and {@link #requests()} mix both. {@link #allowedConnections()},
  * {@link #deniedConnections()}, {@link #allowedRequests()} and {@link #deniedRequests()} keep only what the
@@ -196,9 +197,13 @@ public final class RequestGenerator {
         ancestors.add(0, pick(random, Vocabulary.BINARIES));
       }
     }
+    if (random.nextInt(8) == 0) {
+      host = host + "."; // the fully qualified spelling: decides like the host without it (upstream #2248)
+    }
     switch (random.nextInt(9)) {
       case 0 -> port = pick(random, List.of(port + 1, 0, 65536, 80, -1));
-      case 1 -> host = pick(random, List.of(host + ".", "x" + host, "evil.com", host.replace('.', '-'), "a." + host, host + "\u0000"));
+      case 1 -> host = pick(random, List.of(host + ".", host + "..", "." + host, "x" + host, "evil.com", host.replace('.', '-'),
+          "a." + host, host + "\u0000"));
       case 2 -> binary = pick(random, OTHER_BINARIES);
       default -> { }
     }

@@ -98,6 +98,9 @@ class ReferenceVsCompiledTest {
     for (NetworkRequest conn : c.connections) {
       ReferenceDecision expected = reference.decideNetwork(conn);
       SEEN.merge("l4 " + expected.outcome(), 1, Integer::sum);
+      if (conn.host().endsWith(".")) {
+        SEEN.merge("l4 trailing-dot " + expected.outcome(), 1, Integer::sum);
+      }
       Decision actual = compiled.decideNetwork(conn);
       assertTrue(expected.outcome() == ReferenceOutcome.of(actual), () -> conn + "\nreference: " + expected + "\ncompiled: " + actual);
       if (expected.allowed()) {
@@ -131,7 +134,8 @@ class ReferenceVsCompiledTest {
         .maxSize(12)
         .shrinker(shrinker())
         .check(ReferenceVsCompiledTest::agree);
-    for (String kind : List.of("l4 ALLOW", "l4 DENY", "l7 ALLOW", "l7 DENY", "l7 AUDIT", "l7 NOT_INSPECTED")) {
+    for (String kind : List.of("l4 ALLOW", "l4 DENY", "l7 ALLOW", "l7 DENY", "l7 AUDIT", "l7 NOT_INSPECTED",
+        "l4 trailing-dot ALLOW", "l4 trailing-dot DENY")) {
       assertTrue(SEEN.getOrDefault(kind, 0) > 100, "too few " + kind + ": " + SEEN);
     }
   }

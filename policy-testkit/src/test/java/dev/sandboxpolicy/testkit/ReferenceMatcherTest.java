@@ -93,7 +93,12 @@ class ReferenceMatcherTest {
     assertTrue(r.decideNetwork(NetworkRequest.of("www.example.com", 443, "/usr/bin/curl")).allowed());
     assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("example.com", 443, "/usr/bin/curl")).outcome(), "*. not apex");
     assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("a.b.example.com", 443, "/usr/bin/curl")).outcome(), "* one label");
-    assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("api.example.com.", 443, "/usr/bin/curl")).outcome(), "no trailing-dot normalization");
+    assertTrue(r.decideNetwork(NetworkRequest.of("api.example.com.", 443, "/usr/bin/curl")).allowed(), "one trailing dot removed");
+    assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("api.example.com..", 443, "/usr/bin/curl")).outcome(), "two are not one");
+    assertEquals("endpoint api.other.org.:443 is not allowed by any policy",
+        r.decideNetwork(NetworkRequest.of("api.other.org.", 443, "/usr/bin/curl")).reason(), "the host as given");
+    assertTrue(r.decideNetwork(NetworkRequest.of("WWW.example.com.", 443, "/usr/bin/curl")).allowed(), "wildcard, any case");
+    assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("example.com.", 443, "/usr/bin/curl")).outcome(), "*. not apex, dot or not");
     assertTrue(r.decideNetwork(NetworkRequest.of("a.b.deep.org", 8443, "/usr/bin/curl")).allowed());
     assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("deep.org", 8443, "/usr/bin/curl")).outcome(), "**. needs a label");
     assertTrue(r.decideNetwork(NetworkRequest.of("anything.at.all", 5432, "/usr/bin/curl")).allowed(), "hostless + allowed_ips");
