@@ -544,8 +544,19 @@ public final class CompiledPolicy {
       return "GraphQL operation not permitted by policy";
     }
     if (request.jsonRpc().isPresent()) {
-      List<JsonRpcCall> calls = request.jsonRpc().get().calls();
-      return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(call).method()) + "' not permitted by policy";
+      JsonRpcRequest rpc = request.jsonRpc().get();
+      if (!rpc.calls().isEmpty()) {
+        return "JSON-RPC method '" + rpc.calls().get(call).method() + "' not permitted by policy";
+      }
+      if (rpc.hasResponse()) {
+        return "JSON-RPC response frame (no method) in a " + request.method()
+            + " request not permitted by policy: only an mcp endpoint accepts client responses, in a POST";
+      }
+      if (rpc.receiveStream()) {
+        return "JSON-RPC receive stream (no method) in a " + request.method()
+            + " request not permitted by policy: only an mcp endpoint accepts receive streams, opened with a GET";
+      }
+      return "JSON-RPC message without a method, response or receive stream not permitted by policy";
     }
     return request.method() + " " + request.path() + " not permitted by policy";
   }

@@ -47,13 +47,14 @@ import java.util.TreeMap;
  * <p>GraphQL (§3.7: persisted queries, operation type/name/field rules, deny rules, the authority of a GraphQL
  * endpoint over REST rules), JSON-RPC (§3.8: only {@code POST}, exact method names or {@code *}, each call of a
  * batch decided on its own, response frames and inspection errors denied) and MCP (§3.8: {@code POST} only, method
- * globs, {@code params.name} / {@code tool} matchers, deny rules, each call on its own, responses and receive streams
- * allowed), when the request carries that view of its body ({@link L7Request#graphql()},
+ * globs, {@code params.name} / {@code tool} matchers, deny rules, each call on its own; method-less frames: response
+ * frames allowed in a {@code POST}, receive streams in a {@code GET}, both denied on {@code json-rpc}), when the
+ * request carries that view of its body ({@link L7Request#graphql()},
  * {@link L7Request#jsonRpc()}).
  *
  * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): MCP's
- * {@code allow_all_known_mcp_methods} and strict-tool-name violations, GraphQL over WebSocket, JSON-RPC receive
- * streams, and GraphQL, JSON-RPC or MCP endpoints asked without the body view. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
+ * {@code allow_all_known_mcp_methods} and strict-tool-name violations, GraphQL over WebSocket, and GraphQL,
+ * JSON-RPC or MCP endpoints asked without the body view. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
  * middleware, provider credential gates.
  *
  * <p>Thread-safe; meant for tests only (it uses {@code java.util.regex} underneath).
@@ -221,7 +222,8 @@ public final class ReferenceMatcher {
         return new ReferenceDecision(ReferenceOutcome.DENY, "", "JSON-RPC response frames are not permitted from client to server");
       }
       if (rpc.get().calls().isEmpty()) {
-        return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "JSON-RPC receive streams are not modelled");
+        // A method-less frame that is no response (a receive stream, or nothing): no json-rpc rule allows it (§3.8).
+        return l7Denial(selected, "", "a JSON-RPC frame without a method is not permitted on a json-rpc endpoint");
       }
     }
 
@@ -342,12 +344,15 @@ public final class ReferenceMatcher {
     }
     List<JsonRpcCall> calls = rpc.get().calls();
     if (calls.isEmpty()) {
-      if (rpc.get().hasResponse() || rpc.get().receiveStream()) {
-        return mcpKeys.isEmpty()
-            ? l7Denial(selected, "", "no MCP endpoint matches the request path")
-            : new ReferenceDecision(ReferenceOutcome.ALLOW, mcpKeys.get(0), "MCP responses and receive streams are allowed");
+      // Method-less frames (§3.8, upstream's Rego): a response frame in a POST, a receive stream (no response) in a GET.
+      boolean response = rpc.get().hasResponse() && request.method().equals("POST");
+      boolean stream = rpc.get().receiveStream() && !rpc.get().hasResponse() && request.method().equals("GET");
+      if (!response && !stream) {
+        return l7Denial(selected, "", "an MCP frame without a method is a response in a POST or a receive stream in a GET");
       }
-      return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "an empty MCP body is not modelled");
+      return mcpKeys.isEmpty()
+          ? l7Denial(selected, "", "no MCP endpoint matches the request path")
+          : new ReferenceDecision(ReferenceOutcome.ALLOW, mcpKeys.get(0), "MCP responses and receive streams are allowed");
     }
     for (int i = 0; i < mcpEndpoints.size(); i++) {
       boolean strict = mcpEndpoints.get(i).mcp().flatMap(m -> m.strictToolNames()).orElse(true);

@@ -256,8 +256,8 @@ public final class RequestGenerator {
     if (kind == 0) {
       return base.withJsonRpc(JsonRpcRequest.inspectionError("invalid JSON"));
     }
-    if (kind == 1) {
-      return base.withJsonRpc(JsonRpcRequest.responseOnly());
+    if (kind <= 2) {
+      return methodlessFrame(random, c, "/");
     }
     List<String> methods = new ArrayList<>();
     for (RuleBody body : ReferenceMatcher.allowBodies(ep)) {
@@ -272,6 +272,21 @@ public final class RequestGenerator {
     return base.withJsonRpc(calls.size() == 1 ? JsonRpcRequest.single(calls.get(0)) : JsonRpcRequest.batch(calls, false));
   }
 
+  /**
+   * A JSON-RPC frame without a method (§3.8): mostly a response frame in a POST or a receive stream opened with a
+   * GET (what MCP allows), sometimes with the other HTTP method, a batch made only of responses, or a body with
+   * neither (never allowed).
+   */
+  private static L7Request methodlessFrame(RandomGenerator random, NetworkRequest c, String path) {
+    boolean usual = random.nextInt(4) != 0;
+    return switch (random.nextInt(6)) {
+      case 0, 1 -> L7Request.of(c, usual ? "POST" : "GET", path).withJsonRpc(JsonRpcRequest.responseOnly());
+      case 2, 3 -> L7Request.of(c, usual ? "GET" : "POST", path).withJsonRpc(JsonRpcRequest.receiveStreamOnly());
+      case 4 -> L7Request.of(c, "POST", path).withJsonRpc(JsonRpcRequest.batch(List.of(), true));
+      default -> L7Request.of(c, usual ? "POST" : "GET", path).withJsonRpc(JsonRpcRequest.batch(List.of(), false));
+    };
+  }
+
   /** An MCP request derived from the endpoint's method and tool rules (§3.8), with batches, responses and streams. */
   private static L7Request mcpRequest(RandomGenerator random, NetworkRequest c, Endpoint ep) {
     L7Request base = L7Request.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/mcp");
@@ -279,11 +294,8 @@ public final class RequestGenerator {
     if (kind == 0) {
       return base.withJsonRpc(JsonRpcRequest.inspectionError("invalid JSON"));
     }
-    if (kind == 1) {
-      return base.withJsonRpc(JsonRpcRequest.responseOnly());
-    }
-    if (kind == 2) {
-      return L7Request.of(c, "GET", "/mcp").withJsonRpc(JsonRpcRequest.receiveStreamOnly());
+    if (kind <= 3) {
+      return methodlessFrame(random, c, "/mcp");
     }
     List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(ep));
     bodies.addAll(ep.denyRuleBodies());

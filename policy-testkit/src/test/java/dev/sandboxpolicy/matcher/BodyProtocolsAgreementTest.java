@@ -89,6 +89,8 @@ class BodyProtocolsAgreementTest {
         JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_chainId")), false),
         JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_sign")), false),
         JsonRpcRequest.responseOnly(),
+        JsonRpcRequest.receiveStreamOnly(),
+        JsonRpcRequest.batch(List.of(), false),
         JsonRpcRequest.inspectionError("not JSON"))) {
       agree(compiled, reference, L7Request.of(rpc, "POST", "/").withJsonRpc(body));
       agree(compiled, reference, L7Request.of(rpc, "GET", "/").withJsonRpc(body));
@@ -103,6 +105,8 @@ class BodyProtocolsAgreementTest {
         JsonRpcRequest.batch(List.of(JsonRpcCall.of("tools/list"), JsonRpcCall.of("resources/read")), false),
         JsonRpcRequest.responseOnly(),
         JsonRpcRequest.receiveStreamOnly(),
+        JsonRpcRequest.batch(List.of(), true),
+        JsonRpcRequest.batch(List.of(), false),
         JsonRpcRequest.inspectionError("bad"))) {
       agree(compiled, reference, L7Request.of(mcp, "POST", "/mcp").withJsonRpc(body));
       agree(compiled, reference, L7Request.of(mcp, "GET", "/mcp").withJsonRpc(body));

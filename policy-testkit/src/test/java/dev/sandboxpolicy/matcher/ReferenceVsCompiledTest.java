@@ -115,6 +115,9 @@ class ReferenceVsCompiledTest {
         String body = r.graphql().isPresent() ? "graphql" : "json-rpc/mcp";
         SEEN.merge("body " + body + " " + expected.outcome(), 1, Integer::sum);
       }
+      if (r.jsonRpc().isPresent() && r.jsonRpc().get().calls().isEmpty() && r.jsonRpc().get().error().isEmpty()) {
+        SEEN.merge("body method-less " + expected.outcome(), 1, Integer::sum);
+      }
       if (actual.notInspected()) {
         // the matcher's contract: upstream relays, the matcher fails closed with a marked, blocking DENY
         assertTrue(actual.verdict() == Verdict.DENY && actual.blocks(), () -> "not-inspected must fail closed: " + actual);
@@ -260,6 +263,11 @@ class ReferenceVsCompiledTest {
     int allowed = SEEN.getOrDefault("l7 ALLOW", 0) - before.getOrDefault("l7 ALLOW", 0);
     int denied = SEEN.getOrDefault("l7 DENY", 0) - before.getOrDefault("l7 DENY", 0);
     assertTrue(allowed > 300 && denied > 300, "GraphQL/JSON-RPC cases both allowed and denied: " + SEEN);
+    String methodless = "body method-less ";
+    int methodlessAllowed = SEEN.getOrDefault(methodless + "ALLOW", 0) - before.getOrDefault(methodless + "ALLOW", 0);
+    int methodlessDenied = SEEN.getOrDefault(methodless + "DENY", 0) - before.getOrDefault(methodless + "DENY", 0)
+        + SEEN.getOrDefault(methodless + "AUDIT", 0) - before.getOrDefault(methodless + "AUDIT", 0);
+    assertTrue(methodlessAllowed > 30 && methodlessDenied > 30, "method-less frames both allowed and denied: " + SEEN);
   }
 
   /** Endpoint-only authorization (upstream's {@code OPENSHELL_NETWORK_BINARY_IDENTITY=relaxed}). */

@@ -106,6 +106,8 @@ class ReferenceBodyProtocolsTest {
         List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_sign")), false)), "any denied call denies the batch");
     assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.single(JsonRpcCall.of("eth_sendTransaction"))), "deny rule");
     assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.responseOnly()), "response frames");
+    assertEquals(ReferenceOutcome.DENY, rpc("GET", JsonRpcRequest.receiveStreamOnly()), "no receive stream on json-rpc");
+    assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.batch(List.of(), false)), "no method, nothing else");
     assertEquals(ReferenceOutcome.DENY, rpc("POST", JsonRpcRequest.inspectionError("not JSON")), "inspection error");
   }
 
@@ -144,6 +146,9 @@ class ReferenceBodyProtocolsTest {
         List.of(JsonRpcCall.of("tools/list"), JsonRpcCall.of("resources/read")), false)), "any call denies the batch");
     assertEquals(ReferenceOutcome.ALLOW, mcp("POST", JsonRpcRequest.responseOnly()), "responses are allowed");
     assertEquals(ReferenceOutcome.ALLOW, mcp("GET", JsonRpcRequest.receiveStreamOnly()), "receive streams are allowed");
+    assertEquals(ReferenceOutcome.DENY, mcp("GET", JsonRpcRequest.responseOnly()), "responses only in a POST");
+    assertEquals(ReferenceOutcome.DENY, mcp("POST", JsonRpcRequest.receiveStreamOnly()), "receive streams only in a GET");
+    assertEquals(ReferenceOutcome.DENY, mcp("POST", JsonRpcRequest.batch(List.of(), false)), "no method, nothing else");
     assertEquals(ReferenceOutcome.DENY, mcp("POST", JsonRpcRequest.inspectionError("bad")), "inspection error");
     assertEquals(ReferenceOutcome.UNSUPPORTED, mcp("POST", JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("bad name!"))),
         "strict tool-name violations are not modelled");
