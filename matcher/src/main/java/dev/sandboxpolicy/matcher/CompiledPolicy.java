@@ -50,6 +50,8 @@ public final class CompiledPolicy {
   static final String NO_POLICIES_REASON = "network connections not allowed by policy";
   /** Upstream's reason when several inspected endpoints exist and no path selector matches (spec §3.5 step 2). */
   static final String NO_ROUTE_REASON = "no L7 endpoint path matched request";
+  /** The MCP method that opens a session; on its own it needs no {@code MCP-Protocol-Version} header (#3241). */
+  static final String MCP_INITIALIZE = "initialize";
 
   private static final Optional<Enforcement> ENFORCED = Optional.of(Enforcement.ENFORCE);
   private static final Optional<Enforcement> AUDITED = Optional.of(Enforcement.AUDIT);
@@ -362,6 +364,13 @@ public final class CompiledPolicy {
    * a deny rule matching any call denies it. {@link Decision#matchedPolicy()} is then the smallest key that allows
    * some call, and the reason of a refused batch names the first call nothing allowed.
    *
+   * <p>MCP (upstream-changes-2026-09 item 1): when the selected endpoint is {@code protocol: mcp}, every request but a
+   * standalone {@code initialize} must speak a revision in the endpoint's {@code mcp.versions} (default {@code
+   * [2025-11-25]}): the value of {@link L7Request#withMcpProtocolVersion(String) its MCP-Protocol-Version header},
+   * or {@code 2025-03-26} without one. A repeated, empty or unknown header is refused with {@link
+   * RefusalStatus#BAD_REQUEST}, a known revision outside the list with {@link RefusalStatus#FORBIDDEN} (see {@link
+   * Decision#refusalStatus()}); both before the rules, for every HTTP method, and never relaxed by audit.
+   *
    * <p>Before the rules there are two fail-closed answers that do not depend on rule order:
    *
    * <ul>
@@ -444,6 +453,12 @@ public final class CompiledPolicy {
     Decision hard = hardDenials(request, selected);
     if (hard != null) {
       return hard;
+    }
+    if (selected != null && selected.protocol.equals("mcp")) {
+      Decision version = mcpVersionCheck(request, selected);
+      if (version != null) {
+        return version;
+      }
     }
     int variant = variant(selected);
 
@@ -532,6 +547,45 @@ public final class CompiledPolicy {
       }
     }
     return null;
+  }
+
+  /**
+   * The MCP protocol revision check of the selected {@code mcp} endpoint (upstream-changes-2026-09 item 1, OpenShell
+   * #3241), for every HTTP method and before the rules: every request except a standalone {@code initialize} (one
+   * call, not in a batch) speaks the revision of its {@code MCP-Protocol-Version} header, or {@code 2025-03-26}
+   * without one. A repeated, empty or unknown header is {@link RefusalStatus#BAD_REQUEST}; a known revision that is
+   * not in the endpoint's {@code mcp.versions} is {@link RefusalStatus#FORBIDDEN}. Both are enforced whatever the
+   * endpoint's enforcement (upstream answers them before the policy decision). Null when the request passes.
+   */
+  private static Decision mcpVersionCheck(L7Request request, CompiledEndpoint selected) {
+    if (isStandaloneInitialize(request)) {
+      return null;
+    }
+    McpProtocolVersionHeader header = request.mcpProtocolVersion();
+    if (header.state != McpProtocolVersionHeader.ABSENT && header.state != McpProtocolVersionHeader.KNOWN) {
+      return Decision.badRequest(
+          header.malformedReason(), Optional.of(selected.entry.key), selected.pointer, selected.location, ENFORCED);
+    }
+    if (selected.admitsMcpVersion(header.speaks())) {
+      return null;
+    }
+    return Decision.deny(
+        "MCP protocol version " + header.speaks().wireName() + " (" + header.source() + ") is not in mcp.versions "
+            + selected.mcpVersionsText + " of policy '" + selected.entry.key + "' (upstream answers 403 Forbidden)",
+        Optional.of(selected.entry.key),
+        selected.mcpVersionsPointer,
+        selected.location,
+        ENFORCED);
+  }
+
+  /** An {@code initialize} call on its own (not in a batch, no response, no inspection error): exempt from the check. */
+  private static boolean isStandaloneInitialize(L7Request request) {
+    if (request.jsonRpc().isEmpty()) {
+      return false;
+    }
+    JsonRpcRequest rpc = request.jsonRpc().get();
+    return !rpc.isBatch() && !rpc.hasResponse() && rpc.error().isEmpty() && rpc.calls().size() == 1
+        && rpc.calls().get(0).method().equals(MCP_INITIALIZE);
   }
 
   private static Decision hardDeny(String reason, CompiledEndpoint e) {

@@ -36,7 +36,8 @@ class MethodlessFramesTest {
       """);
 
   private static Decision decide(NetworkRequest conn, String httpMethod, String path, JsonRpcRequest body) {
-    return P.decideRequest(L7Request.of(conn, httpMethod, path).withJsonRpc(body));
+    // The revision the default mcp.versions admits (MCP endpoints check it, json-rpc ones ignore it).
+    return P.decideRequest(L7Request.of(conn, httpMethod, path).withJsonRpc(body).withMcpProtocolVersion("2025-11-25"));
   }
 
   @Test
