@@ -48,8 +48,9 @@ import java.util.TreeMap;
  * endpoint over REST rules), JSON-RPC (§3.8: only {@code POST}, exact method names or {@code *}, each call of a
  * batch decided on its own, response frames and inspection errors denied) and MCP (§3.8: {@code POST} only, method
  * globs, {@code params.name} / {@code tool} matchers, deny rules, each call on its own; method-less frames: response
- * frames allowed in a {@code POST}, receive streams in a {@code GET}, both denied on {@code json-rpc}), when the
- * request carries that view of its body ({@link L7Request#graphql()},
+ * frames allowed in a {@code POST}, receive streams in a {@code GET}, both denied on {@code json-rpc}; the
+ * {@code MCP-Protocol-Version} header against the selected endpoint's {@code mcp.versions}, a 400 or 403 in {@link
+ * ReferenceDecision#httpStatus()}), when the request carries that view of its body ({@link L7Request#graphql()},
  * {@link L7Request#jsonRpc()}).
  *
  * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): MCP's
@@ -322,11 +323,15 @@ public final class ReferenceMatcher {
   private ReferenceDecision decideMcp(
       Evaluation ev, L7Request request, Endpoint selected, List<String> keys, Map<String, NetworkPolicy> entries) {
     Optional<JsonRpcRequest> rpc = request.jsonRpc();
+    if (rpc.isPresent() && rpc.get().error().isPresent()) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, "", "MCP request rejected: " + rpc.get().error().get());
+    }
+    ReferenceDecision version = mcpVersionRefusal(request, selected, keys, entries);
+    if (version != null) {
+      return version;
+    }
     if (rpc.isEmpty()) {
       return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "mcp endpoint without a JSON-RPC view");
-    }
-    if (rpc.get().error().isPresent()) {
-      return new ReferenceDecision(ReferenceOutcome.DENY, "", "MCP request rejected: " + rpc.get().error().get());
     }
     NetworkRequest c = request.connection();
     List<String> mcpKeys = new ArrayList<>();
@@ -388,6 +393,54 @@ public final class ReferenceMatcher {
       allowedBy = allowedBy == null || callAllowedBy.compareTo(allowedBy) < 0 ? callAllowedBy : allowedBy;
     }
     return new ReferenceDecision(ReferenceOutcome.ALLOW, allowedBy, "allowed by policy " + allowedBy);
+  }
+
+  /** The MCP protocol revisions upstream knows (upstream-changes-2026-09 item 1), compared exactly. */
+  private static final List<String> KNOWN_MCP_REVISIONS = List.of("2025-03-26", "2025-06-18", "2025-11-25");
+  /** What an MCP endpoint without {@code mcp.versions} admits: exactly this revision. */
+  private static final String DEFAULT_MCP_REVISION = "2025-11-25";
+  /** What an MCP request without an {@code MCP-Protocol-Version} header speaks. */
+  private static final String HEADERLESS_MCP_REVISION = "2025-03-26";
+
+  /**
+   * The MCP revision check of the selected endpoint, read literally from upstream-changes-2026-09 item 1 and
+   * OpenShell #3241: every MCP request but a standalone {@code initialize} call (not batched) must carry one
+   * {@code MCP-Protocol-Version}, a missing header counting as {@code 2025-03-26}; a repeated, empty (after the
+   * HTTP spaces and tabs around it) or unknown value is a 400, a known revision not in the endpoint's list a 403.
+   * Both are refused whatever the enforcement. Null when the request passes.
+   */
+  private static ReferenceDecision mcpVersionRefusal(
+      L7Request request, Endpoint selected, List<String> keys, Map<String, NetworkPolicy> entries) {
+    Optional<JsonRpcRequest> rpc = request.jsonRpc();
+    boolean standaloneInitialize = rpc.isPresent() && !rpc.get().isBatch() && !rpc.get().hasResponse()
+        && rpc.get().calls().size() == 1 && rpc.get().calls().get(0).method().equals("initialize");
+    if (standaloneInitialize) {
+      return null;
+    }
+    String key = "";
+    for (String k : keys) {
+      key = key.isEmpty() && entries.get(k).endpoints().contains(selected) ? k : key;
+    }
+    List<String> headers = request.mcpProtocolVersionHeaders();
+    String speaks = HEADERLESS_MCP_REVISION;
+    if (headers.size() > 1) {
+      return ReferenceDecision.badRequest(key, "duplicate MCP-Protocol-Version header");
+    }
+    if (headers.size() == 1) {
+      String value = headers.get(0).replaceAll("^[ \\t]+|[ \\t]+$", "");
+      if (value.isEmpty()) {
+        return ReferenceDecision.badRequest(key, "empty MCP-Protocol-Version header");
+      }
+      if (!KNOWN_MCP_REVISIONS.contains(value)) {
+        return ReferenceDecision.badRequest(key, "unknown MCP-Protocol-Version '" + value + "'");
+      }
+      speaks = value;
+    }
+    List<String> admitted = selected.mcp().flatMap(m -> m.versions()).orElse(List.of(DEFAULT_MCP_REVISION));
+    if (!admitted.contains(speaks)) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, key, "MCP revision " + speaks + " not in " + admitted);
+    }
+    return null;
   }
 
   /** An MCP rule: method glob ({@code .} delimiter) and, when the rule names a tool, {@code params.name} (§1.7, §3.8). */

@@ -10,6 +10,7 @@ import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.RuleBody;
@@ -287,8 +288,40 @@ public final class RequestGenerator {
     };
   }
 
-  /** An MCP request derived from the endpoint's method and tool rules (§3.8), with batches, responses and streams. */
+  /** Malformed {@code MCP-Protocol-Version} values: none is a known revision (spaces and tabs around one are fine). */
+  private static final List<String> BAD_MCP_VERSIONS =
+      List.of("2024-11-05", "draft", "latest", "2025-11-26", "2025-11-25\n", "2025-11-25,2025-06-18", "\u00a02025-06-18");
+
+  /**
+   * The {@code MCP-Protocol-Version} occurrences of a request to {@code ep}: mostly one revision the endpoint admits
+   * (sometimes with spaces or tabs around it), sometimes none (so {@code 2025-03-26}), another known revision, an
+   * empty or unknown value, or a repeated header.
+   */
+  private static List<String> mcpVersionHeaders(RandomGenerator random, Endpoint ep) {
+    List<McpVersion> admitted = ep.effectiveMcpVersions();
+    String good = admitted.isEmpty() ? McpVersion.DEFAULT.wireName() : pick(random, admitted).wireName();
+    String known = pick(random, List.of(McpVersion.values())).wireName();
+    int kind = random.nextInt(20);
+    if (kind < 10) {
+      return List.of(random.nextInt(5) == 0 ? pick(random, List.of(" ", "\t", "  ")) + good + " " : good);
+    }
+    return switch (kind) {
+      case 10, 11, 12 -> List.of();
+      case 13, 14, 15 -> List.of(known);
+      case 16 -> List.of(pick(random, List.of("", " ", "\t ")));
+      case 17 -> List.of(pick(random, BAD_MCP_VERSIONS));
+      case 18 -> List.of(good, good);
+      default -> List.of(good, known);
+    };
+  }
+
+  /** An MCP request derived from the endpoint's method and tool rules (§3.8), with its MCP-Protocol-Version headers. */
   private static L7Request mcpRequest(RandomGenerator random, NetworkRequest c, Endpoint ep) {
+    return mcpBody(random, c, ep).withMcpProtocolVersionHeaders(mcpVersionHeaders(random, ep));
+  }
+
+  /** The body of an MCP request: calls, batches, responses, streams, inspection errors. */
+  private static L7Request mcpBody(RandomGenerator random, NetworkRequest c, Endpoint ep) {
     L7Request base = L7Request.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/mcp");
     int kind = random.nextInt(20);
     if (kind == 0) {
@@ -328,7 +361,9 @@ public final class RequestGenerator {
       return graphqlRequest(random, c, t.endpoint);
     }
     if (protocol.equals("json-rpc")) {
-      return jsonRpcRequest(random, c, t.endpoint);
+      L7Request r = jsonRpcRequest(random, c, t.endpoint);
+      // Now and then an MCP-Protocol-Version header, which a json-rpc endpoint never reads.
+      return random.nextInt(5) == 0 ? r.withMcpProtocolVersionHeaders(mcpVersionHeaders(random, t.endpoint)) : r;
     }
     if (protocol.equals("mcp")) {
       return mcpRequest(random, c, t.endpoint);

@@ -57,7 +57,15 @@ class BodyProtocolsAgreementTest {
     ReferenceDecision expected = reference.decideRequest(r);
     Decision actual = compiled.decideRequest(r);
     assertEquals(expected.outcome(), ReferenceOutcome.of(actual), r + "\nreference: " + expected + "\ncompiled: " + actual);
+    if (expected.outcome() == ReferenceOutcome.DENY) {
+      assertEquals(expected.httpStatus(), actual.refusalStatus().map(RefusalStatus::httpStatus).orElse(0),
+          r + "\nreference: " + expected + "\ncompiled: " + actual);
+    }
   }
+
+  /** MCP-Protocol-Version occurrences: none, admitted, known but not admitted, empty, padded, unknown, repeated. */
+  static final List<List<String>> MCP_HEADERS = List.of(List.of(), List.of("2025-11-25"), List.of("2025-06-18"),
+      List.of(""), List.of("\t2025-11-25 "), List.of("2026-01-01"), List.of("2025-11-25", "2025-11-25"));
 
   @Test
   void graphqlAndJsonRpc() throws PolicyCompileException {
@@ -102,14 +110,20 @@ class BodyProtocolsAgreementTest {
         JsonRpcRequest.single(JsonRpcCall.of("tools/call")),
         JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("search_secrets")),
         JsonRpcRequest.single(JsonRpcCall.of("tools/list")),
+        JsonRpcRequest.single(JsonRpcCall.of("initialize")),
+        JsonRpcRequest.batch(List.of(JsonRpcCall.of("initialize")), false),
         JsonRpcRequest.batch(List.of(JsonRpcCall.of("tools/list"), JsonRpcCall.of("resources/read")), false),
         JsonRpcRequest.responseOnly(),
         JsonRpcRequest.receiveStreamOnly(),
         JsonRpcRequest.batch(List.of(), true),
         JsonRpcRequest.batch(List.of(), false),
         JsonRpcRequest.inspectionError("bad"))) {
-      agree(compiled, reference, L7Request.of(mcp, "POST", "/mcp").withJsonRpc(body));
-      agree(compiled, reference, L7Request.of(mcp, "GET", "/mcp").withJsonRpc(body));
+      for (List<String> headers : MCP_HEADERS) {
+        agree(compiled, reference, L7Request.of(mcp, "POST", "/mcp").withJsonRpc(body)
+            .withMcpProtocolVersionHeaders(headers));
+        agree(compiled, reference, L7Request.of(mcp, "GET", "/mcp").withJsonRpc(body)
+            .withMcpProtocolVersionHeaders(headers));
+      }
     }
   }
 }

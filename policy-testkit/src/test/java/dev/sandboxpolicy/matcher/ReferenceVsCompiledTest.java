@@ -126,6 +126,15 @@ class ReferenceVsCompiledTest {
         continue; // GraphQL / JSON-RPC / MCP bodies are not modelled
       }
       assertTrue(expected.outcome() == ReferenceOutcome.of(actual), () -> r + "\nreference: " + expected + "\ncompiled: " + actual);
+      if (expected.outcome() == ReferenceOutcome.DENY) {
+        // 400 for a malformed MCP-Protocol-Version header, 403 for every other refusal.
+        assertEquals(expected.httpStatus(), actual.refusalStatus().map(RefusalStatus::httpStatus).orElse(0),
+            () -> "refusal status for " + r + "\nreference: " + expected + "\ncompiled: " + actual);
+        SEEN.merge("l7 DENY " + expected.httpStatus(), 1, Integer::sum);
+      }
+      if (!r.mcpProtocolVersionHeaders().isEmpty() || expected.reason().startsWith("MCP revision")) {
+        SEEN.merge("mcp-version " + expected.outcome() + " " + expected.httpStatus(), 1, Integer::sum);
+      }
     }
   }
 
@@ -268,6 +277,10 @@ class ReferenceVsCompiledTest {
     int methodlessDenied = SEEN.getOrDefault(methodless + "DENY", 0) - before.getOrDefault(methodless + "DENY", 0)
         + SEEN.getOrDefault(methodless + "AUDIT", 0) - before.getOrDefault(methodless + "AUDIT", 0);
     assertTrue(methodlessAllowed > 30 && methodlessDenied > 30, "method-less frames both allowed and denied: " + SEEN);
+    // MCP-Protocol-Version: allowed with a listed revision, 403 outside the list, 400 when malformed.
+    for (String kind : List.of("mcp-version ALLOW 0", "mcp-version DENY 403", "mcp-version DENY 400")) {
+      assertTrue(SEEN.getOrDefault(kind, 0) - before.getOrDefault(kind, 0) > 30, "too few " + kind + ": " + SEEN);
+    }
   }
 
   /** Endpoint-only authorization (upstream's {@code OPENSHELL_NETWORK_BINARY_IDENTITY=relaxed}). */

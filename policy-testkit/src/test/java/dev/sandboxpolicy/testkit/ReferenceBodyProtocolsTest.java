@@ -129,9 +129,58 @@ class ReferenceBodyProtocolsTest {
       """;
 
   static ReferenceOutcome mcp(String httpMethod, JsonRpcRequest body) {
+    return mcp(httpMethod, body, List.of("2025-11-25")).outcome(); // the revision the default mcp.versions admits
+  }
+
+  static ReferenceDecision mcp(String httpMethod, JsonRpcRequest body, List<String> versionHeaders) {
     ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.STRICT).readPolicy(MCP).value().orElseThrow());
     return r.decideRequest(L7Request.of(NetworkRequest.of("mcp.example.com", 443, "/usr/bin/node"), httpMethod, "/mcp")
-        .withJsonRpc(body)).outcome();
+        .withJsonRpc(body).withMcpProtocolVersionHeaders(versionHeaders));
+  }
+
+  @Test
+  void mcpProtocolVersions() {
+    JsonRpcRequest list = JsonRpcRequest.single(JsonRpcCall.of("tools/list"));
+    ReferenceDecision ok = mcp("POST", list, List.of("2025-11-25"));
+    assertEquals(ReferenceOutcome.ALLOW, ok.outcome());
+    assertEquals(0, ok.httpStatus());
+    ReferenceDecision padded = mcp("POST", list, List.of(" 2025-11-25\t"));
+    assertEquals(ReferenceOutcome.ALLOW, padded.outcome(), "spaces and tabs around the value");
+    ReferenceDecision headerless = mcp("POST", list, List.of());
+    assertEquals(ReferenceOutcome.DENY, headerless.outcome(), "2025-03-26 is not in the default [2025-11-25]");
+    assertEquals(403, headerless.httpStatus());
+    ReferenceDecision other = mcp("POST", list, List.of("2025-06-18"));
+    assertEquals(403, other.httpStatus());
+    for (List<String> bad : List.of(List.of(""), List.of("draft"), List.of("2025-11-25", "2025-11-25"), List.of("2025-11-25\n"))) {
+      ReferenceDecision d = mcp("POST", list, bad);
+      assertEquals(ReferenceOutcome.DENY, d.outcome(), bad::toString);
+      assertEquals(400, d.httpStatus(), bad::toString);
+    }
+    JsonRpcRequest init = JsonRpcRequest.single(JsonRpcCall.of("initialize"));
+    assertEquals(ReferenceOutcome.DENY, mcp("POST", init, List.of()).outcome(), "exempt from the version, not the rules");
+    assertEquals(ReferenceOutcome.DENY, mcp("GET", JsonRpcRequest.receiveStreamOnly(), List.of()).outcome(), "every method");
+    assertEquals(ReferenceOutcome.ALLOW, mcp("GET", JsonRpcRequest.receiveStreamOnly(), List.of("2025-11-25")).outcome());
+  }
+
+  @Test
+  void aStandaloneInitializeIsExemptFromTheVersionCheck() {
+    String yaml = """
+        version: 1
+        network_policies:
+          tools:
+            endpoints:
+              - {host: mcp.example.com, port: 443, protocol: mcp, enforcement: enforce,
+                 rules: [{allow: {method: initialize}}]}
+            binaries: [{path: /usr/bin/node}]
+        """;
+    ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.STRICT).readPolicy(yaml).value().orElseThrow());
+    NetworkRequest conn = NetworkRequest.of("mcp.example.com", 443, "/usr/bin/node");
+    L7Request single = L7Request.of(conn, "POST", "/mcp").withJsonRpc(JsonRpcRequest.single(JsonRpcCall.of("initialize")));
+    assertEquals(ReferenceOutcome.ALLOW, r.decideRequest(single).outcome());
+    L7Request batched = L7Request.of(conn, "POST", "/mcp")
+        .withJsonRpc(JsonRpcRequest.batch(List.of(JsonRpcCall.of("initialize")), false));
+    assertEquals(ReferenceOutcome.DENY, r.decideRequest(batched).outcome(), "a batch is not standalone");
+    assertEquals(ReferenceOutcome.ALLOW, r.decideRequest(batched.withMcpProtocolVersion("2025-11-25")).outcome());
   }
 
   @Test
