@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Fields: {@code host} (string, required), {@code port} (integer 0-65535, required), {@code binary} (string;
  * {@code ""} when absent), {@code ancestors}, {@code cmdline_paths} (string arrays), {@code method},
  * {@code path} (the canonical path; {@code /} when absent), {@code query} (object of string arrays),
- * {@code graphql}, {@code jsonrpc}. With {@code allowTarget}, a {@code target} string (a raw request target)
- * may replace {@code path} and {@code query}; it is canonicalized first.
+ * {@code graphql}, {@code jsonrpc}, {@code mcp_protocol_version} (a string, or an array of strings for a repeated
+ * header; absent or {@code null}: no header). With {@code allowTarget}, a {@code target} string (a raw request
+ * target) may replace {@code path} and {@code query}; it is canonicalized first.
  */
 record DecisionRequest(
     NetworkRequest connection,
@@ -35,7 +36,8 @@ record DecisionRequest(
     String path,
     Map<String, List<String>> query,
     Optional<GraphqlRequest> graphql,
-    Optional<JsonRpcRequest> jsonRpc) {
+    Optional<JsonRpcRequest> jsonRpc,
+    List<String> mcpProtocolVersion) {
 
   /** Decodes {@code fields}; {@code bad_request} (or the target's rejection code) when malformed. */
   static DecisionRequest decode(RequestFields fields, boolean allowTarget) throws ProtocolError {
@@ -52,7 +54,7 @@ record DecisionRequest(
     Optional<String> method = fields.string("method");
     if (method.isEmpty()) {
       return new DecisionRequest(
-          connection, method, Optional.empty(), "/", Map.of(), Optional.empty(), Optional.empty());
+          connection, method, Optional.empty(), "/", Map.of(), Optional.empty(), Optional.empty(), List.of());
     }
     Optional<String> target = allowTarget ? fields.string("target") : Optional.empty();
     if (target.isPresent() && (fields.node("path").isPresent() || fields.node("query").isPresent())) {
@@ -67,7 +69,24 @@ record DecisionRequest(
         fields.string("path").orElse("/"),
         query(fields),
         graphql.isPresent() ? Optional.of(graphql(graphql.get())) : Optional.empty(),
-        jsonrpc.isPresent() ? Optional.of(jsonRpc(jsonrpc.get())) : Optional.empty());
+        jsonrpc.isPresent() ? Optional.of(jsonRpc(jsonrpc.get())) : Optional.empty(),
+        mcpProtocolVersion(fields));
+  }
+
+  /**
+   * {@code mcp_protocol_version}: the {@code MCP-Protocol-Version} header of the request. A string is one header; an
+   * array of strings lists every occurrence of a repeated header; absent or {@code null} means no header.
+   */
+  private static List<String> mcpProtocolVersion(RequestFields fields) throws ProtocolError {
+    String field = "mcp_protocol_version";
+    Optional<JsonNode> node = fields.node(field);
+    if (node.isPresent() && node.get().isArray()) {
+      return fields.strings(field);
+    }
+    if (node.isPresent() && !node.get().isString()) {
+      throw ProtocolError.badRequest("'" + field + "' must be a string (or an array of strings for a repeated header)");
+    }
+    return node.isPresent() ? List.of(node.get().stringValue()) : List.of();
   }
 
   /** Whether this is an L7 request decision (a {@code method} was given). */
@@ -87,7 +106,7 @@ record DecisionRequest(
     if (jsonRpc.isPresent()) {
       request = request.withJsonRpc(jsonRpc.get());
     }
-    return request;
+    return request.withMcpProtocolVersionHeaders(mcpProtocolVersion);
   }
 
   /** A short description: {@code host:port binary [METHOD path]}. */

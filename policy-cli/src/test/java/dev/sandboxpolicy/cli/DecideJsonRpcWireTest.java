@@ -41,7 +41,7 @@ class DecideJsonRpcWireTest {
       in.append("{\"op\": \"decide\", \"policy\": ").append(Json.write(Json.tree(POLICY)))
           .append(", \"request\": {\"host\": \"").append(host).append("\", \"port\": 443, \"binary\": \"/usr/bin/node\",")
           .append(" \"method\": \"").append(httpMethod).append("\", \"path\": \"/\", \"jsonrpc\": ").append(rpc)
-          .append("}}\n");
+          .append(", \"mcp_protocol_version\": \"2025-11-25\"}}\n"); // what the default mcp.versions admits
     }
     CliRun r = CliRun.run(dir, Map.of(), in.toString(), "serve", "--stdio");
     assertEquals(ExitCode.OK, r.status(), r::toString);
