@@ -2,7 +2,6 @@ package dev.sandboxpolicy.io;
 
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.SourceLocation;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,21 @@ final class ObjectFields {
 
   String pointer() {
     return pointer;
+  }
+
+  /** The binder this mapping is read with (mode, problems, scalar and matcher reading). */
+  Binder binder() {
+    return binder;
+  }
+
+  /** How messages name this mapping ({@code "an endpoint"}). */
+  String what() {
+    return what;
+  }
+
+  /** The fields of {@code m}, the mapping under {@code key} of this one, named {@code what} in messages. */
+  ObjectFields nested(Node.MapNode m, String key, String what) {
+    return new ObjectFields(binder, m, child(key), what);
   }
 
   String child(String key) {
@@ -108,14 +122,7 @@ final class ObjectFields {
       binder.wrongType(n, child(key), "a sequence of strings");
       return List.of();
     }
-    List<String> out = new ArrayList<>(l.items.size());
-    for (int i = 0; i < l.items.size(); i++) {
-      String s = binder.string(l.items.get(i), child(key) + "/" + i);
-      if (s != null) {
-        out.add(s);
-      }
-    }
-    return out;
+    return binder.strings(l, child(key));
   }
 
   /** The sequence under {@code key} (null when absent; a wrong type is reported). */
@@ -146,11 +153,18 @@ final class ObjectFields {
 
   /** Reports keys no accessor asked for and returns them with their values, in document order. */
   Map<String, Object> unknown() {
+    return unknown(Map.of());
+  }
+
+  /**
+   * {@link #unknown()}, adding {@code hints.get(key)} to the message of an unknown key that is a known mistake.
+   */
+  Map<String, Object> unknown(Map<String, String> hints) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Node.Entry e : map.entries.values()) {
       if (!known.contains(e.key())) {
         String p = child(e.key());
-        binder.unknownKey(new SourceLocation(p, e.keyLine(), e.keyColumn()), what, e.key());
+        binder.unknownKey(new SourceLocation(p, e.keyLine(), e.keyColumn()), what, e.key(), hints.get(e.key()));
         out.put(e.key(), Binder.raw(e.value()));
       }
     }

@@ -73,7 +73,12 @@ public enum PresetLayerError {
   /** Blueprint {@code components.policy.additions} break the narrower rules blueprints are held to. */
   BLUEPRINT_ADDITIONS_INVALID("blueprint_additions_invalid"),
   /** A serialized policy stack cannot be read. */
-  STACK_UNREADABLE("stack_unreadable");
+  STACK_UNREADABLE("stack_unreadable"),
+  /**
+   * The result would hold two MCP endpoints on one host and port whose {@code mcp.versions} admit no revision in
+   * common (upstream #3027): neither set can be picked silently.
+   */
+  MCP_VERSIONS_INCOMPATIBLE("mcp_versions_incompatible");
 
   private final String wireName;
 

@@ -54,6 +54,10 @@ public enum ProblemCode {
   BODY_LIMIT_INVALID("body_limit_invalid"),
   SQL_ENFORCE("sql_enforce"),
   MCP_OPTIONS_WRONG_PROTOCOL("mcp_options_wrong_protocol"),
+  MCP_VERSIONS_EMPTY("mcp_versions_empty"),
+  MCP_VERSION_UNKNOWN("mcp_version_unknown"),
+  MCP_VERSION_DUPLICATE("mcp_version_duplicate"),
+  MCP_VERSIONS_AMBIGUOUS("mcp_versions_ambiguous"),
   MCP_ENDPOINT_UNBOUNDED("mcp_endpoint_unbounded"),
   FIELD_IGNORED_FOR_PROTOCOL("field_ignored_for_protocol"),
 

@@ -51,6 +51,7 @@ final class EndpointRules {
     checkOptions(site, sink);
     checkCredentials(site, sink);
     checkAllowedIps(site, sink);
+    McpVersionRules.check(site, sink);
     if (site.protocol().equals("tcp")) {
       checkTcpFields(site, sink);
     }
@@ -193,6 +194,11 @@ final class EndpointRules {
         sink.error(ProblemCode.MCP_OPTIONS_WRONG_PROTOCOL, site.at("mcp"), "mcp.strict_tool_names and"
             + " mcp.allow_all_known_mcp_methods are only valid with protocol: mcp");
       }
+      if (mcp.versions().isPresent()) {
+        sink.error(ProblemCode.MCP_OPTIONS_WRONG_PROTOCOL, site.at("mcp") + "/versions", "mcp.versions is only"
+            + " valid with protocol: mcp" + (proto.isEmpty() ? "" : ", not " + proto)
+            + "; remove it, or set protocol: mcp to inspect MCP traffic");
+      }
     }
     if (!tcp) {
       warnIgnoredFields(site, sink);
@@ -316,6 +322,9 @@ final class EndpointRules {
     }
     if (e.mcp().flatMap(McpOptions::allowAllKnownMcpMethods).isPresent()) {
       fields.add("mcp.allow_all_known_mcp_methods");
+    }
+    if (e.mcp().flatMap(McpOptions::versions).isPresent()) {
+      fields.add("mcp.versions");
     }
     if (!e.credentialSigning().isEmpty()) {
       fields.add("credential_signing");

@@ -153,6 +153,25 @@ class RuleTableTest {
     c.add(err("mcp_options_wrong_protocol", E + "/mcp", 9,
         endpoint(H, P, "protocol: rest", "access: full", "mcp: {strict_tool_names: true}"),
         endpoint(H, P, "protocol: mcp", "rules: [{allow: {method: tools/list}}]", "mcp: {strict_tool_names: true}")));
+    c.add(err("mcp_options_wrong_protocol", E + "/mcp/versions", 9,
+        endpoint(H, P, "protocol: rest", "access: full", "mcp: {versions: [2025-11-25]}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-11-25]}")));
+    c.add(err("mcp_versions_empty", E + "/mcp/versions", 8,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: []}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true}")));
+    c.add(err("mcp_version_unknown", E + "/mcp/versions/0", 8,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [latest]}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-11-25]}")));
+    c.add(err("mcp_version_unknown", E + "/mcp/versions/1", 8,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-03-26, \" 2025-11-25\"]}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-03-26, \"2025-11-25\"]}")));
+    c.add(err("mcp_version_duplicate", E + "/mcp/versions/1", 8,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-06-18, 2025-06-18]}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-06-18, 2025-11-25]}")));
+    c.add(err("mcp_versions_ambiguous", E + "/mcp_versions", 9,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-11-25]}",
+            "mcp_versions: [2025-11-25]"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-11-25]}")));
     c.add(err("mcp_endpoint_unbounded", E, 5,
         endpoint("host: \"\"", P, "protocol: mcp", "allowed_ips: [10.1.0.0/16]", "mcp: {allow_all_known_mcp_methods: true}"),
         endpoint(H, P, "protocol: mcp", "allowed_ips: [10.1.0.0/16]", "mcp: {allow_all_known_mcp_methods: true}")));
