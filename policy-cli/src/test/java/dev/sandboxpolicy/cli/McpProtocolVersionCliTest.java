@@ -91,6 +91,32 @@ class McpProtocolVersionCliTest {
   }
 
   @Test
+  void theEndpointsWrittenVersionsDecide() {
+    CliRun.write(dir, "v.yaml", """
+        version: 1
+        network_policies:
+          legacy:
+            endpoints:
+              - {host: mcp.example.com, port: 443, protocol: mcp, enforcement: enforce,
+                 mcp: {versions: ["2025-03-26", "2025-06-18"]}, rules: [{allow: {method: tools/list}}]}
+            binaries: [{path: /usr/bin/node}]
+        """);
+    String[] base = {"check", "v.yaml", "--host", "mcp.example.com", "--port", "443", "--binary", "/usr/bin/node",
+        "--method", "POST", "--target", "/mcp", "--jsonrpc", "{\"method\": \"tools/list\"}", "--json"};
+    CliRun headerless = CliRun.run(dir, base);
+    assertEquals(ExitCode.OK, headerless.status(), headerless::toString); // 2025-03-26 is listed
+    String[] newest = java.util.Arrays.copyOf(base, base.length + 2);
+    newest[base.length] = "--mcp-protocol-version";
+    newest[base.length + 1] = "2025-11-25";
+    CliRun refused = CliRun.run(dir, newest);
+    assertEquals(ExitCode.FAILED, refused.status(), refused::toString);
+    JsonNode j = Json.MAPPER.readTree(refused.out());
+    assertEquals(403, j.get("http_status").intValue());
+    assertTrue(j.get("reason").stringValue().contains("is not in mcp.versions [2025-03-26, 2025-06-18]"), refused.out());
+    assertEquals("/network_policies/legacy/endpoints/0/mcp/versions", j.get("rule").get("pointer").stringValue());
+  }
+
+  @Test
   void aWrongTypeIsABadRequest() {
     List<JsonNode> r = decide("mcp.example.com", "POST", "{\"method\": \"tools/list\"}",
         "\"mcp_protocol_version\": 20251125", "\"mcp_protocol_version\": [\"2025-11-25\", 1]",
