@@ -1,8 +1,8 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.matcher.Decision;
-import dev.sandboxpolicy.matcher.Enforcement;
 import dev.sandboxpolicy.matcher.RefusalStatus;
+import dev.sandboxpolicy.model.Enforcement;
 import java.util.Locale;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.schema.DocumentKind;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,13 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
           + " line, the way compilers do:",
       "  FILE:LINE:COLUMN: SEVERITY CODE MESSAGE",
       "for example",
-      "  sandbox.yaml:7:9: error unknown_key unknown key 'acess' in /network_policies/github/endpoints/0",
+      "  sandbox.yaml:7:9: error unknown_key unknown key 'acess' in an endpoint at /network_policies/github/endpoints/0 (did"
+          + " you mean 'access'?); OpenShell rejects unknown keys on every load path",
       "then 'FILE: valid' or 'FILE: invalid (N errors, M warnings)'. CODE is a stable snake_case name listed in"
           + " docs/validation-codes.md.",
       "",
-      "Strict mode (the default) is the gateway's 'openshell policy set': unknown keys are errors and version is"
-          + " required. --lenient is the supervisor's tolerant loader: unknown keys are warnings and version may be"
-          + " missing. --custom applies the extra rules for user-supplied presets.",
+      "By default a document is read the way every OpenShell load path reads it since #3334: unknown keys are"
+          + " errors and version is required. --legacy-tolerant (alias --lenient) reads an older file the way"
+          + " OpenShell's local-YAML loader did before: unknown keys are warnings and version may be missing, so you"
+          + " see what to change. --custom applies the extra rules for user-supplied presets.",
       "",
       "With --json: {\"valid\": BOOL, \"files\": [{\"file\", \"valid\", \"problems\": [PROBLEM...]}]} where PROBLEM"
           + " is {severity, code, pointer, line, column, message} as in the stdio protocol."
@@ -45,7 +48,7 @@ final class ValidateCommand extends Subcommand {
       paramLabel = "KIND",
       completionCandidates = DocumentValidation.KindNames.class,
       description = "policy (default), preset or blueprint")
-  String kind = DocumentValidation.Kind.POLICY.label();
+  String kind = DocumentKind.POLICY.wireName();
 
   @Option(
       names = "--custom",
@@ -59,16 +62,16 @@ final class ValidateCommand extends Subcommand {
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    DocumentValidation.Kind documentKind =
-        DocumentValidation.Kind.named(kind)
+    DocumentKind documentKind =
+        DocumentKind.fromWireName(kind)
             .orElseThrow(
                 () -> CommandFailure.usage("--kind must be policy, preset or blueprint, not '" + kind + "'"));
-    if (custom && documentKind != DocumentValidation.Kind.PRESET) {
+    if (custom && documentKind != DocumentKind.PRESET) {
       throw CommandFailure.usage("--custom applies to presets only (use --kind preset)");
     }
     List<String> inputs = new ArrayList<>(files);
     if (inputs.isEmpty()) {
-      if (documentKind != DocumentValidation.Kind.POLICY) {
+      if (documentKind != DocumentKind.POLICY) {
         throw CommandFailure.usage("validate needs a FILE " + helpHint());
       }
       inputs.add(PolicyFiles.policyArgument(java.util.Optional.empty(), name(), terminal));

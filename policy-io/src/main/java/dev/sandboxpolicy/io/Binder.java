@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.io;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.Policy;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Binds a {@link Node} tree to the model through the shapes of {@link DocumentLayout}, collecting every problem
@@ -22,6 +24,12 @@ import java.util.Optional;
  * class holds what every shape shares: the read mode, the problem list, scalar and matcher reading.
  */
 final class Binder {
+
+  /**
+   * The longest path an unknown-key message shows; the problem's pointer is always complete. Upstream #3334 bounds
+   * its unknown-field diagnostics at 1024 bytes ({@code MAX_UNKNOWN_FIELD_PATH_BYTES}).
+   */
+  static final int MAX_SHOWN_PATH_CHARS = 1024;
 
   private final ReadMode mode;
   private final List<Problem> problems;
@@ -38,21 +46,49 @@ final class Binder {
 
   // ---------------------------------------------------------------- problems and scalars
 
-  void error(String code, SourceLocation at, String message) {
+  void error(ProblemCode code, SourceLocation at, String message) {
     problems.add(Problem.error(code, at, message));
   }
 
-  void unknownKey(SourceLocation at, String what, String key, String hint) {
-    String message = "unknown key '" + key + "' in " + what + (hint == null ? "" : "; " + hint);
-    if (mode == ReadMode.STRICT) {
-      problems.add(Problem.error("unknown_key", at, message));
+  /**
+   * Reports a key that no field of the mapping takes. A strict read makes it an error, as every OpenShell load path
+   * does since #3334; the legacy tolerant read keeps it with a warning. The message names the mapping and its full
+   * path, suggests a known key one or two edits away, and adds {@code hint} for known mistakes.
+   *
+   * @param code the problem code, or null for {@code unknown_key} (an error only in a strict read); a mapping that
+   *     is closed in every mode ({@code json_rpc}) passes its own code, always an error
+   */
+  void unknownKey(SourceLocation at, String what, String key, Set<String> known, String hint, ProblemCode code) {
+    StringBuilder message = new StringBuilder("unknown key ").append(Problem.quote(key)).append(" in ").append(what);
+    String parent = JsonPointer.parent(at.pointer());
+    message.append(parent.isEmpty() ? " at the top level" : " at " + shownPath(parent));
+    String suggestion = KeySuggestion.closest(key, known);
+    if (suggestion != null) {
+      message.append(" (did you mean '").append(suggestion).append("'?)");
+    }
+    if (hint != null) {
+      message.append("; ").append(hint);
+    }
+    if (code != null) {
+      problems.add(Problem.error(code, at, message.toString()));
+    } else if (mode == ReadMode.STRICT) {
+      problems.add(Problem.error(ProblemCode.UNKNOWN_KEY, at, message + "; OpenShell rejects unknown keys on every load path"));
     } else {
-      problems.add(Problem.warning("unknown_key", at, message + " (kept)"));
+      problems.add(Problem.warning(ProblemCode.UNKNOWN_KEY, at, message
+          + " (kept by the legacy tolerant reading; current OpenShell rejects it)"));
     }
   }
 
+  /**
+   * A JSON Pointer as messages show it: at most {@link #MAX_SHOWN_PATH_CHARS} characters, like upstream's bounded
+   * unknown-field paths.
+   */
+  private static String shownPath(String pointer) {
+    return pointer.length() <= MAX_SHOWN_PATH_CHARS ? pointer : pointer.substring(0, MAX_SHOWN_PATH_CHARS - 3) + "...";
+  }
+
   void wrongType(Node n, String pointer, String expected) {
-    error("wrong_type", at(n, pointer), "expected " + expected + ", got " + article(n.kind()));
+    error(ProblemCode.WRONG_TYPE, at(n, pointer), "expected " + expected + ", got " + article(n.kind()));
   }
 
   private static String article(String kind) {
@@ -72,22 +108,32 @@ final class Binder {
       if (s.type == Node.ScalarType.NULL) {
         return null;
       }
-      if (mode == ReadMode.LENIENT) {
+      if (mode == ReadMode.LEGACY_TOLERANT) {
         problems.add(
             Problem.warning(
-                "coerced_scalar", at(n, pointer), "expected a string, got " + article(s.kind()) + "; read as '" + s.text + "'"));
+                ProblemCode.COERCED_SCALAR, at(n, pointer), "expected a string, got " + article(s.kind()) + "; read as "
+                    + Problem.quote(s.text) + " by the legacy tolerant reading (current OpenShell rejects it: quote it)"));
         return s.text;
       }
+      error(ProblemCode.WRONG_TYPE, at(n, pointer), "expected a string, got " + article(s.kind()) + "; write it quoted ("
+          + quotedScalar(s.text) + ") if it is meant as text");
+      return null;
     }
     wrongType(n, pointer, "a string");
     return null;
+  }
+
+  /** A scalar's text as a double-quoted YAML string, for messages (bounded like {@link Problem#quote}). */
+  private static String quotedScalar(String text) {
+    String shown = Problem.quote(text);
+    return "\"" + shown.substring(1, shown.length() - 1) + "\"";
   }
 
   /** The string items of a sequence (items that are not strings are reported and left out). */
   List<String> strings(Node.ListNode l, String pointer) {
     List<String> out = new ArrayList<>(l.items.size());
     for (int i = 0; i < l.items.size(); i++) {
-      String s = string(l.items.get(i), pointer + "/" + i);
+      String s = string(l.items.get(i), JsonPointer.index(pointer, i));
       if (s != null) {
         out.add(s);
       }
@@ -104,11 +150,11 @@ final class Binder {
     try {
       v = parseInteger(s.text).longValueExact();
     } catch (ArithmeticException | NumberFormatException e) {
-      error("integer_out_of_range", at(n, pointer), "integer " + abbreviate(s.text) + " is out of range " + range);
+      error(ProblemCode.INTEGER_OUT_OF_RANGE, at(n, pointer), "integer " + abbreviate(s.text) + " is out of range " + range);
       return Optional.empty();
     }
     if (v < min || v > max) {
-      error("integer_out_of_range", at(n, pointer), "integer " + v + " is out of range " + range);
+      error(ProblemCode.INTEGER_OUT_OF_RANGE, at(n, pointer), "integer " + v + " is out of range " + range);
       return Optional.empty();
     }
     return Optional.of(v);
@@ -206,12 +252,12 @@ final class Binder {
 
   private void flattenParams(Node.MapNode params, String pointer, String prefix, Map<String, ValueMatcher> out) {
     for (Node.Entry e : params.entries.values()) {
-      String p = pointer + "/" + JsonPointer.escape(e.key());
+      String p = JsonPointer.key(pointer, e.key());
       String key = prefix.isEmpty() ? e.key() : prefix + "." + e.key();
       if (e.value() instanceof Node.MapNode m && !isMatcherObject(m)) {
         flattenParams(m, p, key, out);
       } else {
-        ValueMatcher vm = matcher(e.value(), p);
+        ValueMatcher vm = matcher(e.value(), p, "params value " + Problem.quote(key));
         if (vm != null) {
           out.put(key, vm);
         }
@@ -223,22 +269,39 @@ final class Binder {
     return m.entries.containsKey("any") || m.entries.containsKey("glob");
   }
 
-  /** A glob string or a matcher object ({@code {any: [...]}}; {@code {glob: ...}} in a lenient read). */
-  ValueMatcher matcher(Node n, String pointer) {
-    if (n instanceof Node.ScalarNode) {
-      String s = string(n, pointer);
-      return s == null ? null : ValueMatcher.glob(s).withLocation(at(n, pointer));
+  /**
+   * A matcher ({@code query} values, {@code tool}, MCP {@code params} leaves): a glob string, or a matcher object
+   * ({@code {any: [...]}}; {@code {glob: ...}} only in a legacy tolerant read). Anything else ({@code force: 123},
+   * {@code true}, a sequence, an empty value) is {@code matcher_value_invalid} in every mode: it is never coerced to
+   * a glob and never dropped, since a dropped query constraint would widen an allow rule. An empty object {@code {}}
+   * is kept (as {@code {any: []}}) so that the value rules reject it like any other matcher object without globs.
+   *
+   * @param what how the message names the value ({@code query value 'force'})
+   */
+  ValueMatcher matcher(Node n, String pointer, String what) {
+    if (n instanceof Node.ScalarNode s && s.type == Node.ScalarType.STRING) {
+      return ValueMatcher.glob(s.text).withLocation(at(n, pointer));
     }
     if (!(n instanceof Node.MapNode m)) {
-      wrongType(n, pointer, "a glob string or {any: [...]}");
+      String hint;
+      if (n instanceof Node.ListNode) {
+        hint = "; to match any of several globs write {any: [glob, ...]}";
+      } else if (((Node.ScalarNode) n).type == Node.ScalarType.NULL) {
+        hint = "; write a glob (\"*\" matches every value) or remove the key";
+      } else {
+        hint = "; write it quoted (" + quotedScalar(((Node.ScalarNode) n).text) + ") to match that text";
+      }
+      error(ProblemCode.MATCHER_VALUE_INVALID, at(n, pointer), what + " must be a glob string or a matcher object"
+          + " {any: [glob, ...]}, got " + article(n.kind()) + hint);
       return null;
     }
     ObjectFields f = new ObjectFields(this, m, pointer, "a matcher");
     Optional<String> glob = Optional.empty();
-    if (mode == ReadMode.LENIENT || f.has("glob")) {
+    if (mode == ReadMode.LEGACY_TOLERANT || f.has("glob")) {
       Node g = f.node("glob");
       if (g != null && mode == ReadMode.STRICT) {
-        error("unknown_key", at(g, f.child("glob")), "the object form {glob: ...} is not accepted by a strict read; write the glob as a plain string");
+        error(ProblemCode.UNKNOWN_KEY, at(g, f.child("glob")), "the object form {glob: ...} is not accepted by a strict read;"
+            + " write the glob as a plain string");
       } else if (g != null) {
         glob = Optional.ofNullable(string(g, f.child("glob")));
       }
@@ -247,11 +310,9 @@ final class Binder {
     for (String key : m.entries.keySet()) {
       if (!key.equals("any") && !key.equals("glob")) {
         Node.Entry e = m.entries.get(key);
-        error("unknown_key", new SourceLocation(f.child(key), e.keyLine(), e.keyColumn()), "unknown key '" + key + "' in a matcher (only 'any' is allowed)");
+        error(ProblemCode.UNKNOWN_KEY, new SourceLocation(f.child(key), e.keyLine(), e.keyColumn()), "unknown key "
+            + Problem.quote(key) + " in a matcher (only 'any' is allowed)");
       }
-    }
-    if (glob.isEmpty() && !f.has("any")) {
-      return null;
     }
     return ValueMatcher.object(glob, any).withLocation(f.location());
   }

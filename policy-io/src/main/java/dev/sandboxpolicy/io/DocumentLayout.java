@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.io;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.io.Field.SchemaType;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Binary;
@@ -19,8 +20,10 @@ import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.PolicyNode;
+import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProcessPolicy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.Tier;
 import dev.sandboxpolicy.model.TierCatalog;
@@ -68,8 +71,6 @@ final class DocumentLayout {
   /** Whether an empty list or map is written ({@code endpoints: []}) or left out. */
   private static final boolean ALWAYS = true;
   private static final boolean UNLESS_EMPTY = false;
-  /** The protocol name of MCP endpoints, compared exactly as upstream's normalization does (spec §1.7). */
-  private static final String MCP_PROTOCOL = "mcp";
   /** {@code mcp.versions} when not written: exactly {@link McpVersion#DEFAULT}. */
   private static final List<String> DEFAULT_MCP_VERSIONS = List.of(McpVersion.DEFAULT.wireName());
 
@@ -107,7 +108,7 @@ final class DocumentLayout {
               (f, key, b) -> {
                 Node tool = f.node(key);
                 if (tool != null) {
-                  ValueMatcher m = f.binder().matcher(tool, f.child(key));
+                  ValueMatcher m = f.binder().matcher(tool, f.child(key), "tool");
                   if (m != null) {
                     b.tool(m);
                   }
@@ -142,7 +143,9 @@ final class DocumentLayout {
   static final MappingShape<JsonRpcOptions, JsonRpcOptions.Builder> JSON_RPC =
       MappingShape.<JsonRpcOptions, JsonRpcOptions.Builder>of("json_rpc", JsonRpcOptions::builder,
               JsonRpcOptions.Builder::location, JsonRpcOptions.Builder::unknownFields, JsonRpcOptions.Builder::build)
-          .with(u32("max_body_bytes", JsonRpcOptions::maxBodyBytes, JsonRpcOptions.Builder::maxBodyBytes));
+          .with(u32("max_body_bytes", JsonRpcOptions::maxBodyBytes, JsonRpcOptions.Builder::maxBodyBytes))
+          // closed in every mode: an unknown option (on_parse_error, ...) is never kept and silently ignored
+          .unknownKeysAreErrors(ProblemCode.JSON_RPC_OPTION_UNKNOWN);
 
   static final MappingShape<McpOptions, McpOptions.Builder> MCP =
       MappingShape.<McpOptions, McpOptions.Builder>of("mcp", McpOptions::builder, McpOptions.Builder::location,
@@ -194,7 +197,7 @@ final class DocumentLayout {
                 Node.ListNode ports = f.list(key);
                 if (ports != null) {
                   for (int i = 0; i < ports.items.size(); i++) {
-                    f.binder().integer(ports.items.get(i), f.child(key) + "/" + i, 0, Port.MAX_VALUE, PORT_RANGE)
+                    f.binder().integer(ports.items.get(i), JsonPointer.index(f.child(key), i), 0, Port.MAX_VALUE, PORT_RANGE)
                         .ifPresent(p -> b.addPorts((int) (long) p));
                   }
                 }
@@ -236,7 +239,7 @@ final class DocumentLayout {
               Endpoint::mcp, Endpoint.Builder::mcp).writtenBy(
               (tree, e, key, out) -> e.mcp().ifPresent(mcp -> {
                 Map<String, Object> written = MCP.write(tree, mcp);
-                if (!(tree.canonical() && written.isEmpty() && e.protocol().equals(MCP_PROTOCOL))) {
+                if (!(tree.canonical() && written.isEmpty() && Protocol.MCP.is(e.protocol()))) {
                   out.put(key, written);
                 }
               })))
@@ -332,12 +335,22 @@ final class DocumentLayout {
               (f, key, b) -> {
                 f.optInteger(key, 0, U32_MAX, U32_RANGE).ifPresent(b::version);
                 if (f.binder().mode() == ReadMode.STRICT && !f.has(key)) {
-                  f.binder().error("missing_version", f.location(), "a policy requires 'version' (use version: 1)");
+                  f.binder().error(ProblemCode.MISSING_VERSION, f.location(), "a policy requires 'version' (use version: 1)");
                 }
               },
               (tree, p, key, out) -> DocumentTree.putOptional(out, key, p.version())))
-          .with(section("filesystem_policy", FILESYSTEM_POLICY, PLAIN, Policy::filesystemPolicy,
-              Policy.Builder::filesystemPolicy))
+          // filesystem_policy: absent means include_workdir: true and {} means false (#3334), so an explicit null,
+          // which used to read as absent, is refused by a strict read rather than guessed
+          .with(DocumentLayout.<Policy, Policy.Builder, FilesystemPolicy, FilesystemPolicy.Builder>section(
+                  "filesystem_policy", FILESYSTEM_POLICY, PLAIN, Policy::filesystemPolicy,
+                  Policy.Builder::filesystemPolicy)
+              .checkedFirst((f, key, b) -> {
+                if (f.binder().mode() == ReadMode.STRICT && f.isNull(key)) {
+                  f.binder().error(ProblemCode.WRONG_TYPE, f.valueLocation(key), "filesystem_policy is null, which no longer"
+                      + " reads as absent: remove the key to keep the working directory (include_workdir: true),"
+                      + " or write filesystem_policy: {} for none");
+                }
+              }))
           .with(section("landlock", LANDLOCK, PLAIN, Policy::landlock, Policy.Builder::landlock))
           .with(section("process", PROCESS, PLAIN, Policy::process, Policy.Builder::process))
           .with(map("network_policies", NETWORK_POLICY, ALWAYS, Policy::networkPolicies,
@@ -370,7 +383,7 @@ final class DocumentLayout {
                   PRESET_HEADER.readFields(hf, b);
                   hf.unknown().forEach((name, value) -> b.putUnknownFields(HEADER_PREFIX + name, value));
                 } else if (f.binder().mode() == ReadMode.STRICT) {
-                  f.binder().error("missing_field", f.location(),
+                  f.binder().error(ProblemCode.MISSING_FIELD, f.location(),
                       "a preset requires a 'preset' header with 'name' and 'description'");
                 }
               },
@@ -559,7 +572,7 @@ final class DocumentLayout {
         (f, k, b) -> {
           List<X> items = items(f, k, shape);
           if (items == null && !f.has(k)) {
-            f.binder().error("missing_field", f.location(), f.what() + " requires '" + k + "'");
+            f.binder().error(ProblemCode.MISSING_FIELD, f.location(), f.what() + " requires '" + k + "'");
           }
           if (items != null) {
             set.accept(b, items);
@@ -593,7 +606,7 @@ final class DocumentLayout {
           if (m != null) {
             Map<String, X> values = new LinkedHashMap<>();
             for (Node.Entry e : m.entries.values()) {
-              X value = f.binder().bind(shape, e.value(), f.child(k) + "/" + JsonPointer.escape(e.key()));
+              X value = f.binder().bind(shape, e.value(), JsonPointer.key(f.child(k), e.key()));
               if (value != null) {
                 values.put(e.key(), value);
               }
@@ -619,7 +632,7 @@ final class DocumentLayout {
     }
     List<X> items = new ArrayList<>(list.items.size());
     for (int i = 0; i < list.items.size(); i++) {
-      X item = f.binder().bind(shape, list.items.get(i), f.child(key) + "/" + i);
+      X item = f.binder().bind(shape, list.items.get(i), JsonPointer.index(f.child(key), i));
       if (item != null) {
         items.add(item);
       }
@@ -642,7 +655,8 @@ final class DocumentLayout {
     Node.MapNode m = f.mapping(key);
     if (m != null) {
       for (Node.Entry e : m.entries.values()) {
-        ValueMatcher matcher = f.binder().matcher(e.value(), f.child(key) + "/" + JsonPointer.escape(e.key()));
+        ValueMatcher matcher = f.binder().matcher(e.value(), JsonPointer.key(f.child(key), e.key()),
+            "query value " + Problem.quote(e.key()));
         if (matcher != null) {
           out.put(e.key(), matcher);
         }

@@ -43,6 +43,15 @@ final class Field<T, B> {
     return new Field<>(key, type, reader, otherWriter);
   }
 
+  /** This field, running {@code check} before its own reader (the same key, type and writer). */
+  Field<T, B> checkedFirst(Reader<B> check) {
+    Reader<B> own = reader;
+    return new Field<>(key, type, (from, k, into) -> {
+      check.read(from, k, into);
+      own.read(from, k, into);
+    }, writer);
+  }
+
   /** The key as written in documents (snake_case). */
   String key() {
     return key;

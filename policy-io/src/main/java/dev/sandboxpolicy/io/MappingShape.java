@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.io;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.PolicyNode;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class MappingShape<T extends PolicyNode, B> {
   private final Function<B, T> build;
   private final List<Field<T, B>> fields = new ArrayList<>();
   private final Map<String, String> hints = new HashMap<>();
+  private ProblemCode unknownKeyCode;
 
   private MappingShape(String what, Supplier<B> newBuilder, BiConsumer<B, SourceLocation> location,
       BiConsumer<B, Map<String, Object>> unknownFields, Function<T, Map<String, Object>> writtenUnknownFields,
@@ -59,6 +61,7 @@ final class MappingShape<T extends PolicyNode, B> {
     MappingShape<T, B> copy = new MappingShape<>(what, newBuilder, location, unknownFields, written, build);
     copy.fields.addAll(fields);
     copy.hints.putAll(hints);
+    copy.unknownKeyCode = unknownKeyCode;
     return copy;
   }
 
@@ -85,6 +88,15 @@ final class MappingShape<T extends PolicyNode, B> {
     return this;
   }
 
+  /**
+   * Makes an unknown key of this mapping an error with {@code code} in every read mode, the legacy tolerant one
+   * included (a mapping whose unknown keys must never be kept, such as {@code json_rpc}).
+   */
+  MappingShape<T, B> unknownKeysAreErrors(ProblemCode code) {
+    this.unknownKeyCode = code;
+    return this;
+  }
+
   String what() {
     return what;
   }
@@ -108,7 +120,18 @@ final class MappingShape<T extends PolicyNode, B> {
     B builder = newBuilder.get();
     location.accept(builder, from.location());
     readFields(from, builder);
-    unknownFields.accept(builder, from.unknown(hints));
+    Map<String, String> keyHints = hints;
+    if (unknownKeyCode != null) {
+      // a mapping closed in every mode says what it does take
+      List<String> keys = new ArrayList<>();
+      fields.forEach(f -> keys.add(f.key()));
+      keyHints = new java.util.HashMap<>();
+      for (String key : from.unknownKeys()) {
+        keyHints.put(key, hints.getOrDefault(key, what + " takes only " + String.join(", ", keys)
+            + ", and OpenShell rejects any other key instead of ignoring it"));
+      }
+    }
+    unknownFields.accept(builder, from.unknown(keyHints, unknownKeyCode));
     return build.apply(builder);
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class McpVersionsReadWriteTest {
 
   private static final PolicyReader STRICT = PolicyReader.of(ReadMode.STRICT);
-  private static final PolicyReader TOLERANT = PolicyReader.of(ReadMode.LENIENT);
+  private static final PolicyReader TOLERANT = PolicyReader.of(ReadMode.LEGACY_TOLERANT);
   private static final String AT = "/network_policies/m/endpoints/0/mcp/versions";
 
   /** A policy with one MCP endpoint whose {@code mcp} line (line 8) is {@code mcpLine}, or none when null. */

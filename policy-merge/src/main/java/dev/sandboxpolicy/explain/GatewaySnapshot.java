@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import java.util.Collection;
@@ -13,8 +14,6 @@ import java.util.Set;
  */
 public final class GatewaySnapshot {
 
-  /** Keys with this prefix belong to OpenShell provider composition; presets never own them (spec §3). */
-  static final String PROVIDER_KEY_PREFIX = "_provider_";
 
   private static final GatewaySnapshot UNAVAILABLE = new GatewaySnapshot(null, null);
 
@@ -91,7 +90,7 @@ public final class GatewaySnapshot {
     }
     boolean anyKey = false;
     for (String key : preset.networkPolicies().keySet()) {
-      if (key.startsWith(PROVIDER_KEY_PREFIX)) {
+      if (Names.isProviderKey(key)) {
         continue;
       }
       anyKey = true;

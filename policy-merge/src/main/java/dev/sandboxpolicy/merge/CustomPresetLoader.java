@@ -64,7 +64,7 @@ public final class CustomPresetLoader {
   public static final String HOST_GATEWAY = "host.openshell.internal";
 
   private static final PolicyReader READER = PolicyReader.builder()
-      .mode(ReadMode.LENIENT)
+      .mode(ReadMode.STRICT)
       .limits(ReadLimits.defaults().withMaxDocumentBytes((int) MAX_PRESET_FILE_BYTES))
       .build();
 
@@ -142,7 +142,7 @@ public final class CustomPresetLoader {
     if (root == null) {
       throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE, "Preset must be a YAML mapping",
           doc.errors().isEmpty()
-              ? List.of(Problem.error(PresetLayerError.PRESET_UNREADABLE.wireName(), SourceLocation.ofPointer(""),
+              ? List.of(Problem.error(PresetLayerError.PRESET_UNREADABLE.problemCode(), SourceLocation.ofPointer(""),
                   "Preset must be a YAML mapping"))
               : doc.errors());
     }
@@ -160,7 +160,7 @@ public final class CustomPresetLoader {
     for (String key : entries.keySet()) {
       if (PresetName.isReservedKey(key)) {
         throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY,
-            doc.sourceMap().nearest("/network_policies/" + JsonPointer.escape(key)),
+            doc.sourceMap().nearest(JsonPointer.key("/network_policies", key)),
             "network_policies key '" + key + "' starts with '" + PresetName.RESERVED_PREFIX
                 + "', which is reserved by OpenShell").forPreset(name);
       }
@@ -188,7 +188,7 @@ public final class CustomPresetLoader {
   private static void requireNoAllowedIps(String name, Map<String, Object> entries, SourceMap map)
       throws PresetLayerException {
     for (Map.Entry<String, Object> e : entries.entrySet()) {
-      String at = "/network_policies/" + JsonPointer.escape(e.getKey());
+      String at = JsonPointer.key("/network_policies", e.getKey());
       Object entry = e.getValue();
       if (PlainTree.has(entry, "allowed_ips")) {
         throw allowedIps(name, map.nearest(at + "/allowed_ips"));
@@ -215,7 +215,7 @@ public final class CustomPresetLoader {
    */
   public static void requireNoAllowedIps(Preset preset, SourceMap sourceMap) throws PresetLayerException {
     for (Map.Entry<String, NetworkPolicy> e : preset.networkPolicies().entrySet()) {
-      String at = "/network_policies/" + JsonPointer.escape(e.getKey());
+      String at = JsonPointer.key("/network_policies", e.getKey());
       boolean entryLevel = e.getValue().unknownFields().containsKey("allowed_ips");
       List<Endpoint> eps = e.getValue().endpoints();
       for (int i = 0; i < eps.size() && !entryLevel; i++) {

@@ -5,6 +5,7 @@ import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ final class McpVersionCompatibility {
       List<Endpoint> endpoints = entry.getValue().endpoints();
       for (int i = 0; i < endpoints.size(); i++) {
         Endpoint e = endpoints.get(i);
-        if (!e.protocol().equals("mcp") || e.host().isEmpty()) {
+        if (!Protocol.MCP.is(e.protocol()) || e.host().isEmpty()) {
           continue;
         }
         Site site = new Site(entry.getKey(), i, e, changedKeys.contains(entry.getKey()), mask(e));

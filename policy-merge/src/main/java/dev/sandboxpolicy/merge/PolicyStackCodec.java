@@ -42,7 +42,7 @@ final class PolicyStackCodec {
 
   private static final String BUILT_IN = "built-in";
   private static final String CUSTOM = "custom";
-  private static final PolicyReader READER = PolicyReader.of(ReadMode.LENIENT);
+  private static final PolicyReader READER = PolicyReader.of(ReadMode.STRICT);
 
   private PolicyStackCodec() {}
 
@@ -127,7 +127,7 @@ final class PolicyStackCodec {
     List<Problem> errors = errors(r);
     if (r.value().isEmpty() || !errors.isEmpty()) {
       List<Problem> located = errors.stream()
-          .map(p -> Problem.error(p.code(), map.nearest(at + p.pointer()), p.message()))
+          .map(p -> p.at(map.nearest(at + p.pointer())))
           .toList();
       throw PresetLayerException.withProblems(PresetLayerError.STACK_UNREADABLE,
           "The stack document has an unreadable document at " + at

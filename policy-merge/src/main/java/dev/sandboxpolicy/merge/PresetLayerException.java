@@ -33,7 +33,7 @@ public final class PresetLayerException extends Exception {
   /** A refusal with one problem at {@code location} (use {@link SourceLocation#NONE} when there is none). */
   public static PresetLayerException of(PresetLayerError error, SourceLocation location, String message) {
     return new PresetLayerException(
-        error, null, message, List.of(Problem.error(error.wireName(), location, message)));
+        error, null, message, List.of(Problem.error(error.problemCode(), location, message)));
   }
 
   /** A refusal explained by {@code problems} (for example the problems of a failed read). */

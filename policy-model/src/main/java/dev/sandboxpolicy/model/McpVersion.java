@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>Constants are declared in revision order, so {@link #compareTo} orders revisions by date.
  */
-public enum McpVersion {
+public enum McpVersion implements WireNamed {
   /** MCP 2025-03-26. */
   V2025_03_26("2025-03-26"),
   /** MCP 2025-06-18. */
@@ -42,6 +42,7 @@ public enum McpVersion {
   }
 
   /** The revision as written in a policy and in the {@code MCP-Protocol-Version} header, e.g. {@code 2025-11-25}. */
+  @Override
   public String wireName() {
     return wireName;
   }
@@ -52,13 +53,6 @@ public enum McpVersion {
    * @param written a policy entry or header value; {@code null} is not a revision
    */
   public static Optional<McpVersion> fromWireName(String written) {
-    if (written != null) {
-      for (McpVersion v : values()) {
-        if (v.wireName.equals(written)) {
-          return Optional.of(v);
-        }
-      }
-    }
-    return Optional.empty();
+    return WireNamed.fromWireName(McpVersion.class, written);
   }
 }

@@ -22,11 +22,11 @@ import java.util.Set;
  * {@code filesystem_path_missing} warning; under {@code hard_requirement} it is an error, because the sandbox would
  * not start.
  *
- * {@snippet :
+ * <pre>{@code
  * EffectiveFilesystemPolicy fs = EffectiveFilesystemPolicy.resolve(policy, PathProbe.localFileSystem(),
  *     "/sandbox", true);
  * fs.readWrite(); // [/sandbox, /tmp, ...]
- * }
+ * }</pre>
  */
 public final class EffectiveFilesystemPolicy {
 
@@ -60,11 +60,9 @@ public final class EffectiveFilesystemPolicy {
     ProblemSink sink = new ProblemSink(Locator.NONE);
     Set<String> ro = new LinkedHashSet<>();
     Set<String> rw = new LinkedHashSet<>();
-    FilesystemPolicy fs = policy.filesystemPolicy().orElse(null);
-    if (fs != null) {
-      addUserPaths(fs.readOnly(), "/filesystem_policy/read_only", ro, probe, hard, sink);
-      addUserPaths(fs.readWrite(), "/filesystem_policy/read_write", rw, probe, hard, sink);
-    }
+    FilesystemPolicy fs = policy.effectiveFilesystemPolicy();
+    addUserPaths(fs.readOnly(), "/filesystem_policy/read_only", ro, probe, hard, sink);
+    addUserPaths(fs.readWrite(), "/filesystem_policy/read_write", rw, probe, hard, sink);
     if (proxyMode) {
       for (String path : BASELINE_READ_ONLY) {
         if (!ro.contains(path) && !rw.contains(path) && probe.exists(path)) {
@@ -77,8 +75,7 @@ public final class EffectiveFilesystemPolicy {
         }
       }
     }
-    boolean includeWorkdir = fs == null || fs.includeWorkdir();
-    if (includeWorkdir && !workdir.isEmpty()) {
+    if (fs.includeWorkdir() && !workdir.isEmpty()) {
       rw.add(normalize(workdir));
     }
     return new EffectiveFilesystemPolicy(new ArrayList<>(ro), new ArrayList<>(rw), sink.problems());

@@ -4,6 +4,7 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.McpVersion;
+import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +84,7 @@ final class McpVersionRules {
   }
 
   private static String unknownMessage(String written) {
-    String shown = MessageText.quote(written);
+    String shown = Problem.quote(written);
     String trimmed = written.strip();
     if (!trimmed.equals(written) && McpVersion.fromWireName(trimmed).isPresent()) {
       return "mcp.versions entry " + shown + " has surrounding whitespace; write exactly " + trimmed;

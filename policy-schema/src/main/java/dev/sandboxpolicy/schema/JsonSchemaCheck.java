@@ -145,12 +145,15 @@ final class JsonSchemaCheck {
           pointer = JsonPointer.key(pointer, property);
           message = "unknown key '" + property + "'" + context(error.getInstanceLocation());
         }
-        if (lenient) {
+        if (JsonPointer.parent(pointer).endsWith("/json_rpc")) {
+          // closed in every mode: the reader refuses unknown json_rpc options even in a legacy tolerant read
+          code = ProblemCode.JSON_RPC_OPTION_UNKNOWN;
+        } else if (lenient) {
           if ("glob".equals(property) && schemaPath(error).contains("atcher")) {
-            return null; // {glob: ...} matchers are accepted on the lenient path
+            return null; // {glob: ...} matchers are accepted on the legacy tolerant path
           }
           severity = Severity.WARNING;
-          message += " (ignored on the lenient path; rejected by a strict load)";
+          message += " (kept by the legacy tolerant reading; current OpenShell rejects it)";
         }
       }
       case "required" -> {
@@ -169,6 +172,10 @@ final class JsonSchemaCheck {
       case "type" -> {
         if (located != null && located.isNull()) {
           return null; // an explicit null reads as absent (see the reader's compatibility notes)
+        }
+        if (isMatcherSchema(error)) {
+          code = ProblemCode.MATCHER_VALUE_INVALID; // never coerced, in any mode (the reader says why)
+          break;
         }
         if (lenient && located != null && (located.isNumber() || located.isBoolean())
             && String.valueOf(error.getSchemaNode()).contains("string")) {
@@ -190,6 +197,12 @@ final class JsonSchemaCheck {
     return new Problem(severity, code.wireName(), pointer, line, column, message);
   }
 
+  /** Whether the error is about a matcher's value ({@code query} values, {@code tool}, {@code params} leaves). */
+  private static boolean isMatcherSchema(Error error) {
+    String path = schemaPath(error);
+    return path.contains("/$defs/matcher/") || path.endsWith("/$defs/matcher") || path.contains("/$defs/paramMatcher");
+  }
+
   private static String schemaPath(Error error) {
     return error.getSchemaLocation() == null ? "" : error.getSchemaLocation().toString();
   }
@@ -208,7 +221,7 @@ final class JsonSchemaCheck {
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
       String s = String.valueOf(element);
-      pointer.append('/').append(element instanceof Integer ? s : s.replace("~", "~0").replace("/", "~1"));
+      pointer.append('/').append(element instanceof Integer ? s : JsonPointer.escape(s));
     }
     return pointer.toString();
   }

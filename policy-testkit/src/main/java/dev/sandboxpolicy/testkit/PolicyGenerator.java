@@ -3,9 +3,11 @@ package dev.sandboxpolicy.testkit;
 import static dev.sandboxpolicy.testkit.Vocabulary.chance;
 import static dev.sandboxpolicy.testkit.Vocabulary.pick;
 
+import dev.sandboxpolicy.model.Access;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.FilesystemPolicy;
 import dev.sandboxpolicy.model.Landlock;
 import dev.sandboxpolicy.model.McpOptions;
@@ -15,6 +17,7 @@ import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProcessPolicy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 /**
  * Generates valid policies and presets: realistic hosts (exact names, {@code *.} and {@code **.} wildcards,
@@ -52,6 +56,12 @@ import java.util.random.RandomGenerator;
  * <p>Instances are immutable and thread-safe; all randomness comes from the generator passed in.
  */
 public final class PolicyGenerator {
+
+  /** Every access preset, as written in a document. */
+  private static final List<String> ACCESS_PRESETS = Stream.of(Access.values()).map(Access::wireName).toList();
+  /** Enforcement as generated: absent (audit) a quarter of the time, {@code enforce} half, {@code audit} a quarter. */
+  private static final List<String> ENFORCEMENTS = List.of(
+      "", Enforcement.ENFORCE.wireName(), Enforcement.ENFORCE.wireName(), Enforcement.AUDIT.wireName());
 
   /** Default share of endpoints whose host is a wildcard pattern: 0.25. */
   public static final double DEFAULT_WILDCARD_HOST_SHARE = 0.25;
@@ -230,20 +240,18 @@ public final class PolicyGenerator {
     if (!domain.tls.isEmpty()) {
       e.tls(domain.tls);
     }
-    switch (domain.protocol) {
-      case "rest", "websocket" -> inspected(random, domain, e);
-      case "graphql" -> graphql(random, domain, e);
-      case "json-rpc" -> jsonRpc(random, domain, e);
-      case "mcp" -> mcp(random, domain, e);
-      case "" -> {
-        if (chance(random, 0.15)) {
-          e.access(pick(random, List.of("read-only", "read-write", "full")));
-        }
-      }
-      default -> {
-        // tcp: no L7 fields at all (§2.3 rule 2)
-      }
-    }
+    Protocol protocol = Protocol.fromWireName(domain.protocol).orElse(null);
+    if (protocol == Protocol.REST || protocol == Protocol.WEBSOCKET) {
+      inspected(random, domain, e);
+    } else if (protocol == Protocol.GRAPHQL) {
+      graphql(random, domain, e);
+    } else if (protocol == Protocol.JSON_RPC) {
+      jsonRpc(random, domain, e);
+    } else if (protocol == Protocol.MCP) {
+      mcp(random, domain, e);
+    } else if (domain.protocol.isEmpty() && chance(random, 0.15)) {
+      e.access(pick(random, ACCESS_PRESETS));
+    } // tcp: no L7 fields at all (§2.3 rule 2)
     return e.build();
   }
 
@@ -254,9 +262,9 @@ public final class PolicyGenerator {
     if (chance(random, 0.1)) {
       e.path(pick(random, List.of("/v1/**", "/api/**", "**", "/api/v2/*")));
     }
-    boolean websocket = domain.protocol.equals("websocket");
+    boolean websocket = Protocol.WEBSOCKET.is(domain.protocol);
     if (chance(random, 0.3)) {
-      e.access(pick(random, List.of("read-only", "read-write", "full")));
+      e.access(pick(random, ACCESS_PRESETS));
     } else {
       List<AllowRule> rules = new ArrayList<>();
       int count = 1 + random.nextInt(4);
@@ -280,7 +288,7 @@ public final class PolicyGenerator {
       e.enforcement(domain.enforcement);
     }
     if (chance(random, 0.2)) {
-      e.access(pick(random, List.of("read-only", "read-write", "full")));
+      e.access(pick(random, ACCESS_PRESETS));
     } else {
       List<AllowRule> rules = new ArrayList<>();
       int count = 1 + random.nextInt(3);
@@ -487,18 +495,18 @@ public final class PolicyGenerator {
         boolean ip = chance(random, 0.03);
         String protocol;
         if (!ip && chance(random, graphqlShare)) {
-          protocol = "graphql";
+          protocol = Protocol.GRAPHQL.wireName();
         } else if (!ip && chance(random, jsonRpcShare)) {
-          protocol = "json-rpc";
+          protocol = Protocol.JSON_RPC.wireName();
         } else if (!ip && chance(random, mcpShare)) {
-          protocol = "mcp";
+          protocol = Protocol.MCP.wireName();
         } else if (chance(random, l7Share)) {
-          protocol = chance(random, 0.85) ? "rest" : "websocket";
+          protocol = chance(random, 0.85) ? Protocol.REST.wireName() : Protocol.WEBSOCKET.wireName();
         } else {
-          protocol = !ip && chance(random, 0.2) ? "tcp" : "";
+          protocol = !ip && chance(random, 0.2) ? Protocol.TCP.wireName() : "";
         }
-        boolean inspected = !protocol.isEmpty() && !protocol.equals("tcp");
-        String enforcement = inspected ? pick(random, List.of("", "enforce", "enforce", "audit")) : "";
+        boolean inspected = !protocol.isEmpty() && !Protocol.TCP.is(protocol);
+        String enforcement = inspected ? pick(random, ENFORCEMENTS) : "";
         String tls = !inspected && chance(random, 0.1) ? "skip" : "";
         List<Integer> ports = new ArrayList<>();
         ports.add(Integer.parseInt(pick(random, Vocabulary.PORTS_COMMON)));
@@ -513,7 +521,7 @@ public final class PolicyGenerator {
 
     /** A non-empty, sorted set of known revisions for some {@code mcp} domains; null (the default) otherwise. */
     private List<String> mcpVersions(RandomGenerator random, String protocol) {
-      if (!protocol.equals("mcp") || !chance(random, mcpVersionsShare)) {
+      if (!Protocol.MCP.is(protocol) || !chance(random, mcpVersionsShare)) {
         return null;
       }
       List<String> chosen = new ArrayList<>();

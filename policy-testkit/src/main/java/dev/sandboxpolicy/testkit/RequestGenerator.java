@@ -13,6 +13,7 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import java.util.ArrayList;
@@ -166,8 +167,8 @@ public final class RequestGenerator {
     for (Map.Entry<String, NetworkPolicy> e : policy.networkPolicies().entrySet()) {
       for (Endpoint ep : e.getValue().endpoints()) {
         String protocol = ep.protocol().toLowerCase(Locale.ROOT);
-        boolean inspected = protocol.equals("rest") || protocol.equals("websocket") || protocol.equals("graphql")
-            || protocol.equals("json-rpc") || protocol.equals("mcp") || (protocol.isEmpty() && !ep.access().isEmpty());
+        boolean inspected = Protocol.REST.is(protocol) || Protocol.WEBSOCKET.is(protocol) || Protocol.GRAPHQL.is(protocol)
+            || Protocol.JSON_RPC.is(protocol) || Protocol.MCP.is(protocol) || (protocol.isEmpty() && !ep.access().isEmpty());
         if (!inspectedOnly || inspected) {
           targets.add(new Target(e.getKey(), e.getValue(), ep));
         }
@@ -357,15 +358,15 @@ public final class RequestGenerator {
     }
     NetworkRequest c = connection(random, size, t);
     String protocol = t.endpoint.protocol().toLowerCase(Locale.ROOT);
-    if (protocol.equals("graphql")) {
+    if (Protocol.GRAPHQL.is(protocol)) {
       return graphqlRequest(random, c, t.endpoint);
     }
-    if (protocol.equals("json-rpc")) {
+    if (Protocol.JSON_RPC.is(protocol)) {
       L7Request r = jsonRpcRequest(random, c, t.endpoint);
       // Now and then an MCP-Protocol-Version header, which a json-rpc endpoint never reads.
       return random.nextInt(5) == 0 ? r.withMcpProtocolVersionHeaders(mcpVersionHeaders(random, t.endpoint)) : r;
     }
-    if (protocol.equals("mcp")) {
+    if (Protocol.MCP.is(protocol)) {
       return mcpRequest(random, c, t.endpoint);
     }
     List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(t.endpoint));

@@ -8,13 +8,12 @@ import java.util.concurrent.Callable;
  * Runs one hostile case in the current thread and checks it stayed within a time and allocation budget and threw
  * nothing (no unchecked exception, no {@link StackOverflowError}, no {@link OutOfMemoryError}).
  *
- * <p>The time budget is on the thread's CPU time, not the wall clock: the cases are pure computation, so a runaway
- * case (a hang, a quadratic blow-up) still exceeds it, while the time the thread waits for a core on a machine shared
- * with other builds does not count against it.
+ * <p>Time is the thread's CPU time, not wall time: the budget guards against runaway work (a hang, a quadratic
+ * scan), and a machine busy with other builds slows the wall clock without the case doing more work.
  */
 public final class Budget {
 
-  /** What one bounded run cost: the CPU time of the running thread and the bytes it allocated. */
+  /** What one bounded run cost: its value, the thread CPU time it used and the bytes it allocated. */
   public record Cost<T>(T value, Duration elapsed, long allocatedBytes) {}
 
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -23,8 +22,8 @@ public final class Budget {
   private Budget() {}
 
   /**
-   * Runs {@code action}; fails with an {@link AssertionError} naming {@code what} if it throws anything, uses more
-   * than {@code maxTime} of CPU time, or allocates more than {@code maxAllocatedBytes} (thread allocation counter).
+   * Runs {@code action}; fails with an {@link AssertionError} naming {@code what} if it throws anything, uses
+   * more than {@code maxTime} of this thread's CPU time, or allocates more than {@code maxAllocatedBytes} (thread allocation counter).
    */
   public static <T> Cost<T> run(String what, Duration maxTime, long maxAllocatedBytes, Callable<T> action) {
     long id = Thread.currentThread().getId();
@@ -39,8 +38,7 @@ public final class Budget {
     Duration elapsed = Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - start);
     long allocated = THREADS.getThreadAllocatedBytes(id) - allocatedBefore;
     if (elapsed.compareTo(maxTime) > 0) {
-      throw new AssertionError(
-          what + ": took " + elapsed.toMillis() + " ms of CPU time, budget " + maxTime.toMillis() + " ms");
+      throw new AssertionError(what + ": used " + elapsed.toMillis() + " ms of CPU time, budget " + maxTime.toMillis() + " ms");
     }
     if (allocated > maxAllocatedBytes) {
       throw new AssertionError(what + ": allocated " + (allocated >> 20) + " MiB, budget " + (maxAllocatedBytes >> 20) + " MiB");

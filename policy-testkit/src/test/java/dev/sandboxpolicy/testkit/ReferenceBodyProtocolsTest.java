@@ -89,7 +89,7 @@ class ReferenceBodyProtocolsTest {
       """;
 
   static ReferenceOutcome rpc(String httpMethod, JsonRpcRequest body) {
-    ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.LENIENT).readPolicy(RPC).value().orElseThrow());
+    ReferenceMatcher r = ReferenceMatcher.of(PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPolicy(RPC).value().orElseThrow());
     return r.decideRequest(L7Request.of(NetworkRequest.of("rpc.example.com", 8545, "/usr/bin/python3"), httpMethod, "/")
         .withJsonRpc(body)).outcome();
   }

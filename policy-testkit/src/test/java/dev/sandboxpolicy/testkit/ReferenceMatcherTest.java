@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ReferenceMatcherTest {
 
   private static ReferenceMatcher ref(String yaml) {
-    return ReferenceMatcher.of(PolicyReader.of(ReadMode.LENIENT).readPolicy(yaml).value().orElseThrow());
+    return ReferenceMatcher.of(PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPolicy(yaml).value().orElseThrow());
   }
 
   private static final String REST = """
