@@ -110,8 +110,19 @@ final class McpProtocolVersionHeader {
     return sb.toString();
   }
 
+  /** At most {@link #MAX_ECHOED_CHARS} characters of {@code value}, control characters written as {@code \\uXXXX}. */
   private static String echo(String value) {
-    return value.length() <= MAX_ECHOED_CHARS ? value : value.substring(0, MAX_ECHOED_CHARS) + "...";
+    StringBuilder sb = new StringBuilder();
+    int n = Math.min(value.length(), MAX_ECHOED_CHARS);
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return value.length() > MAX_ECHOED_CHARS ? sb.append("...").toString() : sb.toString();
   }
 
   @Override

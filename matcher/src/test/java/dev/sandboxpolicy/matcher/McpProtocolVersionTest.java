@@ -113,8 +113,9 @@ class McpProtocolVersionTest {
     assertRefused(RefusalStatus.BAD_REQUEST, d);
     assertTrue(d.reason().length() < 300, "reason length " + d.reason().length());
     assertTrue(d.reason().contains("'" + "9".repeat(McpProtocolVersionHeader.MAX_ECHOED_CHARS) + "...'"));
-    Decision nul = decide(post("old.example.com", LIST).withMcpProtocolVersion("2025-11-25\u0000"));
+    Decision nul = decide(post("old.example.com", LIST).withMcpProtocolVersion("2025-11-25\u0000\r\nX: y"));
     assertRefused(RefusalStatus.BAD_REQUEST, nul);
+    assertTrue(nul.reason().contains("'2025-11-25\\u0000\\u000d\\u000aX: y'"), nul.reason());
   }
 
   @Test
