@@ -36,7 +36,7 @@ final class PresetArguments {
         return PresetDocument.read(text, verb).preset();
       } catch (PresetLayerException e) {
         ProblemText.print(terminal.err(), document.name(), e.problems());
-        throw CommandFailure.failed(document.name() + ": " + e.getMessage());
+        throw CommandFailure.invalid(document.name() + ": " + e.getMessage(), e.problems());
       }
     }
     Optional<Preset> builtIn = PresetCatalog.builtIn().find(PresetName.normalize(arg));

@@ -154,7 +154,8 @@ abstract class PresetLayerCommand extends Subcommand {
       result = merge ? PresetMerger.merge(live.policy(), presets) : PresetMerger.remove(live.policy(), presets);
     } catch (PresetLayerException e) {
       ProblemText.print(terminal.err(), document.name(), e.problems());
-      throw CommandFailure.failed(document.name() + ": " + e.getMessage() + " (" + e.code() + ")");
+      throw CommandFailure.failed(
+          e.code(), document.name() + ": " + e.getMessage() + " (" + e.code() + ")", e.problems());
     }
     String yaml = PolicyWriter.toYaml(result.policy());
     List<Problem> errors =
@@ -185,7 +186,7 @@ abstract class PresetLayerCommand extends Subcommand {
       if (!dryRun && !json && output.file().isEmpty()) {
         terminal.out().print(yaml);
       }
-      throw CommandFailure.failed(message);
+      throw CommandFailure.invalid(message, errors);
     }
     if (dryRun) {
       return ExitCode.OK;

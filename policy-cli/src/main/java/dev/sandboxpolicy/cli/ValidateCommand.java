@@ -1,6 +1,5 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.schema.DocumentKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policyctl validate}: every problem of policies, presets or blueprints, with positions. */
 @Command(
@@ -30,13 +27,16 @@ import tools.jackson.databind.node.ObjectNode;
           + " OpenShell's local-YAML loader did before: unknown keys are warnings and version may be missing, so you"
           + " see what to change. --custom applies the extra rules for user-supplied presets.",
       "",
-      "With --json: {\"valid\": BOOL, \"files\": [{\"file\", \"valid\", \"problems\": [PROBLEM...]}]} where PROBLEM"
-          + " is {severity, code, pointer, line, column, message} as in the stdio protocol."
+      "--format json (or --json) prints {\"valid\": BOOL, \"files\": [{\"file\", \"valid\", \"problems\":"
+          + " [PROBLEM...], \"error\"?}]} where PROBLEM is {severity, code, pointer, line, column, message} as in the"
+          + " stdio protocol and error ({code, message}) says why a file could not be read. --format sarif prints a"
+          + " SARIF 2.1.0 log for code-scanning tools; --format github prints GitHub Actions annotations"
+          + " (::error file=...,line=...,col=...::message). A file that cannot be read is reported with the others."
     },
     exitCodeList = {
       "0:every file is valid (warnings allowed)",
       "1:some file has an error",
-      "2:usage or I/O error"
+      "2:usage error, or a file could not be read"
     })
 final class ValidateCommand extends Subcommand {
 
@@ -55,8 +55,7 @@ final class ValidateCommand extends Subcommand {
       description = "presets: apply the rules for user-supplied presets (no allowed_ips, no built-in name)")
   boolean custom;
 
-  @Option(names = "--json", description = "print one JSON object with every file's problems")
-  boolean json;
+  @Mixin ReportFormat.FormatOption format;
 
   @Mixin ReadModeOption readMode;
 
@@ -69,6 +68,7 @@ final class ValidateCommand extends Subcommand {
     if (custom && documentKind != DocumentKind.PRESET) {
       throw CommandFailure.usage("--custom applies to presets only (use --kind preset)");
     }
+    ReportFormat chosen = format.format();
     List<String> inputs = new ArrayList<>(files);
     if (inputs.isEmpty()) {
       if (documentKind != DocumentKind.POLICY) {
@@ -76,32 +76,12 @@ final class ValidateCommand extends Subcommand {
       }
       inputs.add(PolicyFiles.policyArgument(java.util.Optional.empty(), name(), terminal));
     }
-    boolean allValid = true;
-    ObjectNode document = Json.object();
-    ArrayNode jsonFiles = Json.MAPPER.createArrayNode();
+    List<FileReport> reports = new ArrayList<>();
     for (String file : inputs) {
-      InputDocument input = InputDocument.read(file, terminal);
-      List<Problem> problems = DocumentValidation.validate(documentKind, input, readMode.mode(), custom);
-      boolean valid = problems.stream().noneMatch(Problem::isError);
-      allValid &= valid;
-      if (json) {
-        ObjectNode f = jsonFiles.addObject();
-        f.put("file", input.name());
-        f.put("valid", valid);
-        f.set("problems", Json.problems(problems));
-      } else {
-        ProblemText.print(terminal.out(), input.name(), problems);
-        terminal.out().println(
-            input.name()
-                + (valid ? ": valid" : ": invalid")
-                + (problems.isEmpty() ? "" : " (" + ProblemText.counts(problems) + ")"));
-      }
+      reports.add(
+          ProblemReport.read(
+              file, terminal, input -> DocumentValidation.validate(documentKind, input, readMode.mode(), custom)));
     }
-    if (json) {
-      document.put("valid", allValid);
-      document.set("files", jsonFiles);
-      terminal.out().println(Json.write(document));
-    }
-    return allValid ? ExitCode.OK : ExitCode.FAILED;
+    return ProblemReport.print(reports, chosen, terminal);
   }
 }

@@ -52,10 +52,32 @@ public enum DocumentKind implements WireNamed {
   }
 
   /**
-   * The class path resource holding the schema, e.g. {@code /dev/sandboxpolicy/schema/policy-1.json}; read it
-   * with {@code DocumentKind.class.getResourceAsStream(kind.schemaResource())}.
+   * The resource holding the schema, e.g. {@code /dev/sandboxpolicy/schema/policy-1.json}. On the module path the
+   * package is encapsulated, so another module cannot open it with {@code getResourceAsStream}: use
+   * {@link #schemaText()}, which works on the class path and the module path alike.
    */
   public String schemaResource() {
     return "/dev/sandboxpolicy/schema/" + resourceName;
+  }
+
+  /**
+   * The JSON Schema of this kind, as shipped with the library (UTF-8 JSON text).
+   *
+   * <pre>{@code
+   * Files.writeString(Path.of("policy.schema.json"), DocumentKind.POLICY.schemaText());
+   * }</pre>
+   *
+   * @throws java.io.UncheckedIOException if the resource cannot be read (a broken installation)
+   */
+  public String schemaText() {
+    try (java.io.InputStream in = DocumentKind.class.getResourceAsStream(schemaResource())) {
+      if (in == null) {
+        throw new java.io.UncheckedIOException(
+            new java.io.FileNotFoundException("missing schema resource " + schemaResource()));
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -20,7 +20,7 @@ class SchemaResourcesTest {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private static JsonNode schema(DocumentKind kind) {
-    return JSON.readTree(JsonSchemaCheck.resourceText(kind));
+    return JSON.readTree(kind.schemaText());
   }
 
   @Test
