@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +36,11 @@ record DecisionRequest(
     Map<String, List<String>> query,
     Optional<GraphqlRequest> graphql,
     Optional<JsonRpcRequest> jsonRpc) {
+
+  /** The fields of a request object (the {@code request} of {@code decide}, a line of {@code check --requests}). */
+  static final Set<String> FIELDS =
+      Set.of("host", "port", "binary", "ancestors", "cmdline_paths", "method", "path", "query", "target", "graphql",
+          "jsonrpc");
 
   /** Decodes {@code fields}; {@code bad_request} (or the target's rejection code) when malformed. */
   static DecisionRequest decode(RequestFields fields, boolean allowTarget) throws ProtocolError {

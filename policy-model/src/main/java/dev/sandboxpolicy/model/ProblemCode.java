@@ -168,7 +168,10 @@ public enum ProblemCode implements WireNamed {
   STATIC_SECTION_CHANGED("static_section_changed"),
   GLOBAL_POLICY_ACTIVE("global_policy_active"),
   BLUEPRINT_ADDITIONS_INVALID("blueprint_additions_invalid"),
-  STACK_UNREADABLE("stack_unreadable");
+  STACK_UNREADABLE("stack_unreadable"),
+
+  // policy test files (policyctl test; docs/testing-policies.md)
+  REQUEST_INVALID("request_invalid");
 
   private final String wireName;
 
