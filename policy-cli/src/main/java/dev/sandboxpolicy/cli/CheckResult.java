@@ -3,6 +3,7 @@ package dev.sandboxpolicy.cli;
 import dev.sandboxpolicy.matcher.CanonicalTarget;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
+import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.RequestTargetException;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
@@ -11,6 +12,7 @@ import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,6 +25,15 @@ record CheckResult(
 
   /** Decides {@code request} the way the proxy would: connection first, then the request on it. */
   static CheckResult decide(CompiledPolicy compiled, DecisionRequest request) {
+    return decide(compiled, request, compiled::decideRequest);
+  }
+
+  /**
+   * {@link #decide(CompiledPolicy, DecisionRequest)}, with the request decision (when one is made) taken from
+   * {@code requestDecision}, for example from {@link CompiledPolicy#trace(L7Request)}.
+   */
+  static CheckResult decide(
+      CompiledPolicy compiled, DecisionRequest request, Function<L7Request, Decision> requestDecision) {
     Decision network = compiled.decideNetwork(request.connection());
     if (!request.isRequest() || !network.isAllowed()) {
       return new CheckResult(request, network, Optional.empty(), Optional.empty());
@@ -40,7 +51,7 @@ record CheckResult(
       }
     }
     return new CheckResult(
-        request, network, Optional.of(compiled.decideRequest(request.l7(path, query))), Optional.empty());
+        request, network, Optional.of(requestDecision.apply(request.l7(path, query))), Optional.empty());
   }
 
   /** Whether the endpoint at {@code pointer} ({@code /network_policies/KEY/endpoints/I}) sets allow_encoded_slash. */

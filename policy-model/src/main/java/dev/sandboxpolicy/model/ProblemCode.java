@@ -171,7 +171,10 @@ public enum ProblemCode implements WireNamed {
   STACK_UNREADABLE("stack_unreadable"),
 
   // policy test files (policyctl test; docs/testing-policies.md)
-  REQUEST_INVALID("request_invalid");
+  REQUEST_INVALID("request_invalid"),
+  TEST_FAILED("test_failed"),
+  NOT_EXERCISED("not_exercised"),
+  COVERAGE_BELOW_MINIMUM("coverage_below_minimum");
 
   private final String wireName;
 
