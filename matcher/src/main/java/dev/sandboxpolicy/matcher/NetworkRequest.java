@@ -13,10 +13,18 @@ import java.util.Objects;
  *     .withAncestors(List.of("/usr/bin/bash"));
  * }</pre>
  *
+ * <p>Host comparisons (exact and wildcard endpoint hosts, and so the endpoints a request decision sees) use the host
+ * with <em>one</em> trailing {@code .} removed, as upstream does since OpenShell #2248: {@code api.github.com.} (the
+ * fully qualified spelling, e.g. to skip DNS search domains) decides like {@code api.github.com}, while {@code
+ * api.github.com..} keeps one dot and matches no valid endpoint host. {@link #host()} stays as the caller gave it, and
+ * so does every reason text that names the host; DNS resolution is the proxy's business and keeps the dotted form.
+ *
  * <p>Warning: {@link #cmdlinePaths()} only ever appear in deny messages; they never grant access (§6 rule 9).
  */
 public final class NetworkRequest {
   private final String host;
+  /** {@link #host} without one trailing dot: what every host comparison sees (computed once, so matching never allocates). */
+  private final String comparedHost;
   private final int port;
   private final String binary;
   private final List<String> ancestors;
@@ -24,6 +32,7 @@ public final class NetworkRequest {
 
   private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths) {
     this.host = Objects.requireNonNull(host, "host");
+    this.comparedHost = withoutTrailingDot(host);
     this.port = port;
     this.binary = Objects.requireNonNull(binary, "binary");
     this.ancestors = List.copyOf(ancestors);
@@ -62,13 +71,23 @@ public final class NetworkRequest {
     return new NetworkRequest(host, port, binary, ancestors, cmdlinePaths);
   }
 
+  /** {@code host} without one trailing {@code .} (upstream-changes item 4); the host itself when it has none. */
+  static String withoutTrailingDot(String host) {
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+  }
+
   /**
-   * Returns the host as requested.
+   * Returns the host as requested, trailing dot and case as given.
    *
    * @return the host
    */
   public String host() {
     return host;
+  }
+
+  /** The host every host comparison uses: {@link #host()} without one trailing dot. */
+  String comparedHost() {
+    return comparedHost;
   }
 
   /**

@@ -117,6 +117,7 @@ record CheckResult(
       o.put("matched_policy", network.matchedPolicy().orElse(null));
       o.put("reason", reason());
       o.putNull("enforcement");
+      o.putNull("http_status");
       o.put("target_rejected", rejected.get().code());
     } else {
       DecisionJson.fill(o, decision());

@@ -34,7 +34,7 @@ final class DocumentValidation {
    */
   static List<Problem> validate(DocumentKind kind, String text, ReadMode mode, boolean custom) {
     PolicyValidator validator =
-        (mode == ReadMode.LENIENT ? PolicyValidator.lenient() : PolicyValidator.strict())
+        (mode == ReadMode.LEGACY_TOLERANT ? PolicyValidator.legacyTolerant() : PolicyValidator.strict())
             .withPresetOrigin(custom ? PresetOrigin.CUSTOM : PresetOrigin.BUILT_IN);
     String body = kind == DocumentKind.POLICY ? PolicyGetOutput.withoutHeader(text) : text;
     return validator.validateText(kind, body, mode).problems();

@@ -64,7 +64,7 @@ public final class CustomPresetLoader {
   public static final String HOST_GATEWAY = "host.openshell.internal";
 
   private static final PolicyReader READER = PolicyReader.builder()
-      .mode(ReadMode.LENIENT)
+      .mode(ReadMode.STRICT)
       .limits(ReadLimits.defaults().withMaxDocumentBytes((int) MAX_PRESET_FILE_BYTES))
       .build();
 

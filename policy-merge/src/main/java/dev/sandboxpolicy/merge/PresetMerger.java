@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code policy-add} and {@code policy-remove} on the policy model, with NemoClaw's semantics (preset layer spec
@@ -81,6 +82,7 @@ public final class PresetMerger {
         }
       }
     }
+    checkMcpVersions(merged, touched.keySet(), presets);
     for (String key : touched.keySet()) {
       NetworkPolicy old = before.get(key);
       NetworkPolicy now = merged.get(key);
@@ -93,6 +95,22 @@ public final class PresetMerger {
     Optional<Long> version = Optional.of(live.version().orElse(DEFAULT_VERSION));
     Policy result = rebuild(live, version, merged);
     return MergeResult.of(result, PolicyDiff.of(changes, live.version(), version));
+  }
+
+  /**
+   * Refuses a result in which an entry the presets wrote has an MCP endpoint whose {@code mcp.versions} shares no
+   * revision with another MCP endpoint on the same host and port, naming the last preset that wrote that entry.
+   */
+  private static void checkMcpVersions(Map<String, NetworkPolicy> merged, Set<String> written, List<Preset> presets)
+      throws PresetLayerException {
+    McpVersionCompatibility.check(merged, written, key -> {
+      for (int i = presets.size() - 1; i >= 0; i--) {
+        if (presets.get(i).networkPolicies().containsKey(key)) {
+          return Optional.of(presets.get(i).name()).filter(name -> !name.isEmpty());
+        }
+      }
+      return Optional.empty();
+    });
   }
 
   /**

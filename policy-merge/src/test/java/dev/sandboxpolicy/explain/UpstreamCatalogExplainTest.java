@@ -35,7 +35,7 @@ class UpstreamCatalogExplainTest {
   @Test
   void balancedSandboxWithSeveralPresets() throws IOException, PolicyReadException {
     Path dir = blueprint();
-    PolicyReader reader = PolicyReader.of(ReadMode.LENIENT);
+    PolicyReader reader = PolicyReader.of(ReadMode.LEGACY_TOLERANT);
     List<Preset> presets = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir.resolve("policies/presets"))) {
       for (Path file : files.sorted().collect(Collectors.toList())) {
