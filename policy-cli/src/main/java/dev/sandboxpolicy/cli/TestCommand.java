@@ -46,7 +46,7 @@ import tools.jackson.databind.node.ObjectNode;
           + " FILE:LINE:COLUMN, and a percentage. --min-coverage PCT fails the run below PCT percent.",
       "",
       "--format json (or --json) prints {\"passed\", \"failed\", \"cases\": [{\"file\", \"name\", \"line\","
-          + " \"column\", \"result\", \"expected\", \"got\", \"entry\", \"reason_contains\", \"decision\","
+          + " \"column\", \"request\", \"result\", \"expected\", \"got\", \"entry\", \"reason_contains\", \"decision\","
           + " \"mismatches\"}], \"coverage\"?: {\"percent\", \"covered\", \"total\", \"by_kind\", \"uncovered\"}}."
           + " --format junit prints JUnit XML (one testsuite per file, one testcase per case) for CI systems;"
           + " --format sarif prints a SARIF 2.1.0 log of the failures (and, with --coverage, the unexercised items).",
@@ -235,6 +235,7 @@ final class TestCommand extends Subcommand {
         c.put("file", r.file().name());
         c.put("name", r.testCase().name());
         Json.position(c, r.testCase().at().line(), r.testCase().at().column());
+        c.put("request", r.testCase().request().describe());
         c.put("result", r.passed() ? "pass" : "fail");
         c.put("expected", DecisionJson.verdict(r.testCase().expect()));
         c.put("got", r.got());
