@@ -310,7 +310,8 @@ final class TestCommand extends Subcommand {
     if (report.coverage() != null) {
       report.coverage().lines().forEach(out::println);
     }
-    out.println(report.outcomes().size() + " cases: " + report.passedCount() + " passed, " + report.failed()
+    int n = report.outcomes().size();
+    out.println(n + (n == 1 ? " case: " : " cases: ") + report.passedCount() + " passed, " + report.failed()
         + " failed");
     report.coverageFailure().ifPresent(out::println);
   }
