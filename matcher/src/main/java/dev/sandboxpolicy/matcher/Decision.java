@@ -87,6 +87,13 @@ public final class Decision {
         Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, "", false, Optional.empty());
   }
 
+  /** An allow decision with a reason (the matcher's own allow constants say whether the destination was checked). */
+  static Decision allow(String matchedPolicy, String rulePointer, SourceLocation ruleLocation,
+      Optional<Enforcement> enforcement, String reason) {
+    return new Decision(Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, reason,
+        false, Optional.empty());
+  }
+
   /**
    * A deny decision.
    *

@@ -146,7 +146,8 @@ class MatchTraceTest {
   @Test
   void aDecisionThatFailedClosedMatchesNothing() {
     CompiledPolicy p = TestPolicies.compile(POLICY);
-    MatchTrace t = p.trace(get("api.github.com", "/repos/a\u0000/b", "/usr/bin/gh"));
+    // A NUL in the executable path, which the binary glob /usr/local/bin/* of 'github' reads.
+    MatchTrace t = p.trace(get("api.github.com", "/repos/a/b", "/usr/local/bin/g\u0000h"));
     assertEquals(Verdict.ERROR, t.decision().verdict());
     assertEquals(Set.of(), t.matched());
   }

@@ -8,6 +8,7 @@ import dev.sandboxpolicy.matcher.JsonRpcRequest;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.RequestTargetException;
+import dev.sandboxpolicy.model.net.IpAddress;
 import dev.sandboxpolicy.model.net.Port;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +24,12 @@ import tools.jackson.databind.JsonNode;
  * request on it.
  *
  * <p>Fields: {@code host} (string, required), {@code port} (integer 0-65535, required), {@code binary} (string;
- * {@code ""} when absent), {@code ancestors}, {@code cmdline_paths} (string arrays), {@code method},
- * {@code path} (the canonical path; {@code /} when absent), {@code query} (object of string arrays),
- * {@code graphql}, {@code jsonrpc}, {@code mcp_protocol_version} (a string, or an array of strings for a repeated
- * header; absent or {@code null}: no header). With {@code allowTarget}, a {@code target} string (a raw request
- * target) may replace {@code path} and {@code query}; it is canonicalized first.
+ * {@code ""} when absent), {@code ancestors}, {@code cmdline_paths} (string arrays), {@code resolved_ips} (string
+ * array: the addresses the host resolved to, for the destination check), {@code method}, {@code path} (canonicalized
+ * by the decision; {@code /} when absent), {@code query} (object of string arrays), {@code graphql}, {@code jsonrpc},
+ * {@code mcp_protocol_version} (a string, or an array of strings for a repeated header; absent or {@code null}: no
+ * header). With {@code allowTarget}, a {@code target} string (a raw request target) may replace {@code path} and
+ * {@code query}; it is canonicalized first.
  */
 record DecisionRequest(
     NetworkRequest connection,
@@ -42,7 +44,7 @@ record DecisionRequest(
   /** The fields of a request object (the {@code request} of {@code decide}, a line of {@code check --requests}). */
   static final Set<String> FIELDS =
       Set.of("host", "port", "binary", "ancestors", "cmdline_paths", "method", "path", "query", "target", "graphql",
-          "jsonrpc", "mcp_protocol_version");
+          "jsonrpc", "mcp_protocol_version", "resolved_ips");
 
   /** Decodes {@code fields}; {@code bad_request} (or the target's rejection code) when malformed. */
   static DecisionRequest decode(RequestFields fields, boolean allowTarget) throws ProtocolError {
@@ -55,7 +57,8 @@ record DecisionRequest(
     NetworkRequest connection =
         NetworkRequest.of(host, port, fields.string("binary").orElse(""))
             .withAncestors(fields.strings("ancestors"))
-            .withCmdlinePaths(fields.strings("cmdline_paths"));
+            .withCmdlinePaths(fields.strings("cmdline_paths"))
+            .withResolvedAddresses(resolvedIps(fields));
     Optional<String> method = fields.string("method");
     if (method.isEmpty()) {
       return new DecisionRequest(
@@ -92,6 +95,20 @@ record DecisionRequest(
       throw ProtocolError.badRequest("'" + field + "' must be a string (or an array of strings for a repeated header)");
     }
     return node.isPresent() ? List.of(node.get().stringValue()) : List.of();
+  }
+
+  /**
+   * The {@code resolved_ips} (addresses the host resolved to, in any spelling a URL parser accepts); a string that
+   * is not an address is a {@code bad_request}.
+   */
+  private static List<IpAddress> resolvedIps(RequestFields fields) throws ProtocolError {
+    List<IpAddress> out = new ArrayList<>();
+    for (String text : fields.strings("resolved_ips")) {
+      String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+      out.add(IpAddress.tryParse(bare).orElseThrow(
+          () -> ProtocolError.badRequest("'resolved_ips' entry '" + text + "' is not an IP address")));
+    }
+    return out;
   }
 
   /** Whether this is an L7 request decision (a {@code method} was given). */

@@ -5,13 +5,13 @@ import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.MatcherOptions;
 import dev.sandboxpolicy.matcher.PolicyCompileException;
-import dev.sandboxpolicy.merge.MergeResult;
+import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.merge.StackLayer;
 import dev.sandboxpolicy.merge.PresetLayerException;
 import dev.sandboxpolicy.merge.PresetMerger;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
@@ -99,23 +99,42 @@ final class PolicyUnderTest {
     policy.networkPolicies().values().forEach(entry -> origins.put(entry, policyName));
     List<String> presetNames = new ArrayList<>();
     if (!file.presets().isEmpty()) {
-      List<Preset> presets = new ArrayList<>();
+      // The path of 'policyctl merge': each preset resolved (a file is a custom preset and passes every
+      // custom-preset check), merged as layers, and the result validated strictly.
+      List<StackLayer> layers = new ArrayList<>();
       for (PolicyTestFile.Located written : file.presets()) {
-        Optional<Preset> preset = preset(base, written, file.name(), terminal, reports);
-        if (preset.isEmpty()) {
+        String argument = presetArgument(base, written.value(), terminal);
+        try {
+          PresetArguments.Resolved r =
+              PresetArguments.resolve(List.of(argument), "test", terminal.withoutErr(), Optional.empty(), false).get(0);
+          StackLayer layer = r.layer().orElseThrow();
+          String origin = layer.source() == StackLayer.Source.BUILT_IN ? "<built-in preset " + written.value() + ">"
+              : argument;
+          layer.preset().networkPolicies().values().forEach(entry -> origins.put(entry, origin));
+          layers.add(layer);
+          presetNames.add(origin);
+        } catch (CommandFailure e) {
+          reports.add(FileReport.of(file.name(), List.of(Problem.error(
+              e.exitCode() == ExitCode.USAGE ? ProblemCode.PRESET_UNKNOWN : ProblemCode.PRESET_UNREADABLE,
+              written.at(), e.getMessage()))));
+          if (!e.problems().isEmpty()) {
+            reports.add(FileReport.of(argument, e.problems()));
+          }
           return new Loaded(Optional.empty(), reports);
         }
-        String origin = presetOrigin(base, written.value(), terminal);
-        preset.get().networkPolicies().values().forEach(entry -> origins.put(entry, origin));
-        presets.add(preset.get());
-        presetNames.add(origin);
       }
       try {
-        MergeResult merged = PresetMerger.merge(policy, presets);
-        policy = merged.policy();
+        policy = PresetMerger.mergeLayers(policy, layers).policy();
       } catch (PresetLayerException e) {
         reports.add(FileReport.of(file.name(), List.of(Problem.error(e.error().problemCode(),
-            file.presets().get(0).at(), e.getMessage()))));
+            file.presets().get(0).at(), "the presets cannot be merged: " + e.getMessage()))));
+        return new Loaded(Optional.empty(), reports);
+      }
+      List<Problem> invalid = PresetLayerCommand.resultErrors(PolicyWriter.toYaml(policy));
+      if (!invalid.isEmpty()) {
+        // Positions are in the merged YAML, which no file holds: keep the pointers.
+        reports.add(FileReport.of(describe(policyName, presetNames), invalid.stream()
+            .map(p -> p.at(SourceLocation.ofPointer(p.pointer()))).toList()));
         return new Loaded(Optional.empty(), reports);
       }
     }
@@ -144,24 +163,10 @@ final class PolicyUnderTest {
     return presets.isEmpty() ? policyName : policyName + " + presets " + String.join(", ", presets);
   }
 
-  /** A preset file relative to the test file, or else the name of a built-in preset. */
-  private static Optional<Preset> preset(
-      Path base, PolicyTestFile.Located written, String testFile, Terminal terminal, List<FileReport> reports) {
-    String file = relative(base, written.value());
-    String argument = Files.exists(terminal.resolve(file)) ? file : written.value();
-    try {
-      // A preset file's own problems go to standard error with its name, as for 'policyctl merge'.
-      return Optional.of(PresetArguments.resolve(List.of(argument), "merge", terminal).get(0));
-    } catch (CommandFailure e) {
-      ProblemCode code = e.exitCode() == ExitCode.USAGE ? ProblemCode.PRESET_UNKNOWN : ProblemCode.PRESET_UNREADABLE;
-      reports.add(FileReport.of(testFile, List.of(Problem.error(code, written.at(), e.getMessage()))));
-      return Optional.empty();
-    }
-  }
-
-  private static String presetOrigin(Path base, String written, Terminal terminal) {
+  /** A preset file relative to the test file when one exists there, else the name as written (a built-in preset). */
+  private static String presetArgument(Path base, String written, Terminal terminal) {
     String file = relative(base, written);
-    return Files.exists(terminal.resolve(file)) ? file : "<built-in preset " + written + ">";
+    return Files.exists(terminal.resolve(file)) ? file : written;
   }
 
   /** The identity of the policy under test: same file, presets and binary identity, same policy. */

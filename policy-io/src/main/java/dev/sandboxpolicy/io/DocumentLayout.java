@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The one table of every key of every document the library reads and writes: for each closed mapping (a
@@ -58,7 +57,7 @@ final class DocumentLayout {
   /** Upper bound of a protobuf {@code uint32} ({@code version}, body limits). */
   static final long U32_MAX = 4_294_967_295L;
 
-  private static final String U32_RANGE = "0..4294967295";
+  static final String U32_RANGE = "0..4294967295";
   /** A port field holds 0 (unset) up to {@link Port#MAX_VALUE}; the value rules then require 1 or more. */
   private static final String PORT_RANGE = "0.." + Port.MAX_VALUE;
   private static final SchemaType U32 = SchemaType.integer(0, U32_MAX);
@@ -97,7 +96,9 @@ final class DocumentLayout {
               (tree, r, key, out) -> {
                 if (!r.query().isEmpty()) {
                   Map<String, Object> q = tree.newMap();
-                  r.query().forEach((name, m) -> q.put(name, tree.matcher(m)));
+                  for (Map.Entry<String, ValueMatcher> e : r.query().entrySet()) {
+                    q.put(e.getKey(), tree.matcher(e.getValue()));
+                  }
                   out.put(key, q);
                 }
               }))
@@ -114,7 +115,11 @@ final class DocumentLayout {
                   }
                 }
               },
-              (tree, r, key, out) -> r.tool().ifPresent(t -> out.put(key, tree.matcher(t)))))
+              (tree, r, key, out) -> {
+                if (r.tool().isPresent()) {
+                  out.put(key, tree.matcher(r.tool().get()));
+                }
+              }))
           // params: MCP parameters, nested maps read flattened to dotted keys and written nested again
           .with(new Field<>("params", SchemaType.PARAMS,
               (f, key, b) -> {
@@ -237,19 +242,20 @@ final class DocumentLayout {
           // mcp: the canonical form leaves out a block that says nothing on an MCP endpoint ({} = the defaults)
           .with(DocumentLayout.<Endpoint, Endpoint.Builder, McpOptions, McpOptions.Builder>section("mcp", MCP, PLAIN,
               Endpoint::mcp, Endpoint.Builder::mcp).writtenBy(
-              (tree, e, key, out) -> e.mcp().ifPresent(mcp -> {
-                Map<String, Object> written = MCP.write(tree, mcp);
-                if (!(tree.canonical() && written.isEmpty() && Protocol.MCP.is(e.protocol()))) {
-                  out.put(key, written);
+              (tree, e, key, out) -> {
+                if (e.mcp().isPresent()) {
+                  Map<String, Object> written = MCP.write(tree, e.mcp().get());
+                  if (!(tree.canonical() && written.isEmpty() && Protocol.MCP.is(e.protocol()))) {
+                    out.put(key, written);
+                  }
                 }
-              })))
+              }))
           .hint("mcp_versions", "MCP revisions are written under the endpoint's mcp block: mcp: {versions: [...]}");
 
   static final MappingShape<Binary, Binary.Builder> BINARY =
       MappingShape.<Binary, Binary.Builder>of("a binary", Binary::builder, Binary.Builder::location,
               Binary.Builder::unknownFields, Binary.Builder::build)
-          .with(new Field<>("path", SchemaType.STRING, (f, key, b) -> b.path(f.string(key)),
-              (tree, bin, key, out) -> out.put(key, bin.path())))
+          .with(Field.plain("path", SchemaType.STRING, Field.Plain.STRING_ALWAYS, Binary::path, Binary.Builder::path))
           .with(optFlag("harness", Binary::harness, Binary.Builder::harness));
 
   /** A {@code network_policies} entry of a policy or a preset. */
@@ -364,10 +370,9 @@ final class DocumentLayout {
   static final MappingShape<Preset, Preset.Builder> PRESET_HEADER =
       MappingShape.<Preset, Preset.Builder>of("the preset header", Preset::builder, Preset.Builder::location,
               Preset.Builder::putAllUnknownFields, Preset.Builder::build)
-          .with(new Field<>("name", SchemaType.STRING, (f, key, b) -> b.name(f.requiredString(key)),
-              (tree, p, key, out) -> out.put(key, p.name())))
-          .with(new Field<>("description", SchemaType.STRING, (f, key, b) -> b.description(f.string(key)),
-              (tree, p, key, out) -> out.put(key, p.description())));
+          .with(Field.plain("name", SchemaType.STRING, Field.Plain.REQUIRED_STRING, Preset::name, Preset.Builder::name))
+          .with(Field.plain("description", SchemaType.STRING, Field.Plain.STRING_ALWAYS, Preset::description,
+              Preset.Builder::description));
 
   /** Unknown keys of the preset header are kept in the preset's unknown fields under this prefix. */
   static final String HEADER_PREFIX = "preset.";
@@ -480,48 +485,41 @@ final class DocumentLayout {
 
   /** A string, {@code ""} when absent, omitted when empty. */
   private static <T, B> Field<T, B> string(String key, Function<T, String> get, BiConsumer<B, String> set) {
-    return new Field<>(key, SchemaType.STRING, (f, k, b) -> set.accept(b, f.string(k)),
-        (tree, v, k, out) -> DocumentTree.putString(out, k, get.apply(v)));
+    return Field.plain(key, SchemaType.STRING, Field.Plain.STRING, get, set);
   }
 
   /** A required string ({@code missing_field} when absent), always written. */
   private static <T, B> Field<T, B> requiredString(String key, Function<T, String> get, BiConsumer<B, String> set) {
-    return new Field<>(key, SchemaType.STRING, (f, k, b) -> set.accept(b, f.requiredString(k)),
-        (tree, v, k, out) -> out.put(k, get.apply(v)));
+    return Field.plain(key, SchemaType.STRING, Field.Plain.REQUIRED_STRING, get, set);
   }
 
   /** A string whose absence is kept ({@code Optional}), written when present. */
   private static <T, B> Field<T, B> optString(String key, Function<T, Optional<String>> get,
       BiConsumer<B, Optional<String>> set) {
-    return new Field<>(key, SchemaType.STRING, (f, k, b) -> set.accept(b, f.optString(k)),
-        (tree, v, k, out) -> DocumentTree.putOptional(out, k, get.apply(v)));
+    return Field.plain(key, SchemaType.STRING, Field.Plain.OPTIONAL_STRING, get, set);
   }
 
   /** A boolean, {@code false} when absent, written only when {@code true}. */
-  private static <T, B> Field<T, B> flag(String key, Predicate<T> get, BiConsumer<B, Boolean> set) {
-    return new Field<>(key, SchemaType.BOOLEAN, (f, k, b) -> set.accept(b, f.bool(k)),
-        (tree, v, k, out) -> DocumentTree.putTrue(out, k, get.test(v)));
+  private static <T, B> Field<T, B> flag(String key, Function<T, Boolean> get, BiConsumer<B, Boolean> set) {
+    return Field.plain(key, SchemaType.BOOLEAN, Field.Plain.FLAG, get, set);
   }
 
   /** A boolean whose absence is kept ({@code Optional}), written when present. */
   private static <T, B> Field<T, B> optFlag(String key, Function<T, Optional<Boolean>> get,
       BiConsumer<B, Optional<Boolean>> set) {
-    return new Field<>(key, SchemaType.BOOLEAN, (f, k, b) -> set.accept(b, f.optBool(k)),
-        (tree, v, k, out) -> DocumentTree.putOptional(out, k, get.apply(v)));
+    return Field.plain(key, SchemaType.BOOLEAN, Field.Plain.OPTIONAL_FLAG, get, set);
   }
 
   /** An unsigned 32-bit integer (a protobuf {@code uint32}), written when present. */
   private static <T, B> Field<T, B> u32(String key, Function<T, Optional<Long>> get,
       BiConsumer<B, Optional<Long>> set) {
-    return new Field<>(key, U32, (f, k, b) -> set.accept(b, f.optInteger(k, 0, U32_MAX, U32_RANGE)),
-        (tree, v, k, out) -> DocumentTree.putOptional(out, k, get.apply(v)));
+    return Field.plain(key, U32, Field.Plain.U32, get, set);
   }
 
   /** A list of strings, empty when absent, omitted when empty. */
   private static <T, B> Field<T, B> stringList(String key, Function<T, List<String>> get,
       BiConsumer<B, List<String>> set) {
-    return new Field<>(key, STRINGS, (f, k, b) -> set.accept(b, f.stringList(k)),
-        (tree, v, k, out) -> DocumentTree.putList(out, k, get.apply(v)));
+    return Field.plain(key, STRINGS, Field.Plain.STRING_LIST, get, set);
   }
 
   /**
@@ -544,7 +542,12 @@ final class DocumentLayout {
             set.accept(b, value);
           }
         },
-        (tree, v, k, out) -> get.apply(v).ifPresent(x -> out.put(k, shape.write(tree, x))));
+        (tree, v, k, out) -> {
+          Optional<X> value = get.apply(v);
+          if (value.isPresent()) {
+            out.put(k, shape.write(tree, value.get()));
+          }
+        });
   }
 
   /** A sequence of nested mappings; items that are not mappings are reported and dropped. */
@@ -594,7 +597,12 @@ final class DocumentLayout {
             set.accept(b, items);
           }
         },
-        (tree, v, k, out) -> get.apply(v).ifPresent(items -> out.put(k, writeAll(tree, shape, items))));
+        (tree, v, k, out) -> {
+          Optional<List<X>> items = get.apply(v);
+          if (items.isPresent()) {
+            out.put(k, writeAll(tree, shape, items.get()));
+          }
+        });
   }
 
   /** A mapping of names (an open set of keys) to nested mappings, in document order. */
@@ -618,7 +626,9 @@ final class DocumentLayout {
           Map<String, X> values = get.apply(v);
           if (writeEmpty || !values.isEmpty()) {
             Map<String, Object> written = tree.newMap();
-            values.forEach((name, x) -> written.put(name, shape.write(tree, x)));
+            for (Map.Entry<String, X> e : values.entrySet()) {
+              written.put(e.getKey(), shape.write(tree, e.getValue()));
+            }
             out.put(k, written);
           }
         });

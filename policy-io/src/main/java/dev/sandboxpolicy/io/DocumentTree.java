@@ -50,7 +50,9 @@ final class DocumentTree {
   }
 
   static <T> void putOptional(Map<String, Object> m, String key, Optional<T> value) {
-    value.ifPresent(v -> m.put(key, v));
+    if (value.isPresent()) {
+      m.put(key, value.get());
+    }
   }
 
   static void putList(Map<String, Object> m, String key, List<?> value) {

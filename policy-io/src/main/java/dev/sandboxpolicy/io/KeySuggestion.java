@@ -17,7 +17,7 @@ final class KeySuggestion {
 
   private KeySuggestion() {}
 
-  /** The first of {@code known} (in its iteration order) closest to {@code key}, or null when none is near. */
+  /** The known key closest to {@code key} (the alphabetically first of equally close ones), or null when none is near. */
   static String closest(String key, Collection<String> known) {
     if (key.length() > MAX_KEY_CHARS) {
       return null;
@@ -29,7 +29,7 @@ final class KeySuggestion {
         continue;
       }
       int d = distance(key, candidate);
-      if (d < bestDistance) {
+      if (d < bestDistance || d == bestDistance && best != null && candidate.compareTo(best) < 0) {
         best = candidate;
         bestDistance = d;
       }

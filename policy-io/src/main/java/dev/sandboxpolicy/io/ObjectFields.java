@@ -4,7 +4,7 @@ import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,7 @@ final class ObjectFields {
   private final Node.MapNode map;
   private final String pointer;
   private final String what;
-  private final Set<String> known = new LinkedHashSet<>();
+  private final Set<String> known = new HashSet<>();
 
   ObjectFields(Binder binder, Node.MapNode map, String pointer, String what) {
     this.binder = binder;
