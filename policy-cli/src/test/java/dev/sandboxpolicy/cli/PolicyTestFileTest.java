@@ -251,6 +251,43 @@ class PolicyTestFileTest {
     // An item the preset brought is shown in the preset's file.
     assertTrue(r.out().contains("extra.yaml:"), r::toString);
 
+    // A preset file is a custom preset: its keys are namespaced as merge writes them.
+    CliRun namespaced = test("""
+        policy: policy.yaml
+        presets: [extra.yaml]
+        cases:
+          - name: the preset's entry decides under its namespaced key
+            request: {host: api.extra.example.com, port: 443, binary: /usr/bin/curl}
+            expect: allow
+            entry: nemoclaw_custom__extra__extra_api
+        """);
+    assertEquals(ExitCode.OK, namespaced.status(), namespaced::toString);
+
+    // ... and passes every custom-preset check merge makes: a link-local (metadata) host is refused.
+    CliRun.write(dir, "metadata.yaml", """
+        preset:
+          name: metadata
+          description: the cloud metadata service
+        network_policies:
+          meta:
+            endpoints:
+              - host: 169.254.169.254
+                port: 80
+            binaries:
+              - path: /usr/bin/curl
+        """);
+    CliRun refused = test("""
+        policy: policy.yaml
+        presets: [metadata.yaml]
+        cases:
+          - name: a
+            request: {host: 169.254.169.254, port: 80, binary: /usr/bin/curl}
+            expect: deny
+        """);
+    assertEquals(ExitCode.USAGE, refused.status(), refused::toString);
+    assertTrue(refused.err().contains("t.yaml:2:11: error preset_unreadable metadata.yaml: "), refused::toString);
+    assertEquals("", refused.out());
+
     CliRun unknown = test("""
         policy: policy.yaml
         presets: [no-such-preset]
