@@ -73,6 +73,35 @@ class PolicyTestFileTest {
   }
 
   @Test
+  void anEvaluationThatFailsClosedIsExpectError() {
+    CliRun.write(dir, "wild.yaml", """
+        version: 1
+        network_policies:
+          wild:
+            endpoints:
+              - host: "*.example.com"
+                port: 443
+            binaries:
+              - path: /usr/bin/tool
+        """);
+    CliRun.write(dir, "t.yaml", """
+        policy: wild.yaml
+        cases:
+          - name: a NUL in a host a wildcard reads
+            request: {host: "a.example.com\\0", port: 443, binary: /usr/bin/tool}
+            expect: error
+          - name: the same host without it
+            request: {host: a.example.com, port: 443, binary: /usr/bin/tool}
+            expect: error
+        """);
+    CliRun r = CliRun.run(dir, "test", "t.yaml");
+    assertEquals(ExitCode.FAILED, r.status(), r::toString);
+    assertTrue(r.out().contains("t.yaml:6:5: FAIL the same host without it\n    expected error, got allow\n"),
+        r::toString);
+    assertTrue(r.out().contains("1 passed, 1 failed"), r::toString);
+  }
+
+  @Test
   void eachExpectationFieldCanFailOnItsOwn() {
     CliRun r = test("""
         policy: policy.yaml
