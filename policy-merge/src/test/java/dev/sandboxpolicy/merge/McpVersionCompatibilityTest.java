@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.NetworkPolicy;
@@ -28,6 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class McpVersionCompatibilityTest {
 
   private static final PolicyReader READER = PolicyReader.of(ReadMode.STRICT);
+  /** Where the custom preset {@code extra} writes its entry {@code extra_tools} (the custom namespace). */
+  private static final String EXTRA = CustomPresetKeys.key("extra", "extra_tools");
 
   /** A live policy with one MCP entry {@code tools} on mcp.example.com:443, or none when {@code versions} is null. */
   private static Policy live(String versions) throws Exception {
@@ -81,14 +84,14 @@ class McpVersionCompatibilityTest {
     if (merges) {
       Policy merged = PresetMerger.merge(live, preset).policy();
       assertEquals(live.networkPolicies().get("tools"), merged.networkPolicies().get("tools"), "nothing is picked");
-      assertEquals(preset.networkPolicies().get("extra_tools"), merged.networkPolicies().get("extra_tools"));
+      assertEquals(preset.networkPolicies().get("extra_tools"), merged.networkPolicies().get(EXTRA));
       return;
     }
     PresetLayerException e = assertThrows(PresetLayerException.class, () -> PresetMerger.merge(live, preset));
     assertEquals("mcp_versions_incompatible", e.code());
     assertEquals("extra", e.presetName().orElseThrow(), "the refusal names the preset");
     Problem p = e.problems().get(0);
-    String endpoint = "/network_policies/extra_tools/endpoints/0";
+    String endpoint = JsonPointer.index(JsonPointer.key("/network_policies", EXTRA) + "/endpoints", 0);
     assertEquals(presetVersions == null ? endpoint : endpoint + "/mcp/versions", p.pointer());
     assertEquals(10, p.line(), "located where the preset wrote its mcp block");
     assertTrue(p.column() > 0);
@@ -107,29 +110,25 @@ class McpVersionCompatibilityTest {
   }
 
   @Test
-  void replacingTheConflictingEntryIsNotAConflict() throws Exception {
-    Policy live = live("[2025-03-26]");
-    Preset sameKey = READER.readPreset("""
-        preset: {name: tools, description: replaces the entry}
-        network_policies:
-          tools:
-            endpoints:
-              - {host: mcp.example.com, port: 443, protocol: mcp, mcp: {allow_all_known_mcp_methods: true}}
-            binaries: [{path: /usr/bin/agent}]
-        """).orElseThrow();
-    Policy merged = PresetMerger.merge(live, sameKey).policy();
-    assertEquals(List.of(McpVersion.DEFAULT),
-        merged.networkPolicies().get("tools").endpoints().get(0).effectiveMcpVersions(), "wholesale replacement");
+  void reapplyingAPresetReplacesItsOwnEntryWhichIsNotAConflict() throws Exception {
+    Policy live = Policy.builder().version(1L).build();
+    Policy first = PresetMerger.merge(live, preset("mcp.example.com", 443, "mcp", "[2025-03-26]")).policy();
+    Policy second = PresetMerger.merge(first, preset("mcp.example.com", 443, "mcp", "[2025-11-25]")).policy();
+    assertEquals(List.of(McpVersion.V2025_11_25),
+        second.networkPolicies().get(EXTRA).endpoints().get(0).effectiveMcpVersions(), "wholesale replacement");
+    assertEquals(1, second.networkPolicies().size());
   }
 
   @Test
   void aConflictTheLivePolicyAlreadyHadDoesNotBlockAnUnrelatedMerge() throws Exception {
-    Policy live = PresetMerger.merge(live("[2025-03-26]"), preset("mcp.example.com", 8443, "mcp", null)).policy();
+    Policy live = live("[2025-03-26]");
     Map<String, NetworkPolicy> entries = new LinkedHashMap<>(live.networkPolicies());
     entries.put("clash", entry("mcp.example.com", 443, List.of("2025-11-25")));
     Policy conflicted = Policy.builder().from(live).networkPolicies(entries).build();
     Preset unrelated = preset("docs.example.com", 443, "mcp", null);
-    assertTrue(PresetMerger.merge(conflicted, unrelated).policy().networkPolicies().containsKey("extra_tools"));
+    Policy merged = PresetMerger.merge(conflicted, unrelated).policy();
+    assertTrue(merged.networkPolicies().containsKey(EXTRA), merged.networkPolicies().keySet().toString());
+    assertTrue(merged.networkPolicies().containsKey("clash"), "the old conflict is the live policy's own");
   }
 
   @Test
@@ -150,27 +149,28 @@ class McpVersionCompatibilityTest {
 
   @Test
   void theStackRefusesToApplyAndToBringBackAShadowedConflict() throws Exception {
-    Policy baseline = live("[2025-03-26]");
-    PolicyStack stack = PolicyStack.of(baseline);
+    PolicyStack stack = PolicyStack.of(live("[2025-03-26]"));
     PresetLayerException apply = assertThrows(PresetLayerException.class,
-        () -> stack.apply(StackLayer.builtIn(preset("mcp.example.com", 443, "mcp", "[2025-11-25]"))));
+        () -> stack.apply(StackLayer.custom(preset("mcp.example.com", 443, "mcp", "[2025-11-25]"), null)));
     assertEquals("mcp_versions_incompatible", apply.code());
 
-    // layer 1 replaces the baseline entry with a 2025-11-25 one; layer 2 adds another 2025-11-25 endpoint;
-    // removing layer 1 would bring back the 2025-03-26 baseline entry next to layer 2's: refused, stack unchanged
-    Preset shadow = READER.readPreset("""
-        preset: {name: shadow, description: replaces tools}
+    // The baseline's `pypi` is an MCP endpoint (2025-03-26); the built-in pypi preset shadows it, so a custom
+    // preset may add a 2025-11-25 endpoint on the same host. Removing pypi would bring the baseline entry back
+    // next to it: refused, and the stack stays as it was.
+    Policy baseline = READER.readPolicy("""
+        version: 1
         network_policies:
-          tools:
+          pypi:
             endpoints:
-              - {host: mcp.example.com, port: 443, protocol: mcp, mcp: {allow_all_known_mcp_methods: true}}
+              - {host: mcp.example.com, port: 443, protocol: mcp, mcp: {allow_all_known_mcp_methods: true, versions: [2025-03-26]}}
             binaries: [{path: /usr/bin/agent}]
         """).orElseThrow();
-    PolicyStack two = stack.apply(StackLayer.builtIn(shadow)).stack()
-        .apply(StackLayer.builtIn(preset("mcp.example.com", 443, "mcp", null))).stack();
-    PresetLayerException remove = assertThrows(PresetLayerException.class, () -> two.remove("shadow"));
+    Preset pypi = PresetCatalog.builtIn().require("pypi");
+    PolicyStack two = PolicyStack.of(baseline).apply(StackLayer.builtIn(pypi)).stack()
+        .apply(StackLayer.custom(preset("mcp.example.com", 443, "mcp", null), null)).stack();
+    PresetLayerException remove = assertThrows(PresetLayerException.class, () -> two.remove("pypi"));
     assertEquals("mcp_versions_incompatible", remove.code());
-    assertTrue(remove.problems().get(0).pointer().startsWith("/network_policies/tools/endpoints/0"),
+    assertTrue(remove.problems().get(0).pointer().startsWith("/network_policies/pypi/endpoints/0"),
         remove.problems().toString());
     assertEquals(2, two.layers().size(), "the stack is unchanged");
   }

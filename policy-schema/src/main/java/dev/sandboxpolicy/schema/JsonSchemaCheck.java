@@ -184,10 +184,14 @@ final class JsonSchemaCheck {
     return new Problem(severity, code.wireName(), pointer, line, column, message);
   }
 
-  /** Whether the error is about a matcher's value ({@code query} values, {@code tool}, {@code params} leaves). */
+  /**
+   * Whether the error is about a matcher's value itself ({@code query} values, {@code tool}, {@code params} leaves),
+   * not about an item of its {@code any} list (a wrong item type stays {@code wrong_type}, coerced by a legacy read).
+   */
   private static boolean isMatcherSchema(Error error) {
     String path = schemaPath(error);
-    return path.contains("/$defs/matcher/") || path.endsWith("/$defs/matcher") || path.contains("/$defs/paramMatcher");
+    return (path.contains("/$defs/matcher") || path.contains("/$defs/paramMatcher"))
+        && !path.contains("/properties/any");
   }
 
   private static String schemaPath(Error error) {

@@ -114,6 +114,12 @@ class NemoClawProfileTest {
       assertTrue(nemoclawAccepts(d.getValue(), tree(text)), "NemoClaw's own schema accepts " + d.getKey());
       assertEquals(List.of(), profileOnly(d.getValue(), text), d.getKey().toString());
       ValidationReport report = PROFILE.validateText(d.getValue(), text, ReadMode.STRICT);
+      if (d.getKey().endsWith("agents/langchain-deepagents-code/policy-additions.yaml")) {
+        // landlock.compatibility: strict meant best_effort until OpenShell #2541 and is an error since
+        assertEquals(List.of("landlock_compatibility_unknown"),
+            report.problems().stream().filter(p -> p.isError()).map(p -> p.code()).toList(), report.toString());
+        continue;
+      }
       assertTrue(report.isValid(), d.getKey() + ":\n" + report);
     }
   }

@@ -90,7 +90,7 @@ class CompileRefusesWhatValidateRefusesTest {
     });
     System.out.println("[robustness] compile vs validate: " + outcomes);
     // Both sides of the property are exercised: enough documents are accepted and enough refused in each mode.
-    for (String outcome : List.of("STRICT refused", "STRICT accepted", "LENIENT refused", "LENIENT accepted")) {
+    for (String outcome : List.of("STRICT refused", "STRICT accepted", "LEGACY_TOLERANT refused", "LEGACY_TOLERANT accepted")) {
       assertTrue(outcomes.getOrDefault(outcome, 0) > 30, outcomes.toString());
     }
   }
