@@ -92,8 +92,12 @@ class PolicyAssertTest {
         () -> PolicyAssert.assertAllowedBy(compiled(), GH, "pypi"));
     assertEquals("pypi", wrongEntry.getExpected().getValue());
     assertEquals("github", wrongEntry.getActual().getValue());
+    // A NUL in a host that a wildcard endpoint's glob reads fails closed: an error, not a deny.
+    Policy wild = PolicyReader.of(ReadMode.STRICT).readPolicy("version: 1\nnetwork_policies:\n  w:\n"
+        + "    endpoints: [{host: '*.example.com', port: 443}]\n    binaries: [{path: /usr/bin/gh}]\n")
+        .value().orElseThrow();
     AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> PolicyAssert.assertDecides(
-        compiled(), L7Request.of(GH, "GET", "/repos/a\u0000"), Verdict.DENY));
+        CompiledPolicy.compile(wild), NetworkRequest.of("a.example.com\u0000", 443, "/usr/bin/gh"), Verdict.DENY));
     assertEquals("error", error.getActual().getValue());
   }
 
