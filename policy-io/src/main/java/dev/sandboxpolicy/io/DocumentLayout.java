@@ -528,7 +528,7 @@ final class DocumentLayout {
    */
   private static <T, B, X extends PolicyNode, XB> Field<T, B> section(String key, MappingShape<X, XB> shape,
       boolean named, Function<T, Optional<X>> get, BiConsumer<B, X> set) {
-    return new Field<>(key, SchemaType.object(shape),
+    return Field.nested(key, SchemaType.object(shape),
         (f, k, b) -> {
           X value = null;
           if (named) {
@@ -542,36 +542,26 @@ final class DocumentLayout {
             set.accept(b, value);
           }
         },
-        (tree, v, k, out) -> {
-          Optional<X> value = get.apply(v);
-          if (value.isPresent()) {
-            out.put(k, shape.write(tree, value.get()));
-          }
-        });
+        Field.Nesting.SECTION, shape, get);
   }
 
   /** A sequence of nested mappings; items that are not mappings are reported and dropped. */
   private static <T, B, X extends PolicyNode, XB> Field<T, B> list(String key, MappingShape<X, XB> shape,
       boolean writeEmpty, Function<T, List<X>> get, BiConsumer<B, List<X>> set) {
-    return new Field<>(key, SchemaType.arrayOf(SchemaType.object(shape)),
+    return Field.nested(key, SchemaType.arrayOf(SchemaType.object(shape)),
         (f, k, b) -> {
           List<X> items = items(f, k, shape);
           if (items != null) {
             set.accept(b, items);
           }
         },
-        (tree, v, k, out) -> {
-          List<X> items = get.apply(v);
-          if (writeEmpty || !items.isEmpty()) {
-            out.put(k, writeAll(tree, shape, items));
-          }
-        });
+        writeEmpty ? Field.Nesting.LIST_ALWAYS : Field.Nesting.LIST, shape, get);
   }
 
   /** A sequence of nested mappings that is required ({@code missing_field} when absent) and always written. */
   private static <T, B, X extends PolicyNode, XB> Field<T, B> requiredList(String key, MappingShape<X, XB> shape,
       Function<T, List<X>> get, BiConsumer<B, List<X>> set) {
-    return new Field<>(key, SchemaType.arrayOf(SchemaType.object(shape)),
+    return Field.nested(key, SchemaType.arrayOf(SchemaType.object(shape)),
         (f, k, b) -> {
           List<X> items = items(f, k, shape);
           if (items == null && !f.has(k)) {
@@ -581,7 +571,7 @@ final class DocumentLayout {
             set.accept(b, items);
           }
         },
-        (tree, v, k, out) -> out.put(k, writeAll(tree, shape, get.apply(v))));
+        Field.Nesting.LIST_ALWAYS, shape, get);
   }
 
   /**
@@ -590,25 +580,20 @@ final class DocumentLayout {
    */
   private static <T, B, X extends PolicyNode, XB> Field<T, B> optList(String key, MappingShape<X, XB> shape,
       Function<T, Optional<List<X>>> get, BiConsumer<B, List<X>> set) {
-    return new Field<>(key, SchemaType.arrayOf(SchemaType.object(shape)),
+    return Field.nested(key, SchemaType.arrayOf(SchemaType.object(shape)),
         (f, k, b) -> {
           List<X> items = items(f, k, shape);
           if (items != null) {
             set.accept(b, items);
           }
         },
-        (tree, v, k, out) -> {
-          Optional<List<X>> items = get.apply(v);
-          if (items.isPresent()) {
-            out.put(k, writeAll(tree, shape, items.get()));
-          }
-        });
+        Field.Nesting.OPTIONAL_LIST, shape, get);
   }
 
   /** A mapping of names (an open set of keys) to nested mappings, in document order. */
   private static <T, B, X extends PolicyNode, XB> Field<T, B> map(String key, MappingShape<X, XB> shape,
       boolean writeEmpty, Function<T, Map<String, X>> get, BiConsumer<B, Map<String, X>> set) {
-    return new Field<>(key, SchemaType.mapOf(SchemaType.object(shape)),
+    return Field.nested(key, SchemaType.mapOf(SchemaType.object(shape)),
         (f, k, b) -> {
           Node.MapNode m = f.mapping(k);
           if (m != null) {
@@ -622,16 +607,7 @@ final class DocumentLayout {
             set.accept(b, values);
           }
         },
-        (tree, v, k, out) -> {
-          Map<String, X> values = get.apply(v);
-          if (writeEmpty || !values.isEmpty()) {
-            Map<String, Object> written = tree.newMap();
-            for (Map.Entry<String, X> e : values.entrySet()) {
-              written.put(e.getKey(), shape.write(tree, e.getValue()));
-            }
-            out.put(k, written);
-          }
-        });
+        writeEmpty ? Field.Nesting.MAP_ALWAYS : Field.Nesting.MAP, shape, get);
   }
 
   /** The bound items of the sequence under {@code key}, or null when the key is absent or not a sequence. */
@@ -648,15 +624,6 @@ final class DocumentLayout {
       }
     }
     return items;
-  }
-
-  private static <X extends PolicyNode, XB> List<Object> writeAll(DocumentTree tree, MappingShape<X, XB> shape,
-      List<X> items) {
-    List<Object> out = new ArrayList<>(items.size());
-    for (X item : items) {
-      out.add(shape.write(tree, item));
-    }
-    return out;
   }
 
   /** The matchers of an open map of names ({@code query}), in document order. */

@@ -1,5 +1,7 @@
 package dev.sandboxpolicy.io;
 
+import dev.sandboxpolicy.model.PolicyNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,52 +56,89 @@ final class Field<T, B> {
     STRING_LIST
   }
 
+  /**
+   * The kinds of field that hold mappings of another {@link MappingShape}, written here with one call to the
+   * model's getter; the nested mappings are written by their own shape.
+   */
+  enum Nesting {
+    /** One mapping whose absence is kept ({@code Optional}), written when present. */
+    SECTION,
+    /** A list of mappings, omitted when empty. */
+    LIST,
+    /** A list of mappings, always written ({@code endpoints: []}). */
+    LIST_ALWAYS,
+    /** A list of mappings whose absence is kept ({@code Optional}): written when present, even empty. */
+    OPTIONAL_LIST,
+    /** A mapping of names to mappings, omitted when empty. */
+    MAP,
+    /** A mapping of names to mappings, always written. */
+    MAP_ALWAYS
+  }
+
   private final String key;
   private final SchemaType type;
+  /** How the key is read: null for a plain kind read here through {@link #setter}. */
   private final Reader<B> reader;
+  /** How the key is written by a field with its own rules: null for a plain or nested kind. */
   private final Writer<T> writer;
   private final Plain plain;
+  private final Nesting nesting;
+  /** The shape of the nested mappings of a {@link Nesting} kind. */
+  private final MappingShape<PolicyNode, ?> shape;
+  /** The model's getter, for a plain or nested kind. */
   private final Function<T, ?> getter;
   private final BiConsumer<B, Object> setter;
 
-  Field(String key, SchemaType type, Reader<B> reader, Writer<T> writer) {
+  @SuppressWarnings("unchecked")
+  private Field(String key, SchemaType type, Reader<B> reader, Writer<T> writer, Plain plain, Nesting nesting,
+      MappingShape<?, ?> shape, Function<T, ?> getter, BiConsumer<B, ?> setter) {
     this.key = Objects.requireNonNull(key, "key");
     this.type = Objects.requireNonNull(type, "type");
-    this.reader = Objects.requireNonNull(reader, "reader");
-    this.writer = Objects.requireNonNull(writer, "writer");
-    this.plain = null;
-    this.getter = null;
-    this.setter = null;
+    this.reader = reader;
+    this.writer = writer;
+    this.plain = plain;
+    this.nesting = nesting;
+    this.shape = (MappingShape<PolicyNode, ?>) shape;
+    this.getter = getter;
+    this.setter = (BiConsumer<B, Object>) setter;
   }
 
-  @SuppressWarnings("unchecked")
-  private <V> Field(String key, SchemaType type, Plain plain, Function<T, V> getter, BiConsumer<B, ? super V> setter) {
-    this.key = Objects.requireNonNull(key, "key");
-    this.type = Objects.requireNonNull(type, "type");
-    this.plain = Objects.requireNonNull(plain, "plain");
-    this.getter = Objects.requireNonNull(getter, "getter");
-    this.setter = (BiConsumer<B, Object>) Objects.requireNonNull(setter, "setter");
-    this.reader = null;
-    this.writer = null;
+  /** A field with its own rules for reading and writing. */
+  Field(String key, SchemaType type, Reader<B> reader, Writer<T> writer) {
+    this(key, type, Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(writer, "writer"), null, null,
+        null, null, null);
   }
 
   /** A field of a {@link Plain} kind: {@code getter} reads the model, {@code setter} fills the builder. */
   static <T, B, V> Field<T, B> plain(String key, SchemaType type, Plain plain, Function<T, V> getter,
       BiConsumer<B, ? super V> setter) {
-    return new Field<>(key, type, plain, getter, setter);
+    return new Field<>(key, type, null, null, Objects.requireNonNull(plain, "plain"), null, null,
+        Objects.requireNonNull(getter, "getter"), Objects.requireNonNull(setter, "setter"));
+  }
+
+  /**
+   * A field of a {@link Nesting} kind: {@code reader} reads it, {@code getter} returns what {@code nesting} says
+   * (an {@code Optional} mapping, a list, an {@code Optional} list or a map of {@code shape}'s model type).
+   */
+  static <T, B> Field<T, B> nested(String key, SchemaType type, Reader<B> reader, Nesting nesting,
+      MappingShape<?, ?> shape, Function<T, ?> getter) {
+    return new Field<>(key, type, Objects.requireNonNull(reader, "reader"), null,
+        null, Objects.requireNonNull(nesting, "nesting"), Objects.requireNonNull(shape, "shape"),
+        Objects.requireNonNull(getter, "getter"), null);
   }
 
   /** This field with another writer (the same key, type and reader). */
   Field<T, B> writtenBy(Writer<T> otherWriter) {
-    return new Field<>(key, type, this::read, otherWriter);
+    return new Field<>(key, type, this::read, Objects.requireNonNull(otherWriter, "writer"), null, null, null, null,
+        null);
   }
 
-  /** This field, running {@code check} before its own reader (the same key, type and writer). */
+  /** This field, running {@code check} before its own reader (the same key, type and writing). */
   Field<T, B> checkedFirst(Reader<B> check) {
     return new Field<>(key, type, (from, k, into) -> {
       check.read(from, k, into);
       read(from, into);
-    }, this::write);
+    }, writer, plain, nesting, shape, getter, setter);
   }
 
   /** The key as written in documents (snake_case). */
@@ -116,12 +155,8 @@ final class Field<T, B> {
     read(from, into);
   }
 
-  private void write(DocumentTree tree, T from, String ignored, Map<String, Object> into) {
-    write(tree, from, into);
-  }
-
   void read(ObjectFields from, B into) {
-    if (plain == null) {
+    if (reader != null) {
       reader.read(from, key, into);
       return;
     }
@@ -158,36 +193,90 @@ final class Field<T, B> {
     }
   }
 
+  /** Writes this key of {@code from} into a tree mapping, or nothing when the value is not written. */
   void write(DocumentTree tree, T from, Map<String, Object> into) {
-    if (plain == null) {
+    if (plain != null) {
+      Object value = plainValue(getter.apply(from));
+      if (value != null) {
+        into.put(key, value);
+      }
+    } else if (nesting != null) {
+      Object nested = nestedValue(getter.apply(from));
+      if (nested != null) {
+        into.put(key, switch (nesting) {
+          case SECTION -> shape.write(tree, (PolicyNode) nested);
+          case LIST, LIST_ALWAYS, OPTIONAL_LIST -> writeAll(tree, (List<?>) nested);
+          case MAP, MAP_ALWAYS -> writeAll(tree, (Map<?, ?>) nested);
+        });
+      }
+    } else {
       writer.write(tree, from, key, into);
-      return;
     }
-    Object value = getter.apply(from);
-    switch (plain) {
-      case STRING -> {
-        if (!((String) value).isEmpty()) {
-          into.put(key, value);
+  }
+
+  /**
+   * Writes this key of {@code from} as generator events: exactly the events of writing the value {@link #write}
+   * puts in a tree.
+   */
+  void stream(DocumentStream out, T from) {
+    if (plain != null) {
+      Object value = plainValue(getter.apply(from));
+      if (value != null) {
+        out.field(key, value);
+      }
+    } else if (nesting != null) {
+      Object nested = nestedValue(getter.apply(from));
+      if (nested != null) {
+        out.name(key);
+        switch (nesting) {
+          case SECTION -> shape.stream(out, (PolicyNode) nested);
+          case LIST, LIST_ALWAYS, OPTIONAL_LIST -> out.list(shape, (List<?>) nested);
+          case MAP, MAP_ALWAYS -> out.map(shape, (Map<?, ?>) nested);
         }
       }
-      case REQUIRED_STRING, STRING_ALWAYS -> into.put(key, value);
-      case OPTIONAL_STRING, OPTIONAL_FLAG, U32 -> {
-        Optional<?> present = (Optional<?>) value;
-        if (present.isPresent()) {
-          into.put(key, present.get());
-        }
-      }
-      case FLAG -> {
-        if ((Boolean) value) {
-          into.put(key, Boolean.TRUE);
-        }
-      }
-      case STRING_LIST -> {
-        if (!((List<?>) value).isEmpty()) {
-          into.put(key, value);
-        }
-      }
+    } else {
+      out.custom(key, from, writer);
     }
+  }
+
+  /** The value a plain kind writes, given what its getter returned, or null when nothing is written. */
+  private Object plainValue(Object value) {
+    return switch (plain) {
+      case STRING -> ((String) value).isEmpty() ? null : value;
+      case REQUIRED_STRING, STRING_ALWAYS -> value;
+      case OPTIONAL_STRING, OPTIONAL_FLAG, U32 -> ((Optional<?>) value).orElse(null);
+      case FLAG -> (Boolean) value ? Boolean.TRUE : null;
+      case STRING_LIST -> ((List<?>) value).isEmpty() ? null : value;
+    };
+  }
+
+  /**
+   * What a nested kind writes (a model mapping, a list or a map of them), given what its getter returned, or null
+   * when nothing is written.
+   */
+  private Object nestedValue(Object value) {
+    return switch (nesting) {
+      case SECTION, OPTIONAL_LIST -> ((Optional<?>) value).orElse(null);
+      case LIST -> ((List<?>) value).isEmpty() ? null : value;
+      case MAP -> ((Map<?, ?>) value).isEmpty() ? null : value;
+      case LIST_ALWAYS, MAP_ALWAYS -> value;
+    };
+  }
+
+  private List<Object> writeAll(DocumentTree tree, List<?> items) {
+    List<Object> out = new ArrayList<>(items.size());
+    for (Object item : items) {
+      out.add(shape.write(tree, (PolicyNode) item));
+    }
+    return out;
+  }
+
+  private Map<String, Object> writeAll(DocumentTree tree, Map<?, ?> named) {
+    Map<String, Object> out = tree.newMap();
+    for (Map.Entry<?, ?> e : named.entrySet()) {
+      out.put((String) e.getKey(), shape.write(tree, (PolicyNode) e.getValue()));
+    }
+    return out;
   }
 
   @Override

@@ -4,7 +4,9 @@ import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.PolicyNode;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,13 @@ final class MappingShape<T extends PolicyNode, B> {
   private final Supplier<B> newBuilder;
   private final BiConsumer<B, SourceLocation> location;
   private final BiConsumer<B, Map<String, Object>> unknownFields;
+  /** The unknown keys written after the fields, or null for all of them ({@link PolicyNode#unknownFields()}). */
   private final Function<T, Map<String, Object>> writtenUnknownFields;
   private final Function<B, T> build;
   private final List<Field<T, B>> fields = new ArrayList<>();
+  /** {@link #fields} as an array, for the writers: in document order, and sorted by key for the canonical layout. */
+  private Field<T, B>[] inOrder = newArray(0);
+  private Field<T, B>[] byKey = newArray(0);
   private final Map<String, String> hints = new HashMap<>();
   private ProblemCode unknownKeyCode;
 
@@ -53,13 +59,15 @@ final class MappingShape<T extends PolicyNode, B> {
   static <T extends PolicyNode, B> MappingShape<T, B> of(String what, Supplier<B> newBuilder,
       BiConsumer<B, SourceLocation> location, BiConsumer<B, Map<String, Object>> unknownFields,
       Function<B, T> build) {
-    return new MappingShape<>(what, newBuilder, location, unknownFields, PolicyNode::unknownFields, build);
+    return new MappingShape<>(what, newBuilder, location, unknownFields, null, build);
   }
 
   /** This shape writing only the unknown keys {@code written} selects (the preset header keeps its own). */
   MappingShape<T, B> writingUnknown(Function<T, Map<String, Object>> written) {
     MappingShape<T, B> copy = new MappingShape<>(what, newBuilder, location, unknownFields, written, build);
     copy.fields.addAll(fields);
+    copy.inOrder = inOrder;
+    copy.byKey = byKey;
     copy.hints.putAll(hints);
     copy.unknownKeyCode = unknownKeyCode;
     return copy;
@@ -73,7 +81,16 @@ final class MappingShape<T extends PolicyNode, B> {
       }
     }
     fields.add(field);
+    inOrder = fields.toArray(newArray(0));
+    byKey = inOrder.clone();
+    // the canonical layout's order: a TreeMap's, String's natural order
+    Arrays.sort(byKey, Comparator.comparing(Field::key));
     return this;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T, B> Field<T, B>[] newArray(int length) {
+    return (Field<T, B>[]) new Field<?, ?>[length];
   }
 
   /**
@@ -146,15 +163,39 @@ final class MappingShape<T extends PolicyNode, B> {
   Map<String, Object> write(DocumentTree tree, T value) {
     Map<String, Object> out = tree.newMap();
     writeFields(tree, value, out);
-    tree.putUnknown(out, writtenUnknownFields.apply(Objects.requireNonNull(value)));
+    Map<String, Object> unknown = writtenUnknownFields(Objects.requireNonNull(value));
+    if (!unknown.isEmpty()) {
+      tree.putUnknown(out, unknown);
+    }
     return out;
   }
 
   /** Writes every field of this shape into {@code into}, without unknown keys. */
   void writeFields(DocumentTree tree, T value, Map<String, Object> into) {
-    for (Field<T, B> f : fields) {
+    for (Field<T, B> f : inOrder) {
       f.write(tree, value, into);
     }
+  }
+
+  /**
+   * Writes a value as generator events, exactly those of writing {@link #write}'s tree. A value with unknown keys
+   * (rare: a document read by the legacy tolerant reading) is written through its tree, which decides where they
+   * go: after the fields, or between them in the canonical order, and never over a written field.
+   */
+  void stream(DocumentStream out, T value) {
+    if (!writtenUnknownFields(Objects.requireNonNull(value)).isEmpty()) {
+      out.tree(write(out.layout(), value));
+      return;
+    }
+    out.startMapping();
+    for (Field<T, B> f : out.layout().canonical() ? byKey : inOrder) {
+      f.stream(out, value);
+    }
+    out.endMapping();
+  }
+
+  private Map<String, Object> writtenUnknownFields(T value) {
+    return writtenUnknownFields == null ? value.unknownFields() : writtenUnknownFields.apply(value);
   }
 
   @Override

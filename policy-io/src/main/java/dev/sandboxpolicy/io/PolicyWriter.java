@@ -3,9 +3,10 @@ package dev.sandboxpolicy.io;
 import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.PolicyNode;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.TierCatalog;
-import java.io.StringWriter;
+import java.io.CharArrayWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,6 +48,12 @@ public final class PolicyWriter {
           .stringQuotingChecker(YamlQuoting.INSTANCE)
           .build();
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  /**
+   * The first size of the buffer text is written to, doubled as needed. Text goes to a {@link CharArrayWriter},
+   * which copies Jackson's buffer as it is and makes the {@code String} in one pass at the end, rather than to a
+   * {@link java.io.StringWriter}, which checks every character as it is appended.
+   */
+  private static final int TEXT_BUFFER_CHARS = 4096;
   private static final DocumentTree DOCUMENT = new DocumentTree(false);
   private static final DocumentTree CANONICAL = new DocumentTree(true);
 
@@ -54,22 +61,22 @@ public final class PolicyWriter {
 
   /** The policy as YAML in document order. */
   public static String toYaml(Policy policy) {
-    return yaml(DOCUMENT.policy(policy));
+    return yaml(DOCUMENT, DocumentLayout.POLICY, policy);
   }
 
   /** The policy as pretty-printed JSON in document order. */
   public static String toJson(Policy policy) {
-    return json(DOCUMENT.policy(policy), true);
+    return json(DOCUMENT, DocumentLayout.POLICY, policy, true);
   }
 
   /** The policy as canonical YAML (maps sorted, defaults normalized). */
   public static String toCanonicalYaml(Policy policy) {
-    return yaml(CANONICAL.policy(policy));
+    return yaml(CANONICAL, DocumentLayout.POLICY, policy);
   }
 
   /** The policy as compact canonical JSON (maps sorted, defaults normalized): the input of {@link #hash(Policy)}. */
   public static String toCanonicalJson(Policy policy) {
-    return json(CANONICAL.policy(policy), false);
+    return json(CANONICAL, DocumentLayout.POLICY, policy, false);
   }
 
   /**
@@ -101,12 +108,12 @@ public final class PolicyWriter {
 
   /** The preset as YAML. */
   public static String toYaml(Preset preset) {
-    return yaml(DOCUMENT.preset(preset));
+    return yaml(DOCUMENT, DocumentLayout.PRESET, preset);
   }
 
   /** The preset as pretty-printed JSON. */
   public static String toJson(Preset preset) {
-    return json(DOCUMENT.preset(preset), true);
+    return json(DOCUMENT, DocumentLayout.PRESET, preset, true);
   }
 
   /** The preset as a plain ordered tree. */
@@ -116,17 +123,36 @@ public final class PolicyWriter {
 
   /** The tiers document as YAML. */
   public static String toYaml(TierCatalog tiers) {
-    return yaml(DOCUMENT.tiers(tiers));
+    return yaml(DOCUMENT, DocumentLayout.TIER_CATALOG, tiers);
   }
 
   /** The blueprint as YAML. */
   public static String toYaml(Blueprint blueprint) {
-    return yaml(DOCUMENT.blueprint(blueprint));
+    return yaml(DOCUMENT, DocumentLayout.BLUEPRINT, blueprint);
+  }
+
+  /** A document as YAML, written straight from the model (the same text as {@link #yaml(Object)} of its tree). */
+  private static <T extends PolicyNode> String yaml(DocumentTree layout, MappingShape<T, ?> shape, T value) {
+    CharArrayWriter out = new CharArrayWriter(TEXT_BUFFER_CHARS);
+    try (JsonGenerator g = YAML.createGenerator(ObjectWriteContext.empty(), out)) {
+      new DocumentStream(layout, g).document(shape, value);
+    }
+    return out.toString();
+  }
+
+  /** A document as JSON, written straight from the model (the same text as {@link #json(Object, boolean)}). */
+  private static <T extends PolicyNode> String json(DocumentTree layout, MappingShape<T, ?> shape, T value,
+      boolean pretty) {
+    CharArrayWriter out = new CharArrayWriter(TEXT_BUFFER_CHARS);
+    try (JsonGenerator g = JSON.createGenerator(pretty ? prettyContext() : ObjectWriteContext.empty(), out)) {
+      new DocumentStream(layout, g).document(shape, value);
+    }
+    return pretty ? out + "\n" : out.toString();
   }
 
   /** Any plain tree ({@code Map}, {@code List}, scalars) as YAML. */
   public static String yaml(Object tree) {
-    StringWriter out = new StringWriter();
+    CharArrayWriter out = new CharArrayWriter(TEXT_BUFFER_CHARS);
     try (JsonGenerator g = YAML.createGenerator(ObjectWriteContext.empty(), out)) {
       write(g, tree);
     }
@@ -135,7 +161,7 @@ public final class PolicyWriter {
 
   /** Any plain tree ({@code Map}, {@code List}, scalars) as JSON, pretty-printed or compact. */
   public static String json(Object tree, boolean pretty) {
-    StringWriter out = new StringWriter();
+    CharArrayWriter out = new CharArrayWriter(TEXT_BUFFER_CHARS);
     try (JsonGenerator g = JSON.createGenerator(pretty ? prettyContext() : ObjectWriteContext.empty(), out)) {
       write(g, tree);
     }
@@ -151,8 +177,13 @@ public final class PolicyWriter {
     };
   }
 
-  private static void write(JsonGenerator g, Object v) {
-    if (v == null) {
+  /** Writes a tree value as generator events: the one walk of trees, also used by {@link DocumentStream}. */
+  static void write(JsonGenerator g, Object v) {
+    // String first: most values are strings, and a final class is checked in one comparison (a Map or List check
+    // on a String scans its interfaces)
+    if (v instanceof String s) {
+      g.writeString(s);
+    } else if (v == null) {
       g.writeNull();
     } else if (v instanceof Map<?, ?> m) {
       g.writeStartObject();
@@ -167,8 +198,6 @@ public final class PolicyWriter {
         write(g, x);
       }
       g.writeEndArray();
-    } else if (v instanceof String s) {
-      g.writeString(s);
     } else if (v instanceof Boolean b) {
       g.writeBoolean(b);
     } else if (v instanceof Integer i) {
