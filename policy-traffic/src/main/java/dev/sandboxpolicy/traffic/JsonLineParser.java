@@ -1,0 +1,404 @@
+package dev.sandboxpolicy.traffic;
+
+import dev.sandboxpolicy.matcher.CanonicalTarget;
+import dev.sandboxpolicy.matcher.GraphqlOperation;
+import dev.sandboxpolicy.matcher.GraphqlRequest;
+import dev.sandboxpolicy.matcher.JsonRpcCall;
+import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.matcher.RequestTargetException;
+import dev.sandboxpolicy.model.net.Port;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parses a JSON line: an OCSF event of the supervisor's JSON Lines file (logs spec §1.6; keys sorted, absent fields
+ * omitted) or a request line of this library's own JSON Lines (the {@code decide} request shape of the stdio
+ * protocol, as {@code policyctl check --requests} reads it, plus an optional logged {@code decision}).
+ */
+final class JsonLineParser {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  /** OCSF classes (logs spec §1.2): Network Activity and HTTP Activity are the decisions. */
+  private static final int CLASS_NETWORK = 4001;
+  private static final int CLASS_HTTP = 4002;
+  /** OCSF action ids (logs spec §1.5): 1 Allowed, 2 Denied, 99 Other (a WebSocket {@code allow_upgrade}). */
+  private static final int ACTION_ALLOWED = 1;
+  private static final int ACTION_DENIED = 2;
+  private static final int ACTION_OTHER = 99;
+
+  private JsonLineParser() {}
+
+  static LineOutcome parse(String text, LogEvent.Builder b) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(text);
+    } catch (JacksonException e) {
+      return LineOutcome.malformed("not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      return LineOutcome.malformed("a JSON line must be an object");
+    }
+    if (node.has("class_uid")) {
+      b.format = LogFormat.OCSF_JSONL;
+      return ocsf(node, b);
+    }
+    if (node.has("host")) {
+      b.format = LogFormat.REQUEST_JSONL;
+      return request(node, b);
+    }
+    return LineOutcome.malformed("JSON object is neither an OCSF event (class_uid) nor a request (host)");
+  }
+
+  // ------------------------------------------------------------------------------------------- OCSF
+
+  private static LineOutcome ocsf(JsonNode e, LogEvent.Builder b) {
+    JsonNode classUid = e.get("class_uid");
+    if (!classUid.isIntegralNumber()) {
+      return LineOutcome.malformed("class_uid is not an integer");
+    }
+    int cls = classUid.intValue();
+    if (cls != CLASS_NETWORK && cls != CLASS_HTTP) {
+      return LineOutcome.skipped(LineOutcome.NOT_A_DECISION);
+    }
+    boolean http = cls == CLASS_HTTP;
+    JsonNode time = e.get("time");
+    if (time != null && time.isIntegralNumber()) {
+      b.timeMillis = time.longValue();
+    }
+    JsonNode actionId = e.get("action_id");
+    int action = actionId != null && actionId.isIntegralNumber() ? actionId.intValue() : -1;
+    TrafficVerdict decision;
+    boolean upgrade = false;
+    switch (action) {
+      case ACTION_ALLOWED -> decision = TrafficVerdict.ALLOW;
+      case ACTION_DENIED -> decision = TrafficVerdict.DENY;
+      case ACTION_OTHER -> {
+        decision = TrafficVerdict.ALLOW;
+        upgrade = true;
+      }
+      default -> {
+        return LineOutcome.skipped(LineOutcome.NOT_A_DECISION);
+      }
+    }
+    b.sandbox = string(e.path("container").path("uid"));
+    String message = orEmpty(string(e.get("message")));
+    String detail = orEmpty(string(e.get("status_detail")));
+    String reason = detail.isEmpty() ? message : detail;
+    JsonNode rule = e.get("firewall_rule");
+    boolean hasRule = rule != null && rule.isObject();
+    String engine = hasRule ? orEmpty(string(rule.get("type"))) : "";
+    if (hasRule) {
+      b.policy = string(rule.get("name"));
+    }
+    JsonNode process = e.path("actor").path("process");
+    boolean hasActor = process.isObject();
+    if (hasActor) {
+      String name = string(process.get("name"));
+      if (name != null && !name.isEmpty() && !name.equals("-")) {
+        b.binary = name;
+      }
+      JsonNode pid = process.get("pid");
+      if (pid != null && pid.isIntegralNumber() && pid.longValue() > 0) {
+        b.pid = pid.longValue();
+      }
+      b.ancestors = ancestors(process.get("parent_process"));
+    }
+    JsonNode dst = e.get("dst_endpoint");
+    String host = dst == null ? null : string(dst.get("domain"));
+    if (host == null && dst != null) {
+      host = string(dst.get("ip"));
+    }
+    int port = dst == null ? -1 : port(dst.get("port"));
+    if (http) {
+      JsonNode request = e.get("http_request");
+      String method = request == null ? null : string(request.get("http_method"));
+      JsonNode url = request == null ? null : request.get("url");
+      if (url != null) {
+        if (host == null) {
+          host = string(url.get("hostname"));
+        }
+        if (port < 0) {
+          port = port(url.get("port"));
+        }
+        b.path = string(url.get("path"));
+      }
+      if (method == null || method.isEmpty()) {
+        return LineOutcome.skipped(LineOutcome.NO_DESTINATION);
+      }
+      b.method = method;
+    }
+    if (host == null || host.isEmpty() || port < 0) {
+      return LineOutcome.skipped(LineOutcome.NO_DESTINATION);
+    }
+    b.host = host;
+    b.port = port;
+    if (decision == TrafficVerdict.ALLOW && EventClassifier.saysAudit(message)) {
+      decision = TrafficVerdict.AUDIT;
+    }
+    String classifyText = detail.startsWith("transparent_tcp_") ? detail : message.isEmpty() ? detail : message;
+    EventKind kind = EventClassifier.classify(http, engine, hasRule, hasActor, upgrade, decision, classifyText);
+    if (kind == null) {
+      return LineOutcome.skipped(LineOutcome.TUNNEL_CLOSED);
+    }
+    b.kind = kind;
+    b.loggedDecision = decision;
+    b.engine = engine;
+    b.reason = reason;
+    if (b.ancestors == null && decision == TrafficVerdict.DENY) {
+      b.ancestors = EventClassifier.ancestorsFromReason(reason);
+    }
+    if (http && EventClassifier.inspectsBody(engine)) {
+      BodySummaries.fill(b, engine, message);
+    }
+    return LineOutcome.event(b);
+  }
+
+  /** The {@code parent_process} chain, parent first; a lone {@code -} parent means none. */
+  private static List<String> ancestors(JsonNode parent) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode p = parent; p != null && p.isObject(); p = p.get("parent_process")) {
+      String name = string(p.get("name"));
+      if (name != null && !name.isEmpty() && !name.equals("-")) {
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------- requests
+
+  private static LineOutcome request(JsonNode r, LogEvent.Builder b) {
+    b.kind = EventKind.REQUEST;
+    String host = string(r.get("host"));
+    if (host == null || host.isEmpty()) {
+      return LineOutcome.malformed("'host' must be a non-empty string");
+    }
+    int port = port(r.get("port"));
+    if (port < 0) {
+      return LineOutcome.malformed("'port' must be an integer from " + Port.MIN_VALUE + " to " + Port.MAX_VALUE);
+    }
+    b.host = host;
+    b.port = port;
+    JsonNode binary = r.get("binary");
+    if (binary != null && !binary.isNull()) {
+      if (!binary.isString()) {
+        return LineOutcome.malformed("'binary' must be a string");
+      }
+      b.binary = binary.stringValue().isEmpty() ? null : binary.stringValue();
+    }
+    if (r.has("ancestors")) {
+      List<String> ancestors = strings(r.get("ancestors"));
+      if (ancestors == null) {
+        return LineOutcome.malformed("'ancestors' must be an array of strings");
+      }
+      b.ancestors = ancestors;
+    } else {
+      b.ancestors = List.of(); // the request says everything about the caller
+    }
+    String decision = string(r.get("decision"));
+    if (decision == null) {
+      b.loggedDecision = TrafficVerdict.UNKNOWN;
+    } else {
+      switch (decision.toLowerCase(Locale.ROOT)) {
+        case "allow" -> b.loggedDecision = TrafficVerdict.ALLOW;
+        case "audit" -> b.loggedDecision = TrafficVerdict.AUDIT;
+        case "deny", "error" -> b.loggedDecision = TrafficVerdict.DENY;
+        default -> {
+          return LineOutcome.malformed("'decision' must be allow, audit or deny, not '" + decision + "'");
+        }
+      }
+    }
+    b.policy = string(r.has("matched_policy") ? r.get("matched_policy") : r.get("policy"));
+    b.reason = string(r.get("reason"));
+    b.engine = string(r.get("engine"));
+    JsonNode time = r.get("time");
+    if (time != null && !time.isNull()) {
+      if (time.isIntegralNumber()) {
+        b.timeMillis = time.longValue();
+      } else if (time.isString()) {
+        try {
+          b.timeMillis = Instant.parse(time.stringValue()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+          return LineOutcome.malformed("'time' is not an ISO-8601 instant: '" + time.stringValue() + "'");
+        }
+      } else {
+        return LineOutcome.malformed("'time' must be epoch milliseconds or an ISO-8601 string");
+      }
+    }
+    String method = string(r.get("method"));
+    if (method == null) {
+      return LineOutcome.event(b);
+    }
+    b.method = method;
+    String target = string(r.get("target"));
+    if (target != null) {
+      if (r.has("path") || r.has("query")) {
+        return LineOutcome.malformed("give either 'target' or 'path' and 'query', not both");
+      }
+      try {
+        CanonicalTarget t = CanonicalTarget.parse(target, true);
+        b.path = t.path();
+        b.query = t.query();
+      } catch (RequestTargetException e) {
+        return LineOutcome.malformed("'target' is rejected (" + e.code() + "): " + e.getMessage());
+      }
+    } else {
+      b.path = string(r.get("path"));
+      Map<String, List<String>> query = query(r.get("query"));
+      if (query == null) {
+        return LineOutcome.malformed("'query' values must be strings or arrays of strings");
+      }
+      b.query = query;
+    }
+    JsonNode graphql = r.get("graphql");
+    if (graphql != null && !graphql.isNull()) {
+      b.graphql = graphql(graphql);
+      if (b.graphql == null) {
+        return LineOutcome.malformed("'graphql' is not a GraphQL body view");
+      }
+    }
+    JsonNode jsonRpc = r.get("jsonrpc");
+    if (jsonRpc != null && !jsonRpc.isNull()) {
+      b.jsonRpc = jsonRpc(jsonRpc);
+      if (b.jsonRpc == null) {
+        return LineOutcome.malformed("'jsonrpc' is not a JSON-RPC body view");
+      }
+    }
+    return LineOutcome.event(b);
+  }
+
+  private static Map<String, List<String>> query(JsonNode q) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (q == null || q.isNull()) {
+      return out;
+    }
+    if (!q.isObject()) {
+      return null;
+    }
+    for (Map.Entry<String, JsonNode> e : q.properties()) {
+      JsonNode v = e.getValue();
+      if (v.isString()) {
+        out.put(e.getKey(), List.of(v.stringValue()));
+      } else {
+        List<String> values = strings(v);
+        if (values == null) {
+          return null;
+        }
+        out.put(e.getKey(), values);
+      }
+    }
+    return out;
+  }
+
+  /** The stdio protocol's GraphQL body view: {@code {"error"}} or {@code {"operations": [...]}}. */
+  private static GraphqlRequest graphql(JsonNode g) {
+    if (!g.isObject()) {
+      return null;
+    }
+    String error = string(g.get("error"));
+    if (error != null) {
+      return GraphqlRequest.parseError(error);
+    }
+    List<GraphqlOperation> ops = new ArrayList<>();
+    JsonNode list = g.get("operations");
+    if (list != null && !list.isArray()) {
+      return null;
+    }
+    for (JsonNode op : list == null ? List.<JsonNode>of() : list) {
+      if (!op.isObject()) {
+        return null;
+      }
+      if (op.path("persisted_query").asBoolean(false)) {
+        String key = string(op.get("persisted_query_hash"));
+        key = key != null ? key : string(op.get("persisted_query_id"));
+        if (key == null) {
+          return null;
+        }
+        ops.add(GraphqlOperation.persisted(key));
+      } else {
+        List<String> fields = op.has("fields") ? strings(op.get("fields")) : List.of();
+        if (fields == null) {
+          return null;
+        }
+        ops.add(GraphqlOperation.of(orEmpty(string(op.get("operation_type"))),
+            orEmpty(string(op.get("operation_name"))), fields));
+      }
+    }
+    return GraphqlRequest.of(ops);
+  }
+
+  /** The stdio protocol's JSON-RPC body view: one call {@code {"method", "params"}} or {@code {"batch": true, "calls"}}. */
+  private static JsonRpcRequest jsonRpc(JsonNode j) {
+    if (!j.isObject()) {
+      return null;
+    }
+    if (j.path("batch").asBoolean(false)) {
+      List<JsonRpcCall> calls = new ArrayList<>();
+      JsonNode list = j.get("calls");
+      if (list == null || !list.isArray()) {
+        return null;
+      }
+      for (JsonNode c : list) {
+        JsonRpcCall call = call(c);
+        if (call == null) {
+          return null;
+        }
+        calls.add(call);
+      }
+      return JsonRpcRequest.batch(calls, j.path("has_response").asBoolean(false));
+    }
+    JsonRpcCall call = call(j);
+    return call == null ? null : JsonRpcRequest.single(call);
+  }
+
+  private static JsonRpcCall call(JsonNode c) {
+    String method = c.isObject() ? string(c.get("method")) : null;
+    if (method == null) {
+      return null;
+    }
+    JsonRpcCall call = JsonRpcCall.of(method);
+    String name = string(c.path("params").get("name"));
+    return name == null ? call : call.withParamsName(name);
+  }
+
+  // ------------------------------------------------------------------------------------------- values
+
+  private static String string(JsonNode n) {
+    return n != null && n.isString() ? n.stringValue() : null;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static int port(JsonNode n) {
+    if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
+      return -1;
+    }
+    return Port.isValid(n.intValue()) ? n.intValue() : -1;
+  }
+
+  private static List<String> strings(JsonNode n) {
+    if (n == null || !n.isArray()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : n) {
+      if (!v.isString()) {
+        return null;
+      }
+      out.add(v.stringValue());
+    }
+    return out;
+  }
+}
