@@ -31,6 +31,7 @@ final class ShorthandParser {
   private static final String MSG_GROUP = " [msg:";
   private static final String REASON_KEY = "reason:";
   private static final String SCHEME_SEPARATOR = "://";
+  private static final String TRANSPARENT_ALLOWED = "transparent_tcp_allowed";
 
   private ShorthandParser() {}
 
@@ -154,7 +155,9 @@ final class ShorthandParser {
     if (actor != null && !actor(actor, b)) {
       return LineOutcome.malformed("actor is not NAME(PID): '" + clip(actor) + "'");
     }
-    String text4classify = !reason.isEmpty() ? reason : msg;
+    // A [msg:] group on an allowed NET line appears only for status_detail transparent_tcp_allowed (§1.2).
+    String text4classify = !http && decision == TrafficVerdict.ALLOW && !msg.isEmpty()
+        ? TRANSPARENT_ALLOWED : !reason.isEmpty() ? reason : msg;
     if (http) {
       LineOutcome bad = request(target, b);
       if (bad != null) {
