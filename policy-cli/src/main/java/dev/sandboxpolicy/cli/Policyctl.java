@@ -36,6 +36,7 @@ public final class Policyctl {
           new FmtCommand(),
           new HashCommand(),
           new DiffCommand(),
+          new ReplayCommand(),
           new ServeCommand());
 
   /** SLF4J's own diagnostics switch (SLF4J 2.0.10 and later). */
