@@ -9,7 +9,6 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
@@ -68,9 +67,6 @@ public final class BlueprintAdditions {
   /** Rule keys other than method and path. */
   private static final List<String> FORBIDDEN_RULE_KEYS = List.of(
       "command", "query", "operation_type", "operation_name", "fields", "tool", "params");
-
-  /** The name under which additions are merged (it appears in error messages only). */
-  static final String ADDITIONS_LAYER = "blueprint-additions";
 
   private static final String INVALID =
       "blueprint.yaml must contain a YAML mapping with valid nested component shapes";
@@ -225,10 +221,8 @@ public final class BlueprintAdditions {
         kept.put(k, v);
       }
     });
-    List<Preset> layer = kept.isEmpty()
-        ? List.of()
-        : List.of(Preset.builder().name(ADDITIONS_LAYER).networkPolicies(kept).build());
-    MergeResult r = PresetMerger.merge(current, layer);
+    // Additions come from the blueprint, reviewed content like the built-in catalog: not custom presets.
+    MergeResult r = PresetMerger.mergePrepared(current, List.of(kept));
     return MergeResult.of(r.policy(), r.diff(), SectionOrder.BLUEPRINT_ADDITIONS);
   }
 

@@ -40,6 +40,11 @@ public enum PresetLayerError {
   PRESET_NAME_INVALID("preset_name_invalid"),
   /** A custom preset has the name of a built-in preset. */
   PRESET_NAME_BUILTIN_COLLISION("preset_name_builtin_collision"),
+  /**
+   * A custom preset has an endpoint host that is private, loopback, link-local (metadata) or otherwise special-use
+   * and not trusted (NVIDIA/NemoClaw#10659).
+   */
+  PRESET_HOST_PRIVATE("preset_host_private"),
   /** No built-in preset has this name. */
   PRESET_UNKNOWN("preset_unknown"),
   /** The preset is not applied, so it cannot be removed. */
@@ -61,6 +66,20 @@ public enum PresetLayerError {
   PRESET_DIRECTORY_NOT_FOUND("preset_directory_not_found"),
   /** The {@code --from-dir} directory holds no {@code .yaml}/{@code .yml} preset files. */
   PRESET_DIRECTORY_EMPTY("preset_directory_empty"),
+
+  /** A trusted private host declaration is not an exact host name or IP literal. */
+  TRUSTED_HOST_INVALID("trusted_host_invalid"),
+  /** A trusted private host is declared twice (after normalisation). */
+  TRUSTED_HOST_DUPLICATE("trusted_host_duplicate"),
+  /** A trusted private host is not the host of any endpoint of the custom presets given. */
+  TRUSTED_HOST_UNMATCHED("trusted_host_unmatched"),
+  /**
+   * A trusted private host failed the destination preflight: a loopback or OpenShell-managed name, a failed or empty
+   * lookup, or an answer in a private range that cannot be trusted (loopback, link-local/metadata, ...).
+   */
+  TRUSTED_HOST_PREFLIGHT_FAILED("trusted_host_preflight_failed"),
+  /** A trusted private host did not resolve to operator-trustable private addresses only (RFC 1918, CGNAT, ULA). */
+  TRUSTED_HOST_NOT_PRIVATE("trusted_host_not_private"),
 
   /** A sandbox name is not a lowercase RFC 1123 label of at most 63 characters. */
   SANDBOX_NAME_INVALID("sandbox_name_invalid"),
