@@ -95,6 +95,11 @@ final class PolicyEndpoints {
       return false;
     }
 
+    /** Whether requests on this endpoint are inspected (an L7 protocol other than {@code tcp}). */
+    boolean inspected() {
+      return !endpoint.protocol().isEmpty() && !endpoint.protocol().equals("tcp");
+    }
+
     /** Whether the host is written exactly (no wildcard) and equals {@code host}, ignoring case. */
     boolean hasExactHost(String host) {
       return exactHost != null && exactHost.equals(host.toLowerCase(Locale.ROOT));
@@ -157,12 +162,17 @@ final class PolicyEndpoints {
   }
 
   /**
-   * Whether some entry with an endpoint on host:port does not list {@code binary}: an ancestor of the binary could
-   * bring that entry into the decision.
+   * Whether an ancestor of {@code binary} that the log does not record could change a request verdict on host:port.
+   * An ancestor can only bring in more entries: those with an endpoint on host:port that do not list the binary.
+   * Such an inspected endpoint could allow a refused request; it could refuse an allowed one only through a deny
+   * rule or a path selector (route selection).
    */
-  boolean hasEntryForOtherBinaries(String host, int port, String binary) {
+  boolean ancestorsCouldChange(String host, int port, String binary, boolean allowed) {
     for (Slot s : matching(host, port)) {
-      if (!s.allowsBinary(binary)) {
+      if (s.allowsBinary(binary) || !s.inspected()) {
+        continue;
+      }
+      if (!allowed || !s.endpoint.denyRuleBodies().isEmpty() || !s.endpoint.path().isEmpty()) {
         return true;
       }
     }

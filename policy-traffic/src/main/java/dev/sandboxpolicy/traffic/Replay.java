@@ -184,9 +184,6 @@ public final class Replay {
     if (e.graphql().isEmpty() && e.jsonRpc().isEmpty() && endpoints.readsBody(e.host(), e.port())) {
       return ReplayDecision.undecidable(UndecidableReason.BODY_NOT_LOGGED);
     }
-    if (!ancestorsKnown && endpoints.hasEntryForOtherBinaries(e.host(), e.port(), binary)) {
-      return ReplayDecision.undecidable(UndecidableReason.ANCESTORS_NOT_LOGGED);
-    }
     L7Request request = L7Request.of(connection, e.method().orElseThrow(), e.path().orElseThrow())
         .withQuery(e.query());
     if (e.graphql().isPresent()) {
@@ -196,6 +193,9 @@ public final class Replay {
       request = request.withJsonRpc(e.jsonRpc().get());
     }
     Decision d = policy.decideRequest(request);
+    if (!ancestorsKnown && endpoints.ancestorsCouldChange(e.host(), e.port(), binary, d.isAllowed())) {
+      return ReplayDecision.undecidable(UndecidableReason.ANCESTORS_NOT_LOGGED);
+    }
     if (d.notInspected()) {
       // No inspected endpoint: upstream relays the request uninspected, so it passes on the connection's allow.
       return ReplayDecision.of(TrafficVerdict.ALLOW, network);
