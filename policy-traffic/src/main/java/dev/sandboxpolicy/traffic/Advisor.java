@@ -89,21 +89,6 @@ public final class Advisor {
   /** The characters a rule path treats as glob syntax; a logged path holding one cannot be written literally. */
   private static final String GLOB_CHARACTERS = "*?[]{}";
 
-  private record RequestKey(EventKind kind, String host, int port, String binary, List<String> ancestors,
-      String method, String path, Map<String, List<String>> query, GraphqlRequest graphql, JsonRpcRequest jsonRpc,
-      TrafficVerdict logged, String engine, String reason) {}
-
-  private static final class Tally {
-    final RequestKey key;
-    final LogEvent first;
-    long count;
-
-    Tally(RequestKey key, LogEvent first) {
-      this.key = key;
-      this.first = first;
-    }
-  }
-
   /** The targeted denials of one (host, port, binary). */
   private static final class Target {
     final String host;
@@ -112,7 +97,7 @@ public final class Advisor {
     boolean connectionDenied;
     final Set<List<String>> rules = new TreeSet<>((a, b) -> (a.get(0) + " " + a.get(1)).compareTo(b.get(0) + " " + b.get(1)));
     final Set<String> why = new LinkedHashSet<>();
-    final List<Tally> events = new ArrayList<>();
+    final List<DistinctRequests.Tally> events = new ArrayList<>();
     long denials;
 
     Target(String host, int port, String binary) {
@@ -124,8 +109,7 @@ public final class Advisor {
 
   private final CompiledPolicy current;
   private final PolicyEndpoints endpoints;
-  private final LinkedHashMap<RequestKey, Tally> requests = new LinkedHashMap<>();
-  private long overflow;
+  private final DistinctRequests requests = new DistinctRequests(MAX_DISTINCT_REQUESTS);
 
   private Advisor(CompiledPolicy current) {
     this.current = Objects.requireNonNull(current, "current");
@@ -148,20 +132,7 @@ public final class Advisor {
    * @param e the event
    */
   public void add(LogEvent e) {
-    boolean ssrf = e.kind() == EventKind.CONNECT_SSRF || e.kind() == EventKind.FORWARD_SSRF;
-    RequestKey key = new RequestKey(e.kind(), e.host().toLowerCase(Locale.ROOT), e.port(), e.binary().orElse(null),
-        e.ancestors().orElse(null), e.method().orElse(null), e.path().orElse(null), e.query(),
-        e.graphql().orElse(null), e.jsonRpc().orElse(null), e.loggedDecision(), e.engine(), ssrf ? e.reason() : "");
-    Tally t = requests.get(key);
-    if (t == null) {
-      if (requests.size() >= MAX_DISTINCT_REQUESTS) {
-        overflow++;
-        return;
-      }
-      t = new Tally(key, e);
-      requests.put(key, t);
-    }
-    t.count++;
+    requests.add(e);
   }
 
   /**
@@ -179,7 +150,7 @@ public final class Advisor {
     }
     Map<String, SkippedDenial> skipped = new TreeMap<>();
     Map<String, Target> targets = new TreeMap<>();
-    for (Tally t : requests.values()) {
+    for (DistinctRequests.Tally t : requests.all()) {
       LogEvent e = t.first;
       if (e.loggedDecision() != TrafficVerdict.DENY) {
         continue;
@@ -250,9 +221,9 @@ public final class Advisor {
     } catch (PresetLayerException | PolicyCompileException ex) {
       throw new AdviceException("advice_invalid", "the proposed preset does not merge: " + ex.getMessage(), ex);
     }
-    Set<RequestKey> targeted = new LinkedHashSet<>();
+    Set<DistinctRequests.Key> targeted = new LinkedHashSet<>();
     for (Target t : targets.values()) {
-      for (Tally tally : t.events) {
+      for (DistinctRequests.Tally tally : t.events) {
         targeted.add(tally.key);
       }
     }
@@ -491,7 +462,7 @@ public final class Advisor {
 
   // ------------------------------------------------------------------------------------------- proof
 
-  private AdviceProof prove(CompiledPolicy candidate, Set<RequestKey> targeted) {
+  private AdviceProof prove(CompiledPolicy candidate, Set<DistinctRequests.Key> targeted) {
     PolicyEndpoints candidateEndpoints = new PolicyEndpoints(candidate.policy());
     long targets = 0;
     long targetsAllowed = 0;
@@ -500,10 +471,9 @@ public final class Advisor {
     long broken = 0;
     List<String> brokenSamples = new ArrayList<>();
     long undecidable = 0;
-    for (Map.Entry<RequestKey, Tally> r : requests.entrySet()) {
-      Tally t = r.getValue();
+    for (DistinctRequests.Tally t : requests.all()) {
       LogEvent e = t.first;
-      if (targeted.contains(r.getKey())) {
+      if (targeted.contains(t.key)) {
         targets += t.count;
         ReplayDecision d = Replay.decide(candidate, candidateEndpoints, e);
         if (d.isDecided() && d.verdict().passes()) {
@@ -526,7 +496,7 @@ public final class Advisor {
       }
     }
     return new AdviceProof(targets, targetsAllowed, stillDenied, allows, broken, brokenSamples, undecidable,
-        overflow == 0);
+        requests.complete());
   }
 
   private static String sample(LogEvent e, ReplayDecision d) {

@@ -23,27 +23,33 @@ public final class ReplayDecision implements Serializable {
   private final UndecidableReason undecidable;
   private final String policy;
   private final String reason;
+  private final String rulePointer;
 
-  private ReplayDecision(TrafficVerdict verdict, UndecidableReason undecidable, String policy, String reason) {
+  private ReplayDecision(TrafficVerdict verdict, UndecidableReason undecidable, String policy, String reason,
+      String rulePointer) {
     this.verdict = verdict;
     this.undecidable = undecidable;
     this.policy = policy;
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.rulePointer = Objects.requireNonNull(rulePointer, "rulePointer");
   }
 
   static ReplayDecision decided(TrafficVerdict verdict, Optional<String> policy, String reason) {
     if (verdict == TrafficVerdict.UNKNOWN) {
       throw new IllegalArgumentException("a decided verdict is allow, audit or deny");
     }
-    return new ReplayDecision(verdict, null, policy.orElse(null), reason);
+    return new ReplayDecision(verdict, null, policy.orElse(null), reason, "");
   }
 
   static ReplayDecision of(TrafficVerdict verdict, Decision d) {
-    return decided(verdict, d.matchedPolicy(), d.reason());
+    if (verdict == TrafficVerdict.UNKNOWN) {
+      throw new IllegalArgumentException("a decided verdict is allow, audit or deny");
+    }
+    return new ReplayDecision(verdict, null, d.matchedPolicy().orElse(null), d.reason(), d.rulePointer());
   }
 
   static ReplayDecision undecidable(UndecidableReason why) {
-    return new ReplayDecision(null, Objects.requireNonNull(why, "why"), null, why.description());
+    return new ReplayDecision(null, Objects.requireNonNull(why, "why"), null, why.description(), "");
   }
 
   /**
@@ -109,13 +115,24 @@ public final class ReplayDecision implements Serializable {
     return reason;
   }
 
+  /**
+   * Returns the JSON pointer of the endpoint or rule that decided under a policy, e.g.
+   * {@code /network_policies/github/endpoints/0/rules/1}; {@code ""} for logged decisions and denials without one.
+   *
+   * @return the pointer
+   */
+  public String rulePointer() {
+    return rulePointer;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ReplayDecision d
         && verdict == d.verdict
         && undecidable == d.undecidable
         && Objects.equals(policy, d.policy)
-        && reason.equals(d.reason);
+        && reason.equals(d.reason)
+        && rulePointer.equals(d.rulePointer);
   }
 
   @Override
