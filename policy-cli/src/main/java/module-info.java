@@ -8,6 +8,11 @@ module dev.sandboxpolicy.cli {
   requires dev.sandboxpolicy.traffic;
   requires tools.jackson.core;
   requires tools.jackson.databind;
+  requires info.picocli;
 
   exports dev.sandboxpolicy.cli;
+
+  // picocli instantiates the (package-private) command classes and sets their annotated fields reflectively.
+  opens dev.sandboxpolicy.cli to
+      info.picocli;
 }

@@ -35,7 +35,7 @@ public final class EditorValidation {
   public List<String> diagnostics(String buffer) {
     List<String> out = new ArrayList<>();
     for (Problem p : validator.validateText(DocumentKind.POLICY, buffer, ReadMode.STRICT).problems()) {
-      out.add(p.line() + ":" + p.column() + ": " + p.severity().label() + " " + p.code() + " " + p.message());
+      out.add(p.line() + ":" + p.column() + ": " + p.severity().wireName() + " " + p.code() + " " + p.message());
     }
     return out;
   }

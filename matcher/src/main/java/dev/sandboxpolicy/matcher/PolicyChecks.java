@@ -5,60 +5,63 @@ import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.Severity;
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.net.Port;
 import dev.sandboxpolicy.rules.PolicyRules;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The checks {@link CompiledPolicy#compile} runs before compiling: the strict value rules ({@link PolicyRules}) (whose {@code
- * glob_invalid} warnings name the globs that will fail closed), then this module's own port check.
+ * The checks {@link CompiledPolicy#compile} runs before compiling: the strict value rules ({@link PolicyRules}) (whose
+ * {@code glob_invalid} warnings name the globs that will fail closed), then a port range check that holds even with
+ * validation off: a port the model cannot mean is never compiled.
  */
 final class PolicyChecks {
-  /** Highest TCP/UDP port (RFC 793 / RFC 768: 16-bit port field). */
-  static final int MAX_PORT = 65_535;
 
   private PolicyChecks() {}
 
   /**
-   * The validator's problems (downgraded to warnings when validation is off), then this module's port check, which
-   * the validator leaves to the schema check at read time but a policy built in code can still violate.
+   * The value rules' problems (downgraded to warnings when validation is off, except {@code port_invalid}), then
+   * {@code port_invalid} for every port out of range that the rules did not already report (they leave
+   * {@code port} alone when {@code ports} is set, and a policy built in code can hold any int).
    */
   static List<Problem> validate(Policy policy, boolean strict) {
     List<Problem> problems = new ArrayList<>();
+    Set<String> badPorts = new HashSet<>();
     for (Problem p : PolicyRules.strict().validate(policy).problems()) {
-      problems.add(strict || !p.isError() ? p
+      boolean badPort = p.isError() && p.code().equals(ProblemCode.PORT_INVALID.wireName());
+      if (badPort) {
+        badPorts.add(p.pointer());
+      }
+      problems.add(strict || badPort || !p.isError() ? p
           : new Problem(Severity.WARNING, p.code(), p.pointer(), p.line(), p.column(), p.message()));
     }
     for (Map.Entry<String, NetworkPolicy> entry : policy.networkPolicies().entrySet()) {
       List<Endpoint> endpoints = entry.getValue().endpoints();
       for (int i = 0; i < endpoints.size(); i++) {
         Endpoint e = endpoints.get(i);
-        String pointer = pointer(entry.getKey()) + "/endpoints/" + i;
-        checkPort(problems, e.port(), pointer + "/port", e.location(), true);
+        String pointer = JsonPointer.index(JsonPointer.key("/network_policies", entry.getKey()) + "/endpoints", i);
+        checkPort(problems, badPorts, e.port(), pointer + "/port", e.location(), true);
         for (int p = 0; p < e.ports().size(); p++) {
-          checkPort(problems, e.ports().get(p), pointer + "/ports/" + p, e.location(), false);
+          checkPort(problems, badPorts, e.ports().get(p), JsonPointer.index(pointer + "/ports", p), e.location(),
+              false);
         }
       }
     }
     return problems;
   }
 
-  private static void checkPort(List<Problem> out, int port, String pointer, SourceLocation at, boolean zeroOk) {
-    if (port < 0 || port > MAX_PORT || (port == 0 && !zeroOk)) {
-      out.add(new Problem(
-          Severity.ERROR,
-          "invalid_port",
-          pointer,
-          at.line(),
-          at.column(),
-          "port " + port + " is outside 1.." + MAX_PORT));
+  private static void checkPort(
+      List<Problem> out, Set<String> reported, int port, String pointer, SourceLocation at, boolean zeroOk) {
+    boolean valid = Port.isValid(port) || (zeroOk && port == 0);
+    if (!valid && !reported.contains(pointer)) {
+      out.add(new Problem(Severity.ERROR, ProblemCode.PORT_INVALID.wireName(), pointer, at.line(), at.column(),
+          "port " + port + " is outside " + Port.MIN_VALUE + ".." + Port.MAX_VALUE));
     }
-  }
-
-  private static String pointer(String key) {
-    return "/network_policies/" + JsonPointer.escape(key);
   }
 }

@@ -255,7 +255,26 @@ class NetworkDecisionTest {
                 .build())
             .build()));
     dev.sandboxpolicy.model.Problem port = e.problems().stream()
-        .filter(x -> x.code().equals("invalid_port")).findFirst().orElseThrow();
+        .filter(x -> x.code().equals("port_invalid")).findFirst().orElseThrow();
     assertEquals("/network_policies/a/endpoints/0/port", port.pointer());
+    assertEquals(1, e.problems().stream().filter(x -> x.code().equals("port_invalid")).count(), "reported once");
+  }
+
+  @Test
+  void portsOutOfRangeFailCompilationEvenWithValidationOffAndWhenThePortsListWins() {
+    dev.sandboxpolicy.model.Endpoint ignoredPort = dev.sandboxpolicy.model.Endpoint.builder()
+        .host("a.com").port(70000).addPorts(443).build();
+    dev.sandboxpolicy.model.Policy policy = dev.sandboxpolicy.model.Policy.builder()
+        .putNetworkPolicies("a", dev.sandboxpolicy.model.NetworkPolicy.builder().addEndpoints(ignoredPort).build())
+        .build();
+    for (boolean strict : new boolean[] {true, false}) {
+      PolicyCompileException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyCompileException.class,
+          () -> CompiledPolicy.compile(policy, MatcherOptions.defaults().withValidation(strict)));
+      List<dev.sandboxpolicy.model.Problem> ports = e.problems().stream()
+          .filter(x -> x.code().equals("port_invalid")).toList();
+      assertEquals(1, ports.size(), "strict=" + strict + ": " + e.problems());
+      assertEquals("/network_policies/a/endpoints/0/port", ports.get(0).pointer());
+      assertTrue(ports.get(0).isError());
+    }
   }
 }

@@ -1,116 +1,152 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.matcher.MatcherOptions;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.model.net.Port;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policyctl check}: network and request decisions against a policy, one or a batch. */
-final class CheckCommand implements Subcommand {
+@Command(
+    name = "check",
+    header = "decide whether a binary may reach a host:port (and send a request), or decide a batch",
+    customSynopsis = {
+      "policyctl check [POLICY] --host H --port P --binary B [--ancestor A]...",
+      "                [--method M --target /path?query] [OPTIONS]",
+      "       policyctl check [POLICY] --requests FILE.jsonl [OPTIONS]"
+    },
+    description = {
+      "Without --method: the network decision. May binary B (or one of its --ancestor binaries) open a connection"
+          + " to H:P? With --method and --target: the request decision as well. The target is canonicalized the"
+          + " way the proxy does it, then the rules of the matched endpoint decide.",
+      "",
+      "The output names the decision, the network-policy entry and the rule that decided (JSON pointer and"
+          + " file:line:column), the enforcement mode, and the reason. A request decision is the rule verdict"
+          + " before the enforcement mode is applied: a deny under 'enforcement: audit' is logged, not blocked.",
+      "",
+      "--requests FILE.jsonl decides a batch, one JSON object per line in the shape of the stdio protocol's decide"
+          + " request: {\"host\", \"port\", \"binary\", \"ancestors\"?, \"cmdline_paths\"?, \"method\"?,"
+          + " \"path\"?, \"query\"?, \"graphql\"?, \"jsonrpc\"?}, where a \"target\" string may replace path"
+          + " and query. One line of output per request; with --json, one decide response per line with its"
+          + " \"line\" number.",
+      "",
+      "POLICY defaults to $OPENSHELL_SANDBOX_POLICY. Binary identity follows $" + CheckCommand.BINARY_IDENTITY_VARIABLE
+          + " as upstream; --no-binary-identity forces endpoint-only mode.",
+      "",
+      "Example:",
+      "  policyctl check examples/policies/sandbox.yaml \\",
+      "      --host api.github.com --port 443 --binary /usr/bin/gh"
+    },
+    exitCodeList = {
+      "0:allowed (every request, for --requests)",
+      "1:denied, failed closed, or the policy is invalid",
+      "2:usage or I/O error, or a malformed request line"
+    })
+final class CheckCommand extends Subcommand {
 
   /** Upstream's switch for endpoint-only mode (OpenShell policy language §3.4). */
   static final String BINARY_IDENTITY_VARIABLE = "OPENSHELL_NETWORK_BINARY_IDENTITY";
 
-  @Override
-  public String name() {
-    return "check";
-  }
+  @Parameters(paramLabel = "POLICY", arity = "0..*", description = "the policy file (- is standard input)")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = "--host", paramLabel = "H", description = "the destination host, as the client asked for it")
+  String host;
+
+  @Option(names = "--port", paramLabel = "P", description = "the destination port")
+  String port;
+
+  @Option(names = "--binary", paramLabel = "B", description = "the executable that connects (/proc/PID/exe)")
+  String binary;
+
+  @Option(names = "--ancestor", paramLabel = "A", description = "an ancestor executable (parent first; repeatable)")
+  List<String> ancestors = new ArrayList<>();
+
+  @Option(
+      names = "--cmdline-path",
+      paramLabel = "P",
+      description = "an absolute path seen in argv (used in messages only; repeatable)")
+  List<String> cmdlinePaths = new ArrayList<>();
+
+  @Option(names = "--method", paramLabel = "M", description = "an HTTP method (or WEBSOCKET_TEXT): also decide the request")
+  String method;
+
+  @Option(
+      names = "--target",
+      paramLabel = "T",
+      description = "the request target, e.g. '/repos/acme/x?tag=a' (with --method)")
+  String target;
+
+  @Option(
+      names = "--requests",
+      paramLabel = "FILE",
+      description = "decide every request of a JSON Lines file (- is standard input)")
+  String requests;
+
+  @Option(names = "--no-binary-identity", description = "endpoint-only mode: any binary may use an allowed endpoint")
+  boolean noBinaryIdentity;
+
+  @Option(names = "--json", description = "print the decision as JSON (one object per line for --requests)")
+  boolean json;
+
+  @Mixin ReadModeOption readMode;
 
   @Override
-  public String summary() {
-    return "decide whether a binary may reach a host:port (and send a request), or decide a batch";
-  }
-
-  @Override
-  public String synopsis() {
-    return """
-        check [POLICY] --host H --port P --binary B [--ancestor A]... [--method M --target /path?query] [--json]
-        check [POLICY] --requests FILE.jsonl [--json]""";
-  }
-
-  @Override
-  public String description() {
-    return """
-        Without --method: the network decision. May binary B (or one of its --ancestor binaries) open a
-        connection to H:P? With --method and --target: the request decision as well. The target is
-        canonicalized the way the proxy does it, then the rules of the matched endpoint decide.
-        The output names the decision, the network-policy entry and the rule that decided (JSON pointer and
-        file:line:column), the enforcement mode, and the reason. A request decision is the rule verdict
-        before the enforcement mode is applied: a deny under 'enforcement: audit' is logged, not blocked.
-
-        --requests FILE.jsonl decides a batch, one JSON object per line in the shape of the stdio protocol's
-        decide request: {"host", "port", "binary", "ancestors"?, "cmdline_paths"?, "method"?, "path"?,
-        "query"?, "graphql"?, "jsonrpc"?}, where a "target" string may replace path and query. One line of
-        output per request; with --json, one decide response per line with its "line" number.
-
-        POLICY defaults to $OPENSHELL_SANDBOX_POLICY. Binary identity follows
-        $OPENSHELL_NETWORK_BINARY_IDENTITY as upstream; --no-binary-identity forces endpoint-only mode.
-
-        Example:
-          policyctl check examples/policies/sandbox.yaml --host api.github.com --port 443 --binary /usr/bin/gh
-
-        Exit status: 0 allowed (every request, for --requests); 1 denied, failed closed, or the policy is
-        invalid; 2 usage or I/O error, or a malformed request line.""";
-  }
-
-  @Override
-  public OptionSpec options() {
-    return new OptionSpec()
-        .value("host", "H", "the destination host, as the client asked for it")
-        .value("port", "P", "the destination port")
-        .value("binary", "B", "the executable that connects (/proc/PID/exe)")
-        .repeated("ancestor", "A", "an ancestor executable (parent first; repeatable)")
-        .repeated("cmdline-path", "P", "an absolute path seen in argv (used in messages only; repeatable)")
-        .value("method", "M", "an HTTP method (or WEBSOCKET_TEXT): also decide the request")
-        .value("target", "T", "the request target, e.g. '/repos/acme/x?tag=a' (with --method)")
-        .value("requests", "FILE", "decide every request of a JSON Lines file (- is standard input)")
-        .flag("no-binary-identity", "endpoint-only mode: any binary may use an allowed endpoint")
-        .flag("lenient", "read the policy like the upstream supervisor (unknown keys are warnings)")
-        .flag("json", "print the decision as JSON (one object per line for --requests)");
-  }
-
-  @Override
-  public int run(ParsedArgs args, Terminal terminal) throws CommandFailure {
-    if (args.positionals().size() > 1) {
-      throw CommandFailure.usage("check takes one POLICY (see 'policyctl check --help')");
+  int run(Terminal terminal) throws CommandFailure {
+    if (policies.size() > 1) {
+      throw CommandFailure.usage("check takes one POLICY " + helpHint());
     }
-    boolean batch = args.value("requests").isPresent();
+    boolean batch = requests != null;
     if (batch) {
-      for (String single : new String[] {"host", "port", "binary", "ancestor", "cmdline-path", "method", "target"}) {
-        if (args.given().contains(single)) {
-          throw CommandFailure.usage("--" + single + " cannot be combined with --requests");
+      Map<String, Boolean> single = new LinkedHashMap<>();
+      single.put("host", host != null);
+      single.put("port", port != null);
+      single.put("binary", binary != null);
+      single.put("ancestor", !ancestors.isEmpty());
+      single.put("cmdline-path", !cmdlinePaths.isEmpty());
+      single.put("method", method != null);
+      single.put("target", target != null);
+      for (Map.Entry<String, Boolean> given : single.entrySet()) {
+        if (given.getValue()) {
+          throw CommandFailure.usage("--" + given.getKey() + " cannot be combined with --requests");
         }
       }
     } else {
-      args.required(name(), "host");
-      args.required(name(), "port");
-      if (!args.flag("no-binary-identity")) {
-        args.required(name(), "binary");
+      required("host", host);
+      required("port", port);
+      if (!noBinaryIdentity) {
+        required("binary", binary);
       }
-      if (args.value("method").isPresent() != args.value("target").isPresent()) {
-        throw CommandFailure.usage("--method and --target go together (see 'policyctl check --help')");
+      if ((method != null) != (target != null)) {
+        throw CommandFailure.usage("--method and --target go together " + helpHint());
       }
     }
-    String file = PolicyFiles.policyArgument(args.positionals().stream().findFirst(), name(), terminal);
-    if (batch && file.equals("-") && args.value("requests").get().equals("-")) {
+    String file = PolicyFiles.policyArgument(policies.stream().findFirst(), name(), terminal);
+    if (batch && file.equals("-") && requests.equals("-")) {
       throw CommandFailure.usage("the policy and --requests cannot both be standard input");
     }
-    ReadMode mode = args.flag("lenient") ? ReadMode.LENIENT : ReadMode.STRICT;
     InputDocument document = InputDocument.read(file, terminal);
-    ReadResult<Policy> read = PolicyFiles.read(document, mode);
-    CompiledPolicies.Outcome outcome = CompiledPolicies.compile(read, options(args, terminal));
+    ReadResult<Policy> read = PolicyFiles.read(document, readMode.mode());
+    CompiledPolicies.Outcome outcome = CompiledPolicies.compile(read, options(terminal));
     ProblemText.print(terminal.err(), document.name(), outcome.problems());
     if (!outcome.ok()) {
       throw CommandFailure.failed(
@@ -118,11 +154,11 @@ final class CheckCommand implements Subcommand {
     }
     SourceMap map = read.sourceMap();
     if (batch) {
-      return batch(args.value("requests").get(), outcome, map, args.flag("json"), terminal);
+      return batch(requests, outcome, map, json, terminal);
     }
-    DecisionRequest request = single(args);
+    DecisionRequest request = single();
     CheckResult result = CheckResult.decide(outcome.compiled(), request);
-    if (args.flag("json")) {
+    if (json) {
       terminal.out().println(Json.write(result.toJson(map)));
     } else {
       print(result, document.name(), map, terminal);
@@ -130,22 +166,36 @@ final class CheckCommand implements Subcommand {
     return result.allowed() ? ExitCode.OK : ExitCode.FAILED;
   }
 
-  private static MatcherOptions options(ParsedArgs args, Terminal terminal) {
-    if (args.flag("no-binary-identity")) {
+  private void required(String option, String value) throws CommandFailure {
+    if (value == null) {
+      throw CommandFailure.usage("--" + option + " is required " + helpHint());
+    }
+  }
+
+  /** The value of {@code --port}: a TCP port, parsed by {@link Port#tryParse}. */
+  private int portNumber() throws CommandFailure {
+    return Port.tryParse(port).orElseThrow(() -> CommandFailure.usage("--port must be a port number from "
+        + Port.MIN_VALUE + " to " + Port.MAX_VALUE + ", not '" + port + "'")).value();
+  }
+
+  private MatcherOptions options(Terminal terminal) {
+    if (noBinaryIdentity) {
       return MatcherOptions.defaults().withBinaryIdentity(false);
     }
     return MatcherOptions.fromEnvironmentValue(terminal.env(BINARY_IDENTITY_VARIABLE).orElse(null));
   }
 
-  private static DecisionRequest single(ParsedArgs args) throws CommandFailure {
+  private DecisionRequest single() throws CommandFailure {
     ObjectNode o = Json.object();
-    o.put("host", args.value("host").orElseThrow());
-    o.put("port", args.port("port").orElseThrow());
-    o.put("binary", args.value("binary").orElse(""));
-    args.values("ancestor").forEach(o.putArray("ancestors")::add);
-    args.values("cmdline-path").forEach(o.putArray("cmdline_paths")::add);
-    args.value("method").ifPresent(m -> o.put("method", m));
-    args.value("target").ifPresent(t -> o.put("target", t));
+    o.put("host", host);
+    o.put("port", portNumber());
+    o.put("binary", binary == null ? "" : binary);
+    ancestors.forEach(o.putArray("ancestors")::add);
+    cmdlinePaths.forEach(o.putArray("cmdline_paths")::add);
+    if (method != null) {
+      o.put("method", method);
+      o.put("target", target);
+    }
     try {
       return DecisionRequest.decode(new RequestFields(o), true);
     } catch (ProtocolError e) {

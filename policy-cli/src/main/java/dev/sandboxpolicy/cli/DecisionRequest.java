@@ -8,6 +8,7 @@ import dev.sandboxpolicy.matcher.JsonRpcRequest;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.RequestTargetException;
+import dev.sandboxpolicy.model.net.Port;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,15 +36,13 @@ record DecisionRequest(
     Optional<GraphqlRequest> graphql,
     Optional<JsonRpcRequest> jsonRpc) {
 
-  /** The highest TCP port. */
-  private static final int MAX_PORT = 65535;
-
   /** Decodes {@code fields}; {@code bad_request} (or the target's rejection code) when malformed. */
   static DecisionRequest decode(RequestFields fields, boolean allowTarget) throws ProtocolError {
     String host = fields.requireString("host");
     int port =
-        fields.integer("port", 0, MAX_PORT)
-            .orElseThrow(() -> ProtocolError.badRequest("'port' is required (an integer from 0 to 65535)"))
+        fields.integer("port", 0, Port.MAX_VALUE)
+            .orElseThrow(() -> ProtocolError.badRequest(
+                "'port' is required (an integer from 0 to " + Port.MAX_VALUE + ")"))
             .intValue();
     NetworkRequest connection =
         NetworkRequest.of(host, port, fields.string("binary").orElse(""))

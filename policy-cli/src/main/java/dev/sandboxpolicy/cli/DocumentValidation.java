@@ -38,6 +38,14 @@ final class DocumentValidation {
     }
   }
 
+  /** The kind names, for shell completion and help. */
+  static final class KindNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Kind.values()).map(Kind::label).iterator();
+    }
+  }
+
   private DocumentValidation() {}
 
   /**

@@ -45,7 +45,7 @@ final class Json {
    */
   static ObjectNode problem(Problem p) {
     ObjectNode o = object();
-    o.put("severity", p.severity().label());
+    o.put("severity", p.severity().wireName());
     o.put("code", p.code());
     o.put("pointer", p.pointer());
     position(o, p.line(), p.column());

@@ -3,6 +3,7 @@ package dev.sandboxpolicy.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
 
 /** The library version, from {@code version.properties} (filled in by Maven at build time). */
 final class LibraryVersion {
@@ -15,6 +16,14 @@ final class LibraryVersion {
   /** The version, e.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} when the resource is missing. */
   static String get() {
     return VERSION;
+  }
+
+  /** {@code -V, --version} of every command: {@code policyctl VERSION}. */
+  static final class Provider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"policyctl " + get()};
+    }
   }
 
   private static String load() {

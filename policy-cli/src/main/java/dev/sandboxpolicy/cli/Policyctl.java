@@ -5,12 +5,12 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import picocli.CommandLine;
 
 /**
  * {@code policyctl}: the command line of the sandbox policy library.
@@ -25,22 +25,28 @@ import java.util.Optional;
  */
 public final class Policyctl {
 
-  private static final List<Subcommand> COMMANDS =
-      List.of(
-          new ValidateCommand(),
-          new CheckCommand(),
-          PresetLayerCommand.merge(),
-          PresetLayerCommand.remove(),
-          new ExplainCommand(),
-          new PresetsCommand(),
-          new FmtCommand(),
-          new HashCommand(),
-          new DiffCommand(),
-          new ReplayCommand(),
-          new ServeCommand());
-
   /** SLF4J's own diagnostics switch (SLF4J 2.0.10 and later). */
   private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
+  /** The help layout of every command: usage first, then the one-line header, description, options, statuses. */
+  private static final List<String> HELP_SECTIONS =
+      List.of(
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS_HEADING,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION_HEADING,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST_HEADING,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING,
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER);
 
   private Policyctl() {}
 
@@ -84,13 +90,9 @@ public final class Policyctl {
       Path workingDirectory) {
     Terminal terminal = new Terminal(in, out, err, environment, workingDirectory);
     try {
-      return dispatch(Arrays.asList(args), terminal);
-    } catch (CommandFailure failure) {
-      err.println("policyctl: " + failure.getMessage());
-      return failure.exitCode();
+      return commandLine(terminal).execute(args);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      err.println("policyctl: internal error: " + e + " (please report this)");
-      return ExitCode.USAGE;
+      return internalError(err, e);
     } finally {
       out.flush();
       err.flush();
@@ -102,49 +104,26 @@ public final class Policyctl {
     return new PrintStream(stream, false, StandardCharsets.UTF_8);
   }
 
-  private static int dispatch(List<String> args, Terminal terminal) throws CommandFailure {
-    if (args.isEmpty()) {
-      terminal.err().print(HelpText.program(COMMANDS));
-      return ExitCode.USAGE;
-    }
-    String first = args.get(0);
-    switch (first) {
-      case "--help", "-h" -> {
-        terminal.out().print(HelpText.program(COMMANDS));
-        return ExitCode.OK;
-      }
-      case "--version", "version" -> {
-        terminal.out().println("policyctl " + LibraryVersion.get());
-        return ExitCode.OK;
-      }
-      case "help" -> {
-        if (args.size() == 1) {
-          terminal.out().print(HelpText.program(COMMANDS));
-          return ExitCode.OK;
-        }
-        terminal.out().print(HelpText.of(command(args.get(1))));
-        return ExitCode.OK;
-      }
-      default -> {
-        Subcommand command = command(first);
-        ParsedArgs parsed = ParsedArgs.parse(command.name(), command.options(), args.subList(1, args.size()));
-        if (parsed.help()) {
-          terminal.out().print(HelpText.of(command));
-          return ExitCode.OK;
-        }
-        return command.run(parsed, terminal);
-      }
-    }
+  /** The whole command tree, writing to {@code terminal}, with policyctl's error handling and help layout. */
+  static CommandLine commandLine(Terminal terminal) {
+    CommandLine commandLine = new CommandLine(new PolicyctlCommand(terminal));
+    commandLine.setOut(new PrintWriter(terminal.out(), true));
+    commandLine.setErr(new PrintWriter(terminal.err(), true));
+    commandLine.setHelpSectionKeys(HELP_SECTIONS);
+    commandLine.setParameterExceptionHandler(UsageErrors::handle);
+    commandLine.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          if (e instanceof CommandFailure failure) {
+            terminal.err().println("policyctl: " + failure.getMessage());
+            return failure.exitCode();
+          }
+          return internalError(terminal.err(), e);
+        });
+    return commandLine;
   }
 
-  private static Subcommand command(String name) throws CommandFailure {
-    Optional<Subcommand> found = COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst();
-    if (found.isPresent()) {
-      return found.get();
-    }
-    if (name.startsWith("-")) {
-      throw CommandFailure.usage("unknown option " + name + " (see 'policyctl --help')");
-    }
-    throw CommandFailure.usage("unknown command '" + name + "' (see 'policyctl --help')");
+  private static int internalError(PrintStream err, Throwable e) {
+    err.println("policyctl: internal error: " + e + " (please report this)");
+    return ExitCode.USAGE;
   }
 }

@@ -12,95 +12,113 @@ import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code policyctl merge} and {@code policyctl remove}: NemoClaw's policy-add and policy-remove on files. */
-final class PresetLayerCommand implements Subcommand {
+/**
+ * {@code policyctl merge} and {@code policyctl remove}: NemoClaw's policy-add and policy-remove on files. The two
+ * commands share everything but the operation: {@link Merge} and {@link Remove}.
+ */
+abstract class PresetLayerCommand extends Subcommand {
+
+  /** {@code policyctl merge}. */
+  @Command(
+      name = "merge",
+      header = "layer presets onto a policy (NemoClaw policy-add)",
+      description = {
+        "Applies each PRESET to POLICY in order, like NemoClaw's policy-add: every network_policies key of the"
+            + " preset is assigned over the policy. An existing key is replaced wholesale and keeps its place; new"
+            + " keys are appended; version becomes 1 when absent. All or nothing: when one preset fails, nothing is"
+            + " applied.",
+        "",
+        PresetLayerCommand.ARGUMENTS,
+        "",
+        PresetLayerCommand.OUTPUT,
+        "",
+        PresetLayerCommand.VALIDATION
+      },
+      exitCodeList = {"0:ok", PresetLayerCommand.EXIT_FAILED, "2:usage or I/O error"})
+  static final class Merge extends PresetLayerCommand {
+    Merge() {
+      super(true);
+    }
+  }
+
+  /** {@code policyctl remove}. */
+  @Command(
+      name = "remove",
+      header = "take presets off a policy again (NemoClaw policy-remove)",
+      description = {
+        "Takes each PRESET off POLICY, like NemoClaw's policy-remove: every network_policies key the preset declares"
+            + " is deleted, whatever the policy holds under it. Warning: removal is by key only. If a preset replaced"
+            + " a baseline entry of the same key, removing the preset deletes the key and the baseline entry does not"
+            + " come back.",
+        "",
+        PresetLayerCommand.ARGUMENTS,
+        "",
+        PresetLayerCommand.OUTPUT,
+        "",
+        PresetLayerCommand.VALIDATION
+      },
+      exitCodeList = {"0:ok", PresetLayerCommand.EXIT_FAILED, "2:usage or I/O error"})
+  static final class Remove extends PresetLayerCommand {
+    Remove() {
+      super(false);
+    }
+  }
+
+  /** The help paragraphs merge and remove share. */
+  static final String ARGUMENTS =
+      "A PRESET is a preset file (preset: header plus network_policies) or the name of a built-in preset (see"
+          + " 'policyctl presets'). POLICY may be the output of 'openshell policy get --full'; when it is left out,"
+          + " $OPENSHELL_SANDBOX_POLICY is used (then the first argument must be a built-in preset name or a preset"
+          + " file).";
+
+  static final String OUTPUT =
+      "The resulting policy is printed on standard output, or written to OUT with -o (atomically: a temporary file"
+          + " moved into place, so OUT is never half-written; OUT may be POLICY itself). --dry-run prints only what"
+          + " would change (+ added, ~ replaced, - removed keys) and writes nothing. --json prints {\"yaml\","
+          + " \"document\", \"changes\": [{\"key\", \"change\"}], \"valid\", \"problems\"}.";
+
+  static final String VALIDATION =
+      "The resulting policy is validated (leniently: unknown keys of the live policy are kept). Its errors are"
+          + " printed on standard error as RESULT:LINE:COLUMN lines, where RESULT is OUT or <result> and the"
+          + " positions are those of the printed YAML. Some built-in presets cannot be applied together (for"
+          + " example brew and github: upstream OpenShell rejects the result as ambiguous); this is where you learn"
+          + " it. With errors, -o writes nothing and the exit status is 1.";
+
+  static final String EXIT_FAILED =
+      "1:the policy or a preset is invalid, the preset layer refuses, or the resulting policy is invalid (the"
+          + " message says why)";
 
   private final boolean merge;
+
+  @Parameters(
+      paramLabel = "[POLICY] PRESET",
+      arity = "0..*",
+      description = "the policy file (optional with $OPENSHELL_SANDBOX_POLICY), then preset files or built-in names")
+  List<String> arguments = new ArrayList<>();
+
+  @Option(names = "--dry-run", description = "print what would change (+ ~ -) and write nothing")
+  boolean dryRun;
+
+  @Option(names = "--json", description = "print {yaml, document, changes, valid, problems}")
+  boolean json;
+
+  @Mixin OutputOption output;
 
   private PresetLayerCommand(boolean merge) {
     this.merge = merge;
   }
 
-  /** {@code policyctl merge}. */
-  static PresetLayerCommand merge() {
-    return new PresetLayerCommand(true);
-  }
-
-  /** {@code policyctl remove}. */
-  static PresetLayerCommand remove() {
-    return new PresetLayerCommand(false);
-  }
-
   @Override
-  public String name() {
-    return merge ? "merge" : "remove";
-  }
-
-  @Override
-  public String summary() {
-    return merge
-        ? "layer presets onto a policy (NemoClaw policy-add)"
-        : "take presets off a policy again (NemoClaw policy-remove)";
-  }
-
-  @Override
-  public String synopsis() {
-    return name() + " [POLICY] PRESET... [--dry-run] [-o OUT] [--json]";
-  }
-
-  @Override
-  public String description() {
-    String what =
-        merge
-            ? """
-            Applies each PRESET to POLICY in order, like NemoClaw's policy-add: every network_policies key
-            of the preset is assigned over the policy. An existing key is replaced wholesale and keeps its
-            place; new keys are appended; version becomes 1 when absent. All or nothing: when one preset
-            fails, nothing is applied."""
-            : """
-            Takes each PRESET off POLICY, like NemoClaw's policy-remove: every network_policies key the preset
-            declares is deleted, whatever the policy holds under it. Warning: removal is by key only. If a
-            preset replaced a baseline entry of the same key, removing the preset deletes the key and the
-            baseline entry does not come back.""";
-    return what
-        + """
-
-
-        A PRESET is a preset file (preset: header plus network_policies) or the name of a built-in preset
-        (see 'policyctl presets'). POLICY may be the output of 'openshell policy get --full'; when it is left
-        out, $OPENSHELL_SANDBOX_POLICY is used (then the first argument must be a built-in preset name or a
-        preset file).
-
-        The resulting policy is printed on standard output, or written to OUT with -o (atomically: a
-        temporary file moved into place, so OUT is never half-written; OUT may be POLICY itself).
-        --dry-run prints only what would change (+ added, ~ replaced, - removed keys) and writes nothing.
-        --json prints {"yaml", "document", "changes": [{"key", "change"}]}.
-
-        The resulting policy is validated (leniently: unknown keys of the live policy are kept). Its errors
-        are printed on standard error as RESULT:LINE:COLUMN lines, where RESULT is OUT or <result> and the
-        positions are those of the printed YAML. Some built-in presets cannot be applied together (for
-        example brew and github: upstream OpenShell rejects the result as ambiguous); this is where you
-        learn it. With errors, -o writes nothing and the exit status is 1.
-
-        Exit status: 0 ok; 1 the policy or a preset is invalid, the preset layer refuses, or the resulting
-        policy is invalid (the message says why); 2 usage or I/O error.""";
-  }
-
-  @Override
-  public OptionSpec options() {
-    return new OptionSpec()
-        .flag("dry-run", "print what would change (+ ~ -) and write nothing")
-        .value("output", "o", "OUT", "write the resulting policy to OUT, atomically")
-        .flag("json", "print {yaml, document, changes}");
-  }
-
-  @Override
-  public int run(ParsedArgs args, Terminal terminal) throws CommandFailure {
-    List<String> positionals = new ArrayList<>(args.positionals());
+  int run(Terminal terminal) throws CommandFailure {
+    List<String> positionals = new ArrayList<>(arguments);
     if (positionals.isEmpty()) {
-      throw CommandFailure.usage(name() + " needs at least one PRESET (see 'policyctl " + name() + " --help')");
+      throw CommandFailure.usage(name() + " needs at least one PRESET " + helpHint());
     }
     String policyArg;
     boolean fromEnvironment =
@@ -111,11 +129,10 @@ final class PresetLayerCommand implements Subcommand {
     } else {
       policyArg = positionals.remove(0);
       if (positionals.isEmpty()) {
-        throw CommandFailure.usage(
-            name() + " needs POLICY and at least one PRESET (see 'policyctl " + name() + " --help')");
+        throw CommandFailure.usage(name() + " needs POLICY and at least one PRESET " + helpHint());
       }
     }
-    if (args.flag("dry-run") && args.value("output").isPresent()) {
+    if (dryRun && output.file().isPresent()) {
       throw CommandFailure.usage("--dry-run writes nothing; leave out -o");
     }
     InputDocument document = InputDocument.read(policyArg, terminal);
@@ -142,9 +159,9 @@ final class PresetLayerCommand implements Subcommand {
         DocumentValidation.validate(DocumentValidation.Kind.POLICY, yaml, ReadMode.LENIENT, false).stream()
             .filter(Problem::isError)
             .toList();
-    String resultName = args.value("output").orElse("<result>");
+    String resultName = output.file().orElse("<result>");
     ProblemText.print(terminal.err(), resultName, errors);
-    if (args.flag("json")) {
+    if (json) {
       ObjectNode o = Json.object();
       o.put("yaml", yaml);
       o.set("document", Json.tree(PolicyWriter.toTree(result.policy())));
@@ -152,7 +169,7 @@ final class PresetLayerCommand implements Subcommand {
       o.put("valid", errors.isEmpty());
       o.set("problems", Json.problems(errors));
       terminal.out().println(Json.write(o));
-    } else if (args.flag("dry-run")) {
+    } else if (dryRun) {
       List<String> lines = PresetChanges.lines(result.diff());
       if (lines.isEmpty()) {
         terminal.out().println("no changes");
@@ -162,19 +179,19 @@ final class PresetLayerCommand implements Subcommand {
     if (!errors.isEmpty()) {
       String message =
           "the resulting policy is invalid (" + ProblemText.counts(errors) + ")"
-              + (args.value("output").isPresent() && !args.flag("dry-run") ? "; nothing was written" : "");
-      if (!args.flag("dry-run") && !args.flag("json") && args.value("output").isEmpty()) {
+              + (output.file().isPresent() && !dryRun ? "; nothing was written" : "");
+      if (!dryRun && !json && output.file().isEmpty()) {
         terminal.out().print(yaml);
       }
       throw CommandFailure.failed(message);
     }
-    if (args.flag("dry-run")) {
+    if (dryRun) {
       return ExitCode.OK;
     }
-    if (args.value("output").isPresent()) {
-      String out = args.value("output").get();
+    if (output.file().isPresent()) {
+      String out = output.file().get();
       AtomicFile.write(terminal.resolve(out), yaml, out);
-    } else if (!args.flag("json")) {
+    } else if (!json) {
       terminal.out().print(yaml);
     }
     return ExitCode.OK;

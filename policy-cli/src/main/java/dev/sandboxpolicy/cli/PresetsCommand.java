@@ -5,56 +5,41 @@ import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Tier;
 import dev.sandboxpolicy.model.TierPreset;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policyctl presets}: the built-in presets and the tiers. */
-final class PresetsCommand implements Subcommand {
+@Command(
+    name = "presets",
+    header = "list the built-in presets and tiers",
+    description = {
+      "Lists the built-in presets (name, description, the network_policies keys each one sets) and the tiers with"
+          + " the presets each one selects and their access. Any built-in name can be given to 'policyctl merge'"
+          + " and 'policyctl remove' in place of a preset file. --agent shows the view of a sandbox running that"
+          + " agent (default: openclaw, which sees all presets).",
+      "",
+      "--json prints {\"agent\", \"presets\": [{\"name\", \"description\", \"keys\"}], \"tiers\": [{\"name\","
+          + " \"label\", \"description\", \"presets\": [{\"name\", \"access\"}]}]}."
+    },
+    exitCodeList = {"0:ok", "2:usage error"})
+final class PresetsCommand extends Subcommand {
+
+  @Option(
+      names = "--agent",
+      paramLabel = "AGENT",
+      description = "the sandbox's agent (default: " + PresetCatalog.DEFAULT_AGENT + ")")
+  String agent;
+
+  @Option(names = "--json", description = "print the catalog as JSON")
+  boolean json;
 
   @Override
-  public String name() {
-    return "presets";
-  }
-
-  @Override
-  public String summary() {
-    return "list the built-in presets and tiers";
-  }
-
-  @Override
-  public String synopsis() {
-    return "presets [--agent AGENT] [--json]";
-  }
-
-  @Override
-  public String description() {
-    return """
-        Lists the built-in presets (name, description, the network_policies keys each one sets) and the
-        tiers with the presets each one selects and their access. Any built-in name can be given to
-        'policyctl merge' and 'policyctl remove' in place of a preset file. --agent shows the view of a
-        sandbox running that agent (default: openclaw, which sees all presets).
-
-        --json prints {"agent", "presets": [{"name", "description", "keys"}], "tiers": [{"name", "label",
-        "description", "presets": [{"name", "access"}]}]}.
-
-        Exit status: 0 ok; 2 usage error.""";
-  }
-
-  @Override
-  public OptionSpec options() {
-    return new OptionSpec()
-        .value("agent", "AGENT", "the sandbox's agent (default: " + PresetCatalog.DEFAULT_AGENT + ")")
-        .flag("json", "print the catalog as JSON");
-  }
-
-  @Override
-  public int run(ParsedArgs args, Terminal terminal) throws CommandFailure {
-    if (!args.positionals().isEmpty()) {
-      throw CommandFailure.usage("presets takes no arguments");
-    }
+  int run(Terminal terminal) {
     PresetCatalog catalog =
-        args.value("agent").map(PresetCatalog.builtIn()::forAgent).orElse(PresetCatalog.builtIn());
-    if (args.flag("json")) {
+        agent == null ? PresetCatalog.builtIn() : PresetCatalog.builtIn().forAgent(agent);
+    if (json) {
       ObjectNode o = Json.object();
       o.put("agent", catalog.agent());
       ArrayNode presets = o.putArray("presets");

@@ -17,7 +17,7 @@ final class ProblemText {
   static String format(String file, Problem p) {
     String where = p.line() > 0 ? file + ":" + p.line() + ":" + p.column() : file;
     String at = p.line() > 0 || p.pointer().isEmpty() ? "" : " (at " + p.pointer() + ")";
-    return where + ": " + p.severity().label() + " " + p.code() + " " + oneLine(p.message()) + at;
+    return where + ": " + p.severity().wireName() + " " + p.code() + " " + oneLine(p.message()) + at;
   }
 
   /** Prints every problem on its own line. */

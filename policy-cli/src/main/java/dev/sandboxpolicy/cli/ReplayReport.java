@@ -90,7 +90,7 @@ final class ReplayReport {
   }
 
   private static String reasons(Map<UndecidableReason, Long> reasons) {
-    return reasons.entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
+    return reasons.entrySet().stream().map(e -> e.getKey().wireName() + " " + e.getValue())
         .collect(Collectors.joining(", "));
   }
 

@@ -31,8 +31,8 @@ final class TrafficInputs {
   private TrafficInputs() {}
 
   /** The matcher options: endpoint-only mode with {@code --no-binary-identity}, else upstream's variable. */
-  static MatcherOptions matcherOptions(ParsedArgs args, Terminal terminal) {
-    if (args.flag("no-binary-identity")) {
+  static MatcherOptions matcherOptions(boolean noBinaryIdentity, Terminal terminal) {
+    if (noBinaryIdentity) {
       return MatcherOptions.defaults().withBinaryIdentity(false);
     }
     return MatcherOptions.fromEnvironmentValue(terminal.env(CheckCommand.BINARY_IDENTITY_VARIABLE).orElse(null));

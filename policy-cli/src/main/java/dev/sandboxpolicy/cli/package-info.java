@@ -3,11 +3,11 @@
  *
  * <p>The only public types are {@link dev.sandboxpolicy.cli.Policyctl} (the entry point: {@code main} for the
  * process, {@code run} for in-process use with your own streams) and {@link dev.sandboxpolicy.cli.ExitCode}.
- * Everything else is package-private: one class per subcommand ({@code ValidateCommand}, {@code CheckCommand},
- * {@code PresetLayerCommand} for merge and remove, {@code ExplainCommand}, {@code PresetsCommand},
- * {@code DiffCommand}, {@code HashCommand}, {@code FmtCommand}, {@code ServeCommand}), a small argument parser
- * ({@code OptionSpec}, {@code ParsedArgs}), and the stdio server ({@code StdioServer}) with one class per
- * protocol operation.
+ * Everything else is package-private: the picocli command tree ({@code PolicyctlCommand} at the root, one
+ * {@code Subcommand} class per subcommand: {@code ValidateCommand}, {@code CheckCommand}, {@code PresetLayerCommand}
+ * for merge and remove, {@code ExplainCommand}, {@code PresetsCommand}, {@code DiffCommand}, {@code HashCommand},
+ * {@code FmtCommand}, {@code ServeCommand}, {@code CompletionCommand}, {@code ManCommand}, {@code HelpCommand}),
+ * and the stdio server ({@code StdioServer}) with one class per protocol operation.
  *
  * <p>Rules every command follows: results on standard output, problems and errors on standard error, exit
  * status 0 (ok), 1 (invalid policy, denied request, a difference) or 2 (usage or I/O error), and never a stack

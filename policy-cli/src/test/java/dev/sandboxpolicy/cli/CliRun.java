@@ -3,6 +3,7 @@ package dev.sandboxpolicy.cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,16 @@ record CliRun(int status, String out, String err) {
             env,
             dir);
     return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A terminal with empty input whose output is discarded (for inspecting the command tree). */
+  static Terminal terminal() {
+    return new Terminal(
+        new ByteArrayInputStream(new byte[0]),
+        Policyctl.utf8(OutputStream.nullOutputStream()),
+        Policyctl.utf8(OutputStream.nullOutputStream()),
+        Map.of(),
+        Path.of(""));
   }
 
   /** Writes {@code text} to {@code dir/name} and returns the path. */

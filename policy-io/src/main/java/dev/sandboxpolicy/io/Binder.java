@@ -25,6 +25,7 @@ import dev.sandboxpolicy.model.Tier;
 import dev.sandboxpolicy.model.TierCatalog;
 import dev.sandboxpolicy.model.TierPreset;
 import dev.sandboxpolicy.model.ValueMatcher;
+import dev.sandboxpolicy.model.net.Port;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +41,8 @@ final class Binder {
 
   /** Upper bound of a protobuf {@code uint32} ({@code version}, body limits). */
   static final long U32_MAX = 4_294_967_295L;
-  /** Upper bound of a TCP/UDP port, RFC 793 / RFC 6335 (a {@code u16} upstream). */
-  static final long U16_MAX = 65_535L;
+  /** A port field holds 0 (unset) up to {@link Port#MAX_VALUE}; the value rules then require 1 or more. */
+  private static final String PORT_RANGE = "0.." + Port.MAX_VALUE;
 
   private final ReadMode mode;
   private final List<Problem> problems;
@@ -404,11 +405,11 @@ final class Binder {
         Endpoint.builder()
             .location(f.location())
             .host(f.string("host"))
-            .port((int) (long) f.optInteger("port", 0, U16_MAX, "0..65535").orElse(0L));
+            .port((int) (long) f.optInteger("port", 0, Port.MAX_VALUE, PORT_RANGE).orElse(0L));
     Node.ListNode ports = f.list("ports");
     if (ports != null) {
       for (int i = 0; i < ports.items.size(); i++) {
-        integer(ports.items.get(i), f.child("ports") + "/" + i, 0, U16_MAX, "0..65535")
+        integer(ports.items.get(i), f.child("ports") + "/" + i, 0, Port.MAX_VALUE, PORT_RANGE)
             .ifPresent(p -> b.addPorts((int) (long) p));
       }
     }

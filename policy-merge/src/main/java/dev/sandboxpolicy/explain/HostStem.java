@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.model.net.Port;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,8 +18,8 @@ public final class HostStem {
   /** Longest label of the strict host-name form (RFC 1035 §2.3.4: 63 octets). */
   static final int MAX_LABEL_LENGTH = 63;
 
-  /** A port suffix is 1 to 5 digits (the 16-bit port of RFC 793 has at most five decimal digits). */
-  static final int MAX_PORT_DIGITS = 5;
+  /** A port suffix is 1 to 5 digits: as many as the largest port, {@link Port#MAX_VALUE}, has. */
+  static final int MAX_PORT_DIGITS = Integer.toString(Port.MAX_VALUE).length();
 
   /** A dotted-quad shape has four parts (RFC 791 §3.1 octets)... */
   static final int DOTTED_QUAD_PARTS = 4;

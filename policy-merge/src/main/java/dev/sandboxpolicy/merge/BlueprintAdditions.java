@@ -13,6 +13,7 @@ import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.model.net.Port;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,6 @@ import java.util.Set;
  * <p>Like upstream, only plain mappings are accepted: the reader refuses tagged nodes such as {@code !!set}.
  */
 public final class BlueprintAdditions {
-
-  /** The largest port (RFC 6335 §6: ports are 16-bit). */
-  public static final int MAX_PORT = 65_535;
 
   /** The HTTP methods a blueprint rule may name (spec §1.4 / §5: no {@code *}). */
   public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
@@ -141,8 +139,9 @@ public final class BlueprintAdditions {
     if (ep.host().isEmpty() && map.locate(at + "/host").isEmpty()) {
       out.add(problem(map, at + "/host", "a blueprint endpoint needs 'host'"));
     }
-    if (ep.port() < 1 || ep.port() > MAX_PORT) {
-      out.add(problem(map, at + "/port", "a blueprint endpoint needs 'port' between 1 and " + MAX_PORT));
+    if (!Port.isValid(ep.port())) {
+      out.add(problem(map, at + "/port", "a blueprint endpoint needs 'port' between " + Port.MIN_VALUE + " and "
+          + Port.MAX_VALUE));
     }
     if (!ep.protocol().isEmpty() && !ep.protocol().equals("rest")) {
       out.add(problem(map, at + "/protocol", "protocol must be absent or 'rest', not '" + ep.protocol() + "'"));
@@ -194,7 +193,7 @@ public final class BlueprintAdditions {
   }
 
   private static Problem problem(SourceMap map, String pointer, String message) {
-    return Problem.error(PresetLayerError.BLUEPRINT_ADDITIONS_INVALID.code(), map.nearest(pointer), message);
+    return Problem.error(PresetLayerError.BLUEPRINT_ADDITIONS_INVALID.wireName(), map.nearest(pointer), message);
   }
 
   /**

@@ -70,6 +70,6 @@ public final class NameCheck {
 
   @Override
   public String toString() {
-    return isValid() ? "valid" : error.code() + ": " + reason;
+    return isValid() ? "valid" : error.wireName() + ": " + reason;
   }
 }

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.merge;
 
 /**
- * Why the preset layer refused an operation. Each constant has a stable snake_case {@link #code()} that tools
+ * Why the preset layer refused an operation. Each constant has a stable snake_case {@link #wireName()} that tools
  * (the CLI, {@code policyctl serve --stdio}) report unchanged; the codes are listed in
  * {@code docs/presets-and-merging.md}.
  *
@@ -94,14 +94,14 @@ public enum PresetLayerError {
   /** A serialized policy stack cannot be read. */
   STACK_UNREADABLE("stack_unreadable");
 
-  private final String code;
+  private final String wireName;
 
-  PresetLayerError(String code) {
-    this.code = code;
+  PresetLayerError(String wireName) {
+    this.wireName = wireName;
   }
 
-  /** The stable snake_case code of this error. */
-  public String code() {
-    return code;
+  /** The stable snake_case code of this error as tools report it. */
+  public String wireName() {
+    return wireName;
   }
 }

@@ -39,7 +39,7 @@ public final class PresetLayerException extends Exception {
   /** A refusal with one problem at {@code location} (use {@link SourceLocation#NONE} when there is none). */
   public static PresetLayerException of(PresetLayerError error, SourceLocation location, String message) {
     return new PresetLayerException(
-        error, null, message, List.of(Problem.error(error.code(), location, message)));
+        error, null, message, List.of(Problem.error(error.wireName(), location, message)));
   }
 
   /** A refusal explained by {@code problems} (for example the problems of a failed read). */
@@ -67,7 +67,7 @@ public final class PresetLayerException extends Exception {
 
   /** The stable snake_case code of {@link #error()}. */
   public String code() {
-    return error.code();
+    return error.wireName();
   }
 
   /** The preset that failed, when the refusal concerns one preset. */

@@ -34,7 +34,7 @@ class NamesTest {
   void invalidPresetNames(String name, String code) {
     NameCheck c = PresetName.check(name, false);
     assertFalse(c.isValid());
-    assertEquals(code, c.error().orElseThrow().code());
+    assertEquals(code, c.error().orElseThrow().wireName());
     assertTrue(c.reason().isPresent());
   }
 
@@ -52,7 +52,7 @@ class NamesTest {
     assertTrue(PresetName.check(long64, true).isValid());
     assertFalse(SandboxName.check(long64).isValid());
     assertTrue(SandboxName.check("a".repeat(SandboxName.MAX_LENGTH)).isValid());
-    assertEquals("sandbox_name_invalid", SandboxName.check("My-Sandbox").error().orElseThrow().code());
+    assertEquals("sandbox_name_invalid", SandboxName.check("My-Sandbox").error().orElseThrow().wireName());
     assertFalse(SandboxName.check("").isValid());
     assertFalse(SandboxName.check(null).isValid());
   }

@@ -49,6 +49,6 @@ public record Problem(Severity severity, String code, String pointer, int line, 
   @Override
   public String toString() {
     String where = line > 0 ? line + ":" + column : (pointer.isEmpty() ? "/" : pointer);
-    return where + ": " + severity.label() + " " + code + " " + message;
+    return where + ": " + severity.wireName() + " " + code + " " + message;
   }
 }

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.model;
 
 /**
- * Every problem code the value rules and the JSON-Schema check report. The {@link #id()} strings are stable API: tools match on them, and
+ * Every problem code the value rules and the JSON-Schema check report. The {@link #wireName()} strings are stable API: tools match on them, and
  * each one is listed with an example in {@code docs/validation-codes.md}.
  */
 public enum ProblemCode {
@@ -118,14 +118,14 @@ public enum ProblemCode {
   PRESET_ALLOWED_IPS("preset_allowed_ips"),
   PRESET_HOST_DANGEROUS("preset_host_dangerous");
 
-  private final String id;
+  private final String wireName;
 
-  ProblemCode(String id) {
-    this.id = id;
+  ProblemCode(String wireName) {
+    this.wireName = wireName;
   }
 
-  /** The stable snake_case identifier. */
-  public String id() {
-    return id;
+  /** The stable snake_case code as reports and tools spell it, for example {@code port_invalid}. */
+  public String wireName() {
+    return wireName;
   }
 }

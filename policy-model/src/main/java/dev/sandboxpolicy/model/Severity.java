@@ -8,7 +8,7 @@ public enum Severity {
   WARNING;
 
   /** The lower-case name used in reports and on the wire ({@code error} or {@code warning}). */
-  public String label() {
+  public String wireName() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -7,6 +7,7 @@ import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import dev.sandboxpolicy.model.glob.GlobPattern;
 import dev.sandboxpolicy.model.net.CidrRange;
+import dev.sandboxpolicy.model.net.Port;
 import dev.sandboxpolicy.model.net.SpecialPurposeRanges;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,6 @@ final class EndpointRules {
   static final Set<String> ACCESS_PRESETS = Set.of("read-only", "read-write", "full");
   /** Spec §2.2: the accepted {@code credential_signing} values. */
   static final Set<String> SIGNING_MODES = Set.of("sigv4", "sigv4:body", "sigv4:no_body");
-  /** RFC 793 / spec §2.2: ports are 1..65535. */
-  static final int MAX_PORT = 65_535;
   /** Spec §2.4: the HTTPS port that makes {@code tls: skip} with an L7 protocol suspicious. */
   static final int HTTPS_PORT = 443;
   /** Spec §3.9: a CIDR shorter than this only logs a warning upstream. */
@@ -130,9 +129,9 @@ final class EndpointRules {
   }
 
   private static void checkPortValue(int port, String at, String host, ProblemSink sink) {
-    if (port < 1 || port > MAX_PORT) {
-      sink.error(ProblemCode.PORT_INVALID, at, "endpoint '" + host + "' has invalid port " + port + "; expected 1..="
-          + MAX_PORT);
+    if (!Port.isValid(port)) {
+      sink.error(ProblemCode.PORT_INVALID, at, "endpoint '" + host + "' has invalid port " + port + "; expected "
+          + Port.MIN_VALUE + "..=" + Port.MAX_VALUE);
     }
   }
 

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * ValidationReport report = PolicyRules.strict().validate(policy);
  * for (Problem p : report.problems()) {
- *   System.out.println(p.pointer() + ": " + p.severity().label() + " " + p.code() + " " + p.message());
+ *   System.out.println(p.pointer() + ": " + p.severity().wireName() + " " + p.code() + " " + p.message());
  * }
  * }</pre>
  *

@@ -27,18 +27,18 @@ final class ProblemSink {
   /** An error located at the mapping key of {@code pointer} (for problems about the key itself). */
   void errorAtKey(ProblemCode code, String pointer, String message) {
     SourceLocation at = locator.locateKey(pointer);
-    problems.add(new Problem(Severity.ERROR, code.id(), pointer, at.line(), at.column(), message));
+    problems.add(new Problem(Severity.ERROR, code.wireName(), pointer, at.line(), at.column(), message));
   }
 
   /** A warning located at the mapping key of {@code pointer}. */
   void warningAtKey(ProblemCode code, String pointer, String message) {
     SourceLocation at = locator.locateKey(pointer);
-    problems.add(new Problem(Severity.WARNING, code.id(), pointer, at.line(), at.column(), message));
+    problems.add(new Problem(Severity.WARNING, code.wireName(), pointer, at.line(), at.column(), message));
   }
 
   void add(Severity severity, ProblemCode code, String pointer, String message) {
     SourceLocation at = locator.locate(pointer);
-    problems.add(new Problem(severity, code.id(), pointer, at.line(), at.column(), message));
+    problems.add(new Problem(severity, code.wireName(), pointer, at.line(), at.column(), message));
   }
 
   /** Whether the source text has a value at exactly {@code pointer} (see {@link Locator#written}). */

@@ -187,7 +187,7 @@ final class JsonSchemaCheck {
     SourceLocation at = map.locate(where).orElseGet(() -> map.nearest(JsonPointer.parent(where)));
     int line = at.line();
     int column = at.column();
-    return new Problem(severity, code.id(), pointer, line, column, message);
+    return new Problem(severity, code.wireName(), pointer, line, column, message);
   }
 
   private static String schemaPath(Error error) {

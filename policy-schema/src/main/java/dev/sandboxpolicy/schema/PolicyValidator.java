@@ -38,7 +38,7 @@ import java.util.function.BiFunction;
  * ValidationReport report = PolicyValidator.strict()
  *     .validateText(DocumentKind.POLICY, Files.readString(file), ReadMode.STRICT);
  * for (Problem p : report.problems()) {
- *   System.out.println(file + ":" + p.line() + ":" + p.column() + ": " + p.severity().label() + " " + p.code()
+ *   System.out.println(file + ":" + p.line() + ":" + p.column() + ": " + p.severity().wireName() + " " + p.code()
  *       + " " + p.message());
  * }
  * if (report.hasErrors()) {

@@ -52,11 +52,11 @@ class SchemaResourcesTest {
     assumeTrue(Files.isRegularFile(doc), "docs/ is not beside the module");
     String text = Files.readString(doc);
     for (ProblemCode code : ProblemCode.values()) {
-      int at = text.indexOf("### `" + code.id() + "`");
-      assertTrue(at >= 0, code.id() + " is not documented");
+      int at = text.indexOf("### `" + code.wireName() + "`");
+      assertTrue(at >= 0, code.wireName() + " is not documented");
       int next = text.indexOf("\n### ", at + 1);
       String section = text.substring(at, next < 0 ? text.length() : next);
-      assertTrue(section.contains("```"), code.id() + " has no example");
+      assertTrue(section.contains("```"), code.wireName() + " has no example");
     }
   }
 }

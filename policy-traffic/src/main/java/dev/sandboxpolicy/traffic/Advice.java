@@ -144,7 +144,7 @@ public final class Advice {
       m.put("host", s.host());
       m.put("port", s.port());
       m.put("binary", s.binary());
-      m.put("reason", s.reason().code());
+      m.put("reason", s.reason().wireName());
       m.put("description", s.reason().description());
       m.put("count", s.count());
       m.put("file", s.source());

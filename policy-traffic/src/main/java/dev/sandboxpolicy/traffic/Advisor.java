@@ -146,7 +146,7 @@ public final class Advisor {
   public Advice advise(String presetName) throws AdviceException {
     NameCheck name = PresetName.check(presetName, true);
     if (!name.isValid()) {
-      throw new AdviceException(name.error().orElseThrow().code(), name.reason().orElseThrow(), null);
+      throw new AdviceException(name.error().orElseThrow().wireName(), name.reason().orElseThrow(), null);
     }
     Map<String, SkippedDenial> skipped = new TreeMap<>();
     Map<String, Target> targets = new TreeMap<>();

@@ -83,7 +83,7 @@ public final class ReplayDecision implements Serializable {
    */
   public TrafficVerdict verdict() {
     if (verdict == null) {
-      throw new IllegalStateException("undecidable: " + undecidable.code());
+      throw new IllegalStateException("undecidable: " + undecidable.wireName());
     }
     return verdict;
   }
@@ -143,7 +143,7 @@ public final class ReplayDecision implements Serializable {
   @Override
   public String toString() {
     if (verdict == null) {
-      return "undecidable(" + undecidable.code() + ")";
+      return "undecidable(" + undecidable.wireName() + ")";
     }
     return verdict.wireName() + (policy == null ? "" : " (" + policy + ")") + (reason.isEmpty() ? "" : ": " + reason);
   }

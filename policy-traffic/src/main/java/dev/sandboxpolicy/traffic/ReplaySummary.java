@@ -313,7 +313,7 @@ public final class ReplaySummary implements Serializable {
     o.put("deny_to_allow", denyToAllow());
     o.put("undecidable", undecidable());
     Map<String, Object> reasons = new LinkedHashMap<>();
-    undecidable.forEach((k, v) -> reasons.put(k.code(), v));
+    undecidable.forEach((k, v) -> reasons.put(k.wireName(), v));
     o.put("undecidable_reasons", reasons);
     Map<String, Object> trans = new LinkedHashMap<>();
     for (TrafficVerdict from : DECIDED) {

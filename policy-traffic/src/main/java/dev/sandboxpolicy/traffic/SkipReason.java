@@ -42,7 +42,7 @@ public enum SkipReason {
    *
    * @return the lower-case name
    */
-  public String code() {
+  public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 

@@ -77,6 +77,6 @@ public final class SkippedDenial {
 
   @Override
   public String toString() {
-    return host + ":" + port + " " + binary + " " + reason.code() + " x" + count + " (" + source + ":" + line + ")";
+    return host + ":" + port + " " + binary + " " + reason.wireName() + " x" + count + " (" + source + ":" + line + ")";
   }
 }

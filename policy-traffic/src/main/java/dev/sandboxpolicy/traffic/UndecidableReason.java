@@ -40,7 +40,7 @@ public enum UndecidableReason {
    *
    * @return the lower-case name
    */
-  public String code() {
+  public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 

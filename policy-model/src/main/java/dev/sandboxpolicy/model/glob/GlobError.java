@@ -48,12 +48,12 @@ public final class GlobError {
   }
 
   /**
-   * Returns the stable snake_case code, same as {@code kind().code()}.
+   * Returns the stable snake_case code, same as {@code kind().wireName()}.
    *
    * @return e.g. {@code glob_unclosed_alternates}
    */
   public String code() {
-    return kind.code();
+    return kind.wireName();
   }
 
   /**
@@ -92,6 +92,6 @@ public final class GlobError {
 
   @Override
   public String toString() {
-    return kind.code() + " at " + offset + ": " + message;
+    return kind.wireName() + " at " + offset + ": " + message;
   }
 }

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.model.glob;
 
 /**
- * Why a glob pattern does not compile (spec §3.2, last bullet). Each kind has a stable snake_case {@link #code()}
+ * Why a glob pattern does not compile (spec §3.2, last bullet). Each kind has a stable snake_case {@link #wireName()}
  * that tools and tests may rely on.
  *
  * <p>Upstream, a pattern that does not compile is an <em>evaluation error</em> when it is used (the decision fails
@@ -21,18 +21,18 @@ public enum GlobErrorKind {
   /** The pattern contains U+0000, which the upstream primitive refuses before anything else. */
   NUL_CHARACTER("glob_nul_character");
 
-  private final String code;
+  private final String wireName;
 
-  GlobErrorKind(String code) {
-    this.code = code;
+  GlobErrorKind(String wireName) {
+    this.wireName = wireName;
   }
 
   /**
-   * Returns the stable snake_case code of this kind, e.g. {@code glob_unclosed_class}.
+   * Returns the stable snake_case code of this kind as reports spell it, e.g. {@code glob_unclosed_class}.
    *
    * @return the code
    */
-  public String code() {
-    return code;
+  public String wireName() {
+    return wireName;
   }
 }

@@ -1,0 +1,78 @@
+package dev.sandboxpolicy.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.util.Set;
+
+/**
+ * The layering of docs/architecture.md, enforced on the main classes of every library module: no module reaches up,
+ * the lean modules (model, value rules, matcher) never touch Jackson, the JSON-Schema validator or SLF4J, and no two
+ * packages depend on each other in a cycle.
+ */
+@AnalyzeClasses(packages = "dev.sandboxpolicy", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+  /** Every main class lives in a package that the module table assigns to a module. */
+  @ArchTest
+  static final ArchRule everyPackageBelongsToAModule = classes()
+      .should(new ArchCondition<JavaClass>("reside in a package of the module table") {
+        @Override
+        public void check(JavaClass c, ConditionEvents events) {
+          if (LibraryModule.owning(c.getPackageName()).isEmpty()) {
+            events.add(SimpleConditionEvent.violated(c, c.getName()
+                + " is in a package no module owns: add it to LibraryModule and docs/architecture.md"));
+          }
+        }
+      });
+
+  /** No module uses a module it does not (transitively) depend on in the module table. */
+  @ArchTest
+  static final ArchRule noModuleReachesUp = layering();
+
+  /** The modules a proxy embeds never touch a parser, the schema validator or a logging facade. */
+  @ArchTest
+  static final ArchRule leanModulesStayLean = noClasses()
+      .that(in(LibraryModule.MODEL).or(in(LibraryModule.RULES)).or(in(LibraryModule.MATCHER)))
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "tools.jackson..", "com.fasterxml.jackson..", "com.networknt..", "org.slf4j..", "org.yaml..",
+          "org.snakeyaml..")
+      .because("a proxy embeds the matcher alone (issue 17): it never sees YAML, Jackson or the JSON-Schema"
+          + " validator");
+
+  /** No package cycles, inside a module or across modules. */
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("dev.sandboxpolicy.(**)").should().beFreeOfCycles();
+
+  private static ArchRule layering() {
+    LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
+    for (LibraryModule m : LibraryModule.values()) {
+      layers = layers.layer(m.folder()).definedBy(in(m));
+    }
+    for (LibraryModule m : LibraryModule.values()) {
+      Set<LibraryModule> allowed = m.mayUse();
+      layers = allowed.isEmpty()
+          ? layers.whereLayer(m.folder()).mayNotAccessAnyLayer()
+          : layers.whereLayer(m.folder()).mayOnlyAccessLayers(
+              allowed.stream().map(LibraryModule::folder).toArray(String[]::new));
+    }
+    return layers;
+  }
+
+  private static DescribedPredicate<JavaClass> in(LibraryModule module) {
+    return DescribedPredicate.describe("in " + module.folder(),
+        c -> LibraryModule.owning(c.getPackageName()).orElse(null) == module);
+  }
+}

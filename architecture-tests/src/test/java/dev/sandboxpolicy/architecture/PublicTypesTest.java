@@ -1,0 +1,133 @@
+package dev.sandboxpolicy.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps docs/architecture.md honest: its list of public types per module is exactly what the exported packages
+ * hold, and every package has its paragraph. On a mismatch the failure message carries the block to paste; with
+ * {@code -Darchitecture.writeDocs=true} the test writes it into the document instead.
+ */
+class PublicTypesTest {
+
+  private static final Path DOC = Path.of("..", "docs", "architecture.md");
+  private static final String BEGIN = "<!-- public-types:begin -->";
+  private static final String END = "<!-- public-types:end -->";
+  private static final Pattern EXPORTS = Pattern.compile("^\\s*exports\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.sandboxpolicy");
+  }
+
+  @Test
+  void theDocumentListsThePublicTypesOfEveryExportedPackage() throws IOException {
+    String doc = Files.readString(DOC);
+    int begin = doc.indexOf(BEGIN);
+    int end = doc.indexOf(END);
+    assertTrue(begin >= 0 && end > begin, "docs/architecture.md has no " + BEGIN + " ... " + END + " block");
+    String expected = generatedBlock();
+    String actual = doc.substring(begin + BEGIN.length(), end);
+    if (!expected.equals(actual) && Boolean.getBoolean("architecture.writeDocs")) {
+      Files.writeString(DOC, doc.substring(0, begin + BEGIN.length()) + expected + doc.substring(end));
+      return;
+    }
+    assertEquals(expected, actual, "the public types in docs/architecture.md are stale; replace the block between"
+        + " the markers with the expected text (or run this test with -Darchitecture.writeDocs=true)");
+  }
+
+  @Test
+  void everyPackageHasItsParagraph() throws IOException {
+    String doc = Files.readString(DOC);
+    Set<String> packages = new TreeSet<>();
+    for (JavaClass c : classes) {
+      packages.add(c.getPackageName());
+    }
+    List<String> missing = new ArrayList<>();
+    for (String p : packages) {
+      if (!doc.contains("### `" + p + "`")) {
+        missing.add(p);
+      }
+    }
+    assertEquals(List.of(), missing, "packages without a '### `package`' paragraph in docs/architecture.md");
+  }
+
+  /** The text between the markers: per module, per exported package, its public types in name order. */
+  private static String generatedBlock() throws IOException {
+    Map<LibraryModule, Map<String, Set<String>>> byModule = new TreeMap<>();
+    for (JavaClass c : classes) {
+      Optional<LibraryModule> module = LibraryModule.owning(c.getPackageName());
+      if (module.isEmpty() || !isPublicApi(c) || !exports(module.get()).contains(c.getPackageName())) {
+        continue;
+      }
+      byModule.computeIfAbsent(module.get(), m -> new TreeMap<>())
+          .computeIfAbsent(c.getPackageName(), p -> new TreeSet<>())
+          .add(c.getName().substring(c.getPackageName().length() + 1).replace('$', '.'));
+    }
+    StringBuilder out = new StringBuilder("\n\n");
+    for (LibraryModule m : LibraryModule.values()) {
+      Map<String, Set<String>> packages = byModule.getOrDefault(m, Map.of());
+      int count = packages.values().stream().mapToInt(Set::size).sum();
+      out.append("#### ").append(m.folder()).append(" (").append(count).append(count == 1 ? " type)" : " types)")
+          .append("\n\n");
+      if (packages.isEmpty()) {
+        out.append("No exported package yet.\n\n");
+      }
+      for (Map.Entry<String, Set<String>> p : packages.entrySet()) {
+        out.append("`").append(p.getKey()).append("`:\n\n");
+        for (String type : p.getValue()) {
+          out.append("- `").append(type).append("`\n");
+        }
+        out.append("\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** Public, and reachable from outside: every enclosing class public too; no anonymous or local class. */
+  private static boolean isPublicApi(JavaClass c) {
+    if (c.isAnonymousClass() || c.isLocalClass()) {
+      return false;
+    }
+    for (Optional<JavaClass> at = Optional.of(c); at.isPresent(); at = at.get().getEnclosingClass()) {
+      if (!at.get().getModifiers().contains(JavaModifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return !c.getSimpleName().equals("package-info");
+  }
+
+  /** The packages {@code module}'s module-info.java exports to everyone. */
+  private static Set<String> exports(LibraryModule module) throws IOException {
+    Path info = Path.of("..", module.folder(), "src", "main", "java", "module-info.java");
+    Set<String> out = new TreeSet<>();
+    Matcher m = EXPORTS.matcher(Files.readString(info));
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+}
