@@ -2,8 +2,6 @@ package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
-import dev.sandboxpolicy.matcher.GraphqlRequest;
-import dev.sandboxpolicy.matcher.JsonRpcRequest;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.PolicyCompileException;
 import dev.sandboxpolicy.merge.CustomPreset;
