@@ -1,0 +1,4 @@
+package dev.sandboxpolicy.analysis;
+
+/** Placeholder. */
+public record Surprise(String kind) {}
