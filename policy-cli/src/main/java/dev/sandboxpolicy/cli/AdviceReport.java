@@ -35,10 +35,17 @@ final class AdviceReport {
             + s.reason().description());
       }
     }
-    if (!advice.widening().isEmpty()) {
+    Advice.Widening widening = advice.widening();
+    if (advice.preset().isPresent()) {
       out.println();
-      out.println("widening (what the preset newly allows):");
-      advice.widening().forEach(w -> out.println("  " + w));
+      out.println("widening (policy-analysis compare of the current policy and the merged one: " + widening.relation()
+          + "):");
+      widening.widened().forEach(w -> out.println("  + " + w));
+      if (!widening.narrowed().isEmpty()) {
+        out.println("the preset also NARROWS:");
+        widening.narrowed().forEach(w -> out.println("  - " + w));
+      }
+      widening.unsupported().forEach(u -> out.println("  (not modelled: " + u + ")"));
     }
     AdviceProof proof = advice.proof();
     out.println();

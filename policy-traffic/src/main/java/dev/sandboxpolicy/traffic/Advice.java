@@ -27,17 +27,17 @@ public final class Advice {
   private final String presetYaml;
   private final List<Proposal> proposals;
   private final List<SkippedDenial> skipped;
-  private final List<String> widening;
+  private final Widening widening;
   private final AdviceProof proof;
   private final Policy merged;
 
   Advice(Preset preset, String presetYaml, List<Proposal> proposals, List<SkippedDenial> skipped,
-      List<String> widening, AdviceProof proof, Policy merged) {
+      Widening widening, AdviceProof proof, Policy merged) {
     this.preset = preset;
     this.presetYaml = presetYaml;
     this.proposals = List.copyOf(proposals);
     this.skipped = List.copyOf(skipped);
-    this.widening = List.copyOf(widening);
+    this.widening = widening;
     this.proof = proof;
     this.merged = merged;
   }
@@ -80,13 +80,41 @@ public final class Advice {
   }
 
   /**
-   * Returns what the preset newly allows, one line per binary and destination: {@code /usr/bin/gh may reach
-   * api.github.com:443: GET /repos/*&#47;issues/*}, or {@code ...: any request (L4)}.
+   * Returns the semantic difference between the current policy and the current policy with the preset merged
+   * ({@code policy-analysis} compare): every widened region with a witness and the rule that allows it, and any
+   * narrowed region (a preset that only adds entries should narrow nothing; when it does, this says where).
    *
    * @return the widening
    */
-  public List<String> widening() {
+  public Widening widening() {
     return widening;
+  }
+
+  /**
+   * The semantic difference a preset makes, as {@code policy-analysis} computes it.
+   *
+   * @param relation {@code equivalent}, {@code wider}, {@code narrower} or {@code incomparable}
+   * @param widened one line per widened region: witness, scope of the allowing rule, the allowing origin
+   * @param narrowed one line per narrowed region
+   * @param unsupported what the analysis does not model in these policies (a difference there is not reported)
+   */
+  public record Widening(String relation, List<String> widened, List<String> narrowed, List<String> unsupported) {
+    /** No preset, no difference. */
+    static final Widening NONE = new Widening("equivalent", List.of(), List.of(), List.of());
+
+    /**
+     * Copies the lists.
+     *
+     * @param relation the relation
+     * @param widened the widened regions
+     * @param narrowed the narrowed regions
+     * @param unsupported the unmodelled features
+     */
+    public Widening {
+      widened = List.copyOf(widened);
+      narrowed = List.copyOf(narrowed);
+      unsupported = List.copyOf(unsupported);
+    }
   }
 
   /**
@@ -111,7 +139,8 @@ public final class Advice {
    * Returns the advice as JSON: {@code preset} (the YAML text or null), {@code proposals} ({@code key},
    * {@code reuses}, {@code denials}, {@code endpoints}, {@code binaries}, {@code justification}), {@code skipped}
    * ({@code host}, {@code port}, {@code binary}, {@code reason}, {@code description}, {@code count}, {@code file},
-   * {@code line}), {@code widening} and {@code proof} ({@code holds}, {@code targets}, {@code targets_allowed},
+   * {@code line}), {@code widening} ({@code relation}, {@code widened}, {@code narrowed}, {@code unsupported}) and
+   * {@code proof} ({@code holds}, {@code targets}, {@code targets_allowed},
    * {@code targets_still_denied}, {@code logged_allows}, {@code logged_allows_broken}, {@code broken},
    * {@code undecidable}, {@code complete}).
    *
@@ -152,7 +181,12 @@ public final class Advice {
       ss.add(m);
     }
     o.put("skipped", ss);
-    o.put("widening", widening);
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("relation", widening.relation());
+    w.put("widened", widening.widened());
+    w.put("narrowed", widening.narrowed());
+    w.put("unsupported", widening.unsupported());
+    o.put("widening", w);
     Map<String, Object> pr = new LinkedHashMap<>();
     pr.put("holds", proof.holds());
     pr.put("targets", proof.targets());

@@ -1,6 +1,9 @@
 package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.analysis.Comparison;
+import dev.sandboxpolicy.analysis.PolicyAnalysis;
+import dev.sandboxpolicy.analysis.Region;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.PolicyCompileException;
@@ -66,7 +69,8 @@ import java.util.TreeSet;
  *       {@code /posts/*} and nothing more.
  * </ul>
  *
- * The preset passes every custom-preset check ({@link CustomPresetLoader#check}); {@link Advice#proof()} replays
+ * The preset passes every custom-preset check ({@link CustomPresetLoader#check}); {@link Advice#widening()} is the
+ * semantic difference of the merged policy ({@link PolicyAnalysis#compare}); {@link Advice#proof()} replays
  * every distinct logged request under the current policy with the preset merged. Memory: one record per distinct
  * logged request (up to {@value #MAX_DISTINCT_REQUESTS}), not per line. Not thread-safe.
  */
@@ -188,7 +192,8 @@ public final class Advisor {
     List<Proposal> proposals = proposals(targets.values(), true);
     if (proposals.isEmpty()) {
       AdviceProof proof = prove(current, Set.of());
-      return new Advice(null, "", List.of(), List.copyOf(skipped.values()), List.of(), proof, current.policy());
+      return new Advice(null, "", List.of(), List.copyOf(skipped.values()), Advice.Widening.NONE, proof,
+          current.policy());
     }
     String yaml = PolicyWriter.toYaml(preset(presetName, proposals));
     CustomPreset checked;
@@ -226,8 +231,33 @@ public final class Advisor {
       }
     }
     AdviceProof proof = prove(candidate, targeted);
-    return new Advice(checked.preset(), yaml, proposals, List.copyOf(skipped.values()), widening(proposals), proof,
+    return new Advice(checked.preset(), yaml, proposals, List.copyOf(skipped.values()), compare(merged), proof,
         merged);
+  }
+
+  /** The semantic difference between the current and the merged policy ({@link PolicyAnalysis#compare}). */
+  private Advice.Widening compare(Policy merged) {
+    try {
+      Comparison c = PolicyAnalysis.compare(current.policy(), merged);
+      List<String> widened = new ArrayList<>();
+      for (Region r : c.widened()) {
+        widened.add(describe(r));
+      }
+      List<String> narrowed = new ArrayList<>();
+      for (Region r : c.narrowed()) {
+        narrowed.add(describe(r));
+      }
+      return new Advice.Widening(c.relation().wireName(), widened, narrowed, c.unsupported());
+    } catch (PolicyCompileException e) {
+      // Both policies compiled above; should the analysis still refuse one, say so rather than guess.
+      return new Advice.Widening("unsupported", List.of(), List.of(),
+          List.of("the semantic comparison failed: " + e.getMessage()));
+    }
+  }
+
+  private static String describe(Region r) {
+    String scope = r.scope().describe();
+    return r.witness().describe() + (scope.isEmpty() ? "" : "  [" + scope + "]") + ": " + r.after().describe();
   }
 
   private static Preset preset(String presetName, List<Proposal> proposals) {
@@ -499,20 +529,6 @@ public final class Advisor {
 
   private static String sample(LogEvent e, ReplayDecision d) {
     return e.source() + ":" + e.line() + " " + e.describe() + ": " + d;
-  }
-
-  // ------------------------------------------------------------------------------------------- widening
-
-  private static List<String> widening(List<Proposal> proposals) {
-    List<String> out = new ArrayList<>();
-    for (Proposal p : proposals) {
-      for (Binary b : p.entry().binaries()) {
-        for (Endpoint e : p.entry().endpoints()) {
-          out.add(b.path() + " may reach " + describe(e) + " (entry " + p.key() + ")");
-        }
-      }
-    }
-    return out;
   }
 
   /** {@code host:port: any request (L4)} or {@code host:port: GET /a, POST /b} or the access preset. */

@@ -95,8 +95,12 @@ class AdvisorTest {
     // The YAML is a valid custom preset and never carries allowed_ips.
     assertEquals("agent-extras", CustomPresetLoader.check(advice.presetYaml(), Path.of("x.yaml")).name());
     assertTrue(!advice.presetYaml().contains("allowed_ips"), advice.presetYaml());
-    assertTrue(advice.widening().contains(
-        "/usr/bin/curl may reach example.org:443 any request (L4, not inspected) (entry allow_example_org_443)"),
+    // The semantic difference: only wider, one region per proposed grant, nothing narrowed.
+    assertEquals("wider", advice.widening().relation(), advice.widening().toString());
+    assertEquals(List.of(), advice.widening().narrowed());
+    assertTrue(advice.widening().widened().stream().anyMatch(w -> w.contains("example.org:443")
+        && w.contains("/usr/bin/curl")), advice.widening().toString());
+    assertTrue(advice.widening().widened().stream().anyMatch(w -> w.contains("POST /repos/o/r/issues/*")),
         advice.widening().toString());
     assertTrue(advice.toJson(false).contains("\"holds\":true"), advice.toJson(false));
   }
