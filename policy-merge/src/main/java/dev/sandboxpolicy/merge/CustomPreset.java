@@ -1,13 +1,10 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.rules.ValidationReport;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,20 +54,18 @@ public final class CustomPreset {
   }
 
   /**
-   * A digest binding the pins to the exact pinned content: {@code sha256:} and the SHA-256 of the pinned preset's
-   * JSON form ({@link PolicyWriter#toJson(Preset)}); empty when nothing was pinned. Record it to show later that
-   * the content applied is the content that was pinned (NemoClaw's pin receipt {@code contentDigest}).
+   * A digest binding the pins to the exact pinned content: {@link PolicyWriter#hash(Policy)} of a policy holding
+   * just this preset's entries under their live keys ({@code nemoclaw_custom__<preset>__<key>}, so the name is bound
+   * too); empty when nothing was pinned. Record it to show later that the content applied is the content that was
+   * pinned (NemoClaw's pin receipt {@code contentDigest}).
    */
   public Optional<String> pinsDigest() {
     if (pins.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(PolicyWriter.toJson(preset).getBytes(StandardCharsets.UTF_8));
-      return Optional.of("sha256:" + HexFormat.of().formatHex(d));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    Policy.Builder b = Policy.builder();
+    preset.networkPolicies().forEach((k, v) -> b.putNetworkPolicies(CustomPresetKeys.key(preset.name(), k), v));
+    return Optional.of(PolicyWriter.hash(b.build()));
   }
 
   /**

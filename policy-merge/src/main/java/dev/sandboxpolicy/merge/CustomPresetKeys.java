@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ import java.util.Optional;
 public final class CustomPresetKeys {
 
   /** The prefix of every key a custom preset owns in the live policy (NemoClaw #10515). */
-  public static final String PREFIX = "nemoclaw_custom__";
+  public static final String PREFIX = PresetOrigin.CUSTOM_KEY_PREFIX;
 
   /** What separates the preset name from the original key. */
   public static final String SEPARATOR = "__";

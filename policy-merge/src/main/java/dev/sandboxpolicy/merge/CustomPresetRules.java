@@ -7,6 +7,7 @@ import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.model.net.PrivateNetworks;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,25 +24,19 @@ import java.util.Set;
  *   <li>the name does not start with {@code _provider_} ({@code preset_name_reserved}) and is a lowercase RFC 1123
  *       label ({@code preset_name_invalid});
  *   <li>no {@code network_policies} key starts with {@code _provider_}, is a key reserved for a reviewed built-in
- *       ({@link #RESERVED_KEYS}), or lies in the custom-preset namespace {@link CustomPresetKeys#PREFIX}
+ *       ({@link PresetOrigin#RESERVED_CUSTOM_KEYS}), or lies in the custom-preset namespace {@link CustomPresetKeys#PREFIX}
  *       ({@code preset_reserved_key});
  *   <li>no user-authored {@code allowed_ips}: none at entry level, whatever its value, and none on an endpoint
  *       unless its host is {@value CustomPresetLoader#HOST_GATEWAY} (any case, one trailing dot ignored) or the
  *       addresses are the pins the library itself resolved for a trusted private host ({@code preset_allowed_ips});
  *   <li>the name is not a built-in preset name ({@code preset_name_builtin_collision});
  *   <li>no endpoint host is private, loopback, link-local (metadata) or otherwise special-use by NemoClaw's SSRF
- *       table ({@link PrivateNetworks#isPrivateHostname(String)}; a wildcard host is judged by the part after its
+ *       table ({@link PrivateNetworks#isPrivateHostPattern(String)}: a wildcard host is judged by the part after its
  *       wildcard labels, so {@code *.internal} is refused), except {@value CustomPresetLoader#HOST_GATEWAY} and
  *       hosts pinned as trusted private hosts ({@code preset_host_private}, NVIDIA/NemoClaw#10659).
  * </ol>
  */
 final class CustomPresetRules {
-
-  /**
-   * Keys reserved for reviewed built-in content that custom presets may not own (NVIDIA/NemoClaw#8497, #10773): the
-   * npm compatibility key and the Personal tier's open-internet key.
-   */
-  static final Set<String> RESERVED_KEYS = Set.of("npm_yarn", "personal_open_internet");
 
   private CustomPresetRules() {}
 
@@ -92,7 +87,7 @@ final class CustomPresetRules {
           "network_policies key '" + key + "' starts with '" + PresetName.RESERVED_PREFIX
               + "', which is reserved by OpenShell").forPreset(presetName);
     }
-    if (RESERVED_KEYS.contains(key) || CustomPresetKeys.isNamespaced(key)) {
+    if (PresetOrigin.RESERVED_CUSTOM_KEYS.contains(key) || CustomPresetKeys.isNamespaced(key)) {
       throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY, sourceMap.locateKey(at),
           "Custom presets cannot own reserved network policy key '" + key + "'.").forPreset(presetName);
     }
@@ -133,7 +128,7 @@ final class CustomPresetRules {
         if (host.isBlank() || isHostGateway(host) || pinned || trustedHosts.contains(normalized)) {
           continue;
         }
-        if (isPrivateHost(host)) {
+        if (PrivateNetworks.nemoClaw().isPrivateHostPattern(host)) {
           String at = JsonPointer.index(JsonPointer.key("/network_policies", e.getKey()) + "/endpoints", i) + "/host";
           throw PresetLayerException.of(PresetLayerError.PRESET_HOST_PRIVATE, sourceMap.nearest(at),
               hostRejected(preset.name(), host) + entry(e.getKey(), i)).forPreset(preset.name());
@@ -146,27 +141,6 @@ final class CustomPresetRules {
   static String hostRejected(String presetName, String host) {
     return "Preset '" + presetName + "' endpoint host '" + host
         + "' is rejected. Add explicit trust only for RFC1918, CGNAT, or IPv6 unique local destinations.";
-  }
-
-  /**
-   * Whether an endpoint host (an exact host, an IP literal in any form a URL parser accepts, or a wildcard pattern)
-   * points into NemoClaw's SSRF table. A wildcard is judged by what follows its wildcard labels: {@code *.internal}
-   * and {@code **.local} are private, {@code *.example.com} is not.
-   */
-  static boolean isPrivateHost(String host) {
-    String h = host.strip();
-    int lastWildcardLabel = -1;
-    for (int dot = h.indexOf('.'); dot >= 0; dot = h.indexOf('.', dot + 1)) {
-      if (h.substring(0, dot).indexOf('*') >= 0) {
-        lastWildcardLabel = dot;
-      }
-    }
-    if (lastWildcardLabel >= 0) {
-      h = h.substring(lastWildcardLabel + 1);
-    } else if (h.indexOf('*') >= 0) {
-      return false;
-    }
-    return !h.isEmpty() && PrivateNetworks.nemoClaw().isPrivateHostname(h);
   }
 
   /** Whether {@code host} is the OpenShell host bridge, any case, one trailing dot ignored. */

@@ -81,6 +81,15 @@ public enum PresetLayerError {
   /** A trusted private host did not resolve to operator-trustable private addresses only (RFC 1918, CGNAT, ULA). */
   TRUSTED_HOST_NOT_PRIVATE("trusted_host_not_private"),
 
+  /** A baseline exclusion or restoration names a key the baseline policy does not have. */
+  BASELINE_KEY_UNKNOWN("baseline_key_unknown"),
+  /** A baseline exclusion names an entry the managed sandbox contract requires ({@code managed_inference}). */
+  BASELINE_KEY_PROTECTED("baseline_key_protected"),
+  /** The live entry under a baseline key belongs to a preset: remove the preset instead. */
+  BASELINE_KEY_OWNED_BY_PRESET("baseline_key_owned_by_preset"),
+  /** The live entry under a baseline key is neither the baseline's nor a preset's: it changed elsewhere. */
+  BASELINE_ENTRY_CHANGED("baseline_entry_changed"),
+
   /** A sandbox name is not a lowercase RFC 1123 label of at most 63 characters. */
   SANDBOX_NAME_INVALID("sandbox_name_invalid"),
   /** The tier name is not in the tier catalog. */

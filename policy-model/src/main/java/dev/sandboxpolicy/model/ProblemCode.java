@@ -121,7 +121,15 @@ public enum ProblemCode {
   PRESET_NAME_RESERVED("preset_name_reserved"),
   PRESET_NAME_BUILT_IN("preset_name_built_in"),
   PRESET_ALLOWED_IPS("preset_allowed_ips"),
-  PRESET_HOST_DANGEROUS("preset_host_dangerous");
+  PRESET_HOST_DANGEROUS("preset_host_dangerous"),
+  PRESET_HOST_PRIVATE("preset_host_private"),
+
+  // NemoClaw's own JSON Schemas, applied with the nemoclaw profile on top of the language's rules
+  NEMOCLAW_BINARIES_REQUIRED("nemoclaw_binaries_required"),
+  NEMOCLAW_RULE_SHAPE("nemoclaw_rule_shape"),
+  NEMOCLAW_RULES_REQUIRED("nemoclaw_rules_required"),
+  NEMOCLAW_BODY_LIMIT("nemoclaw_body_limit"),
+  NEMOCLAW_NETWORK_POLICIES_REQUIRED("nemoclaw_network_policies_required");
 
   private final String wireName;
 

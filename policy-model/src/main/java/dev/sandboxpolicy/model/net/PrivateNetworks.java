@@ -282,6 +282,34 @@ public final class PrivateNetworks {
     return matchName(hostname).isPresent() || isPrivateIp(normalizeHostname(hostname));
   }
 
+  /**
+   * {@link #isPrivateHostname(String)} for a policy endpoint host, which may be a wildcard pattern: a pattern is
+   * judged by what follows its last wildcard label, so {@code *.internal}, {@code **.local} and
+   * {@code api.*.metadata} are private and {@code *.example.com} is not. A pattern that is all wildcard
+   * ({@code *}) is not judged here (it is a different problem).
+   *
+   * @param host an endpoint host as written
+   * @return true when it points into this table
+   */
+  public boolean isPrivateHostPattern(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.strip();
+    int lastWildcardLabel = -1;
+    for (int dot = h.indexOf('.'); dot >= 0; dot = h.indexOf('.', dot + 1)) {
+      if (h.lastIndexOf('*', dot) >= 0) {
+        lastWildcardLabel = dot;
+      }
+    }
+    if (lastWildcardLabel >= 0) {
+      h = h.substring(lastWildcardLabel + 1);
+    } else if (h.indexOf('*') >= 0) {
+      return false;
+    }
+    return !h.isEmpty() && isPrivateHostname(h);
+  }
+
   static String normalizeHostname(String hostname) {
     String h = hostname;
     if (h.length() >= 2 && h.charAt(0) == '[' && h.charAt(h.length() - 1) == ']') {

@@ -153,10 +153,28 @@ class PrivateNetworksTest {
     assertEquals(expected, TABLE.isPrivateHostname(host));
   }
 
+  @ParameterizedTest(name = "{0} private: {1}")
+  @CsvSource({
+    "*.internal, true",
+    "**.local, true",
+    "api.*.metadata, true",
+    "*.example.com, false",
+    "'*', false",
+    "'**', false",
+    "api.example.*, false",
+    "db.internal, true",
+    "' 127.0.0.1 ', true",
+    "api.example.com, false",
+  })
+  void classifiesHostPatterns(String host, boolean expected) {
+    assertEquals(expected, TABLE.isPrivateHostPattern(host));
+  }
+
   @Test
   void nullIsNeverPrivate() {
     assertFalse(TABLE.isPrivateHostname(null));
     assertFalse(TABLE.classify((String) null).blocked());
+    assertFalse(TABLE.isPrivateHostPattern(null));
   }
 
   @Test
