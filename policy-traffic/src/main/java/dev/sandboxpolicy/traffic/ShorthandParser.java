@@ -87,8 +87,15 @@ final class ShorthandParser {
         decision = TrafficVerdict.ALLOW;
         upgrade = true;
       }
+      case "OBSERVED", "MODIFIED", "UNKNOWN" -> {
+        return LineOutcome.skipped(LineOutcome.NOT_A_DECISION);
+      }
       default -> {
-        return LineOutcome.skipped(LineOutcome.NOT_A_DECISION); // no action, OBSERVED, MODIFIED, UNKNOWN
+        if (isUpperCaseWord(action)) {
+          return LineOutcome.malformed("no OCSF action label after the severity (a line cut short?): '"
+              + clip(text.substring(from)) + "'");
+        }
+        return LineOutcome.skipped(LineOutcome.NOT_A_DECISION); // no action: an event without a decision
       }
     }
     if (tokenEnd < 0) {
@@ -310,6 +317,16 @@ final class ShorthandParser {
       v = v * 10 + (c - '0');
     }
     return v;
+  }
+
+  private static boolean isUpperCaseWord(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return false;
+      }
+    }
+    return !token.isEmpty();
   }
 
   /** A port number (1-65535) in {@code s[from, to)}, or -1. */

@@ -198,11 +198,12 @@ class LogReaderTest {
   @Test
   void malformedLinesAreCountedWithLineNumbersAndReadingGoesOn() {
     Logs.Read r = Logs.read("malformed.log");
-    assertEquals(11, r.stats().lines());
+    assertEquals(12, r.stats().lines());
     assertEquals(2, r.stats().events());
-    assertEquals(9, r.stats().malformedLines());
+    assertEquals(10, r.stats().malformedLines());
     List<Long> lines = r.stats().malformedSamples().stream().map(MalformedLine::line).toList();
-    assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), lines);
+    assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 12L), lines);
+    assertTrue(r.stats().malformedSamples().get(9).reason().contains("cut short"), r.stats().malformedSamples().get(9).reason());
     assertTrue(r.stats().malformedSamples().get(2).reason().contains("'port'"), r.stats().malformedSamples().get(2).reason());
     assertEquals(11, r.events().get(1).line());
   }
