@@ -60,17 +60,11 @@ final class AdviseCommand extends Subcommand {
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    if (policy == null || presetName == null) {
-      throw CommandFailure.usage("advise needs --policy CURRENT and --name NAME " + helpHint());
+    if (presetName == null) {
+      throw CommandFailure.usage("advise needs --name NAME " + helpHint());
     }
-    if (logs.isEmpty()) {
-      throw CommandFailure.usage("advise needs at least one LOG " + helpHint());
-    }
-    List<String> inputs = new ArrayList<>(logs);
-    inputs.add(policy);
-    TrafficInputs.requireOneStdin(inputs, "the policy and the logs");
-    Advisor advisor = Advisor.forPolicy(TrafficInputs.compile(policy, readMode.mode(),
-        TrafficInputs.matcherOptions(noBinaryIdentity, terminal), terminal));
+    Advisor advisor = Advisor.forPolicy(TrafficInputs.start(name(), helpHint(), policy, logs, List.of(),
+        readMode.mode(), noBinaryIdentity, terminal));
     TrafficInputs.read(logs, terminal, advisor::add);
     Advice advice;
     try {

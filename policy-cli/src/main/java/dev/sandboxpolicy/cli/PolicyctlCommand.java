@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       ExitCode.OK + ":ok: valid, allowed, identical, written",
       ExitCode.FAILED + ":the answer is no: invalid policy, denied request, a difference",
-      ExitCode.USAGE + ":the command could not answer: usage or I/O error"
+      ExitCode.USAGE + ":the command could not answer: usage or I/O error",
+      ExitCode.UNSUPPORTED + ":prove, diff --semantic: not proven, something in use is not modelled"
     },
     subcommands = {
       ValidateCommand.class,
@@ -51,6 +52,8 @@ import picocli.CommandLine.Spec;
       ReplayCommand.class,
       AdviseCommand.class,
       UnusedCommand.class,
+      ProveCommand.class,
+      LintCommand.class,
       ServeCommand.class,
       CompletionCommand.class,
       ManCommand.class,

@@ -80,8 +80,11 @@ abstract class PresetLayerCommand extends Subcommand {
   static final String OUTPUT =
       "The resulting policy is printed on standard output, or written to OUT with -o (atomically: a temporary file"
           + " moved into place, so OUT is never half-written; OUT may be POLICY itself). --dry-run prints only what"
-          + " would change (+ added, ~ replaced, - removed keys) and writes nothing. --json prints {\"yaml\","
-          + " \"document\", \"changes\": [{\"key\", \"change\"}], \"valid\", \"problems\"}.";
+          + " would change (+ added, ~ replaced, - removed keys) and then what that changes in what the policy allows:"
+          + " the semantic relation and every widened (+) and narrowed (-) region with a concrete connection or"
+          + " request (as 'policyctl diff --semantic' does), and writes nothing. --json prints {\"yaml\","
+          + " \"document\", \"changes\": [{\"key\", \"change\"}], \"valid\", \"problems\"}, with --dry-run"
+          + " also \"semantic\": {relation, widened, narrowed, unsupported}.";
 
   static final String VALIDATION =
       "The resulting policy is validated (leniently: unknown keys of the live policy are kept). Its errors are"
@@ -110,8 +113,37 @@ abstract class PresetLayerCommand extends Subcommand {
 
   @Mixin OutputOption output;
 
+  private ObjectNode semanticJson;
+
   private PresetLayerCommand(boolean merge) {
     this.merge = merge;
+  }
+
+  /**
+   * What the change means, not only which keys changed: {@code PolicyAnalysis.compare} of the policy before and
+   * after (policy-merge does not depend on the analysis; the CLI puts the two together). Nothing is printed when the
+   * analysis cannot compile one of them; the key changes above still stand.
+   */
+  private static void semantic(dev.sandboxpolicy.model.Policy before, dev.sandboxpolicy.model.Policy after,
+      Terminal terminal) {
+    try {
+      dev.sandboxpolicy.analysis.Comparison c = dev.sandboxpolicy.analysis.PolicyAnalysis.compare(before, after);
+      terminal.out().println();
+      terminal.out().println("what it allows:");
+      AnalysisText.comparison(c, terminal.out());
+    } catch (dev.sandboxpolicy.matcher.PolicyCompileException e) {
+      terminal.err().println("policyctl: the semantic difference is not shown: " + e.getMessage());
+    }
+  }
+
+  private static ObjectNode semanticJson(dev.sandboxpolicy.model.Policy before, dev.sandboxpolicy.model.Policy after) {
+    try {
+      ObjectNode o = Json.object();
+      AnalysisJson.comparison(dev.sandboxpolicy.analysis.PolicyAnalysis.compare(before, after), o);
+      return o;
+    } catch (dev.sandboxpolicy.matcher.PolicyCompileException e) {
+      return null;
+    }
   }
 
   @Override
@@ -140,8 +172,9 @@ abstract class PresetLayerCommand extends Subcommand {
     String verb = merge ? "merge" : "remove";
     List<Preset> presets = PresetArguments.resolve(positionals, verb, terminal);
     MergeResult result;
+    LivePolicy live;
     try {
-      LivePolicy live = LivePolicy.parse(text);
+      live = LivePolicy.parse(text);
       if (!merge && !live.hasNetworkPolicies()) {
         throw PresetLayerException.of(
                 PresetLayerError.PRESET_NOT_REMOVABLE,
@@ -155,6 +188,9 @@ abstract class PresetLayerCommand extends Subcommand {
       throw CommandFailure.failed(document.name() + ": " + e.getMessage() + " (" + e.code() + ")");
     }
     String yaml = PolicyWriter.toYaml(result.policy());
+    if (json && dryRun) {
+      semanticJson = semanticJson(live.policy(), result.policy());
+    }
     List<Problem> errors =
         DocumentValidation.validate(DocumentValidation.Kind.POLICY, yaml, ReadMode.LENIENT, false).stream()
             .filter(Problem::isError)
@@ -168,6 +204,9 @@ abstract class PresetLayerCommand extends Subcommand {
       o.set("changes", PresetChanges.json(result.diff()));
       o.put("valid", errors.isEmpty());
       o.set("problems", Json.problems(errors));
+      if (semanticJson != null && errors.isEmpty()) {
+        o.set("semantic", semanticJson);
+      }
       terminal.out().println(Json.write(o));
     } else if (dryRun) {
       List<String> lines = PresetChanges.lines(result.diff());
@@ -175,6 +214,9 @@ abstract class PresetLayerCommand extends Subcommand {
         terminal.out().println("no changes");
       }
       lines.forEach(terminal.out()::println);
+      if (errors.isEmpty() && !lines.isEmpty()) {
+        semantic(live.policy(), result.policy(), terminal);
+      }
     }
     if (!errors.isEmpty()) {
       String message =

@@ -1,7 +1,5 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.io.ReadMode;
-import dev.sandboxpolicy.matcher.MatcherOptions;
 import dev.sandboxpolicy.traffic.Replay;
 import dev.sandboxpolicy.traffic.ReplaySummary;
 import java.util.ArrayList;
@@ -91,24 +89,13 @@ final class ReplayCommand extends Subcommand {
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    if (policy == null) {
-      throw CommandFailure.usage("replay needs --policy CANDIDATE " + helpHint());
-    }
-    if (logs.isEmpty()) {
-      throw CommandFailure.usage("replay needs at least one LOG " + helpHint());
-    }
     FailOn fail = failOn == null ? null : FailOn.parse(failOn);
-    List<String> inputs = new ArrayList<>(logs);
-    inputs.add(policy);
+    List<String> others = baseline == null ? List.of() : List.of(baseline);
+    Replay replay = Replay.against(TrafficInputs.start(name(), helpHint(), policy, logs, others, readMode.mode(),
+        noBinaryIdentity, terminal));
     if (baseline != null) {
-      inputs.add(baseline);
-    }
-    TrafficInputs.requireOneStdin(inputs, "the policies and the logs");
-    ReadMode mode = readMode.mode();
-    MatcherOptions options = TrafficInputs.matcherOptions(noBinaryIdentity, terminal);
-    Replay replay = Replay.against(TrafficInputs.compile(policy, mode, options, terminal));
-    if (baseline != null) {
-      replay = replay.withBaseline(TrafficInputs.compile(baseline, mode, options, terminal));
+      replay = replay.withBaseline(TrafficInputs.compile(baseline, readMode.mode(),
+          TrafficInputs.matcherOptions(noBinaryIdentity, terminal), terminal));
     }
     ReplaySummary summary = replay.newSummary();
     Replay r = replay;

@@ -52,6 +52,25 @@ final class TrafficInputs {
     return outcome.compiled();
   }
 
+  /**
+   * The checks every traffic command starts with (a policy, at least one LOG, at most one standard input among
+   * them and {@code others}), then the compiled policy.
+   */
+  static CompiledPolicy start(String command, String helpHint, String policy, List<String> logs, List<String> others,
+      ReadMode mode, boolean noBinaryIdentity, Terminal terminal) throws CommandFailure {
+    if (policy == null) {
+      throw CommandFailure.usage(command + " needs --policy " + helpHint);
+    }
+    if (logs.isEmpty()) {
+      throw CommandFailure.usage(command + " needs at least one LOG " + helpHint);
+    }
+    List<String> inputs = new java.util.ArrayList<>(logs);
+    inputs.add(policy);
+    inputs.addAll(others);
+    requireOneStdin(inputs, "the policies and the logs");
+    return compile(policy, mode, matcherOptions(noBinaryIdentity, terminal), terminal);
+  }
+
   /** Checks that at most one of the files is standard input. */
   static void requireOneStdin(List<String> files, String what) throws CommandFailure {
     if (files.stream().filter("-"::equals).count() > 1) {

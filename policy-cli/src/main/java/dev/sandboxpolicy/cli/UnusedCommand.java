@@ -51,17 +51,8 @@ final class UnusedCommand extends Subcommand {
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    if (policy == null) {
-      throw CommandFailure.usage("unused needs --policy CURRENT " + helpHint());
-    }
-    if (logs.isEmpty()) {
-      throw CommandFailure.usage("unused needs at least one LOG " + helpHint());
-    }
-    List<String> inputs = new ArrayList<>(logs);
-    inputs.add(policy);
-    TrafficInputs.requireOneStdin(inputs, "the policy and the logs");
-    UsageAnalysis usage = UsageAnalysis.forPolicy(TrafficInputs.compile(policy, readMode.mode(),
-        TrafficInputs.matcherOptions(noBinaryIdentity, terminal), terminal));
+    UsageAnalysis usage = UsageAnalysis.forPolicy(TrafficInputs.start(name(), helpHint(), policy, logs, List.of(),
+        readMode.mode(), noBinaryIdentity, terminal));
     TrafficInputs.read(logs, terminal, usage::add);
     UsageReport report = usage.report();
     if (output.file().isPresent() && report.proofHolds()) {

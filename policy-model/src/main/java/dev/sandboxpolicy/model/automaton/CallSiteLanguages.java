@@ -296,16 +296,18 @@ public final class CallSiteLanguages {
 
   private static ByteDfa buildCanonicalPath(boolean encodedSlash) {
     // 0 dead, 1 start, 2 segment start (accepting), 3 ".", 4 "..", 5 in segment (accepting), 6 after '%',
-    // 7 + h: after '%' and hex digit h (h = 0..15)
+    // 7 + h: after '%' and hex digit h (h = 0..15); 23 after '%' following "." or "..", 24 after "%2" there;
+    // with encoded slashes a segment is cut into parts at each %2F, and no part may be "." or ".." (spec §3.6
+    // step 7): 25 part start after %2F (accepting), 26 part ".", 27 part "..".
     long[] literal = ByteSets.of(LITERAL_PATH_PUNCTUATION);
     for (int b = 0; b < 256; b++) {
       if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
         ByteSets.add(literal, b);
       }
     }
-    return build(7 + 16, t -> {
+    return build(28, t -> {
       t[1]['/'] = 2;
-      for (int s = 2; s <= 5; s++) {
+      for (int s : new int[] {2, 3, 4, 5, 25, 26, 27}) {
         for (int b = 0; b < 256; b++) {
           if (ByteSets.contains(literal, b)) {
             t[s][b] = 5;
@@ -315,19 +317,35 @@ public final class CallSiteLanguages {
       }
       t[2]['.'] = 3;
       t[3]['.'] = 4;
+      t[25]['.'] = 26;
+      t[26]['.'] = 27;
       t[5]['/'] = 2;
+      t[25]['/'] = 2;
+      for (int dotty : new int[] {3, 4, 26, 27}) {
+        t[dotty]['%'] = 23;
+      }
       for (int hi = 0; hi < 16; hi++) {
         for (int lo = 0; lo < 16; lo++) {
           int b = hi * 16 + lo;
           boolean encoded = b >= 0x20 && b != 0x7F && !ByteSets.contains(literal, b) && b != ';'
               && (b != '/' || encodedSlash);
-          if (encoded) {
-            t[6][hexDigit(hi)] = 7 + hi;
-            t[7 + hi][hexDigit(lo)] = 5;
+          if (!encoded) {
+            continue;
+          }
+          t[6][hexDigit(hi)] = 7 + hi;
+          t[7 + hi][hexDigit(lo)] = b == '/' ? 25 : 5;
+          if (b == '/') {
+            continue; // a "." or ".." part followed by %2F is a dot segment hidden behind it: rejected
+          }
+          if (hi == 2) {
+            t[23]['2'] = 24;
+            t[24][hexDigit(lo)] = 5;
+          } else {
+            t[23][hexDigit(hi)] = 7 + hi;
           }
         }
       }
-    }, 2, 5);
+    }, 2, 5, 25);
   }
 
   /**
