@@ -59,4 +59,30 @@ class AdviseUnusedCommandTest {
     assertTrue(r.out().contains("proof by replay of the narrowed policy: holds"), r.out());
     assertTrue(Files.exists(dir.resolve("narrow.yaml")));
   }
+
+  /** The walkthrough of docs/traffic.md on the bundled example log keeps saying what the document shows. */
+  @Test
+  void theDocumentedLoopOnTheBundledExample(@TempDir Path dir) throws Exception {
+    Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+    Path policy = examples.resolve("policies/sandbox.yaml");
+    Path log = examples.resolve("traffic/sandbox.log");
+    CliRun replay = CliRun.run(dir, "replay", "--policy", policy.toString(), log.toString());
+    assertEquals(ExitCode.OK, replay.status(), replay.toString());
+    assertTrue(replay.out().contains("unchanged                15"), replay.out());
+    assertTrue(replay.out().contains("malformed lines           1"), replay.out());
+    CliRun advise = CliRun.run(dir, "advise", "--policy", policy.toString(), "--name", "agent-extras", "-o",
+        "agent-extras.yaml", log.toString());
+    assertEquals(ExitCode.OK, advise.status(), advise.toString());
+    for (String expected : new String[] {"allow_registry_npmjs_org_443  3 denials",
+        "github  (reuses the key and endpoint of 'github')", "always_blocked", "ssrf", "proof by replay: holds",
+        "targeted denials now allowed   5 of 5"}) {
+      assertTrue(advise.out().contains(expected), expected + " in " + advise.out());
+    }
+    assertEquals(ExitCode.OK, CliRun.run(dir, "merge", policy.toString(), "agent-extras.yaml", "-o", "merged.yaml")
+        .status());
+    CliRun again = CliRun.run(dir, "replay", "--policy", "merged.yaml", "--baseline", policy.toString(),
+        "--fail-on", "allow-to-deny", log.toString());
+    assertEquals(ExitCode.OK, again.status(), again.toString());
+    assertTrue(again.out().contains("deny -> allow             5"), again.out());
+  }
 }
