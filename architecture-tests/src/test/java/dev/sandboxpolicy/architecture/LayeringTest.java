@@ -7,6 +7,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -15,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Set;
 
 /**
@@ -55,6 +58,33 @@ class LayeringTest {
   /** No package cycles, inside a module or across modules. */
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("dev.sandboxpolicy.(**)").should().beFreeOfCycles();
+
+  /**
+   * One name for an enum's spelling on the wire: an enum with a public {@code wireName()} implements
+   * {@code WireNamed}, and no enum spells it {@code code()}, {@code id()} or {@code label()} instead.
+   */
+  @ArchTest
+  static final ArchRule enumsSpellTheirWireNameOneWay = classes().that().areEnums()
+      .should(new ArchCondition<JavaClass>("answer their wire spelling from wireName() of WireNamed") {
+        @Override
+        public void check(JavaClass c, ConditionEvents events) {
+          boolean wireNamed = c.isAssignableTo(WireNamed.class);
+          for (JavaMethod m : c.getMethods()) {
+            boolean spelling = m.getModifiers().contains(JavaModifier.PUBLIC) && m.getRawParameterTypes().isEmpty()
+                && m.getRawReturnType().isEquivalentTo(String.class);
+            if (!spelling) {
+              continue;
+            }
+            if (m.getName().equals("wireName") && !wireNamed) {
+              events.add(SimpleConditionEvent.violated(c, c.getName() + " has wireName() but is not WireNamed"));
+            }
+            if (Set.of("code", "id", "label", "wire", "spelling").contains(m.getName())) {
+              events.add(SimpleConditionEvent.violated(c, c.getName() + "." + m.getName()
+                  + "() spells the enum on the wire: name it wireName() and implement WireNamed"));
+            }
+          }
+        }
+      });
 
   private static ArchRule layering() {
     LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();

@@ -1,61 +1,66 @@
 package dev.sandboxpolicy.matcher;
 
+import dev.sandboxpolicy.model.Access;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Expansion of the endpoint {@code access} preset into allow rules (spec §1.8), keyed by the endpoint's protocol
- * string; a missing protocol expands like {@code rest}. An unknown preset yields no rules (the endpoint then allows
+ * Expansion of the endpoint {@code access} preset into allow rules (spec §1.8), by the endpoint's protocol; an
+ * absent or unknown protocol expands like {@code rest}. An unknown preset yields no rules (the endpoint then allows
  * nothing; upstream only warns).
  */
 final class AccessPresets {
-  static final String READ_ONLY = "read-only";
-  static final String READ_WRITE = "read-write";
-  static final String FULL = "full";
+  /** Spec §1.8: what {@code read-only} and {@code read-write} allow over REST (and any non-GraphQL protocol). */
+  private static final String[] REST_READ = {"GET", "HEAD", "OPTIONS"};
+  private static final String[] REST_READ_WRITE = {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH"};
 
   private AccessPresets() {}
 
-  static List<RuleBody> expand(String access, String protocol) {
+  /**
+   * The allow rules {@code access} stands for.
+   *
+   * @param access the field as written
+   * @param protocol the endpoint's protocol, {@code null} when absent or unknown
+   */
+  static List<RuleBody> expand(String access, Protocol protocol) {
     List<RuleBody> out = new ArrayList<>();
-    switch (protocol) {
-      case "graphql" -> {
-        switch (access) {
-          case READ_ONLY -> out.add(op("query"));
-          case READ_WRITE -> {
-            out.add(op("query"));
-            out.add(op("mutation"));
-          }
-          case FULL -> out.add(op("*"));
-          default -> {}
+    Access preset = Access.fromWireName(access).orElse(null);
+    if (preset == null) {
+      return out;
+    }
+    if (protocol == Protocol.GRAPHQL) {
+      switch (preset) {
+        case READ_ONLY -> out.add(op("query"));
+        case READ_WRITE -> {
+          out.add(op("query"));
+          out.add(op("mutation"));
         }
+        case FULL -> out.add(op("*"));
       }
-      case "websocket" -> {
-        switch (access) {
-          case READ_ONLY -> out.add(rest("GET"));
-          case READ_WRITE -> {
-            out.add(rest("GET"));
-            out.add(rest("WEBSOCKET_TEXT"));
-          }
-          case FULL -> out.add(rest("*"));
-          default -> {}
+    } else if (protocol == Protocol.WEBSOCKET) {
+      switch (preset) {
+        case READ_ONLY -> out.add(rest("GET"));
+        case READ_WRITE -> {
+          out.add(rest("GET"));
+          out.add(rest("WEBSOCKET_TEXT"));
         }
+        case FULL -> out.add(rest("*"));
       }
-      default -> {
-        switch (access) {
-          case READ_ONLY -> {
-            for (String m : new String[] {"GET", "HEAD", "OPTIONS"}) {
-              out.add(rest(m));
-            }
+    } else {
+      switch (preset) {
+        case READ_ONLY -> {
+          for (String m : REST_READ) {
+            out.add(rest(m));
           }
-          case READ_WRITE -> {
-            for (String m : new String[] {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH"}) {
-              out.add(rest(m));
-            }
-          }
-          case FULL -> out.add(rest("*"));
-          default -> {}
         }
+        case READ_WRITE -> {
+          for (String m : REST_READ_WRITE) {
+            out.add(rest(m));
+          }
+        }
+        case FULL -> out.add(rest("*"));
       }
     }
     return out;

@@ -2,8 +2,10 @@ package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.PersistedQuery;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.ValueMatcher;
@@ -38,7 +40,8 @@ final class CompiledEndpoint {
   private final boolean selectorAll;
   final RouteSelector route;
 
-  final String protocol;
+  /** The endpoint's protocol, or {@code null} when absent or unknown (runtime semantics: unknown is inspected). */
+  final Protocol protocol;
   final Enforcement enforcement;
   final boolean inspected;
   final boolean extendedConfig;
@@ -89,16 +92,16 @@ final class CompiledEndpoint {
     this.selectorAll = path.isEmpty() || path.equals("**");
     this.selector = selectorAll ? null : cache.glob(path, GlobDelimiters.SLASH);
     this.route = new RouteSelector(path);
-    this.protocol = e.protocol();
+    this.protocol = Protocol.fromWireName(e.protocol()).orElse(null);
     this.enforcement = Enforcement.of(e.enforcement());
-    this.inspected = !protocol.isEmpty() && !protocol.equals("tcp");
+    this.inspected = !e.protocol().isEmpty() && !Protocol.TCP.is(e.protocol());
     this.extendedConfig = inspected || !e.allowedIps().isEmpty() || !e.tls().isEmpty();
     this.allowEncodedSlash = e.allowEncodedSlash();
     this.allowedIps = DestinationRules.parse(e.allowedIps());
     this.allowRegisteredPersistedQueries = "allow_registered".equals(e.persistedQueries());
     this.persistedQueries = e.graphqlPersistedQueries();
     McpOptions mcp = e.mcp().orElse(null);
-    boolean isMcp = protocol.equals("mcp");
+    boolean isMcp = protocol == Protocol.MCP;
     this.strictToolNames = mcp == null || mcp.strictToolNames().orElse(true);
     this.allowAllKnownMcpMethods = isMcp && mcp != null && mcp.allowAllKnownMcpMethods().orElse(false);
 
@@ -113,8 +116,7 @@ final class CompiledEndpoint {
         }
       }
     } else if (!e.access().isEmpty()) {
-      String expandAs = protocol.isEmpty() ? "rest" : protocol;
-      for (RuleBody body : AccessPresets.expand(e.access(), expandAs)) {
+      for (RuleBody body : AccessPresets.expand(e.access(), protocol)) {
         allowRules.add(new CompiledRule(body, pointer + "/access", e.location(), cache));
       }
     } else if (allowAllKnownMcpMethods) {
@@ -137,7 +139,7 @@ final class CompiledEndpoint {
     for (CompiledRule r : this.allow) {
       graphqlRules |= !r.operationType.isEmpty();
     }
-    this.graphqlPolicy = protocol.equals("graphql") || (protocol.equals("websocket") && graphqlRules);
+    this.graphqlPolicy = protocol == Protocol.GRAPHQL || (protocol == Protocol.WEBSOCKET && graphqlRules);
     this.nulScreen = NulScreen.ofRules(entry.key, this.allow, this.deny, strictToolNames);
   }
 
@@ -173,6 +175,6 @@ final class CompiledEndpoint {
   }
 
   boolean isJsonRpcFamily() {
-    return protocol.equals("json-rpc") || protocol.equals("mcp");
+    return protocol != null && protocol.isJsonRpcFamily();
   }
 }

@@ -1,10 +1,12 @@
 package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.net.IpAddress;
 import java.util.ArrayList;
@@ -521,7 +523,7 @@ public final class CompiledPolicy {
       if (rpc.error().isPresent()) {
         return hardDeny("JSON-RPC request rejected: " + rpc.error().get(), selected);
       }
-      if (selected.protocol.equals("json-rpc") && rpc.hasResponse()) {
+      if (selected.protocol == Protocol.JSON_RPC && rpc.hasResponse()) {
         return hardDeny("JSON-RPC response frames are not permitted from client to server", selected);
       }
     }

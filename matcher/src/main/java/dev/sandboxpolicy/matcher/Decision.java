@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.matcher;
 
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.Objects;
 import java.util.Optional;

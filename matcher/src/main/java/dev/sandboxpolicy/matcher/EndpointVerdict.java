@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.PersistedQuery;
+import dev.sandboxpolicy.model.Protocol;
 import java.util.List;
 
 /**
@@ -48,10 +49,10 @@ final class EndpointVerdict {
         return v; // REST-shaped rules never apply to json-rpc/mcp endpoints
       }
       if (call == WHOLE_REQUEST) {
-        return e.protocol.equals("mcp") ? mcpWithoutCalls(v, r.jsonRpc().get()) : v;
+        return e.protocol == Protocol.MCP ? mcpWithoutCalls(v, r.jsonRpc().get()) : v;
       }
       JsonRpcCall c = r.jsonRpc().get().calls().get(call);
-      return e.protocol.equals("mcp") ? mcp(v, e, r, c, call, s) : jsonRpc(v, e, r, c);
+      return e.protocol == Protocol.MCP ? mcp(v, e, r, c, call, s) : jsonRpc(v, e, r, c);
     }
     return rest(v, e, r, s);
   }
@@ -146,11 +147,7 @@ final class EndpointVerdict {
   private static EndpointVerdict jsonRpc(EndpointVerdict v, CompiledEndpoint e, L7Request r, JsonRpcCall call) {
     for (CompiledRule rule : e.deny) {
       if (rule.jsonRpcMethodMatches(call.method())) {
-        return v.set(
-            DENIED_BY_RULE,
-            rule,
-            "JSON-RPC method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
-            false);
+        return deniedByRule(v, rule, "JSON-RPC", call, e);
       }
     }
     if (!"POST".equals(r.method())) {
@@ -162,6 +159,13 @@ final class EndpointVerdict {
       }
     }
     return v;
+  }
+
+  /** The verdict of a deny rule that matched {@code call} ({@code protocol} names it in the reason). */
+  private static EndpointVerdict deniedByRule(
+      EndpointVerdict v, CompiledRule rule, String protocol, JsonRpcCall call, CompiledEndpoint e) {
+    return v.set(DENIED_BY_RULE, rule,
+        protocol + " method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'", false);
   }
 
   /** An MCP body without calls: a receive stream (GET, no method, no response) or responses only are allowed. */
@@ -187,11 +191,7 @@ final class EndpointVerdict {
         return v.set(ERROR, null, null, false);
       }
       if (m == GlobMatcher.MATCH) {
-        return v.set(
-            DENIED_BY_RULE,
-            rule,
-            "MCP method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'",
-            false);
+        return deniedByRule(v, rule, "MCP", call, e);
       }
     }
     if (!"POST".equals(r.method())) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;

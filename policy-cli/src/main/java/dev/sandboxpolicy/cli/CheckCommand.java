@@ -149,8 +149,9 @@ final class CheckCommand extends Subcommand {
     CompiledPolicies.Outcome outcome = CompiledPolicies.compile(read, options(terminal));
     ProblemText.print(terminal.err(), document.name(), outcome.problems());
     if (!outcome.ok()) {
-      throw CommandFailure.failed(
-          document.name() + " is not a valid policy (" + ProblemText.counts(outcome.problems()) + ")");
+      throw CommandFailure.invalid(
+          document.name() + " is not a valid policy (" + ProblemText.counts(outcome.problems()) + ")",
+          outcome.problems());
     }
     SourceMap map = read.sourceMap();
     if (batch) {

@@ -5,6 +5,7 @@ import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
 import dev.sandboxpolicy.matcher.RequestTargetException;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
@@ -44,17 +45,13 @@ record CheckResult(
 
   /** Whether the endpoint at {@code pointer} ({@code /network_policies/KEY/endpoints/I}) sets allow_encoded_slash. */
   private static boolean allowsEncodedSlash(CompiledPolicy compiled, String pointer) {
-    String prefix = "/network_policies/";
-    int at = pointer.indexOf("/endpoints/");
-    if (!pointer.startsWith(prefix) || at < 0) {
+    List<String> tokens = pointer.startsWith("/") ? JsonPointer.tokens(pointer) : List.of();
+    if (tokens.size() < 4 || !tokens.get(0).equals("network_policies") || !tokens.get(2).equals("endpoints")) {
       return false;
     }
-    String key = pointer.substring(prefix.length(), at).replace("~1", "/").replace("~0", "~");
-    String rest = pointer.substring(at + "/endpoints/".length());
-    int slash = rest.indexOf('/');
     try {
-      int index = Integer.parseInt(slash < 0 ? rest : rest.substring(0, slash));
-      NetworkPolicy entry = compiled.policy().networkPolicies().get(key);
+      int index = Integer.parseInt(tokens.get(3));
+      NetworkPolicy entry = compiled.policy().networkPolicies().get(tokens.get(1));
       List<Endpoint> endpoints = entry == null ? List.of() : entry.endpoints();
       return index < endpoints.size() && endpoints.get(index).allowEncodedSlash();
     } catch (NumberFormatException e) {

@@ -1,7 +1,7 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.matcher.Decision;
-import dev.sandboxpolicy.matcher.Enforcement;
+import dev.sandboxpolicy.model.Enforcement;
 import java.util.Locale;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -3,12 +3,13 @@ package dev.sandboxpolicy.cli;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.PolicyValidator;
+import dev.sandboxpolicy.schema.ValidationProfile;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,32 +18,11 @@ import java.util.Optional;
  */
 final class DocumentValidation {
 
-  /** The kinds of document that can be validated. */
-  enum Kind {
-    POLICY,
-    PRESET,
-    BLUEPRINT;
-
-    /** The kind named {@code name} ({@code policy}, {@code preset}, {@code blueprint}). */
-    static Optional<Kind> named(String name) {
-      for (Kind k : values()) {
-        if (k.label().equals(name)) {
-          return Optional.of(k);
-        }
-      }
-      return Optional.empty();
-    }
-
-    String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
-  /** The kind names, for shell completion and help. */
+  /** The kind names ({@link DocumentKind#wireName()}), for shell completion and help. */
   static final class KindNames implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return java.util.Arrays.stream(Kind.values()).map(Kind::label).iterator();
+      return java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::wireName).iterator();
     }
   }
 
@@ -53,19 +33,24 @@ final class DocumentValidation {
    * list ({@link PolicyValidator#validateText}). {@code custom} applies the rules for user-supplied presets.
    * A policy may be {@code openshell policy get --full} output.
    */
-  static List<Problem> validate(Kind kind, String text, ReadMode mode, boolean custom) {
+  static List<Problem> validate(DocumentKind kind, String text, ReadMode mode, boolean custom) {
+    return validate(kind, text, mode, custom, ValidationProfile.OPENSHELL);
+  }
+
+  /** {@link #validate(DocumentKind, String, ReadMode, boolean)} with {@code profile}'s rules on top. */
+  static List<Problem> validate(
+      DocumentKind kind, String text, ReadMode mode, boolean custom, ValidationProfile profile) {
     PolicyValidator validator =
         (mode == ReadMode.LENIENT ? PolicyValidator.lenient() : PolicyValidator.strict())
-            .withPresetOrigin(custom ? PresetOrigin.CUSTOM : PresetOrigin.BUILT_IN);
-    return switch (kind) {
-      case POLICY -> validator.validateText(DocumentKind.POLICY, PolicyGetOutput.withoutHeader(text), mode).problems();
-      case PRESET -> validator.validateText(DocumentKind.PRESET, text, mode).problems();
-      case BLUEPRINT -> validator.validateText(DocumentKind.BLUEPRINT, text, mode).problems();
-    };
+            .withPresetOrigin(custom ? PresetOrigin.CUSTOM : PresetOrigin.BUILT_IN)
+            .withProfile(profile);
+    String body = kind == DocumentKind.POLICY ? PolicyGetOutput.withoutHeader(text) : text;
+    return validator.validateText(kind, body, mode).problems();
   }
 
   /** Validates a document read from the command line. */
-  static List<Problem> validate(Kind kind, InputDocument document, ReadMode mode, boolean custom) {
+  static List<Problem> validate(
+      DocumentKind kind, InputDocument document, ReadMode mode, boolean custom, ValidationProfile profile) {
     Optional<String> text = document.utf8Text();
     if (text.isEmpty()) {
       PolicyReader reader = PolicyReader.of(mode);
@@ -75,9 +60,17 @@ final class DocumentValidation {
         case BLUEPRINT ->
             List.of(
                 Problem.error(
-                    "invalid_encoding", new SourceLocation("", 1, 1), "a blueprint must be UTF-8 text"));
+                    ProblemCode.INVALID_ENCODING, new SourceLocation("", 1, 1), "a blueprint must be UTF-8 text"));
       };
     }
-    return validate(kind, text.get(), mode, custom);
+    return validate(kind, text.get(), mode, custom, profile);
+  }
+
+  /** The profile names ({@link ValidationProfile#wireName()}), for shell completion and help. */
+  static final class ProfileNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(ValidationProfile.values()).map(ValidationProfile::wireName).iterator();
+    }
   }
 }

@@ -71,7 +71,7 @@ final class ExplainCommand extends Subcommand {
         custom.add(PresetDocument.readUnchecked(document.utf8Text().orElse("")).preset());
       } catch (PresetLayerException e) {
         ProblemText.print(terminal.err(), document.name(), e.problems());
-        throw CommandFailure.failed(document.name() + ": " + e.getMessage());
+        throw CommandFailure.invalid(document.name() + ": " + e.getMessage(), e.problems());
       }
     }
     Optional<List<String>> gateway = Optional.ofNullable(gatewayPresets).map(ExplainCommand::split);

@@ -5,6 +5,7 @@ import dev.sandboxpolicy.explain.PolicyContext;
 import dev.sandboxpolicy.explain.PolicyExplainer;
 import dev.sandboxpolicy.merge.PresetCatalog;
 import dev.sandboxpolicy.merge.PresetName;
+import dev.sandboxpolicy.merge.SandboxName;
 import dev.sandboxpolicy.model.Preset;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ record ExplainInputs(
 
   /** Whether {@code name} is a valid sandbox name. */
   static boolean validSandbox(String name) {
-    return PolicyExplainer.isValidSandboxName(name);
+    return SandboxName.check(name).isValid();
   }
 
   /** The policy-explain context. */

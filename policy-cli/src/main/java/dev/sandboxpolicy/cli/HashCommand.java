@@ -2,7 +2,6 @@ package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.io.ReadMode;
-import dev.sandboxpolicy.model.Policy;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -22,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
           + " changes it. This is not the gateway's protobuf policy_hash.",
       "",
       "With one FILE (or $OPENSHELL_SANDBOX_POLICY) only the hash is printed; with several, each line is"
-          + " '<hash>  <FILE>'. With --json: [{\"file\": ..., \"hash\": ...}, ...]."
+          + " '<hash>  <FILE>'. With --json: {\"files\": [{\"file\", \"hash\", \"error\"?}]}, every file hashed;"
+          + " one that cannot be read or is invalid has \"hash\": null and an error {code, message, problems?}."
     },
     exitCodeList = {"0:ok", "1:a FILE is not a valid policy", "2:usage or I/O error"})
 final class HashCommand extends Subcommand {
@@ -30,7 +30,7 @@ final class HashCommand extends Subcommand {
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "a policy file (- is standard input)")
   List<String> arguments = new ArrayList<>();
 
-  @Option(names = "--json", description = "print a JSON array of {file, hash}")
+  @Option(names = "--json", description = "print {files: [{file, hash, error?}]}")
   boolean json;
 
   @Mixin ReadModeOption readMode;
@@ -42,20 +42,14 @@ final class HashCommand extends Subcommand {
       files.add(PolicyFiles.policyArgument(java.util.Optional.empty(), name(), terminal));
     }
     ReadMode mode = readMode.mode();
+    if (json) {
+      return json(files, mode, terminal);
+    }
     List<String> hashes = new ArrayList<>();
     for (String file : files) {
-      Policy policy = PolicyFiles.load(file, mode, terminal);
-      hashes.add(PolicyWriter.hash(policy));
+      hashes.add(PolicyWriter.hash(PolicyFiles.load(file, mode, terminal)));
     }
-    if (json) {
-      ArrayNode array = Json.MAPPER.createArrayNode();
-      for (int i = 0; i < files.size(); i++) {
-        ObjectNode o = array.addObject();
-        o.put("file", files.get(i));
-        o.put("hash", hashes.get(i));
-      }
-      terminal.out().println(Json.write(array));
-    } else if (files.size() == 1) {
+    if (files.size() == 1) {
       terminal.out().println(hashes.get(0));
     } else {
       for (int i = 0; i < files.size(); i++) {
@@ -63,5 +57,25 @@ final class HashCommand extends Subcommand {
       }
     }
     return ExitCode.OK;
+  }
+
+  /** Every file is hashed; one that cannot be read or is invalid gets an {@code error} and a null hash. */
+  private static int json(List<String> files, ReadMode mode, Terminal terminal) {
+    ObjectNode document = Json.object();
+    ArrayNode array = document.putArray("files");
+    int status = ExitCode.OK;
+    for (String file : files) {
+      ObjectNode o = array.addObject();
+      o.put("file", file);
+      try {
+        o.put("hash", PolicyWriter.hash(PolicyFiles.load(file, mode, terminal)));
+      } catch (CommandFailure failure) {
+        o.putNull("hash");
+        o.set("error", failure.toJson());
+        status = Math.max(status, failure.exitCode());
+      }
+    }
+    terminal.out().println(Json.write(document));
+    return status;
   }
 }

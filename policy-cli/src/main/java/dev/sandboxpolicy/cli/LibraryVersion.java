@@ -9,13 +9,18 @@ import picocli.CommandLine.IVersionProvider;
 final class LibraryVersion {
 
   private static final String UNKNOWN = "unknown";
-  private static final String VERSION = load();
+  private static final Properties PROPERTIES = load();
 
   private LibraryVersion() {}
 
   /** The version, e.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} when the resource is missing. */
   static String get() {
-    return VERSION;
+    return property("version");
+  }
+
+  /** The project's home page (the POM's {@code url}); {@code unknown} when the resource is missing. */
+  static String url() {
+    return property("url");
   }
 
   /** {@code -V, --version} of every command: {@code policyctl VERSION}. */
@@ -26,17 +31,20 @@ final class LibraryVersion {
     }
   }
 
-  private static String load() {
+  private static String property(String name) {
+    String v = PROPERTIES.getProperty(name, UNKNOWN);
+    return v.startsWith("${") ? UNKNOWN : v;
+  }
+
+  private static Properties load() {
+    Properties p = new Properties();
     try (InputStream in = LibraryVersion.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return UNKNOWN;
+      if (in != null) {
+        p.load(in);
       }
-      Properties p = new Properties();
-      p.load(in);
-      String v = p.getProperty("version", UNKNOWN);
-      return v.startsWith("${") ? UNKNOWN : v;
     } catch (IOException e) {
-      return UNKNOWN;
+      // an unreadable resource leaves every property unknown
     }
+    return p;
   }
 }

@@ -67,7 +67,7 @@ final class PolicyFiles {
     List<Problem> problems = result.problems();
     ProblemText.print(terminal.err(), name, problems);
     if (result.hasErrors() || result.value().isEmpty()) {
-      throw CommandFailure.failed(name + " is not a valid policy (" + ProblemText.counts(problems) + ")");
+      throw CommandFailure.invalid(name + " is not a valid policy (" + ProblemText.counts(problems) + ")", problems);
     }
     return result.value().get();
   }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code policyctl}: the command line of the sandbox policy library.
@@ -24,9 +25,6 @@ import picocli.CommandLine;
  * embedding tools drive it; {@link #main} is the process entry point.
  */
 public final class Policyctl {
-
-  /** SLF4J's own diagnostics switch (SLF4J 2.0.10 and later). */
-  private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
   /** The help layout of every command: usage first, then the one-line header, description, options, statuses. */
   private static final List<String> HELP_SECTIONS =
@@ -55,10 +53,6 @@ public final class Policyctl {
    * directory, then exits with its status.
    */
   public static void main(String[] args) {
-    // The schema validator logs through SLF4J; without a provider SLF4J would print a three-line warning.
-    if (System.getProperty(SLF4J_VERBOSITY) == null) {
-      System.setProperty(SLF4J_VERBOSITY, "ERROR");
-    }
     PrintStream stdout = utf8(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
     PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     // The stdio protocol owns standard output: anything else that prints goes to standard error.
@@ -88,14 +82,69 @@ public final class Policyctl {
       PrintStream err,
       Map<String, String> environment,
       Path workingDirectory) {
-    Terminal terminal = new Terminal(in, out, err, environment, workingDirectory);
+    WrittenTo written = new WrittenTo(out);
+    PrintStream watchedOut = utf8(written);
+    Terminal terminal = new Terminal(in, watchedOut, err, environment, workingDirectory);
+    int status;
+    CommandFailure failure = null;
     try {
-      return commandLine(terminal).execute(args);
+      CommandLine commandLine = commandLine(terminal, args.length > 0 ? args[0] : "");
+      status = commandLine.execute(args);
+      failure = ((PolicyctlCommand) commandLine.getCommand()).failure();
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return internalError(err, e);
-    } finally {
+      status = internalError(err, e);
+    }
+    watchedOut.flush();
+    if (status != ExitCode.OK && !written.any && wantsJson(args)) {
+      // --json always prints a JSON document: a failure that printed nothing prints the protocol's error shape.
+      ObjectNode document = Json.object().put("ok", false);
+      document.set("error", failure != null ? failure.toJson()
+          : Json.object().put("code", ProtocolError.INTERNAL_ERROR).put("message", "internal error (see standard error)"));
+      out.println(Json.write(document));
+    }
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  /** Whether the command line asks for JSON output: {@code --json} or {@code --format json} before any {@code --}. */
+  static boolean wantsJson(String[] args) {
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      if (args[i].equals("--json") || args[i].equals("--format=json")
+          || (args[i].equals("--format") && i + 1 < args.length && args[i + 1].equals("json"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Passes bytes to standard output and remembers whether any were written. */
+  private static final class WrittenTo extends java.io.FilterOutputStream {
+    boolean any;
+
+    WrittenTo(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws java.io.IOException {
+      any = true;
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      any |= len > 0;
+      out.write(b, off, len);
+    }
+
+    /** Flushes, and reports a failure of the underlying stream (a closed pipe) so that checkError() sees it. */
+    @Override
+    public void flush() throws java.io.IOException {
       out.flush();
-      err.flush();
+      if (out instanceof PrintStream print && print.checkError()) {
+        throw new java.io.IOException("standard output failed");
+      }
     }
   }
 
@@ -106,14 +155,36 @@ public final class Policyctl {
 
   /** The whole command tree, writing to {@code terminal}, with policyctl's error handling and help layout. */
   static CommandLine commandLine(Terminal terminal) {
+    return commandLine(terminal, "");
+  }
+
+  /**
+   * The command tree for a command line whose first argument is {@code first}: when that names a subcommand, the
+   * tree holds only that one (building a picocli command costs start-up time); otherwise (help, a mistyped
+   * command, an option) every subcommand, so the help lists them all and a typo gets suggestions.
+   */
+  static CommandLine commandLine(Terminal terminal, String first) {
     CommandLine commandLine = new CommandLine(new PolicyctlCommand(terminal));
+    List<Class<? extends Subcommand>> chosen =
+        PolicyctlCommand.SUBCOMMANDS.stream().filter(c -> PolicyctlCommand.name(c).equals(first)).toList();
+    boolean needsAll = chosen.isEmpty() || chosen.get(0) == HelpCommand.class
+        || chosen.get(0) == CompletionCommand.class || chosen.get(0) == ManCommand.class;
+    for (Class<? extends Subcommand> command : needsAll ? PolicyctlCommand.SUBCOMMANDS : chosen) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setOut(new PrintWriter(terminal.out(), true));
     commandLine.setErr(new PrintWriter(terminal.err(), true));
     commandLine.setHelpSectionKeys(HELP_SECTIONS);
-    commandLine.setParameterExceptionHandler(UsageErrors::handle);
+    PolicyctlCommand root = commandLine.getCommand();
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          root.failed(CommandFailure.usage(UsageErrors.message(e)));
+          return UsageErrors.handle(e, args);
+        });
     commandLine.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           if (e instanceof CommandFailure failure) {
+            root.failed(failure);
             terminal.err().println("policyctl: " + failure.getMessage());
             return failure.exitCode();
           }

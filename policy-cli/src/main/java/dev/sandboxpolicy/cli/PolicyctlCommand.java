@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Spec;
  * {@code spec.root()}. Without a subcommand it prints the usage on standard error and exits
  * {@link ExitCode#USAGE}.
  *
- * <p>To add a subcommand, add its class to {@code subcommands} below (in the order of the help's command list);
- * see docs/cli.md, "Adding a subcommand".
+ * <p>To add a subcommand, add its class to {@link #SUBCOMMANDS} (in the order of the help's command list); see
+ * docs/cli.md, "Adding a subcommand".
  */
 @Command(
     name = "policyctl",
@@ -38,30 +39,39 @@ import picocli.CommandLine.Spec;
       ExitCode.FAILED + ":the answer is no: invalid policy, denied request, a difference",
       ExitCode.USAGE + ":the command could not answer: usage or I/O error",
       ExitCode.UNSUPPORTED + ":prove, diff --semantic: not proven, something in use is not modelled"
-    },
-    subcommands = {
-      ValidateCommand.class,
-      CheckCommand.class,
-      PresetLayerCommand.Merge.class,
-      PresetLayerCommand.Remove.class,
-      ExplainCommand.class,
-      PresetsCommand.class,
-      FmtCommand.class,
-      HashCommand.class,
-      DiffCommand.class,
-      ReplayCommand.class,
-      AdviseCommand.class,
-      UnusedCommand.class,
-      ProveCommand.class,
-      LintCommand.class,
-      ServeCommand.class,
-      CompletionCommand.class,
-      ManCommand.class,
-      HelpCommand.class
     })
 final class PolicyctlCommand implements Callable<Integer> {
 
+  /**
+   * The subcommands, in the order of the help's command list. Only the one that runs is built (picocli reflects
+   * over a command's fields when it is added), so adding a command here does not slow the others down.
+   */
+  static final List<Class<? extends Subcommand>> SUBCOMMANDS =
+      List.of(
+          ValidateCommand.class,
+          CheckCommand.class,
+          PresetLayerCommand.Merge.class,
+          PresetLayerCommand.Remove.class,
+          BaselineCommand.Exclude.class,
+          BaselineCommand.Restore.class,
+          PolicyGetCommand.class,
+          ExplainCommand.class,
+          PresetsCommand.class,
+          FmtCommand.class,
+          HashCommand.class,
+          DiffCommand.class,
+          ReplayCommand.class,
+          AdviseCommand.class,
+          UnusedCommand.class,
+          ProveCommand.class,
+          LintCommand.class,
+          ServeCommand.class,
+          CompletionCommand.class,
+          ManCommand.class,
+          HelpCommand.class);
+
   private final Terminal terminal;
+  private CommandFailure failure;
 
   @Spec CommandSpec spec;
 
@@ -71,6 +81,21 @@ final class PolicyctlCommand implements Callable<Integer> {
 
   Terminal terminal() {
     return terminal;
+  }
+
+  /** Records the failure that ended this invocation (for the {@code --json} failure document). */
+  void failed(CommandFailure failure) {
+    this.failure = failure;
+  }
+
+  /** The failure that ended this invocation, or {@code null}. */
+  CommandFailure failure() {
+    return failure;
+  }
+
+  /** The name of a subcommand class, from its {@code @Command} annotation. */
+  static String name(Class<? extends Subcommand> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   @Override

@@ -1,14 +1,13 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.schema.DocumentKind;
+import dev.sandboxpolicy.schema.ValidationProfile;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policyctl validate}: every problem of policies, presets or blueprints, with positions. */
 @Command(
@@ -25,15 +24,21 @@ import tools.jackson.databind.node.ObjectNode;
       "",
       "Strict mode (the default) is the gateway's 'openshell policy set': unknown keys are errors and version is"
           + " required. --lenient is the supervisor's tolerant loader: unknown keys are warnings and version may be"
-          + " missing. --custom applies the extra rules for user-supplied presets.",
+          + " missing. --custom applies the extra rules for user-supplied presets. --profile nemoclaw adds the rules"
+          + " of NemoClaw's own, stricter JSON Schemas (entries scope binaries explicitly, REST rules use REST"
+          + " methods only, JSON-RPC and MCP body limits, a policy has network_policies, closed blueprint components;"
+          + " see docs/validation-codes.md, NemoClaw profile).",
       "",
-      "With --json: {\"valid\": BOOL, \"files\": [{\"file\", \"valid\", \"problems\": [PROBLEM...]}]} where PROBLEM"
-          + " is {severity, code, pointer, line, column, message} as in the stdio protocol."
+      "--format json (or --json) prints {\"valid\": BOOL, \"files\": [{\"file\", \"valid\", \"problems\":"
+          + " [PROBLEM...], \"error\"?}]} where PROBLEM is {severity, code, pointer, line, column, message} as in the"
+          + " stdio protocol and error ({code, message}) says why a file could not be read. --format sarif prints a"
+          + " SARIF 2.1.0 log for code-scanning tools; --format github prints GitHub Actions annotations"
+          + " (::error file=...,line=...,col=...::message). A file that cannot be read is reported with the others."
     },
     exitCodeList = {
       "0:every file is valid (warnings allowed)",
       "1:some file has an error",
-      "2:usage or I/O error"
+      "2:usage error, or a file could not be read"
     })
 final class ValidateCommand extends Subcommand {
 
@@ -45,60 +50,51 @@ final class ValidateCommand extends Subcommand {
       paramLabel = "KIND",
       completionCandidates = DocumentValidation.KindNames.class,
       description = "policy (default), preset or blueprint")
-  String kind = DocumentValidation.Kind.POLICY.label();
+  String kind = DocumentKind.POLICY.wireName();
 
   @Option(
       names = "--custom",
       description = "presets: apply the rules for user-supplied presets (no allowed_ips, no built-in name)")
   boolean custom;
 
-  @Option(names = "--json", description = "print one JSON object with every file's problems")
-  boolean json;
+  @Mixin ReportFormat.FormatOption format;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      completionCandidates = DocumentValidation.ProfileNames.class,
+      description = "openshell (default) or nemoclaw: also apply NemoClaw's own, stricter schemas")
+  String profile = ValidationProfile.OPENSHELL.wireName();
 
   @Mixin ReadModeOption readMode;
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    DocumentValidation.Kind documentKind =
-        DocumentValidation.Kind.named(kind)
+    DocumentKind documentKind =
+        DocumentKind.fromWireName(kind)
             .orElseThrow(
                 () -> CommandFailure.usage("--kind must be policy, preset or blueprint, not '" + kind + "'"));
-    if (custom && documentKind != DocumentValidation.Kind.PRESET) {
+    ValidationProfile validationProfile = ValidationProfile.fromWireName(profile).orElseThrow(
+        () -> CommandFailure.usage("--profile must be openshell or nemoclaw, not '" + profile + "'"));
+    if (custom && documentKind != DocumentKind.PRESET) {
       throw CommandFailure.usage("--custom applies to presets only (use --kind preset)");
     }
+    ReportFormat chosen = format.format();
     List<String> inputs = new ArrayList<>(files);
     if (inputs.isEmpty()) {
-      if (documentKind != DocumentValidation.Kind.POLICY) {
+      if (documentKind != DocumentKind.POLICY) {
         throw CommandFailure.usage("validate needs a FILE " + helpHint());
       }
       inputs.add(PolicyFiles.policyArgument(java.util.Optional.empty(), name(), terminal));
     }
-    boolean allValid = true;
-    ObjectNode document = Json.object();
-    ArrayNode jsonFiles = Json.MAPPER.createArrayNode();
+    List<FileReport> reports = new ArrayList<>();
     for (String file : inputs) {
-      InputDocument input = InputDocument.read(file, terminal);
-      List<Problem> problems = DocumentValidation.validate(documentKind, input, readMode.mode(), custom);
-      boolean valid = problems.stream().noneMatch(Problem::isError);
-      allValid &= valid;
-      if (json) {
-        ObjectNode f = jsonFiles.addObject();
-        f.put("file", input.name());
-        f.put("valid", valid);
-        f.set("problems", Json.problems(problems));
-      } else {
-        ProblemText.print(terminal.out(), input.name(), problems);
-        terminal.out().println(
-            input.name()
-                + (valid ? ": valid" : ": invalid")
-                + (problems.isEmpty() ? "" : " (" + ProblemText.counts(problems) + ")"));
-      }
+      reports.add(
+          ProblemReport.read(
+              file,
+              terminal,
+              input -> DocumentValidation.validate(documentKind, input, readMode.mode(), custom, validationProfile)));
     }
-    if (json) {
-      document.put("valid", allValid);
-      document.set("files", jsonFiles);
-      terminal.out().println(Json.write(document));
-    }
-    return allValid ? ExitCode.OK : ExitCode.FAILED;
+    return ProblemReport.print(reports, chosen, terminal);
   }
 }

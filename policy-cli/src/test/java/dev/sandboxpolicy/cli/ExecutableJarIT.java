@@ -59,6 +59,7 @@ class ExecutableJarIT {
     Result ok = jar("", "validate", "examples/policies/sandbox.yaml");
     assertEquals(0, ok.status(), ok::toString);
     assertEquals("examples/policies/sandbox.yaml: valid\n", ok.out());
+    assertEquals("", ok.err(), "nothing on stderr: no SLF4J warning");
 
     Result missing = jar("", "fmt", "no-such-file.yaml");
     assertEquals(2, missing.status());
@@ -68,6 +69,31 @@ class ExecutableJarIT {
     Result invalid = jar("version: 1\nnetwork_policies: 3\n", "validate", "-");
     assertEquals(1, invalid.status(), invalid::toString);
     assertTrue(invalid.out().startsWith("<stdin>:2:19: error wrong_type"), invalid::toString);
+  }
+
+  @Test
+  void everyPublishedModuleHasSourcesAndJavadocJarsAndTheCliJarIsAttached() throws IOException {
+    assumeTrue(Files.isRegularFile(JAR), "the shaded jar was built");
+    String version = LibraryVersion.get();
+    for (var module : PublishedModules.published().entrySet()) {
+      Path target = ROOT.resolve(module.getKey()).resolve("target");
+      String base = module.getValue() + "-" + version;
+      if (!Files.isRegularFile(target.resolve(base + ".jar"))) {
+        continue; // not built in this run (e.g. -pl)
+      }
+      assertTrue(Files.isRegularFile(target.resolve(base + "-sources.jar")), base + "-sources.jar");
+      if (Boolean.getBoolean("policyctl.javadocSkipped") || PublishedModules.skipsJavadoc(module.getKey())) {
+        continue;
+      }
+      Path javadoc = target.resolve(base + "-javadoc.jar");
+      assertTrue(Files.isRegularFile(javadoc), base + "-javadoc.jar");
+      try (var jar = new java.util.zip.ZipFile(javadoc.toFile())) {
+        assertTrue(jar.getEntry("index.html") != null, base + "-javadoc.jar has an index.html");
+      }
+    }
+    // The attached runnable jar is the one the launcher runs (build-helper attaches target/policyctl.jar).
+    String pom = Files.readString(ROOT.resolve("policy-cli/pom.xml"));
+    assertTrue(pom.contains("<file>${policyctl.jar}</file>") && pom.contains("<classifier>all</classifier>"));
   }
 
   @Test
@@ -87,9 +113,18 @@ class ExecutableJarIT {
   void theLauncherRunsTheJar() throws Exception {
     Path launcher = ROOT.resolve("policyctl");
     assumeTrue(Files.isExecutable(launcher) && Files.isRegularFile(JAR));
+    Path archive = JAR.resolveSibling("policyctl.jsa");
+    Files.deleteIfExists(archive);
     Result r = exec(List.of(launcher.toString(), "--version"), "");
     assertEquals(0, r.status(), r::toString);
     assertEquals("policyctl " + LibraryVersion.get() + "\n", r.out());
+    assertEquals("", r.err(), "writing the AppCDS archive prints nothing");
+    assertTrue(Files.isRegularFile(archive), "the first run wrote the AppCDS archive");
+    Result mapped = exec(List.of(launcher.toString(), "--version"), "");
+    assertEquals(r, mapped, "a run that maps the archive answers the same, with nothing on stderr");
+    Result hash = exec(List.of(launcher.toString(), "hash", "examples/policies/sandbox.yaml"), "");
+    assertEquals(0, hash.status(), hash::toString);
+    assertEquals("", hash.err());
   }
 
   @Test

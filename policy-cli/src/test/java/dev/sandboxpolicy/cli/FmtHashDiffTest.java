@@ -116,8 +116,8 @@ class FmtHashDiffTest {
     CliRun several = CliRun.run(dir, "hash", "a.yaml", "c.yaml");
     assertTrue(several.out().startsWith(a + "  a.yaml\n"), several.out());
     JsonNode json = Json.MAPPER.readTree(CliRun.run(dir, "hash", "--json", "a.yaml", "b.yaml").out());
-    assertEquals("a.yaml", json.get(0).get("file").stringValue());
-    assertEquals(a, json.get(1).get("hash").stringValue());
+    assertEquals("a.yaml", json.get("files").get(0).get("file").stringValue());
+    assertEquals(a, json.get("files").get(1).get("hash").stringValue());
   }
 
   @Test

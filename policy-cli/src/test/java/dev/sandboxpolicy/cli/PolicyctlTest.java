@@ -111,6 +111,17 @@ class PolicyctlTest {
   }
 
   @Test
+  void onlyTheSubcommandThatRunsIsBuilt() {
+    assertEquals(List.of("validate"),
+        List.copyOf(Policyctl.commandLine(CliRun.terminal(), "validate").getSubcommands().keySet()));
+    assertEquals(List.of("merge"), List.copyOf(Policyctl.commandLine(CliRun.terminal(), "merge").getSubcommands().keySet()));
+    for (String first : List.of("", "--help", "valdate", "help", "completion", "man")) {
+      assertEquals(commands(), List.copyOf(Policyctl.commandLine(CliRun.terminal(), first).getSubcommands().keySet()),
+          "the help, the suggestions, completion and man need every command: " + first);
+    }
+  }
+
+  @Test
   void doubleDashEndsOptionsAndLoneDashIsStandardInput() {
     CliRun.write(dir, "--json", CliRun.POLICY);
     CliRun r = CliRun.run(dir, "validate", "--", "--json");

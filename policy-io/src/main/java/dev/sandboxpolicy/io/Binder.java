@@ -18,6 +18,7 @@ import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.ProcessPolicy;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
@@ -54,21 +55,21 @@ final class Binder {
 
   // ---------------------------------------------------------------- problems and scalars
 
-  void error(String code, SourceLocation at, String message) {
+  void error(ProblemCode code, SourceLocation at, String message) {
     problems.add(Problem.error(code, at, message));
   }
 
   void unknownKey(SourceLocation at, String what, String key) {
     String message = "unknown key '" + key + "' in " + what;
     if (mode == ReadMode.STRICT) {
-      problems.add(Problem.error("unknown_key", at, message));
+      problems.add(Problem.error(ProblemCode.UNKNOWN_KEY, at, message));
     } else {
-      problems.add(Problem.warning("unknown_key", at, message + " (kept)"));
+      problems.add(Problem.warning(ProblemCode.UNKNOWN_KEY, at, message + " (kept)"));
     }
   }
 
   void wrongType(Node n, String pointer, String expected) {
-    error("wrong_type", at(n, pointer), "expected " + expected + ", got " + article(n.kind()));
+    error(ProblemCode.WRONG_TYPE, at(n, pointer), "expected " + expected + ", got " + article(n.kind()));
   }
 
   private static String article(String kind) {
@@ -91,7 +92,7 @@ final class Binder {
       if (mode == ReadMode.LENIENT) {
         problems.add(
             Problem.warning(
-                "coerced_scalar", at(n, pointer), "expected a string, got " + article(s.kind()) + "; read as '" + s.text + "'"));
+                ProblemCode.COERCED_SCALAR, at(n, pointer), "expected a string, got " + article(s.kind()) + "; read as '" + s.text + "'"));
         return s.text;
       }
     }
@@ -108,11 +109,11 @@ final class Binder {
     try {
       v = parseInteger(s.text).longValueExact();
     } catch (ArithmeticException | NumberFormatException e) {
-      error("integer_out_of_range", at(n, pointer), "integer " + abbreviate(s.text) + " is out of range " + range);
+      error(ProblemCode.INTEGER_OUT_OF_RANGE, at(n, pointer), "integer " + abbreviate(s.text) + " is out of range " + range);
       return Optional.empty();
     }
     if (v < min || v > max) {
-      error("integer_out_of_range", at(n, pointer), "integer " + v + " is out of range " + range);
+      error(ProblemCode.INTEGER_OUT_OF_RANGE, at(n, pointer), "integer " + v + " is out of range " + range);
       return Optional.empty();
     }
     return Optional.of(v);
@@ -190,7 +191,7 @@ final class Binder {
     Optional<Long> version = f.optInteger("version", 0, U32_MAX, "0..4294967295");
     version.ifPresent(b::version);
     if (mode == ReadMode.STRICT && !f.has("version")) {
-      error("missing_version", f.location(), "a policy requires 'version' (use version: 1)");
+      error(ProblemCode.MISSING_VERSION, f.location(), "a policy requires 'version' (use version: 1)");
     }
     Node.MapNode fs = f.mapping("filesystem_policy");
     if (fs != null) {
@@ -216,7 +217,7 @@ final class Binder {
     Node.MapNode mw = f.mapping("network_middlewares");
     if (mw != null) {
       for (Node.Entry e : mw.entries.values()) {
-        Middleware m = middleware(e.value(), f.child("network_middlewares") + "/" + JsonPointer.escape(e.key()));
+        Middleware m = middleware(e.value(), JsonPointer.key(f.child("network_middlewares"), e.key()));
         if (m != null) {
           b.putNetworkMiddlewares(e.key(), m);
         }
@@ -240,7 +241,7 @@ final class Binder {
         b.putUnknownFields("preset." + e.getKey(), e.getValue());
       }
     } else if (mode == ReadMode.STRICT) {
-      error("missing_field", f.location(), "a preset requires a 'preset' header with 'name' and 'description'");
+      error(ProblemCode.MISSING_FIELD, f.location(), "a preset requires a 'preset' header with 'name' and 'description'");
     }
     b.networkPolicies(networkPolicies(f, "network_policies", true));
     b.putAllUnknownFields(f.unknown());
@@ -255,11 +256,11 @@ final class Binder {
     TierCatalog.Builder b = TierCatalog.builder().location(f.location());
     Node.ListNode list = f.list("tiers");
     if (list == null && !f.has("tiers")) {
-      error("missing_field", f.location(), "the tiers document requires 'tiers'");
+      error(ProblemCode.MISSING_FIELD, f.location(), "the tiers document requires 'tiers'");
     }
     if (list != null) {
       for (int i = 0; i < list.items.size(); i++) {
-        String p = f.child("tiers") + "/" + i;
+        String p = JsonPointer.index(f.child("tiers"), i);
         ObjectFields tf = fields(list.items.get(i), p, "a tier");
         if (tf == null) {
           continue;
@@ -272,11 +273,11 @@ final class Binder {
                 .description(tf.requiredString("description"));
         Node.ListNode presets = tf.list("presets");
         if (presets == null && !tf.has("presets")) {
-          error("missing_field", tf.location(), "a tier requires 'presets'");
+          error(ProblemCode.MISSING_FIELD, tf.location(), "a tier requires 'presets'");
         }
         if (presets != null) {
           for (int j = 0; j < presets.items.size(); j++) {
-            ObjectFields pf = fields(presets.items.get(j), tf.child("presets") + "/" + j, "a tier preset");
+            ObjectFields pf = fields(presets.items.get(j), JsonPointer.index(tf.child("presets"), j), "a tier preset");
             if (pf != null) {
               tb.addPresets(
                   TierPreset.builder()
@@ -352,7 +353,7 @@ final class Binder {
       return out;
     }
     for (Node.Entry e : m.entries.values()) {
-      NetworkPolicy np = networkPolicy(e.value(), parent.child(key) + "/" + JsonPointer.escape(e.key()), withBinaries);
+      NetworkPolicy np = networkPolicy(e.value(), JsonPointer.key(parent.child(key), e.key()), withBinaries);
       if (np != null) {
         out.put(e.key(), np);
       }
@@ -369,7 +370,7 @@ final class Binder {
     Node.ListNode eps = f.list("endpoints");
     if (eps != null) {
       for (int i = 0; i < eps.items.size(); i++) {
-        Endpoint ep = endpoint(eps.items.get(i), f.child("endpoints") + "/" + i);
+        Endpoint ep = endpoint(eps.items.get(i), JsonPointer.index(f.child("endpoints"), i));
         if (ep != null) {
           b.addEndpoints(ep);
         }
@@ -379,7 +380,7 @@ final class Binder {
       Node.ListNode bins = f.list("binaries");
       if (bins != null) {
         for (int i = 0; i < bins.items.size(); i++) {
-          ObjectFields bf = fields(bins.items.get(i), f.child("binaries") + "/" + i, "a binary");
+          ObjectFields bf = fields(bins.items.get(i), JsonPointer.index(f.child("binaries"), i), "a binary");
           if (bf != null) {
             b.addBinaries(
                 Binary.builder()
@@ -409,7 +410,7 @@ final class Binder {
     Node.ListNode ports = f.list("ports");
     if (ports != null) {
       for (int i = 0; i < ports.items.size(); i++) {
-        integer(ports.items.get(i), f.child("ports") + "/" + i, 0, Port.MAX_VALUE, PORT_RANGE)
+        integer(ports.items.get(i), JsonPointer.index(f.child("ports"), i), 0, Port.MAX_VALUE, PORT_RANGE)
             .ifPresent(p -> b.addPorts((int) (long) p));
       }
     }
@@ -422,7 +423,7 @@ final class Binder {
     if (rules != null) {
       List<AllowRule> list = new ArrayList<>();
       for (int i = 0; i < rules.items.size(); i++) {
-        String rp = f.child("rules") + "/" + i;
+        String rp = JsonPointer.index(f.child("rules"), i);
         ObjectFields rf = fields(rules.items.get(i), rp, "an allow rule");
         if (rf == null) {
           continue;
@@ -444,7 +445,7 @@ final class Binder {
     if (deny != null) {
       List<RuleBody> list = new ArrayList<>();
       for (int i = 0; i < deny.items.size(); i++) {
-        RuleBody body = ruleBody(deny.items.get(i), f.child("deny_rules") + "/" + i);
+        RuleBody body = ruleBody(deny.items.get(i), JsonPointer.index(f.child("deny_rules"), i));
         if (body != null) {
           list.add(body);
         }
@@ -460,7 +461,7 @@ final class Binder {
     Node.MapNode registry = f.mapping("graphql_persisted_queries");
     if (registry != null) {
       for (Node.Entry e : registry.entries.values()) {
-        String qp = f.child("graphql_persisted_queries") + "/" + JsonPointer.escape(e.key());
+        String qp = JsonPointer.key(f.child("graphql_persisted_queries"), e.key());
         ObjectFields qf = fields(e.value(), qp, "a persisted query");
         if (qf != null) {
           b.putGraphqlPersistedQueries(
@@ -525,7 +526,7 @@ final class Binder {
     Node.MapNode query = f.mapping("query");
     if (query != null) {
       for (Node.Entry e : query.entries.values()) {
-        ValueMatcher m = matcher(e.value(), f.child("query") + "/" + JsonPointer.escape(e.key()));
+        ValueMatcher m = matcher(e.value(), JsonPointer.key(f.child("query"), e.key()));
         if (m != null) {
           b.putQuery(e.key(), m);
         }
@@ -551,7 +552,7 @@ final class Binder {
 
   private void flattenParams(Node.MapNode params, String pointer, String prefix, RuleBody.Builder b, int depth) {
     for (Node.Entry e : params.entries.values()) {
-      String p = pointer + "/" + JsonPointer.escape(e.key());
+      String p = JsonPointer.key(pointer, e.key());
       String key = prefix.isEmpty() ? e.key() : prefix + "." + e.key();
       if (e.value() instanceof Node.MapNode m && !isMatcherObject(m)) {
         flattenParams(m, p, key, b, depth + 1);
@@ -582,7 +583,7 @@ final class Binder {
     if (mode == ReadMode.LENIENT || f.has("glob")) {
       Node g = f.node("glob");
       if (g != null && mode == ReadMode.STRICT) {
-        error("unknown_key", at(g, f.child("glob")), "the object form {glob: ...} is not accepted by a strict read; write the glob as a plain string");
+        error(ProblemCode.UNKNOWN_KEY, at(g, f.child("glob")), "the object form {glob: ...} is not accepted by a strict read; write the glob as a plain string");
       } else if (g != null) {
         glob = Optional.ofNullable(string(g, f.child("glob")));
       }
@@ -591,7 +592,7 @@ final class Binder {
     for (String key : m.entries.keySet()) {
       if (!key.equals("any") && !key.equals("glob")) {
         Node.Entry e = m.entries.get(key);
-        error("unknown_key", new SourceLocation(f.child(key), e.keyLine(), e.keyColumn()), "unknown key '" + key + "' in a matcher (only 'any' is allowed)");
+        error(ProblemCode.UNKNOWN_KEY, new SourceLocation(f.child(key), e.keyLine(), e.keyColumn()), "unknown key '" + key + "' in a matcher (only 'any' is allowed)");
       }
     }
     if (glob.isEmpty() && !f.has("any")) {

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.io;
 
 import dev.sandboxpolicy.model.JsonPointer;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +37,7 @@ final class ObjectFields {
   }
 
   String child(String key) {
-    return pointer + "/" + JsonPointer.escape(key);
+    return JsonPointer.key(pointer, key);
   }
 
   SourceLocation location() {
@@ -70,7 +71,7 @@ final class ObjectFields {
   String requiredString(String key) {
     Node n = node(key);
     if (n == null) {
-      binder.error("missing_field", location(), what + " requires '" + key + "'");
+      binder.error(ProblemCode.MISSING_FIELD, location(), what + " requires '" + key + "'");
       return "";
     }
     String s = binder.string(n, child(key));
@@ -110,7 +111,7 @@ final class ObjectFields {
     }
     List<String> out = new ArrayList<>(l.items.size());
     for (int i = 0; i < l.items.size(); i++) {
-      String s = binder.string(l.items.get(i), child(key) + "/" + i);
+      String s = binder.string(l.items.get(i), JsonPointer.index(child(key), i));
       if (s != null) {
         out.add(s);
       }

@@ -4,6 +4,7 @@ import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.model.TierCatalog;
@@ -26,12 +27,12 @@ import java.util.function.BiFunction;
  * {@link ReadResult}. YAML scalars follow YAML 1.2: {@code yes}, {@code on}, {@code NO}, {@code 0777} and
  * {@code ~} stay the strings the author wrote.
  *
- * {@snippet :
+ * <pre>{@code
  * PolicyReader reader = PolicyReader.of(ReadMode.STRICT);
  * ReadResult<Policy> result = reader.readPolicy("version: 1\nnetwork_policies: {}\n");
  * result.problems().forEach(System.out::println);   // line:column: severity code message
  * Policy policy = result.orElseThrow();              // PolicyReadException (checked) when invalid
- * }
+ * }</pre>
  *
  * <p>A reader is immutable and thread-safe.
  */
@@ -170,7 +171,7 @@ public final class PolicyReader {
     } catch (IOException | RuntimeException e) {
       return new ReadResult<>(
           null,
-          List.of(Problem.error("io_error", SourceLocation.NONE, "cannot read " + file + ": " + e.getMessage())),
+          List.of(Problem.error(ProblemCode.IO_ERROR, SourceLocation.NONE, "cannot read " + file + ": " + e.getMessage())),
           SourceMap.empty());
     }
     return read(bytes, format, bind);

@@ -29,10 +29,10 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * {@code port}, a {@code {glob: x}} matcher as {@code x}), so that two policies with the same meaning in a
  * different order have the same canonical text and the same {@link #hash(Policy) hash}.
  *
- * {@snippet :
+ * <pre>{@code
  * String yaml = PolicyWriter.toYaml(policy);
  * String hash = PolicyWriter.hash(policy);   // "sha256:3b1f..."
- * }
+ * }</pre>
  *
  * <p>Strings that YAML 1.1 readers would take for booleans, numbers or null ({@code yes}, {@code on},
  * {@code 0777}, {@code ~}) are quoted, so the output reads the same in every YAML reader.

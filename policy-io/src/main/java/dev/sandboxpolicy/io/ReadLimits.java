@@ -4,10 +4,10 @@ package dev.sandboxpolicy.io;
  * Hard limits a reader enforces, so that no document (an alias bomb, a 10,000-level nesting, a 50 MiB file) can
  * exhaust memory or time. Exceeding a limit is a problem with a code and a location, never an exception.
  *
- * {@snippet :
+ * <pre>{@code
  * ReadLimits limits = ReadLimits.defaults().withMaxDocumentBytes(1 << 20);
  * PolicyReader reader = PolicyReader.builder().mode(ReadMode.STRICT).limits(limits).build();
- * }
+ * }</pre>
  *
  * @param maxDocumentBytes the largest document accepted, in UTF-8 bytes
  * @param maxDepth the deepest nesting of mappings and sequences

@@ -2,6 +2,7 @@ package dev.sandboxpolicy.io;
 
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -95,7 +96,7 @@ final class TreeReader {
         if (i - start > max) {
           problems.add(
               Problem.error(
-                  "line_too_long",
+                  ProblemCode.LINE_TOO_LONG,
                   new SourceLocation("", line, max + 1),
                   "line " + line + " is " + (i - start) + " characters long; a YAML line may have at most " + max
                       + " (write long values over several lines, or read compact JSON as JSON)"));
@@ -114,7 +115,7 @@ final class TreeReader {
   /** The problem for a document of {@code size} bytes over the limit. */
   static Problem tooLarge(long size, ReadLimits limits) {
     return Problem.error(
-        "document_too_large",
+        ProblemCode.DOCUMENT_TOO_LARGE,
         new SourceLocation("", 1, 1),
         "document is " + size + " bytes; the limit is " + limits.maxDocumentBytes() + " bytes");
   }
@@ -170,7 +171,7 @@ final class TreeReader {
       }
       problems.add(
           Problem.error(
-              "invalid_encoding",
+              ProblemCode.INVALID_ENCODING,
               new SourceLocation("", line, col),
               "the document is not valid " + cs.name() + " (bad byte at offset " + bad + ")"));
       return null;
@@ -192,7 +193,7 @@ final class TreeReader {
           : YAML.createParser(ObjectReadContext.empty(), text);
       JsonToken first = p.nextToken();
       if (first == null) {
-        problems.add(Problem.error("empty_document", new SourceLocation("", 1, 1), "the document is empty"));
+        problems.add(Problem.error(ProblemCode.EMPTY_DOCUMENT, new SourceLocation("", 1, 1), "the document is empty"));
         return null;
       }
       Node root = value(p, first, "", 0);
@@ -204,7 +205,7 @@ final class TreeReader {
         TokenStreamLocation l = p.currentTokenLocation();
         problems.add(
             Problem.error(
-                "multiple_documents",
+                ProblemCode.MULTIPLE_DOCUMENTS,
                 new SourceLocation("", line(l), column(l)),
                 "the stream holds more than one document; only one is allowed"));
         return null;
@@ -212,7 +213,7 @@ final class TreeReader {
       return root;
     } catch (JacksonException e) {
       TokenStreamLocation l = e.getLocation();
-      String code = format == DocumentFormat.JSON ? "json_syntax" : "yaml_syntax";
+      ProblemCode code = format == DocumentFormat.JSON ? ProblemCode.JSON_SYNTAX : ProblemCode.YAML_SYNTAX;
       problems.add(
           Problem.error(code, new SourceLocation("", line(l), column(l)), firstLine(e.getOriginalMessage())));
       return null;
@@ -220,7 +221,7 @@ final class TreeReader {
       // The YAML engine can throw its own exceptions for some malformed inputs; report them, never rethrow.
       problems.add(
           Problem.error(
-              format == DocumentFormat.JSON ? "json_syntax" : "yaml_syntax",
+              format == DocumentFormat.JSON ? ProblemCode.JSON_SYNTAX : ProblemCode.YAML_SYNTAX,
               new SourceLocation("", 1, 1),
               "the document could not be parsed: " + firstLine(String.valueOf(e.getMessage()))));
       return null;
@@ -265,7 +266,7 @@ final class TreeReader {
     return l == null || l.getColumnNr() < 1 ? 0 : l.getColumnNr();
   }
 
-  private boolean fail(String code, TokenStreamLocation l, String pointer, String message) {
+  private boolean fail(ProblemCode code, TokenStreamLocation l, String pointer, String message) {
     problems.add(Problem.error(code, new SourceLocation(pointer, line(l), column(l)), message));
     aborted = true;
     return false;
@@ -275,7 +276,7 @@ final class TreeReader {
     nodes += n;
     if (nodes > limits.maxNodes()) {
       return fail(
-          "too_many_nodes",
+          ProblemCode.TOO_MANY_NODES,
           l,
           pointer,
           "the document expands to more than " + limits.maxNodes() + " nodes (YAML aliases count each time they are used)");
@@ -329,12 +330,12 @@ final class TreeReader {
     if (s.equals("!")) {
       return true;
     }
-    return fail("unsupported_tag", l, pointer, "YAML tag '" + s + "' is not supported; use plain mappings, sequences and scalars");
+    return fail(ProblemCode.UNSUPPORTED_TAG, l, pointer, "YAML tag '" + s + "' is not supported; use plain mappings, sequences and scalars");
   }
 
   private Node mapping(JsonParser p, TokenStreamLocation start, String pointer, int depth) {
     if (depth > limits.maxDepth()) {
-      fail("nesting_too_deep", start, pointer, "the document nests deeper than " + limits.maxDepth() + " levels");
+      fail(ProblemCode.NESTING_TOO_DEEP, start, pointer, "the document nests deeper than " + limits.maxDepth() + " levels");
       return null;
     }
     if (!countNodes(1, start, pointer)) {
@@ -344,7 +345,7 @@ final class TreeReader {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
       if (t == null) {
-        fail("yaml_syntax", p.currentTokenLocation(), pointer, "unexpected end of document inside a mapping");
+        fail(ProblemCode.YAML_SYNTAX, p.currentTokenLocation(), pointer, "unexpected end of document inside a mapping");
         return null;
       }
       TokenStreamLocation kl = p.currentTokenLocation();
@@ -352,18 +353,18 @@ final class TreeReader {
       if (key == null) {
         key = "";
       }
-      String child = pointer + "/" + JsonPointer.escape(key);
+      String child = JsonPointer.key(pointer, key);
       if (key.length() > limits.maxScalarLength()) {
-        fail("scalar_too_long", kl, child, "a key is longer than " + limits.maxScalarLength() + " characters");
+        fail(ProblemCode.SCALAR_TOO_LONG, kl, child, "a key is longer than " + limits.maxScalarLength() + " characters");
         return null;
       }
       JsonToken vt = p.nextToken();
       if (map.entries.containsKey(key)) {
-        fail("duplicate_key", kl, child, "duplicate key '" + key + "' (first at line " + map.entries.get(key).keyLine() + ")");
+        fail(ProblemCode.DUPLICATE_KEY, kl, child, "duplicate key '" + key + "' (first at line " + map.entries.get(key).keyLine() + ")");
         return null;
       }
       if (map.entries.size() >= limits.maxCollectionSize()) {
-        fail("collection_too_large", kl, pointer, "a mapping has more than " + limits.maxCollectionSize() + " entries");
+        fail(ProblemCode.COLLECTION_TOO_LARGE, kl, pointer, "a mapping has more than " + limits.maxCollectionSize() + " entries");
         return null;
       }
       Node v = value(p, vt, child, depth);
@@ -377,7 +378,7 @@ final class TreeReader {
 
   private Node sequence(JsonParser p, TokenStreamLocation start, String pointer, int depth) {
     if (depth > limits.maxDepth()) {
-      fail("nesting_too_deep", start, pointer, "the document nests deeper than " + limits.maxDepth() + " levels");
+      fail(ProblemCode.NESTING_TOO_DEEP, start, pointer, "the document nests deeper than " + limits.maxDepth() + " levels");
       return null;
     }
     if (!countNodes(1, start, pointer)) {
@@ -387,12 +388,12 @@ final class TreeReader {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t == null) {
-        fail("yaml_syntax", p.currentTokenLocation(), pointer, "unexpected end of document inside a sequence");
+        fail(ProblemCode.YAML_SYNTAX, p.currentTokenLocation(), pointer, "unexpected end of document inside a sequence");
         return null;
       }
       String child = pointer + "/" + list.items.size();
       if (list.items.size() >= limits.maxCollectionSize()) {
-        fail("collection_too_large", p.currentTokenLocation(), pointer, "a sequence has more than " + limits.maxCollectionSize() + " items");
+        fail(ProblemCode.COLLECTION_TOO_LARGE, p.currentTokenLocation(), pointer, "a sequence has more than " + limits.maxCollectionSize() + " items");
         return null;
       }
       Node v = value(p, t, child, depth);
@@ -409,7 +410,7 @@ final class TreeReader {
       String name = p.getString();
       Node target = anchors.get(name);
       if (target == null) {
-        fail("unknown_alias", l, pointer, "alias *" + name + " refers to no anchor defined before it");
+        fail(ProblemCode.UNKNOWN_ALIAS, l, pointer, "alias *" + name + " refers to no anchor defined before it");
         return null;
       }
       Integer size = sizes.get(target);
@@ -428,12 +429,12 @@ final class TreeReader {
           default -> null;
         };
     if (type == null) {
-      fail("yaml_syntax", l, pointer, "unexpected token " + t);
+      fail(ProblemCode.YAML_SYNTAX, l, pointer, "unexpected token " + t);
       return null;
     }
     String text = type == Node.ScalarType.NULL ? null : p.getString();
     if (text != null && text.length() > limits.maxScalarLength()) {
-      fail("scalar_too_long", l, pointer, "a scalar is longer than " + limits.maxScalarLength() + " characters");
+      fail(ProblemCode.SCALAR_TOO_LONG, l, pointer, "a scalar is longer than " + limits.maxScalarLength() + " characters");
       return null;
     }
     if (type == Node.ScalarType.BOOLEAN) {

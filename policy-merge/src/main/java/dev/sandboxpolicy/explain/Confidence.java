@@ -1,7 +1,9 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.model.WireNamed;
+
 /** How sure the classifier is (spec nemoclaw-preset-layer §7 {@code confidence}). */
-public enum Confidence {
+public enum Confidence implements WireNamed {
   /** The verdict follows from confirmed state. */
   HIGH("high"),
   /** The verdict rests on unverified registry state or an ambiguous signal (such as HTTP 403). */
@@ -18,6 +20,7 @@ public enum Confidence {
    *
    * @return {@code high} or {@code low}
    */
+  @Override
   public String wireName() {
     return wireName;
   }

@@ -1,7 +1,9 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.model.WireNamed;
+
 /** The verdict of the access-failure classifier (spec nemoclaw-preset-layer §7 {@code kind}). */
-public enum FailureKind {
+public enum FailureKind implements WireNamed {
   /** The capability is not offered for this sandbox; retrying cannot help. */
   UNSUPPORTED("unsupported"),
   /** The host is (or may be) allowed, but credentials or approval are missing. */
@@ -22,6 +24,7 @@ public enum FailureKind {
    *
    * @return for example {@code missing-approval}
    */
+  @Override
   public String wireName() {
     return wireName;
   }

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import java.util.Collection;
@@ -14,8 +15,6 @@ import java.util.Set;
  */
 public final class GatewaySnapshot {
 
-  /** Keys with this prefix belong to OpenShell provider composition; presets never own them (spec §3). */
-  static final String PROVIDER_KEY_PREFIX = "_provider_";
 
   private static final GatewaySnapshot UNAVAILABLE = new GatewaySnapshot(null, null);
 
@@ -99,7 +98,7 @@ public final class GatewaySnapshot {
   private boolean allLive(Preset preset, boolean custom) {
     boolean anyKey = false;
     for (String key : preset.networkPolicies().keySet()) {
-      if (key.startsWith(PROVIDER_KEY_PREFIX)) {
+      if (Names.isProviderKey(key)) {
         continue;
       }
       anyKey = true;

@@ -11,7 +11,7 @@ import java.util.Optional;
  * The agent-safe summary of a sandbox's network policy produced by {@code policy-explain} (spec nemoclaw-preset-layer
  * §6.1). It names presets and public host stems only; it never contains rule bodies, binaries, enforcement modes,
  * credential metadata or internal hosts. Build it with {@link PolicyExplainer}; render it with
- * {@link PolicyContextJson} or {@link PolicyContextMarkdown}.
+ * {@link ExplainJson} or {@link PolicyContextMarkdown}.
  *
  * @param sandboxName the sandbox
  * @param tier the recorded tier, empty when none or unknown (JSON {@code null})

@@ -1,5 +1,7 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.merge.NameCheck;
+import dev.sandboxpolicy.merge.SandboxName;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.TierCatalog;
 import java.time.Clock;
@@ -23,9 +25,6 @@ import java.util.Set;
  * that are neither built-in nor custom are ignored. Host stems come from the parsed presets ({@link HostCategories}).
  */
 public final class PolicyExplainer {
-
-  /** Sandbox names: {@code ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$} (spec §3), so they are safe inside commands. */
-  static final int MAX_SANDBOX_NAME_LENGTH = 63;
 
   private final String sandboxName;
   private final Optional<TierSummary> tier;
@@ -53,27 +52,6 @@ public final class PolicyExplainer {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * Whether a sandbox name is valid (spec §3: {@code ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$}, at most
-   * {@value #MAX_SANDBOX_NAME_LENGTH} characters).
-   *
-   * @param name the name, may be {@code null}
-   * @return true when valid
-   */
-  public static boolean isValidSandboxName(String name) {
-    if (name == null || name.isEmpty() || name.length() > MAX_SANDBOX_NAME_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (!alnum && !(c == '-' && i > 0 && i < name.length() - 1)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -162,17 +140,15 @@ public final class PolicyExplainer {
     /**
      * The sandbox name.
      *
-     * @param name a valid sandbox name (see {@link PolicyExplainer#isValidSandboxName(String)})
+     * @param name a valid sandbox name (see {@link SandboxName#check(String)})
      * @return this
      * @throws IllegalArgumentException ({@code sandbox_name_invalid: ...}) for an invalid name, which could otherwise
      *     inject text into the commands of the Markdown
      */
     public Builder sandboxName(String name) {
-      if (!isValidSandboxName(name)) {
-        throw new IllegalArgumentException(
-            "sandbox_name_invalid: sandbox names match ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$ and have at most "
-                + MAX_SANDBOX_NAME_LENGTH
-                + " characters");
+      NameCheck check = SandboxName.check(name);
+      if (!check.isValid()) {
+        throw new IllegalArgumentException(check.toString());
       }
       this.sandboxName = name;
       return this;

@@ -1,10 +1,12 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.model.WireNamed;
+
 /**
  * Whether the OpenShell gateway is known to enforce a preset (spec nemoclaw-preset-layer §6.4). The registry is only
  * local bookkeeping; this status says how far it can be trusted.
  */
-public enum Verification {
+public enum Verification implements WireNamed {
   /** Applied in the registry and every key of the preset is on the gateway. */
   VERIFIED("verified", "verified"),
   /** Applied in the registry, but the gateway does not hold all its keys (drift). */
@@ -45,6 +47,7 @@ public enum Verification {
    *
    * @return the wire name
    */
+  @Override
   public String wireName() {
     return wireName;
   }

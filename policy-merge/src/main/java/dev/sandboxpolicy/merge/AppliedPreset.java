@@ -1,8 +1,8 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -13,21 +13,28 @@ import java.util.Objects;
 public final class AppliedPreset {
 
   /** How the live policy holds the preset. */
-  public enum State {
+  public enum State implements WireNamed {
     /** Built-in; every key is live with exactly the preset's content. */
-    VERIFIED,
+    VERIFIED("verified"),
     /** Built-in; every key is live, but some live entry differs from the preset's content. */
-    DRIFTED,
+    DRIFTED("drifted"),
     /** Built-in; only some of its keys are live. Not applied. */
-    PARTIAL,
+    PARTIAL("partial"),
     /** Built-in; its live keys hold the baseline's own entries (NemoClaw's {@code agent-base}). Not applied. */
-    BASELINE,
+    BASELINE("baseline"),
     /** Custom; identified by the keys it owns ({@code nemoclaw_custom__<preset>__<key>}). */
-    CUSTOM;
+    CUSTOM("custom");
+
+    private final String wireName;
+
+    State(String wireName) {
+      this.wireName = wireName;
+    }
 
     /** The lower-case form used by the command line and JSON ({@code verified}, ...). */
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
+    @Override
+    public String wireName() {
+      return wireName;
     }
   }
 
@@ -89,6 +96,6 @@ public final class AppliedPreset {
 
   @Override
   public String toString() {
-    return name + " " + state.label() + " " + keys;
+    return name + " " + state.wireName() + " " + keys;
   }
 }

@@ -3,13 +3,16 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.io.ReadResult;
+import dev.sandboxpolicy.model.Access;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
@@ -29,7 +32,8 @@ import java.util.Set;
  * <ul>
  *   <li>an addition has only {@code name} (a string) and {@code endpoints} (a non-empty list): no
  *       {@code binaries};
- *   <li>an endpoint has only {@code host}, {@code port} (1..{@value #MAX_PORT}, required), {@code protocol}
+ *   <li>an endpoint has only {@code host}, {@code port} ({@value Port#MIN_VALUE}..{@value Port#MAX_VALUE},
+ *       required), {@code protocol}
  *       (absent or {@code rest}), {@code enforcement} ({@code enforce}/{@code audit}), {@code tls}
  *       ({@code terminate}/{@code passthrough}/{@code skip}), {@code access} (only {@code full}) and
  *       {@code rules} (non-empty when present, required with {@code protocol: rest});
@@ -52,7 +56,6 @@ public final class BlueprintAdditions {
   /** The HTTP methods a blueprint rule may name (spec §1.4 / §5: no {@code *}). */
   public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
-  private static final Set<String> ENFORCEMENTS = Set.of("", "enforce", "audit");
   private static final Set<String> TLS_MODES = Set.of("", "terminate", "passthrough", "skip");
 
   /** Endpoint keys of the policy language that a blueprint addition may not use. */
@@ -102,7 +105,7 @@ public final class BlueprintAdditions {
   public static List<Problem> validate(Map<String, NetworkPolicy> additions, SourceMap sourceMap) {
     List<Problem> out = new ArrayList<>();
     for (Map.Entry<String, NetworkPolicy> e : additions.entrySet()) {
-      String at = "/components/policy/additions/" + JsonPointer.escape(e.getKey());
+      String at = JsonPointer.key("/components/policy/additions", e.getKey());
       NetworkPolicy a = e.getValue();
       if (!a.binaries().isEmpty() || sourceMap.locate(at + "/binaries").isPresent()
           || a.unknownFields().containsKey("binaries")) {
@@ -110,14 +113,14 @@ public final class BlueprintAdditions {
       }
       for (String k : a.unknownFields().keySet()) {
         if (!k.equals("binaries")) {
-          out.add(problem(sourceMap, at + "/" + JsonPointer.escape(k), "an addition has only 'name' and 'endpoints'"));
+          out.add(problem(sourceMap, JsonPointer.key(at, k), "an addition has only 'name' and 'endpoints'"));
         }
       }
       if (a.endpoints().isEmpty()) {
         out.add(problem(sourceMap, at + "/endpoints", "an addition needs a non-empty 'endpoints' list"));
       }
       for (int i = 0; i < a.endpoints().size(); i++) {
-        endpoint(a.endpoints().get(i), at + "/endpoints/" + i, sourceMap, out);
+        endpoint(a.endpoints().get(i), JsonPointer.index(at + "/endpoints", i), sourceMap, out);
       }
     }
     return out;
@@ -130,7 +133,7 @@ public final class BlueprintAdditions {
       }
     }
     for (String k : ep.unknownFields().keySet()) {
-      out.add(problem(map, at + "/" + JsonPointer.escape(k), "a blueprint endpoint may not have '" + k + "'"));
+      out.add(problem(map, JsonPointer.key(at, k), "a blueprint endpoint may not have '" + k + "'"));
     }
     if (map.size() == 0 && (!ep.ports().isEmpty() || !ep.path().isEmpty() || !ep.allowedIps().isEmpty()
         || ep.denyRules().isPresent() || ep.mcp().isPresent() || ep.jsonRpc().isPresent())) {
@@ -143,23 +146,23 @@ public final class BlueprintAdditions {
       out.add(problem(map, at + "/port", "a blueprint endpoint needs 'port' between " + Port.MIN_VALUE + " and "
           + Port.MAX_VALUE));
     }
-    if (!ep.protocol().isEmpty() && !ep.protocol().equals("rest")) {
+    if (!ep.protocol().isEmpty() && !Protocol.REST.is(ep.protocol())) {
       out.add(problem(map, at + "/protocol", "protocol must be absent or 'rest', not '" + ep.protocol() + "'"));
     }
-    if (!ENFORCEMENTS.contains(ep.enforcement())) {
+    if (!ep.enforcement().isEmpty() && Enforcement.fromWireName(ep.enforcement()).isEmpty()) {
       out.add(problem(map, at + "/enforcement", "enforcement must be 'enforce' or 'audit'"));
     }
     if (!TLS_MODES.contains(ep.tls())) {
       out.add(problem(map, at + "/tls", "tls must be 'terminate', 'passthrough' or 'skip'"));
     }
-    if (!ep.access().isEmpty() && !ep.access().equals("full")) {
+    if (!ep.access().isEmpty() && !Access.FULL.is(ep.access())) {
       out.add(problem(map, at + "/access", "access must be absent or 'full', not '" + ep.access() + "'"));
     }
     Optional<List<AllowRule>> rules = ep.rules();
     if (rules.isPresent() && rules.get().isEmpty()) {
       out.add(problem(map, at + "/rules", "rules must be a non-empty list when present"));
     }
-    if (ep.protocol().equals("rest") && rules.isEmpty()) {
+    if (Protocol.REST.is(ep.protocol()) && rules.isEmpty()) {
       out.add(problem(map, at + "/rules", "protocol 'rest' requires rules"));
     }
     List<AllowRule> list = rules.orElse(List.of());
@@ -193,7 +196,7 @@ public final class BlueprintAdditions {
   }
 
   private static Problem problem(SourceMap map, String pointer, String message) {
-    return Problem.error(PresetLayerError.BLUEPRINT_ADDITIONS_INVALID.wireName(), map.nearest(pointer), message);
+    return Problem.error(PresetLayerError.BLUEPRINT_ADDITIONS_INVALID.problemCode(), map.nearest(pointer), message);
   }
 
   /**
@@ -210,7 +213,7 @@ public final class BlueprintAdditions {
     for (Map.Entry<String, Object> e : current.unknownFields().entrySet()) {
       if (!(e.getValue() instanceof Map)) {
         throw PresetLayerException.of(PresetLayerError.LIVE_POLICY_BAD_SECTION,
-            SourceLocation.ofPointer("/" + JsonPointer.escape(e.getKey())),
+            SourceLocation.ofPointer(JsonPointer.key("", e.getKey())),
             "Current policy top-level field \"" + e.getKey() + "\" must be a YAML mapping");
       }
     }

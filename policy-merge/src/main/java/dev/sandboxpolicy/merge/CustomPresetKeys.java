@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public final class CustomPresetKeys {
       return Optional.empty();
     }
     String preset = key.substring(PREFIX.length(), end);
-    if (!Rfc1123Label.matches(preset)) {
+    if (!Names.isLowercaseLabel(preset)) {
       return Optional.empty();
     }
     return Optional.of(name ? preset : key.substring(end + SEPARATOR.length()));

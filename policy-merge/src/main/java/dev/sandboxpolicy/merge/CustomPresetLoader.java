@@ -174,7 +174,7 @@ public final class CustomPresetLoader {
     if (root == null) {
       throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE, "Preset must be a YAML mapping",
           doc.errors().isEmpty()
-              ? List.of(Problem.error(PresetLayerError.PRESET_UNREADABLE.wireName(), SourceLocation.ofPointer(""),
+              ? List.of(Problem.error(PresetLayerError.PRESET_UNREADABLE.problemCode(), SourceLocation.ofPointer(""),
                   "Preset must be a YAML mapping"))
               : doc.errors());
     }

@@ -6,6 +6,7 @@ import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import java.util.LinkedHashMap;
@@ -178,7 +179,7 @@ public final class LivePolicy {
   /** Classifies the reader's errors into one refusal (the first matching rule wins). */
   private static PresetLayerException refusal(List<Problem> errors) {
     Problem first = errors.get(0);
-    if (errors.stream().anyMatch(p -> p.code().equals("empty_document"))) {
+    if (errors.stream().anyMatch(p -> p.code().equals(ProblemCode.EMPTY_DOCUMENT.wireName()))) {
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_EMPTY,
           "The live policy output does not contain a policy YAML document.", errors);
     }
@@ -187,7 +188,7 @@ public final class LivePolicy {
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_NOT_YAML,
           "The live policy is not valid YAML: " + syntax.message(), errors);
     }
-    if (errors.stream().anyMatch(p -> p.pointer().isEmpty() && p.code().equals("wrong_type"))) {
+    if (errors.stream().anyMatch(p -> p.pointer().isEmpty() && p.code().equals(ProblemCode.WRONG_TYPE.wireName()))) {
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_NOT_MAPPING,
           "The live policy must be a YAML mapping.", errors);
     }

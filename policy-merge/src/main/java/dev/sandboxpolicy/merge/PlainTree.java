@@ -3,10 +3,13 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.io.DocumentFormat;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadResult;
+import dev.sandboxpolicy.model.ProblemCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Navigation of the plain ordered tree that {@link PolicyReader#readTree(String, DocumentFormat)} returns
@@ -23,10 +26,12 @@ import java.util.Set;
 final class PlainTree {
 
   /** Reader problem codes that mean "this text is not a usable YAML document" (the reader's syntax and limits). */
-  static final Set<String> SYNTAX_CODES = Set.of(
-      "yaml_syntax", "json_syntax", "duplicate_key", "multiple_documents", "document_too_large",
-      "nesting_too_deep", "too_many_nodes", "collection_too_large", "scalar_too_long", "invalid_encoding",
-      "unknown_alias", "unsupported_tag", "empty_document");
+  static final Set<String> SYNTAX_CODES = Stream.of(
+      ProblemCode.YAML_SYNTAX, ProblemCode.JSON_SYNTAX, ProblemCode.DUPLICATE_KEY, ProblemCode.MULTIPLE_DOCUMENTS,
+      ProblemCode.DOCUMENT_TOO_LARGE, ProblemCode.NESTING_TOO_DEEP, ProblemCode.TOO_MANY_NODES,
+      ProblemCode.COLLECTION_TOO_LARGE, ProblemCode.SCALAR_TOO_LONG, ProblemCode.INVALID_ENCODING,
+      ProblemCode.UNKNOWN_ALIAS, ProblemCode.UNSUPPORTED_TAG, ProblemCode.EMPTY_DOCUMENT)
+      .map(ProblemCode::wireName).collect(Collectors.toUnmodifiableSet());
 
   private PlainTree() {}
 

@@ -127,7 +127,7 @@ final class PolicyStackCodec {
     List<Problem> errors = errors(r);
     if (r.value().isEmpty() || !errors.isEmpty()) {
       List<Problem> located = errors.stream()
-          .map(p -> Problem.error(p.code(), map.nearest(at + p.pointer()), p.message()))
+          .map(p -> p.at(map.nearest(at + p.pointer())))
           .toList();
       throw PresetLayerException.withProblems(PresetLayerError.STACK_UNREADABLE,
           "The stack document has an unreadable document at " + at

@@ -5,6 +5,7 @@ import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class PresetDocument {
 
   /** Whether the document root is a mapping (false for scalar or list documents). */
   boolean isMapping() {
-    return errors.stream().noneMatch(p -> p.pointer().isEmpty() && p.code().equals("wrong_type"));
+    return errors.stream().noneMatch(p -> p.pointer().isEmpty() && p.code().equals(ProblemCode.WRONG_TYPE.wireName()));
   }
 
   /** Whether the text is not a usable YAML document at all. */

@@ -24,11 +24,16 @@ public final class PresetLayerException extends Exception {
   private final transient List<Problem> problems;
 
   private PresetLayerException(PresetLayerError error, String presetName, String message, List<Problem> problems) {
-    super(presetName == null || message.startsWith(namePrefix(presetName)) ? message
+    super(presetName == null || namesPreset(message, presetName) ? message
         : namePrefix(presetName) + ": " + message);
     this.error = Objects.requireNonNull(error, "error");
     this.presetName = presetName;
     this.problems = List.copyOf(problems);
+  }
+
+  /** Whether {@code message} starts by naming the preset ({@code Preset '<name>'} or {@code Preset name '<name>'}). */
+  private static boolean namesPreset(String message, String name) {
+    return message.startsWith(namePrefix(name)) || message.startsWith("Preset name '" + name + "'");
   }
 
   /** {@code Preset '<name>'}: how messages name a preset (NemoClaw's messages start with it already). */
@@ -39,7 +44,7 @@ public final class PresetLayerException extends Exception {
   /** A refusal with one problem at {@code location} (use {@link SourceLocation#NONE} when there is none). */
   public static PresetLayerException of(PresetLayerError error, SourceLocation location, String message) {
     return new PresetLayerException(
-        error, null, message, List.of(Problem.error(error.wireName(), location, message)));
+        error, null, message, List.of(Problem.error(error.problemCode(), location, message)));
   }
 
   /** A refusal explained by {@code problems} (for example the problems of a failed read). */
@@ -51,7 +56,7 @@ public final class PresetLayerException extends Exception {
   /**
    * The same refusal, attributed to the preset {@code name} (used by batch operations so the caller learns
    * which preset of the batch failed). The message gains a {@code Preset '<name>': } prefix, unless it already
-   * starts with {@code Preset '<name>'} (as NemoClaw's own messages do).
+   * starts with {@code Preset '<name>'} or {@code Preset name '<name>'} (as NemoClaw's own messages do).
    */
   public PresetLayerException forPreset(String name) {
     if (presetName != null) {

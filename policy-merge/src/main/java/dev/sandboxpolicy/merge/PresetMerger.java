@@ -203,8 +203,20 @@ public final class PresetMerger {
    * @throws PresetLayerException a {@code live_policy_*} refusal, or the first preset's refusal (named)
    */
   public static MergeResult mergeText(String liveText, List<String> presetTexts) throws PresetLayerException {
+    return mergeText(liveText, presetTexts, null);
+  }
+
+  /**
+   * {@link #mergeText(String, List)} with trusted private hosts: the presets may use them, and their addresses are
+   * resolved through {@code trust}'s resolver and pinned ({@link TrustedPrivateHosts#pin}) before the merge.
+   *
+   * @param trust the trusted hosts, or {@code null} for none
+   * @throws PresetLayerException as {@link #mergeText(String, List)}, or a {@code trusted_host_*} refusal
+   */
+  public static MergeResult mergeText(String liveText, List<String> presetTexts, TrustedPrivateHosts trust)
+      throws PresetLayerException {
     LivePolicy live = LivePolicy.parse(liveText);
-    return mergeLayers(live.policy(), readAll(presetTexts, "merge"));
+    return mergeLayers(live.policy(), readAll(presetTexts, "merge", trust));
   }
 
   /**
@@ -216,8 +228,14 @@ public final class PresetMerger {
    *     {@code preset_not_removable}
    */
   public static MergeResult removeText(String liveText, List<String> presetTexts) throws PresetLayerException {
+    return removeText(liveText, presetTexts, null);
+  }
+
+  /** {@link #removeText(String, List)} with trusted private hosts (see {@link #mergeText(String, List, TrustedPrivateHosts)}). */
+  public static MergeResult removeText(String liveText, List<String> presetTexts, TrustedPrivateHosts trust)
+      throws PresetLayerException {
     LivePolicy live = LivePolicy.parse(liveText);
-    List<StackLayer> presets = readAll(presetTexts, "remove");
+    List<StackLayer> presets = readAll(presetTexts, "remove", trust);
     requireRemovable(live, presets.get(0).name());
     return removeLayers(live.policy(), presets);
   }
@@ -230,21 +248,26 @@ public final class PresetMerger {
     }
   }
 
-  private static List<StackLayer> readAll(List<String> texts, String verb) throws PresetLayerException {
+  private static List<StackLayer> readAll(List<String> texts, String verb, TrustedPrivateHosts trust)
+      throws PresetLayerException {
     if (texts.isEmpty()) {
       throw PresetLayerException.of(PresetLayerError.PRESET_ENTRIES_INVALID, SourceLocation.NONE,
           "No preset given; no policy changes were made.");
     }
-    List<StackLayer> out = new ArrayList<>(texts.size());
+    Set<String> trusted = trust == null ? Set.of() : trust.hosts();
+    List<CustomPreset> presets = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       String label = "#" + (i + 1);
       try {
-        out.add(CustomPresetLoader.check(texts.get(i), Path.of(label), Set.of(), verb).toLayer());
+        presets.add(CustomPresetLoader.check(texts.get(i), Path.of(label), trusted, verb));
       } catch (PresetLayerException e) {
         throw e.forPreset(label);
       }
     }
-    return out;
+    if (trust != null) {
+      presets = trust.pin(presets);
+    }
+    return presets.stream().map(CustomPreset::toLayer).toList();
   }
 
   /** Presets as layers: catalog presets built in, everything else custom. */

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.model.Names;
 import java.util.Locale;
 
 /**
@@ -19,8 +20,8 @@ import java.util.Locale;
  */
 public final class PresetName {
 
-  /** The {@code network_policies} key and preset name prefix reserved for OpenShell provider layers (spec §3). */
-  public static final String RESERVED_PREFIX = "_provider_";
+  /** The {@code network_policies} key and preset name prefix reserved for OpenShell ({@link Names#PROVIDER_PREFIX}). */
+  public static final String RESERVED_PREFIX = Names.PROVIDER_PREFIX;
 
   private PresetName() {}
 
@@ -32,12 +33,12 @@ public final class PresetName {
    * @return the verdict; never throws
    */
   public static NameCheck check(String name, boolean custom) {
-    if (name != null && name.startsWith(RESERVED_PREFIX)) {
+    if (Names.isProviderKey(name)) {
       return NameCheck.invalid(
           PresetLayerError.PRESET_NAME_RESERVED,
           "Preset name cannot start with '" + RESERVED_PREFIX + "' (reserved by OpenShell)");
     }
-    if (name == null || !Rfc1123Label.matches(name)) {
+    if (!Names.isPresetName(name)) {
       return NameCheck.invalid(
           PresetLayerError.PRESET_NAME_INVALID,
           "Preset must declare preset.name (lowercase, hyphenated RFC 1123 label)");
@@ -60,6 +61,6 @@ public final class PresetName {
 
   /** Whether {@code key} is a {@code network_policies} key reserved for OpenShell ({@value #RESERVED_PREFIX}). */
   public static boolean isReservedKey(String key) {
-    return key.startsWith(RESERVED_PREFIX);
+    return Names.isProviderKey(key);
   }
 }

@@ -1,5 +1,7 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.model.Names;
+
 /**
  * The rule for sandbox names (NemoClaw preset layer spec §3): a lowercase RFC 1123 label of 1 to
  * {@value #MAX_LENGTH} characters. NemoClaw checks it before every apply and remove, which catches names that
@@ -7,14 +9,14 @@ package dev.sandboxpolicy.merge;
  */
 public final class SandboxName {
 
-  /** The longest sandbox name: the RFC 1123 §2.1 (RFC 952) label limit of 63 characters. */
-  public static final int MAX_LENGTH = 63;
+  /** The longest sandbox name ({@link Names#SANDBOX_NAME_MAX_LENGTH}). */
+  public static final int MAX_LENGTH = Names.SANDBOX_NAME_MAX_LENGTH;
 
   private SandboxName() {}
 
   /** Checks {@code name}; never throws. */
   public static NameCheck check(String name) {
-    if (name == null || name.length() > MAX_LENGTH || !Rfc1123Label.matches(name)) {
+    if (!Names.isSandboxName(name)) {
       return NameCheck.invalid(
           PresetLayerError.SANDBOX_NAME_INVALID,
           "Invalid or truncated sandbox name: '" + name + "'. Names must be 1-" + MAX_LENGTH

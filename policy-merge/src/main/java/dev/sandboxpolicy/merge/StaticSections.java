@@ -50,7 +50,7 @@ public final class StaticSections {
   private static void check(List<Problem> out, String section, Object live, Object proposed) {
     if (!Objects.equals(live, proposed)) {
       out.add(Problem.error(
-          PresetLayerError.STATIC_SECTION_CHANGED.wireName(),
+          PresetLayerError.STATIC_SECTION_CHANGED.problemCode(),
           SourceLocation.ofPointer("/" + section),
           section + " is a static section: it is fixed when the sandbox is created and cannot change on a live"
               + " sandbox"));

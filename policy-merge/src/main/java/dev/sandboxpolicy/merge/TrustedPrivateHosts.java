@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.SourceLocation;
@@ -73,10 +74,12 @@ public final class TrustedPrivateHosts {
       Set.of("inference.local", CustomPresetLoader.HOST_GATEWAY, "host.docker.internal", "host.containers.internal");
 
   private final List<String> hosts;
+  private final Set<String> required;
   private final HostResolver resolver;
 
-  private TrustedPrivateHosts(List<String> hosts, HostResolver resolver) {
+  private TrustedPrivateHosts(List<String> hosts, Set<String> required, HostResolver resolver) {
     this.hosts = hosts;
+    this.required = required;
     this.resolver = resolver;
   }
 
@@ -89,16 +92,32 @@ public final class TrustedPrivateHosts {
    */
   public static TrustedPrivateHosts of(Collection<String> declarations, HostResolver resolver)
       throws PresetLayerException {
+    return of(declarations, List.of(), resolver);
+  }
+
+  /**
+   * Declares trusted hosts from two sources, as NemoClaw does: {@code required} (the command's own
+   * {@code --trusted-private-host} options: each must match an endpoint, and may not repeat) and {@code ambient}
+   * (the {@value #ENVIRONMENT_VARIABLE} list: trusted where an endpoint uses it, ignored otherwise).
+   *
+   * @throws PresetLayerException {@code trusted_host_invalid} or {@code trusted_host_duplicate}
+   */
+  public static TrustedPrivateHosts of(Collection<String> required, Collection<String> ambient, HostResolver resolver)
+      throws PresetLayerException {
     Objects.requireNonNull(resolver, "resolver");
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    for (String d : declarations) {
+    LinkedHashSet<String> req = new LinkedHashSet<>();
+    for (String d : required) {
       String h = normalizeDeclaration(d);
-      if (!out.add(h)) {
+      if (!req.add(h)) {
         throw refusal(PresetLayerError.TRUSTED_HOST_DUPLICATE,
             "Trusted private host '" + h + "' was declared more than once after normalization.");
       }
     }
-    return new TrustedPrivateHosts(List.copyOf(out), resolver);
+    LinkedHashSet<String> all = new LinkedHashSet<>(req);
+    for (String d : ambient) {
+      all.add(normalizeDeclaration(d));
+    }
+    return new TrustedPrivateHosts(List.copyOf(all), Set.copyOf(req), resolver);
   }
 
   /**
@@ -146,14 +165,16 @@ public final class TrustedPrivateHosts {
       }
     }
     for (Map.Entry<String, Integer> u : uses.entrySet()) {
-      if (u.getValue() == 0) {
+      if (u.getValue() == 0 && required.contains(u.getKey())) {
         throw refusal(PresetLayerError.TRUSTED_HOST_UNMATCHED,
             "Trusted private host '" + u.getKey() + "' does not match an endpoint in the custom preset input.");
       }
     }
     Map<String, List<String>> pins = new LinkedHashMap<>();
     for (String h : hosts) {
-      pins.put(h, resolvePins(h));
+      if (uses.get(h) > 0) {
+        pins.put(h, resolvePins(h));
+      }
     }
     List<CustomPreset> out = new ArrayList<>(presets.size());
     for (CustomPreset p : presets) {
@@ -282,7 +303,7 @@ public final class TrustedPrivateHosts {
     }
     boolean allDigits = true;
     for (String label : h.split("\\.", -1)) {
-      if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH || !Rfc1123Label.matches(label)) {
+      if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH || !Names.isLowercaseLabel(label)) {
         throw invalid("trusted private host \"" + value + "\" is malformed");
       }
       allDigits &= label.chars().allMatch(c -> c >= '0' && c <= '9');

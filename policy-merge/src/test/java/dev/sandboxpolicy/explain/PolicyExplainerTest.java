@@ -118,8 +118,8 @@ class PolicyExplainerTest {
           assertThrows(IllegalArgumentException.class, () -> PolicyExplainer.builder().sandboxName(bad));
       assertTrue(e.getMessage().startsWith("sandbox_name_invalid"), bad);
     }
-    assertTrue(PolicyExplainer.isValidSandboxName("a"));
-    assertTrue(PolicyExplainer.isValidSandboxName("my-box-2"));
+    assertTrue(dev.sandboxpolicy.merge.SandboxName.check("a").isValid());
+    assertTrue(dev.sandboxpolicy.merge.SandboxName.check("my-box-2").isValid());
     assertThrows(IllegalStateException.class, () -> PolicyExplainer.builder().build());
   }
 }

@@ -32,14 +32,7 @@ class UpstreamCatalogExplainTest {
     return dir;
   }
 
-  /**
-   * Upstream's classifier test: {@code api.github.com} failing with only {@code slack} applied names {@code github}.
-   * With the shipped catalog, {@code brew} (parent {@code github.com}) sorts before {@code github} (exact
-   * {@code api.github.com}); the most specific declaration decides.
-   */
-  @Test
-  void whenSeveralKnownPresetsDeclareAHostTheMostSpecificIsNamed() throws IOException, PolicyReadException {
-    Path dir = blueprint();
+  private static List<Preset> presets(Path dir) throws IOException, PolicyReadException {
     PolicyReader reader = PolicyReader.of(ReadMode.LENIENT);
     List<Preset> presets = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir.resolve("policies/presets"))) {
@@ -47,6 +40,17 @@ class UpstreamCatalogExplainTest {
         presets.add(reader.readPreset(file).orElseThrow());
       }
     }
+    return presets;
+  }
+
+  /**
+   * Upstream's classifier test: {@code api.github.com} failing with only {@code slack} applied names {@code github}.
+   * With the shipped catalog, {@code brew} (parent {@code github.com}) sorts before {@code github} (exact
+   * {@code api.github.com}); the most specific declaration decides.
+   */
+  @Test
+  void whenSeveralKnownPresetsDeclareAHostTheMostSpecificIsNamed() throws IOException, PolicyReadException {
+    List<Preset> presets = presets(blueprint());
     PolicyContext ctx = PolicyExplainer.builder().sandboxName("alpha").builtInPresets(presets)
         .applied(List.of("slack")).gateway(GatewaySnapshot.unavailable()).clock(ExplainFixtures.CLOCK).build()
         .explain();
@@ -70,12 +74,7 @@ class UpstreamCatalogExplainTest {
   void balancedSandboxWithSeveralPresets() throws IOException, PolicyReadException {
     Path dir = blueprint();
     PolicyReader reader = PolicyReader.of(ReadMode.LENIENT);
-    List<Preset> presets = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir.resolve("policies/presets"))) {
-      for (Path file : files.sorted().collect(Collectors.toList())) {
-        presets.add(reader.readPreset(file).orElseThrow());
-      }
-    }
+    List<Preset> presets = presets(dir);
     TierCatalog tiers = reader.readTiers(dir.resolve("policies/tiers.yaml")).orElseThrow();
     List<String> applied = List.of("npm", "pypi", "huggingface", "brew", "brave", "local-inference", "jira");
     PolicyContext ctx =

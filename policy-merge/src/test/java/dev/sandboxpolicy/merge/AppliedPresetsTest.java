@@ -22,7 +22,7 @@ class AppliedPresetsTest {
 
   private static Map<String, String> states(List<AppliedPreset> applied) {
     Map<String, String> out = new LinkedHashMap<>();
-    applied.forEach(a -> out.put(a.name(), a.state().label()));
+    applied.forEach(a -> out.put(a.name(), a.state().wireName()));
     return out;
   }
 

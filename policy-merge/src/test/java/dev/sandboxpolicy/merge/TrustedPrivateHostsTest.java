@@ -188,6 +188,17 @@ class TrustedPrivateHostsTest {
   }
 
   @Test
+  void ambientDeclarationsApplyOnlyWhereAnEndpointUsesThem() throws Exception {
+    answer("db.corp.example", "10.1.1.1");
+    CustomPreset p = load("p", "db.corp.example", Set.of("db.corp.example"));
+    TrustedPrivateHosts trust =
+        TrustedPrivateHosts.of(List.of(), List.of("db.corp.example", "unused.corp.example", "DB.corp.example"), resolver);
+    List<CustomPreset> pinned = trust.pin(List.of(p));
+    assertEquals(Map.of("db.corp.example", List.of("10.1.1.1")), pinned.get(0).pins());
+    assertEquals(List.of("db.corp.example"), lookups, "the unused ambient host is not resolved");
+  }
+
+  @Test
   void oneDeclarationPinsEveryEndpointOfTheHostAcrossTheBatch() throws Exception {
     answer("db.corp.example", "10.9.8.7");
     CustomPreset a = load("a", "db.corp.example", Set.of("db.corp.example"));

@@ -161,7 +161,7 @@ public abstract class Endpoint implements PolicyNode {
 
   /** Whether L7 violations are blocked: only the exact string {@code enforce}; everything else audits. */
   public final boolean isEnforced() {
-    return "enforce".equals(enforcement());
+    return Enforcement.of(enforcement()) == Enforcement.ENFORCE;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.sandboxpolicy.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * RFC 6901 JSON Pointers, the one way every module names a place in a document: a problem's pointer, a source-map
  * key, a decision's rule location.
@@ -8,6 +11,7 @@ package dev.sandboxpolicy.model;
  * JsonPointer.key("/network_policies", "a/b");  // "/network_policies/a~1b"
  * JsonPointer.index("/binaries", 2);            // "/binaries/2"
  * JsonPointer.unescape("a~1b");                 // "a/b"
+ * JsonPointer.tokens("/network_policies/a~1b"); // ["network_policies", "a/b"]
  * }</pre>
  */
 public final class JsonPointer {
@@ -37,6 +41,26 @@ public final class JsonPointer {
   /** {@code base} extended by one array index. */
   public static String index(String base, int index) {
     return base + "/" + index;
+  }
+
+  /**
+   * The unescaped reference tokens of {@code pointer} (RFC 6901 §3-4): {@code ""} has none, {@code "/"} has one
+   * empty token.
+   *
+   * @throws IllegalArgumentException when {@code pointer} is neither empty nor starts with {@code /}
+   */
+  public static List<String> tokens(String pointer) {
+    if (pointer.isEmpty()) {
+      return List.of();
+    }
+    if (pointer.charAt(0) != '/') {
+      throw new IllegalArgumentException("a JSON Pointer starts with '/': " + pointer);
+    }
+    List<String> out = new ArrayList<>();
+    for (String token : pointer.substring(1).split("/", -1)) {
+      out.add(unescape(token));
+    }
+    return List.copyOf(out);
   }
 
   /** The parent of {@code pointer}, or {@code ""} for the root. */

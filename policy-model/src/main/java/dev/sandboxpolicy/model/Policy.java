@@ -9,12 +9,12 @@ import org.immutables.value.Value;
  * policies and middlewares.
  *
  * <p>Map order is kept everywhere: {@link #networkPolicies()} iterates in document order.
- * {@snippet :
+ * <pre>{@code
  * Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(yaml).orElseThrow();
  * for (var e : policy.networkPolicies().entrySet()) {
  *   System.out.println(e.getKey() + " -> " + e.getValue().endpoints().size() + " endpoints");
  * }
- * }
+ * }</pre>
  */
 @Value.Immutable
 @ModelStyle

@@ -9,7 +9,7 @@ import java.util.Objects;
  * CI can show them the same way: {@code file:line:column: severity code message}.
  *
  * @param severity error or warning
- * @param code a stable snake_case identifier, documented in {@code docs/validation-codes.md}
+ * @param code a stable snake_case identifier, the {@link ProblemCode#wireName()} of one of {@link ProblemCode}
  * @param pointer the RFC 6901 JSON Pointer of the offending node ({@code ""} for the whole document)
  * @param line 1-based line, or {@code 0} when no position exists
  * @param column 1-based column, or {@code 0} when no position exists
@@ -26,13 +26,23 @@ public record Problem(Severity severity, String code, String pointer, int line, 
   }
 
   /** An error at {@code location}. */
-  public static Problem error(String code, SourceLocation location, String message) {
-    return new Problem(Severity.ERROR, code, location.pointer(), location.line(), location.column(), message);
+  public static Problem error(ProblemCode code, SourceLocation location, String message) {
+    return of(Severity.ERROR, code, location, message);
   }
 
   /** A warning at {@code location}. */
-  public static Problem warning(String code, SourceLocation location, String message) {
-    return new Problem(Severity.WARNING, code, location.pointer(), location.line(), location.column(), message);
+  public static Problem warning(ProblemCode code, SourceLocation location, String message) {
+    return of(Severity.WARNING, code, location, message);
+  }
+
+  /** A problem of {@code severity} at {@code location}. */
+  public static Problem of(Severity severity, ProblemCode code, SourceLocation location, String message) {
+    return new Problem(severity, code.wireName(), location.pointer(), location.line(), location.column(), message);
+  }
+
+  /** This problem at another place (for example once a merged document's source map is known). */
+  public Problem at(SourceLocation location) {
+    return new Problem(severity, code, location.pointer(), location.line(), location.column(), message);
   }
 
   /** Whether this problem is an error. */

@@ -1,11 +1,33 @@
 package dev.sandboxpolicy.model;
 
 /**
- * Every problem code the value rules and the JSON-Schema check report. The {@link #wireName()} strings are stable API: tools match on them, and
- * each one is listed with an example in {@code docs/validation-codes.md}.
+ * Every problem code the library reports, in one place: the reader's, the JSON Schema's, the value rules', and the
+ * preset layer's refusals. The {@link #wireName()} strings are stable API: tools match on them, and each one is listed
+ * in {@code docs/validation-codes.md} (a test checks that the two agree).
+ *
+ * <p>A {@link Problem} is built from a constant here ({@link Problem#error(ProblemCode, SourceLocation, String)}),
+ * never from a string literal.
  */
-public enum ProblemCode {
-  // JSON Schema (structure and types); syntax and limits are the reader's codes
+public enum ProblemCode implements WireNamed {
+  // reading text: syntax, encoding and the reader's limits (ReadLimits)
+  YAML_SYNTAX("yaml_syntax"),
+  JSON_SYNTAX("json_syntax"),
+  EMPTY_DOCUMENT("empty_document"),
+  MULTIPLE_DOCUMENTS("multiple_documents"),
+  DUPLICATE_KEY("duplicate_key"),
+  UNKNOWN_ALIAS("unknown_alias"),
+  UNSUPPORTED_TAG("unsupported_tag"),
+  NESTING_TOO_DEEP("nesting_too_deep"),
+  TOO_MANY_NODES("too_many_nodes"),
+  COLLECTION_TOO_LARGE("collection_too_large"),
+  SCALAR_TOO_LONG("scalar_too_long"),
+  LINE_TOO_LONG("line_too_long"),
+  DOCUMENT_TOO_LARGE("document_too_large"),
+  INVALID_ENCODING("invalid_encoding"),
+  IO_ERROR("io_error"),
+  COERCED_SCALAR("coerced_scalar"),
+
+  // structure and types: the reader's binding and the JSON Schema report these once between them
   UNKNOWN_KEY("unknown_key"),
   MISSING_FIELD("missing_field"),
   MISSING_VERSION("missing_version"),
@@ -129,7 +151,46 @@ public enum ProblemCode {
   NEMOCLAW_RULE_SHAPE("nemoclaw_rule_shape"),
   NEMOCLAW_RULES_REQUIRED("nemoclaw_rules_required"),
   NEMOCLAW_BODY_LIMIT("nemoclaw_body_limit"),
-  NEMOCLAW_NETWORK_POLICIES_REQUIRED("nemoclaw_network_policies_required");
+  NEMOCLAW_NETWORK_POLICIES_REQUIRED("nemoclaw_network_policies_required"),
+
+  // the preset layer's refusals (PresetLayerError in policy-merge; docs/presets-and-merging.md)
+  LIVE_POLICY_EMPTY("live_policy_empty"),
+  LIVE_POLICY_NOT_YAML("live_policy_not_yaml"),
+  LIVE_POLICY_NOT_MAPPING("live_policy_not_mapping"),
+  LIVE_POLICY_BAD_VERSION("live_policy_bad_version"),
+  LIVE_POLICY_BAD_NETWORK_POLICIES("live_policy_bad_network_policies"),
+  LIVE_POLICY_NOT_A_POLICY("live_policy_not_a_policy"),
+  LIVE_POLICY_BAD_SECTION("live_policy_bad_section"),
+  PRESET_UNREADABLE("preset_unreadable"),
+  PRESET_NO_NETWORK_POLICIES("preset_no_network_policies"),
+  PRESET_ENTRIES_INVALID("preset_entries_invalid"),
+  PRESET_RESERVED_KEY("preset_reserved_key"),
+  PRESET_NAME_BUILTIN_COLLISION("preset_name_builtin_collision"),
+  PRESET_UNKNOWN("preset_unknown"),
+  PRESET_NOT_APPLIED("preset_not_applied"),
+  PRESET_NOT_REMOVABLE("preset_not_removable"),
+  PRESET_FILE_EXTENSION("preset_file_extension"),
+  PRESET_FILE_SYMLINK("preset_file_symlink"),
+  PRESET_FILE_NOT_FOUND("preset_file_not_found"),
+  PRESET_FILE_UNREADABLE("preset_file_unreadable"),
+  PRESET_FILE_TOO_LARGE("preset_file_too_large"),
+  PRESET_DIRECTORY_NOT_FOUND("preset_directory_not_found"),
+  PRESET_DIRECTORY_EMPTY("preset_directory_empty"),
+  TRUSTED_HOST_INVALID("trusted_host_invalid"),
+  TRUSTED_HOST_DUPLICATE("trusted_host_duplicate"),
+  TRUSTED_HOST_UNMATCHED("trusted_host_unmatched"),
+  TRUSTED_HOST_PREFLIGHT_FAILED("trusted_host_preflight_failed"),
+  TRUSTED_HOST_NOT_PRIVATE("trusted_host_not_private"),
+  BASELINE_KEY_UNKNOWN("baseline_key_unknown"),
+  BASELINE_KEY_PROTECTED("baseline_key_protected"),
+  BASELINE_KEY_OWNED_BY_PRESET("baseline_key_owned_by_preset"),
+  BASELINE_ENTRY_CHANGED("baseline_entry_changed"),
+  SANDBOX_NAME_INVALID("sandbox_name_invalid"),
+  TIER_UNKNOWN("tier_unknown"),
+  STATIC_SECTION_CHANGED("static_section_changed"),
+  GLOBAL_POLICY_ACTIVE("global_policy_active"),
+  BLUEPRINT_ADDITIONS_INVALID("blueprint_additions_invalid"),
+  STACK_UNREADABLE("stack_unreadable");
 
   private final String wireName;
 
@@ -138,6 +199,7 @@ public enum ProblemCode {
   }
 
   /** The stable snake_case code as reports and tools spell it, for example {@code port_invalid}. */
+  @Override
   public String wireName() {
     return wireName;
   }

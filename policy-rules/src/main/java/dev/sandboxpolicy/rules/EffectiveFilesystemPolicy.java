@@ -22,11 +22,11 @@ import java.util.Set;
  * {@code filesystem_path_missing} warning; under {@code hard_requirement} it is an error, because the sandbox would
  * not start.
  *
- * {@snippet :
+ * <pre>{@code
  * EffectiveFilesystemPolicy fs = EffectiveFilesystemPolicy.resolve(policy, PathProbe.localFileSystem(),
  *     "/sandbox", true);
  * fs.readWrite(); // [/sandbox, /tmp, ...]
- * }
+ * }</pre>
  */
 public final class EffectiveFilesystemPolicy {
 

@@ -2,9 +2,11 @@ package dev.sandboxpolicy.rules;
 
 import dev.sandboxpolicy.model.CredentialBinding;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.JsonRpcOptions;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.automaton.RouteSelectorPattern;
+import dev.sandboxpolicy.model.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +34,7 @@ final class EndpointMetadata {
     this.site = site;
     Endpoint e = site.endpoint();
     String proto = site.protocol();
-    boolean tcp = proto.equals("tcp");
+    boolean tcp = Protocol.TCP.is(proto);
     String tls = e.tls().trim().toLowerCase(Locale.ROOT).equals("skip") ? "skip" : "auto";
     TreeSet<String> ips = new TreeSet<>();
     for (String ip : e.allowedIps()) {
@@ -45,26 +47,26 @@ final class EndpointMetadata {
         || e.credentialBinding().isPresent();
     if (contributesConfig) {
       request("protocol", tcp ? "" : proto);
-      request("enforcement", e.isEnforced() ? "enforce" : "audit");
+      request("enforcement", Enforcement.of(e.enforcement()).wireName());
       request("allow_encoded_slash", String.valueOf(e.allowEncodedSlash()));
       request("websocket_credential_rewrite", String.valueOf(e.websocketCredentialRewrite()));
       request("request_body_credential_rewrite", String.valueOf(e.requestBodyCredentialRewrite()));
-      if (proto.equals("websocket")) {
+      if (Protocol.WEBSOCKET.is(proto)) {
         request("websocket_graphql", String.valueOf(hasGraphqlPolicy(e)));
       }
       request("credential_signing", e.credentialSigning());
       request("signing_service", e.signingService());
       request("signing_region", e.signingRegion());
       request("credential_binding", e.credentialBinding().map(CredentialBinding::provider).orElse(""));
-      if (proto.equals("graphql")) {
+      if (Protocol.GRAPHQL.is(proto)) {
         request("graphql_max_body_bytes", String.valueOf(limit(e.graphqlMaxBodyBytes().orElse(0L))));
       }
-      if (proto.equals("json-rpc") || proto.equals("mcp")) {
+      if (Protocol.JSON_RPC.is(proto) || Protocol.MCP.is(proto)) {
         long body = e.mcp().flatMap(McpOptions::maxBodyBytes)
             .or(() -> e.jsonRpc().flatMap(JsonRpcOptions::maxBodyBytes)).orElse(0L);
         request("json_rpc_max_body_bytes", String.valueOf(limit(body)));
       }
-      if (proto.equals("mcp")) {
+      if (Protocol.MCP.is(proto)) {
         request("mcp.strict_tool_names",
             String.valueOf(e.mcp().flatMap(McpOptions::strictToolNames).orElse(true)));
       }

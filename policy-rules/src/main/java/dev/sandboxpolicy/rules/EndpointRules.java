@@ -1,9 +1,12 @@
 package dev.sandboxpolicy.rules;
 
+import dev.sandboxpolicy.model.Access;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import dev.sandboxpolicy.model.glob.GlobPattern;
 import dev.sandboxpolicy.model.net.CidrRange;
@@ -21,10 +24,6 @@ import java.util.Set;
  */
 final class EndpointRules {
 
-  /** Spec §1.6: the inspected protocols. */
-  static final Set<String> L7_PROTOCOLS = Set.of("rest", "websocket", "graphql", "sql", "json-rpc", "mcp");
-  /** Spec §1.8: the access presets. */
-  static final Set<String> ACCESS_PRESETS = Set.of("read-only", "read-write", "full");
   /** Spec §2.2: the accepted {@code credential_signing} values. */
   static final Set<String> SIGNING_MODES = Set.of("sigv4", "sigv4:body", "sigv4:no_body");
   /** Spec §2.4: the HTTPS port that makes {@code tls: skip} with an L7 protocol suspicious. */
@@ -45,13 +44,18 @@ final class EndpointRules {
 
   private EndpointRules() {}
 
+  /** Whether {@code proto} (trimmed, lower-cased) names an inspected protocol (spec §1.6: every one but tcp). */
+  static boolean isInspected(String proto) {
+    return Protocol.fromWireName(proto).filter(Protocol::isInspected).isPresent();
+  }
+
   static void check(EndpointSite site, boolean strict, ProblemSink sink) {
     checkHost(site, sink);
     checkPorts(site, strict, sink);
     checkOptions(site, sink);
     checkCredentials(site, sink);
     checkAllowedIps(site, sink);
-    if (site.protocol().equals("tcp")) {
+    if (Protocol.TCP.is(site.protocol())) {
       checkTcpFields(site, sink);
     }
   }
@@ -63,13 +67,13 @@ final class EndpointRules {
     String at = site.at("host");
     if (host.isBlank()) {
       String where = host.isEmpty() ? site.pointer() : at;
-      if (proto.equals("tcp")) {
+      if (Protocol.TCP.is(proto)) {
         sink.error(ProblemCode.TCP_HOST_REQUIRED, where, "protocol tcp requires a DNS hostname; hostless allowed_ips"
             + " endpoints are supported only by the forward proxy");
       } else if (e.allowedIps().isEmpty()) {
         sink.error(ProblemCode.HOST_MISSING, where,
             "endpoint host must not be empty unless allowed_ips constrains a non-TCP proxy endpoint");
-      } else if (proto.equals("mcp")) {
+      } else if (Protocol.MCP.is(proto)) {
         sink.error(ProblemCode.MCP_ENDPOINT_UNBOUNDED, where,
             "protocol mcp endpoint needs a host: protocol alone is not a wildcard endpoint");
       }
@@ -85,7 +89,7 @@ final class EndpointRules {
       sink.error(wildcard, at, "invalid host wildcard '" + host + "'; middle DNS label wildcards must be the"
           + " entire label '*' and recursive '**' is only allowed as the entire first label");
     }
-    if (proto.equals("tcp")) {
+    if (Protocol.TCP.is(proto)) {
       if (HostPatterns.isIpLiteral(host.trim())) {
         sink.error(ProblemCode.TCP_HOST_IP_LITERAL, at, "protocol tcp endpoint '" + host
             + "' must use a DNS hostname, not an IP literal; use a hostless forward-proxy endpoint with"
@@ -138,7 +142,7 @@ final class EndpointRules {
   private static void checkOptions(EndpointSite site, ProblemSink sink) {
     Endpoint e = site.endpoint();
     String proto = site.protocol();
-    boolean tcp = proto.equals("tcp");
+    boolean tcp = Protocol.TCP.is(proto);
     if (!e.path().isEmpty()) {
       if (!e.path().startsWith("/") && !e.path().equals("**")) {
         sink.error(ProblemCode.ENDPOINT_PATH_INVALID, site.at("path"), "path must start with '/' or be '**', got '"
@@ -153,16 +157,16 @@ final class EndpointRules {
     } else if (!tls.isEmpty() && !tls.equals("skip")) {
       sink.warning(ProblemCode.TLS_UNKNOWN, site.at("tls"), "tls: '" + e.tls()
           + "' is not a known value; upstream silently treats it as automatic TLS detection");
-    } else if (tls.equals("skip") && L7_PROTOCOLS.contains(proto) && e.effectivePorts().contains(HTTPS_PORT)) {
+    } else if (tls.equals("skip") && isInspected(proto) && e.effectivePorts().contains(HTTPS_PORT)) {
       sink.warning(ProblemCode.TLS_SKIP_WITH_L7, site.at("tls"), "tls: skip with protocol " + proto
           + " on port 443: encrypted traffic cannot be inspected, so the L7 rules will not see requests");
     }
     String enforcement = e.enforcement();
-    if (!enforcement.isEmpty() && !enforcement.equals("enforce") && !enforcement.equals("audit")) {
+    if (!enforcement.isEmpty() && Enforcement.fromWireName(enforcement).isEmpty()) {
       sink.warning(ProblemCode.ENFORCEMENT_UNKNOWN, site.at("enforcement"), "enforcement '" + enforcement
           + "' is neither enforce nor audit; upstream silently audits (violations are logged, not blocked)");
     }
-    if (!e.access().isEmpty() && !ACCESS_PRESETS.contains(e.access()) && !tcp) {
+    if (!e.access().isEmpty() && Access.fromWireName(e.access()).isEmpty() && !tcp) {
       sink.warning(ProblemCode.ACCESS_UNKNOWN, site.at("access"), "unknown access preset '" + e.access()
           + "' (expected read-only, read-write or full); it expands to no rules, so the endpoint allows nothing");
     }
@@ -183,11 +187,11 @@ final class EndpointRules {
       sink.error(ProblemCode.BODY_LIMIT_INVALID, site.at("mcp") + "/max_body_bytes",
           "mcp.max_body_bytes must be a positive integer");
     }
-    if (proto.equals("sql") && e.isEnforced()) {
+    if (Protocol.SQL.is(proto) && e.isEnforced()) {
       sink.error(ProblemCode.SQL_ENFORCE, site.at("enforcement"),
           "protocol sql supports only enforcement: audit (the SQL inspector is not implemented)");
     }
-    if (!proto.equals("mcp") && !tcp && e.mcp().isPresent()) {
+    if (!Protocol.MCP.is(proto) && !tcp && e.mcp().isPresent()) {
       McpOptions mcp = e.mcp().get();
       if (mcp.strictToolNames().isPresent() || mcp.allowAllKnownMcpMethods().isPresent()) {
         sink.error(ProblemCode.MCP_OPTIONS_WRONG_PROTOCOL, site.at("mcp"), "mcp.strict_tool_names and"
@@ -202,7 +206,7 @@ final class EndpointRules {
   private static void warnIgnoredFields(EndpointSite site, ProblemSink sink) {
     Endpoint e = site.endpoint();
     String proto = site.protocol();
-    boolean graphqlCapable = proto.equals("graphql") || proto.equals("websocket");
+    boolean graphqlCapable = Protocol.GRAPHQL.is(proto) || Protocol.WEBSOCKET.is(proto);
     if (!graphqlCapable) {
       if (!e.persistedQueries().isEmpty()) {
         ignored(site, "persisted_queries", sink);
@@ -214,7 +218,7 @@ final class EndpointRules {
         ignored(site, "graphql_max_body_bytes", sink);
       }
     }
-    boolean rpc = proto.equals("json-rpc") || proto.equals("mcp");
+    boolean rpc = Protocol.JSON_RPC.is(proto) || Protocol.MCP.is(proto);
     if (!rpc && e.jsonRpc().flatMap(j -> j.maxBodyBytes()).isPresent()) {
       ignored(site, "json_rpc", sink);
     }
@@ -222,10 +226,10 @@ final class EndpointRules {
       sink.warning(ProblemCode.FIELD_IGNORED_FOR_PROTOCOL, site.at("mcp") + "/max_body_bytes",
           "mcp.max_body_bytes has no effect with protocol '" + proto + "'");
     }
-    if (e.websocketCredentialRewrite() && !proto.equals("rest") && !proto.equals("websocket")) {
+    if (e.websocketCredentialRewrite() && !Protocol.REST.is(proto) && !Protocol.WEBSOCKET.is(proto)) {
       ignored(site, "websocket_credential_rewrite", sink);
     }
-    if (e.requestBodyCredentialRewrite() && !proto.equals("rest")) {
+    if (e.requestBodyCredentialRewrite() && !Protocol.REST.is(proto)) {
       ignored(site, "request_body_credential_rewrite", sink);
     }
   }

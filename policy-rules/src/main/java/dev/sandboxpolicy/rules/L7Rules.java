@@ -6,6 +6,7 @@ import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
@@ -28,6 +29,8 @@ final class L7Rules {
   static final Set<String> GRAPHQL_TYPES_STRICT = Set.of("query", "mutation", "subscription");
   /** The MCP method that carries tool calls. */
   static final String TOOLS_CALL = "tools/call";
+  /** Spec §1.6: every protocol, as the unknown-protocol message lists them ({@code tcp, rest, ..., or mcp}). */
+  static final String EXPECTED_PROTOCOLS = expectedProtocols();
 
   private final EndpointSite site;
   private final Endpoint e;
@@ -43,6 +46,15 @@ final class L7Rules {
     this.sink = sink;
   }
 
+  private static String expectedProtocols() {
+    Protocol[] all = Protocol.values();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < all.length; i++) {
+      out.append(i == 0 ? "" : i == all.length - 1 ? ", or " : ", ").append(all[i].wireName());
+    }
+    return out.toString();
+  }
+
   static void check(EndpointSite site, boolean strict, ProblemSink sink) {
     new L7Rules(site, strict, sink).run();
   }
@@ -52,10 +64,11 @@ final class L7Rules {
   }
 
   private void run() {
-    boolean known = proto.isEmpty() || proto.equals("tcp") || EndpointRules.L7_PROTOCOLS.contains(proto);
+    Protocol protocol = Protocol.fromWireName(proto).orElse(null);
+    boolean known = proto.isEmpty() || protocol != null;
     if (!known) {
       sink.error(ProblemCode.PROTOCOL_UNKNOWN, site.at("protocol"), "unknown protocol '" + e.protocol()
-          + "' (expected tcp, rest, websocket, graphql, sql, json-rpc, or mcp)");
+          + "' (expected " + EXPECTED_PROTOCOLS + ")");
     }
     boolean rulesWritten = e.rules().isPresent();
     boolean hasRules = !e.allowRules().isEmpty();
@@ -69,7 +82,7 @@ final class L7Rules {
       sink.error(ProblemCode.DENY_RULES_EMPTY, site.at("deny_rules"),
           "deny_rules list cannot be empty (would have no effect); remove it or add deny rules");
     }
-    if (proto.equals("tcp")) {
+    if (Protocol.TCP.is(proto)) {
       if (hasAccess || rulesWritten || e.denyRules().isPresent()) {
         String field = hasAccess ? "access" : rulesWritten ? "rules" : "deny_rules";
         sink.error(ProblemCode.TCP_L7_RULES, site.at(field),
@@ -80,19 +93,19 @@ final class L7Rules {
     if (hasRules && hasAccess) {
       sink.error(ProblemCode.RULES_AND_ACCESS, site.at("access"), "rules and access are mutually exclusive");
     }
-    boolean rpc = proto.equals("json-rpc") || proto.equals("mcp");
+    boolean rpc = Protocol.JSON_RPC.is(proto) || Protocol.MCP.is(proto);
     if (rpc && hasAccess) {
-      sink.error(ProblemCode.ACCESS_NOT_SUPPORTED, site.at("access"), proto.equals("mcp")
+      sink.error(ProblemCode.ACCESS_NOT_SUPPORTED, site.at("access"), Protocol.MCP.is(proto)
           ? "protocol mcp does not support access presets; write rules or set mcp.allow_all_known_mcp_methods: true"
           : "protocol json-rpc does not support access presets; write rules with allow.method");
     }
-    if (!hasRules && !hasAccess && !rulesWritten) {
-      switch (proto) {
-        case "json-rpc" -> sink.error(ProblemCode.RULES_REQUIRED, site.pointer(),
+    if (!hasRules && !hasAccess && !rulesWritten && protocol != null) {
+      switch (protocol) {
+        case JSON_RPC -> sink.error(ProblemCode.RULES_REQUIRED, site.pointer(),
             "protocol json-rpc requires explicit rules with allow.method");
-        case "rest", "websocket", "graphql", "sql" -> sink.error(ProblemCode.RULES_REQUIRED, site.pointer(),
+        case REST, WEBSOCKET, GRAPHQL, SQL -> sink.error(ProblemCode.RULES_REQUIRED, site.pointer(),
             "protocol requires rules or access to define allowed traffic");
-        case "mcp" -> {
+        case MCP -> {
           if (!mcpAllowAll()) {
             sink.error(ProblemCode.RULES_REQUIRED, site.pointer(),
                 "protocol mcp requires rules when mcp.allow_all_known_mcp_methods is false");
@@ -101,14 +114,14 @@ final class L7Rules {
         default -> { }
       }
     }
-    if (hasRules && allRulesEmpty() && !(proto.equals("mcp") && mcpAllowAll())) {
+    if (hasRules && allRulesEmpty() && !(Protocol.MCP.is(proto) && mcpAllowAll())) {
       sink.error(ProblemCode.RULES_DENY_ALL, site.at("rules"), "rules would deny all traffic (no allow clause found)");
     }
     if (hasDeny) {
-      if (!EndpointRules.L7_PROTOCOLS.contains(proto)) {
+      if (!EndpointRules.isInspected(proto)) {
         sink.error(ProblemCode.DENY_RULES_PROTOCOL_REQUIRED, site.at("deny_rules"),
             "deny_rules require protocol (L7 inspection must be enabled)");
-      } else if (!proto.equals("mcp") && !hasRules && !hasAccess) {
+      } else if (!Protocol.MCP.is(proto) && !hasRules && !hasAccess) {
         sink.error(ProblemCode.DENY_RULES_BASE_REQUIRED, site.at("deny_rules"),
             "deny_rules require rules or access to define the base allow set");
       }
@@ -164,7 +177,7 @@ final class L7Rules {
     for (AllowRule r : allows) {
       anyToolSelector |= r.allow().map(L7Rules::hasToolSelector).orElse(false);
     }
-    boolean wsGraphql = proto.equals("websocket") && websocketHasGraphqlPolicy();
+    boolean wsGraphql = Protocol.WEBSOCKET.is(proto) && websocketHasGraphqlPolicy();
     for (int i = 0; i < allows.size(); i++) {
       if (allows.get(i).allow().isPresent()) {
         checkBody(allows.get(i).allow().get(), JsonPointer.index(site.at("rules"), i) + "/allow", false,
@@ -175,7 +188,7 @@ final class L7Rules {
     for (int i = 0; i < denies.size(); i++) {
       checkBody(denies.get(i), JsonPointer.index(site.at("deny_rules"), i), true, anyToolSelector, wsGraphql);
     }
-    if (proto.equals("graphql") || proto.equals("websocket")) {
+    if (Protocol.GRAPHQL.is(proto) || Protocol.WEBSOCKET.is(proto)) {
       for (Map.Entry<String, PersistedQuery> q : e.graphqlPersistedQueries().entrySet()) {
         String at = JsonPointer.key(site.at("graphql_persisted_queries"), q.getKey());
         checkGraphql(q.getValue().operationType(), q.getValue().operationName(), q.getValue().fields(), at);
@@ -184,14 +197,14 @@ final class L7Rules {
   }
 
   private void checkBody(RuleBody b, String at, boolean deny, boolean anyToolSelector, boolean wsGraphql) {
-    switch (proto) {
-      case "json-rpc" -> checkJsonRpc(b, at);
-      case "mcp" -> checkMcp(b, at, deny, anyToolSelector);
-      case "graphql" -> checkGraphql(b.operationType(), b.operationName(), b.fields(), at);
-      case "websocket" -> checkWebsocket(b, at, deny, wsGraphql);
+    switch (Protocol.fromWireName(proto).orElse(Protocol.REST)) {
+      case JSON_RPC -> checkJsonRpc(b, at);
+      case MCP -> checkMcp(b, at, deny, anyToolSelector);
+      case GRAPHQL -> checkGraphql(b.operationType(), b.operationName(), b.fields(), at);
+      case WEBSOCKET -> checkWebsocket(b, at, deny, wsGraphql);
       default -> checkRest(b, at, deny);
     }
-    if (!proto.equals("mcp") && hasToolSelector(b)) {
+    if (!Protocol.MCP.is(proto) && hasToolSelector(b)) {
       sink.error(ProblemCode.TOOL_WRONG_PROTOCOL, at + (b.tool().isPresent() ? "/tool" : "/params"),
           "tool and params are only supported with protocol: mcp");
     }
@@ -206,7 +219,7 @@ final class L7Rules {
       sink.warning(ProblemCode.FIELD_IGNORED_FOR_PROTOCOL, at, "GraphQL rule fields (operation_type, operation_name,"
           + " fields) have no effect with protocol '" + proto + "'");
     }
-    if (deny && !b.command().isEmpty() && proto.equals("rest")) {
+    if (deny && !b.command().isEmpty() && Protocol.REST.is(proto)) {
       sink.warning(ProblemCode.FIELD_IGNORED_FOR_PROTOCOL, at + "/command", "command has no effect on REST deny rules");
     }
   }

@@ -2,6 +2,7 @@ package dev.sandboxpolicy.rules;
 
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProblemCode;
@@ -18,8 +19,6 @@ import java.util.Set;
  */
 final class PresetRules {
 
-  /** Preset spec §3: keys and names with this prefix are reserved for OpenShell provider composition. */
-  static final String RESERVED_PREFIX = "_provider_";
   /** Preset spec §2.6: the only host on which a custom preset may carry {@code allowed_ips}. */
   static final String GATEWAY_HOST = "host.openshell.internal";
   /** Preset spec §3: the built-in names in the OpenClaw view (27), which custom presets may not take. */
@@ -34,10 +33,10 @@ final class PresetRules {
 
   static void check(Preset preset, boolean custom, ProblemSink sink) {
     String name = preset.name();
-    if (name.startsWith(RESERVED_PREFIX)) {
+    if (Names.isProviderKey(name)) {
       sink.error(ProblemCode.PRESET_NAME_RESERVED, "/preset/name",
-          "Preset name cannot start with '_provider_' (reserved by OpenShell)");
-    } else if (!name.isEmpty() && !isRfc1123Label(name)) {
+          "Preset name cannot start with '" + Names.PROVIDER_PREFIX + "' (reserved by OpenShell)");
+    } else if (!name.isEmpty() && !Names.isPresetName(name)) {
       sink.error(ProblemCode.PRESET_NAME_INVALID, "/preset/name", "preset name '" + name
           + "' must be a lowercase, hyphenated RFC 1123 label ([a-z0-9], '-' inside)");
     } else if (custom && BUILT_IN_NAMES.contains(name)) {
@@ -46,9 +45,9 @@ final class PresetRules {
     }
     for (Map.Entry<String, NetworkPolicy> entry : preset.networkPolicies().entrySet()) {
       String at = JsonPointer.key("/network_policies", entry.getKey());
-      if (entry.getKey().startsWith(RESERVED_PREFIX)) {
+      if (Names.isProviderKey(entry.getKey())) {
         sink.errorAtKey(ProblemCode.RESERVED_KEY, at, "network_policies key '" + entry.getKey()
-            + "' starts with '_provider_', which is reserved by OpenShell");
+            + "' starts with '" + Names.PROVIDER_PREFIX + "', which is reserved by OpenShell");
       } else if (custom && (PresetOrigin.RESERVED_CUSTOM_KEYS.contains(entry.getKey())
           || entry.getKey().startsWith(PresetOrigin.CUSTOM_KEY_PREFIX))) {
         sink.errorAtKey(ProblemCode.RESERVED_KEY, at,
@@ -85,19 +84,5 @@ final class PresetRules {
       h = h.substring(0, h.length() - 1);
     }
     return h.equals(GATEWAY_HOST);
-  }
-
-  /** {@code ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$} without a regular expression. */
-  static boolean isRfc1123Label(String s) {
-    if (s.isEmpty() || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -5,6 +5,7 @@ import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
@@ -77,9 +78,9 @@ final class SemanticChecks {
       NetworkPolicy rule = entry.getValue();
       String at = JsonPointer.key(base, key);
       nodes.remember(at, rule);
-      if (reservedKeys && key.startsWith(PresetRules.RESERVED_PREFIX)) {
+      if (reservedKeys && Names.isProviderKey(key)) {
         sink.errorAtKey(ProblemCode.RESERVED_KEY, at, "network_policies key '" + key
-            + "' starts with '_provider_', which is reserved for provider composition");
+            + "' starts with '" + Names.PROVIDER_PREFIX + "', which is reserved for provider composition");
       }
       if (expectBinaries && rule.binaries().isEmpty()) {
         sink.warningAtKey(ProblemCode.BINARIES_EMPTY, at, "entry '" + key

@@ -15,17 +15,14 @@ import dev.sandboxpolicy.model.Severity;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -41,39 +38,29 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonSchemaCheck {
 
-  private static final Map<DocumentKind, Schema> SCHEMAS = compileAll();
+  /** The compiled schemas, each built on first use: a command that validates policies never compiles the others. */
+  private static final Map<DocumentKind, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
   private JsonSchemaCheck() {}
 
   private static SchemaRegistry registry() {
     Map<String, String> byId = new HashMap<>();
     for (DocumentKind kind : DocumentKind.values()) {
-      byId.put(kind.schemaId(), resourceText(kind));
+      byId.put(kind.schemaId(), kind.schemaText());
     }
     return SchemaRegistry.withDefaultDialect(
         SpecificationVersion.DRAFT_2020_12, b -> b.nodeReader(r -> r.locationAware()).schemas(byId));
   }
 
-  private static Map<DocumentKind, Schema> compileAll() {
-    SchemaRegistry registry = registry();
-    Map<DocumentKind, Schema> schemas = new EnumMap<>(DocumentKind.class);
-    for (DocumentKind kind : DocumentKind.values()) {
-      Schema schema = registry.getSchema(SchemaLocation.of(kind.schemaId()));
-      schema.initializeValidators();
-      schemas.put(kind, schema);
-    }
-    return schemas;
+  /** The registry that knows every shipped schema by its {@code $id} (built once, on first use). */
+  private static final class Registry {
+    static final SchemaRegistry INSTANCE = registry();
   }
 
-  static String resourceText(DocumentKind kind) {
-    try (InputStream in = DocumentKind.class.getResourceAsStream(kind.schemaResource())) {
-      if (in == null) {
-        throw new IllegalStateException("missing schema resource " + kind.schemaResource());
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Schema compile(DocumentKind kind) {
+    Schema schema = Registry.INSTANCE.getSchema(SchemaLocation.of(kind.schemaId()));
+    schema.initializeValidators();
+    return schema;
   }
 
   /**
@@ -89,7 +76,7 @@ final class JsonSchemaCheck {
     JsonNode root = toJson(tree.value().get());
     List<Problem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Error error : SCHEMAS.get(kind).validate(root)) {
+    for (Error error : SCHEMAS.computeIfAbsent(kind, JsonSchemaCheck::compile).validate(root)) {
       Problem p = toProblem(kind, error, lenient, tree.sourceMap());
       // anyOf reports each failed branch; one problem per code and place is enough
       if (p != null && seen.add(p.code() + " " + p.pointer())) {
@@ -208,7 +195,7 @@ final class JsonSchemaCheck {
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
       String s = String.valueOf(element);
-      pointer.append('/').append(element instanceof Integer ? s : s.replace("~", "~0").replace("/", "~1"));
+      pointer.append('/').append(element instanceof Integer ? s : JsonPointer.escape(s));
     }
     return pointer.toString();
   }

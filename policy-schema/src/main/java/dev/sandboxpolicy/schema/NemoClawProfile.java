@@ -733,7 +733,7 @@ final class NemoClawProfile {
   }
 
   private void error(ProblemCode code, String at, String message) {
-    out.add(Problem.error(code.wireName(), map.nearest(at), PREFIX + message));
+    out.add(Problem.error(code, map.nearest(at), PREFIX + message));
   }
 
   static boolean hasGlob(String s) {

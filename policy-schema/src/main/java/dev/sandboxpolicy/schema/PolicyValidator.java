@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * unknown {@code access} (allows nothing), a REST rule without {@code path} (never matches), a wildcard host on
  * {@code protocol: tcp} (DNS exfiltration).
  *
- * {@snippet :
+ * <pre>{@code
  * ValidationReport report = PolicyValidator.strict()
  *     .validateText(DocumentKind.POLICY, Files.readString(file), ReadMode.STRICT);
  * for (Problem p : report.problems()) {
@@ -46,7 +46,7 @@ import java.util.function.Supplier;
  * if (report.hasErrors()) {
  *   System.exit(1);
  * }
- * }
+ * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
  */

@@ -1,6 +1,6 @@
 package dev.sandboxpolicy.schema;
 
-import java.util.Locale;
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Optional;
 
 /**
@@ -11,10 +11,10 @@ import java.util.Optional;
  *     .validateText(DocumentKind.PRESET, text, ReadMode.STRICT);
  * }</pre>
  */
-public enum ValidationProfile {
+public enum ValidationProfile implements WireNamed {
 
   /** The OpenShell policy language and the preset layer's rules only (the default). */
-  OPENSHELL,
+  OPENSHELL("openshell"),
 
   /**
    * Also the rules of NemoClaw's own, stricter JSON Schemas ({@code schemas/sandbox-policy.schema.json},
@@ -27,20 +27,22 @@ public enum ValidationProfile {
    * every level of a blueprint's {@code components}) refuse unknown properties. Everything those schemas accept,
    * this profile accepts.
    */
-  NEMOCLAW;
+  NEMOCLAW("nemoclaw");
 
-  /** The lower-case name used on the command line and the wire ({@code openshell}, {@code nemoclaw}). */
-  public String label() {
-    return name().toLowerCase(Locale.ROOT);
+  private final String wireName;
+
+  ValidationProfile(String wireName) {
+    this.wireName = wireName;
   }
 
-  /** The profile named {@code label} ({@code openshell} or {@code nemoclaw}), or empty. */
-  public static Optional<ValidationProfile> named(String label) {
-    for (ValidationProfile p : values()) {
-      if (p.label().equals(label)) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
+  /** The name used on the command line and the wire: {@code openshell} or {@code nemoclaw}. */
+  @Override
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The profile spelled exactly {@code written} ({@code openshell} or {@code nemoclaw}), or empty. */
+  public static Optional<ValidationProfile> fromWireName(String written) {
+    return WireNamed.fromWireName(ValidationProfile.class, written);
   }
 }

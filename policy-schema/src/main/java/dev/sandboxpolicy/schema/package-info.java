@@ -17,7 +17,7 @@
  * </ul>
  *
  * <p>Example (also run as a test, {@code PackageExampleTest}):
- * {@snippet :
+ * <pre>{@code
  * String yaml = """
  *     version: 1
  *     network_policies:
@@ -29,7 +29,7 @@
  * ValidationReport report = PolicyValidator.strict().validateText(DocumentKind.POLICY, yaml, ReadMode.STRICT);
  * report.isValid();          // true: only a warning
  * report.problems().get(0);  // 5:92: warning enforcement_unknown enforcement 'enforced' is neither enforce nor audit; ...
- * }
+ * }</pre>
  *
  * <p>Codes and an example of each: {@code docs/validation-codes.md}. Differences from upstream:
  * {@code docs/compatibility.md}, section Validation.

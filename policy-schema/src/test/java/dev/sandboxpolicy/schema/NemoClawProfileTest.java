@@ -118,14 +118,14 @@ class NemoClawProfileTest {
     }
   }
 
-  /**
-   * Differential test: every shipped document, plus hand-written JSON-RPC, MCP and blueprint examples, each mutated
-   * many times (seeded). Whenever NemoClaw's schema accepts a variant the profile adds no problem; whenever it
-   * refuses one, the profile (with the language's rules) refuses it too.
-   */
   /** Variants per document: enough to exercise both outcomes on every document, small enough to stay fast. */
   private static final int MUTATIONS_PER_DOCUMENT = 8;
 
+  /**
+   * Differential test: every shipped document, plus hand-written JSON-RPC, MCP and blueprint examples, each mutated
+   * {@value #MUTATIONS_PER_DOCUMENT} times (seeded). Whenever NemoClaw's schema accepts a variant the profile adds
+   * no problem; whenever it refuses one, the profile (with the language's rules) refuses it too.
+   */
   @Test
   void agreesWithNemoClawsSchemasOnMutatedDocuments() throws IOException {
     long seed = Long.getLong("sandboxpolicy.seed", 20260915L);

@@ -3,6 +3,7 @@ package dev.sandboxpolicy.testkit;
 import static dev.sandboxpolicy.testkit.Vocabulary.pick;
 
 import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.Policy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,8 +173,8 @@ public final class DocumentMutator {
       Map<Object, Object> map = (Map<Object, Object>) s.get();
       String key = "x_unknown_" + random.nextInt(1000);
       map.put(key, 7L);
-      touched.add(s.pointer + "/" + key);
-      return new Applied("unknown key " + s.pointer + "/" + key, Mutant.Expectation.READ_ERROR);
+      touched.add(JsonPointer.key(s.pointer, key));
+      return new Applied("unknown key " + JsonPointer.key(s.pointer, key), Mutant.Expectation.READ_ERROR);
     }
     List<Slot> typed = slots.stream().filter(s -> s.fieldOfObject || !s.inNameKeyedMap).toList();
     if (typed.isEmpty()) {
@@ -216,7 +217,7 @@ public final class DocumentMutator {
         if (FREE_FORM.contains(key)) {
           continue;
         }
-        String child = pointer + "/" + key;
+        String child = JsonPointer.key(pointer, key);
         Slot slot = new Slot(map, e.getKey(), child, !nameKeyed, nameKeyed);
         // Matcher positions accept both a string and an object: only mutate them into other kinds.
         boolean matcherPosition = pointer.endsWith("/query") || pointer.endsWith("/params") || key.equals("tool");
@@ -231,7 +232,7 @@ public final class DocumentMutator {
       }
     } else if (node instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
-        String child = pointer + "/" + i;
+        String child = JsonPointer.index(pointer, i);
         Object value = list.get(i);
         slots.add(new Slot(list, i, child, true, false));
         if (value instanceof Map<?, ?>) {

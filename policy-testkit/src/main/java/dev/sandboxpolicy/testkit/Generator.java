@@ -11,10 +11,10 @@ import java.util.random.RandomGenerator;
  * {@link RandomGenerator}) created from a seed you print, and a size that bounds how big the value may get, and
  * it returns one value. {@link PropertyCheck} does both for you and prints the seed when a property fails.
  *
- * {@snippet :
+ * <pre>{@code
  * Generator<Policy> policies = PolicyGenerator.defaults().policies();
  * Policy p = policies.generate(new SplittableRandom(42), 10);   // always the same policy for (42, 10)
- * }
+ * }</pre>
  *
  * @param <T> the type of the generated values
  */

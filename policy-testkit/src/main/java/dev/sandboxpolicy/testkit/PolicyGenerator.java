@@ -3,9 +3,11 @@ package dev.sandboxpolicy.testkit;
 import static dev.sandboxpolicy.testkit.Vocabulary.chance;
 import static dev.sandboxpolicy.testkit.Vocabulary.pick;
 
+import dev.sandboxpolicy.model.Access;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.FilesystemPolicy;
 import dev.sandboxpolicy.model.Landlock;
 import dev.sandboxpolicy.model.NetworkPolicy;
@@ -13,6 +15,7 @@ import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProcessPolicy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.net.IpAddress;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 /**
  * Generates valid policies and presets: realistic hosts (exact names, {@code *.} and {@code **.} wildcards,
@@ -51,6 +55,12 @@ import java.util.random.RandomGenerator;
  * <p>Instances are immutable and thread-safe; all randomness comes from the generator passed in.
  */
 public final class PolicyGenerator {
+
+  /** Every access preset, as written in a document. */
+  private static final List<String> ACCESS_PRESETS = Stream.of(Access.values()).map(Access::wireName).toList();
+  /** Enforcement as generated: absent (audit) a quarter of the time, {@code enforce} half, {@code audit} a quarter. */
+  private static final List<String> ENFORCEMENTS = List.of(
+      "", Enforcement.ENFORCE.wireName(), Enforcement.ENFORCE.wireName(), Enforcement.AUDIT.wireName());
 
   /** Default share of endpoints whose host is a wildcard pattern: 0.25. */
   public static final double DEFAULT_WILDCARD_HOST_SHARE = 0.25;
@@ -124,10 +134,14 @@ public final class PolicyGenerator {
     return (random, size) -> policy(random, size == 0 ? 0 : 1 + random.nextInt(size));
   }
 
-  /** Presets with 1 to {@code max(1, size)} entries, named like the built-in ones ({@code lower-case-words}). */
+  /**
+   * Presets with 1 to {@code max(1, size)} entries, named like the built-in ones ({@code lower-case-words}). Their
+   * hosts are names, never IP literals: a custom preset may not reach a private address (NemoClaw #10659), and the
+   * generated literals are RFC 1918 ones.
+   */
   public Generator<Preset> presets() {
     return (random, size) -> {
-      Policy p = policy(random, 1 + random.nextInt(Math.max(1, size)), false);
+      Policy p = policy(random, 1 + random.nextInt(Math.max(1, size)), false, false);
       String name = pick(random, Vocabulary.WORDS) + (chance(random, 0.5) ? "-" + pick(random, Vocabulary.WORDS) : "");
       return Preset.builder()
           .name(name)
@@ -171,6 +185,10 @@ public final class PolicyGenerator {
   }
 
   private Policy policy(RandomGenerator random, int entries, boolean withStatic) {
+    return policy(random, entries, withStatic, true);
+  }
+
+  private Policy policy(RandomGenerator random, int entries, boolean withStatic, boolean ipLiterals) {
     if (entries < 0 || entries > MAX_ENTRIES) {
       throw new IllegalArgumentException("entries must be in 0.." + MAX_ENTRIES + ": " + entries);
     }
@@ -178,7 +196,7 @@ public final class PolicyGenerator {
     if (withStatic) {
       addStaticSections(random, policy);
     }
-    Domains domains = new Domains(random, Math.max(2, entries / 3 + 1));
+    Domains domains = new Domains(random, Math.max(2, entries / 3 + 1), ipLiterals);
     Set<String> keys = new LinkedHashSet<>();
     for (int i = 0; i < entries; i++) {
       String key;
@@ -245,20 +263,18 @@ public final class PolicyGenerator {
     if (!domain.tls.isEmpty()) {
       e.tls(domain.tls);
     }
-    switch (domain.protocol) {
-      case "rest", "websocket" -> inspected(random, domain, e);
-      case "graphql" -> graphql(random, domain, e);
-      case "json-rpc" -> jsonRpc(random, domain, e);
-      case "mcp" -> mcp(random, domain, e);
-      case "" -> {
-        if (chance(random, 0.15)) {
-          e.access(pick(random, List.of("read-only", "read-write", "full")));
-        }
-      }
-      default -> {
-        // tcp: no L7 fields at all (§2.3 rule 2)
-      }
-    }
+    Protocol protocol = Protocol.fromWireName(domain.protocol).orElse(null);
+    if (protocol == Protocol.REST || protocol == Protocol.WEBSOCKET) {
+      inspected(random, domain, e);
+    } else if (protocol == Protocol.GRAPHQL) {
+      graphql(random, domain, e);
+    } else if (protocol == Protocol.JSON_RPC) {
+      jsonRpc(random, domain, e);
+    } else if (protocol == Protocol.MCP) {
+      mcp(random, domain, e);
+    } else if (domain.protocol.isEmpty() && chance(random, 0.15)) {
+      e.access(pick(random, ACCESS_PRESETS));
+    } // tcp: no L7 fields at all (§2.3 rule 2)
     return e.build();
   }
 
@@ -269,9 +285,9 @@ public final class PolicyGenerator {
     if (chance(random, 0.1)) {
       e.path(pick(random, List.of("/v1/**", "/api/**", "**", "/api/v2/*")));
     }
-    boolean websocket = domain.protocol.equals("websocket");
+    boolean websocket = Protocol.WEBSOCKET.is(domain.protocol);
     if (chance(random, 0.3)) {
-      e.access(pick(random, List.of("read-only", "read-write", "full")));
+      e.access(pick(random, ACCESS_PRESETS));
     } else {
       List<AllowRule> rules = new ArrayList<>();
       int count = 1 + random.nextInt(4);
@@ -295,7 +311,7 @@ public final class PolicyGenerator {
       e.enforcement(domain.enforcement);
     }
     if (chance(random, 0.2)) {
-      e.access(pick(random, List.of("read-only", "read-write", "full")));
+      e.access(pick(random, ACCESS_PRESETS));
     } else {
       List<AllowRule> rules = new ArrayList<>();
       int count = 1 + random.nextInt(3);
@@ -485,28 +501,28 @@ public final class PolicyGenerator {
   private final class Domains {
     private final List<Domain> pool = new ArrayList<>();
 
-    Domains(RandomGenerator random, int count) {
+    Domains(RandomGenerator random, int count, boolean ipLiterals) {
       Set<String> names = new LinkedHashSet<>();
       while (names.size() < count) {
         names.add(pick(random, Vocabulary.WORDS) + (count > 20 ? Integer.toString(random.nextInt(count * 4)) : "")
             + "." + pick(random, Vocabulary.TLDS));
       }
       for (String name : names) {
-        boolean ip = chance(random, 0.03);
+        boolean ip = ipLiterals && chance(random, 0.03);
         String protocol;
         if (!ip && chance(random, graphqlShare)) {
-          protocol = "graphql";
+          protocol = Protocol.GRAPHQL.wireName();
         } else if (!ip && chance(random, jsonRpcShare)) {
-          protocol = "json-rpc";
+          protocol = Protocol.JSON_RPC.wireName();
         } else if (!ip && chance(random, mcpShare)) {
-          protocol = "mcp";
+          protocol = Protocol.MCP.wireName();
         } else if (chance(random, l7Share)) {
-          protocol = chance(random, 0.85) ? "rest" : "websocket";
+          protocol = chance(random, 0.85) ? Protocol.REST.wireName() : Protocol.WEBSOCKET.wireName();
         } else {
-          protocol = !ip && chance(random, 0.2) ? "tcp" : "";
+          protocol = !ip && chance(random, 0.2) ? Protocol.TCP.wireName() : "";
         }
-        boolean inspected = !protocol.isEmpty() && !protocol.equals("tcp");
-        String enforcement = inspected ? pick(random, List.of("", "enforce", "enforce", "audit")) : "";
+        boolean inspected = !protocol.isEmpty() && !Protocol.TCP.is(protocol);
+        String enforcement = inspected ? pick(random, ENFORCEMENTS) : "";
         String tls = !inspected && chance(random, 0.1) ? "skip" : "";
         List<Integer> ports = new ArrayList<>();
         ports.add(Integer.parseInt(pick(random, Vocabulary.PORTS_COMMON)));

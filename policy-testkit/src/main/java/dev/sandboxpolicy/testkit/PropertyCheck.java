@@ -12,13 +12,13 @@ import java.util.function.Predicate;
  * each, and on the first failure shrinks the case and throws a {@link PropertyFailure} whose message names the
  * seed, the case index, the size, the original and the shrunk case.
  *
- * {@snippet :
+ * <pre>{@code
  * PropertyCheck.forAll(PolicyGenerator.defaults().policies())
  *     .seed(20240611L)
  *     .count(200)
  *     .shrinker(PolicyShrinker.policies())
  *     .check(policy -> assertEquals(policy, roundTrip(policy)));
- * }
+ * }</pre>
  *
  * <p><b>Reproducing a failure.</b> Case {@code i} is generated from {@code new SplittableRandom(caseSeed)} where
  * the case seeds are drawn in order from {@code new SplittableRandom(seed)}, with size

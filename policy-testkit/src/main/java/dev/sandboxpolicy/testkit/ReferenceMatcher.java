@@ -10,6 +10,7 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import java.util.ArrayList;
@@ -25,11 +26,11 @@ import java.util.TreeMap;
  * every entry, endpoint, binary and rule and no index or precomputation, so that a fast matcher can be compared
  * with it in property tests.
  *
- * {@snippet :
+ * <pre>{@code
  * ReferenceMatcher reference = ReferenceMatcher.of(policy);
  * ReferenceDecision d = reference.decideConnection(Connection.of("api.github.com", 443, "/usr/bin/git"));
  * assertEquals(d.allowed(), compiled.decide(...).allowed(), d.reason());
- * }
+ * }</pre>
  *
  * <p>Modelled: L4 host/port/binary matching and the L4 deny reasons (§3.3, §3.4); REST and WebSocket-upgrade L7
  * decisions over canonical paths (§3.5): route selection among inspected endpoints, method rules (with
@@ -186,7 +187,7 @@ public final class ReferenceMatcher {
       }
     }
     String protocol = selected.protocol().toLowerCase(Locale.ROOT);
-    if (protocol.equals("sql")) {
+    if (Protocol.SQL.is(protocol)) {
       return new ReferenceDecision(ReferenceOutcome.ALLOW, allowingKeys.get(0), "sql is relayed as passthrough");
     }
     if (request.path().contains("%2F") && !selected.allowEncodedSlash()) {
@@ -195,7 +196,7 @@ public final class ReferenceMatcher {
     // §3.5 step 3: hard denials by the selected config's body protocol, never relaxed by audit.
     Optional<GraphqlRequest> graphql = request.graphql();
     Optional<JsonRpcRequest> rpc = request.jsonRpc();
-    if (protocol.equals("graphql")) {
+    if (Protocol.GRAPHQL.is(protocol)) {
       if (graphql.isEmpty() || graphql.get().lifecycle()) {
         return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "graphql endpoint without a GraphQL operation view");
       }
@@ -203,10 +204,10 @@ public final class ReferenceMatcher {
         return new ReferenceDecision(ReferenceOutcome.DENY, "", "GraphQL request rejected: " + graphql.get().error().get());
       }
     }
-    if (protocol.equals("mcp")) {
+    if (Protocol.MCP.is(protocol)) {
       return decideMcp(ev, request, selected, allowingKeys, entries);
     }
-    if (protocol.equals("json-rpc")) {
+    if (Protocol.JSON_RPC.is(protocol)) {
       if (rpc.isEmpty()) {
         return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "json-rpc endpoint without a JSON-RPC view");
       }
@@ -234,7 +235,7 @@ public final class ReferenceMatcher {
           continue;
         }
         String epProtocol = ep.protocol().toLowerCase(Locale.ROOT);
-        if (epProtocol.equals("graphql") && graphql.isPresent() && !graphql.get().lifecycle()) {
+        if (Protocol.GRAPHQL.is(epProtocol) && graphql.isPresent() && !graphql.get().lifecycle()) {
           GraphqlVerdict v = graphql(ev, ep, graphql.get().operations());
           if (v.denies) {
             deniedBy.add(key);
@@ -244,7 +245,7 @@ public final class ReferenceMatcher {
           } else if (graphqlRefusal == null) {
             graphqlRefusal = v.refusal; // authoritative: a GraphQL endpoint that does not allow denies (§3.7)
           }
-        } else if (epProtocol.equals("json-rpc") && rpc.isPresent()) {
+        } else if (Protocol.JSON_RPC.is(epProtocol) && rpc.isPresent()) {
           for (int i = 0; i < calls.size(); i++) {
             String method = calls.get(i).method();
             boolean denied = false;
@@ -285,7 +286,7 @@ public final class ReferenceMatcher {
       String key = deniedBy.stream().sorted().findFirst().orElseThrow();
       return l7Denial(selected, key, "request matched a deny rule of policy " + key);
     }
-    if (protocol.equals("json-rpc")) {
+    if (Protocol.JSON_RPC.is(protocol)) {
       // Each call of a batch is decided on its own; any call not allowed denies the whole request (§3.8).
       for (int i = 0; i < calls.size(); i++) {
         if (!callAllowed[i]) {
@@ -327,7 +328,7 @@ public final class ReferenceMatcher {
     List<Endpoint> mcpEndpoints = new ArrayList<>();
     for (String key : keys) {
       for (Endpoint ep : entries.get(key).endpoints()) {
-        if (ep.protocol().equalsIgnoreCase("mcp") && endpointMatches(ev, ep, c) && selectorMatches(ev, ep.path(), request.path())) {
+        if (Protocol.MCP.is(ep.protocol().toLowerCase(Locale.ROOT)) && endpointMatches(ev, ep, c) && selectorMatches(ev, ep.path(), request.path())) {
           if (ep.mcp().flatMap(m -> m.allowAllKnownMcpMethods()).orElse(false)) {
             return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "allow_all_known_mcp_methods is not modelled");
           }
@@ -544,19 +545,16 @@ public final class ReferenceMatcher {
 
   private static boolean hasExtendedConfig(Endpoint ep) {
     String protocol = ep.protocol().toLowerCase(Locale.ROOT);
-    return (!protocol.isEmpty() && !protocol.equals("tcp")) || !ep.allowedIps().isEmpty() || !ep.tls().isEmpty();
+    return (!protocol.isEmpty() && !Protocol.TCP.is(protocol)) || !ep.allowedIps().isEmpty() || !ep.tls().isEmpty();
   }
 
   private static boolean isInspectedProtocol(String protocol) {
-    return switch (protocol.toLowerCase(Locale.ROOT)) {
-      case "rest", "websocket", "graphql", "sql", "json-rpc", "mcp" -> true;
-      default -> false;
-    };
+    return Protocol.fromWireName(protocol.toLowerCase(Locale.ROOT)).filter(Protocol::isInspected).isPresent();
   }
 
   private static boolean isJsonRpcFamily(String protocol) {
     String p = protocol.toLowerCase(Locale.ROOT);
-    return p.equals("json-rpc") || p.equals("mcp");
+    return Protocol.JSON_RPC.is(p) || Protocol.MCP.is(p);
   }
 
   /** The Rego-side endpoint path selector: empty = all, exactly {@code **} = all, else {@code G(p, "/", path)}. */
@@ -577,7 +575,7 @@ public final class ReferenceMatcher {
       }
       return bodies;
     }
-    String protocol = ep.protocol().isEmpty() ? "rest" : ep.protocol().toLowerCase(Locale.ROOT);
+    String protocol = ep.protocol().isEmpty() ? Protocol.REST.wireName() : ep.protocol().toLowerCase(Locale.ROOT);
     List<String> methods;
     switch (protocol) {
       case "graphql" -> {

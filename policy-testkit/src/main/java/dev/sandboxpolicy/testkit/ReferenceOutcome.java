@@ -40,8 +40,8 @@ public enum ReferenceOutcome {
     return switch (decision.verdict()) {
       case ALLOW -> ALLOW;
       case ERROR -> ERROR;
-      case DENY -> decision.enforcement().orElse(dev.sandboxpolicy.matcher.Enforcement.ENFORCE)
-          == dev.sandboxpolicy.matcher.Enforcement.AUDIT ? AUDIT : DENY;
+      case DENY -> decision.enforcement().orElse(dev.sandboxpolicy.model.Enforcement.ENFORCE)
+          == dev.sandboxpolicy.model.Enforcement.AUDIT ? AUDIT : DENY;
     };
   }
 }

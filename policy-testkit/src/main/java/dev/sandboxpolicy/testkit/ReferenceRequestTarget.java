@@ -18,12 +18,12 @@ import java.util.Optional;
  * lists it, for differential tests of a production canonicalizer and to turn raw targets into
  * {@link HttpRequest}s.
  *
- * {@snippet :
+ * <pre>{@code
  * ReferenceRequestTarget t = ReferenceRequestTarget.parse("/a/./b/../c%40d;v=1?x=1&x=2&y", false);
  * t.path();    // "/a/c@d"
  * t.query();   // {x=[1, 2], y=[""]}
  * ReferenceRequestTarget.parse("/a%2Fb", false).rejection();   // Optional[encoded_slash]
- * }
+ * }</pre>
  *
  * <p>Rejection codes (a rejected target has no path or query): {@code control_character} (raw 0x00–0x1F or
  * 0x7F), {@code non_ascii} (raw byte above 0x7E), {@code fragment} ({@code #}), {@code path_not_absolute} (path not

@@ -10,6 +10,7 @@ import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import java.util.ArrayList;
@@ -28,11 +29,11 @@ import java.util.random.RandomGenerator;
  * {@link #deniedConnections()}, {@link #allowedRequests()} and {@link #deniedRequests()} keep only what the
  * {@link ReferenceMatcher} decides that way (retrying up to {@value #MAX_ATTEMPTS} times per value).
  *
- * {@snippet :
+ * <pre>{@code
  * RequestGenerator requests = RequestGenerator.forPolicy(policy);
  * PropertyCheck.forAll(requests.allowedRequests()).seed(42).count(500)
  *     .check(r -> assertTrue(myProxy.allows(r)));
- * }
+ * }</pre>
  *
  * <p>Sizes are ignored except where a list length is drawn (ancestors). Instances are immutable.
  */
@@ -162,8 +163,8 @@ public final class RequestGenerator {
     for (Map.Entry<String, NetworkPolicy> e : policy.networkPolicies().entrySet()) {
       for (Endpoint ep : e.getValue().endpoints()) {
         String protocol = ep.protocol().toLowerCase(Locale.ROOT);
-        boolean inspected = protocol.equals("rest") || protocol.equals("websocket") || protocol.equals("graphql")
-            || protocol.equals("json-rpc") || protocol.equals("mcp") || (protocol.isEmpty() && !ep.access().isEmpty());
+        boolean inspected = Protocol.REST.is(protocol) || Protocol.WEBSOCKET.is(protocol) || Protocol.GRAPHQL.is(protocol)
+            || Protocol.JSON_RPC.is(protocol) || Protocol.MCP.is(protocol) || (protocol.isEmpty() && !ep.access().isEmpty());
         if (!inspectedOnly || inspected) {
           targets.add(new Target(e.getKey(), e.getValue(), ep));
         }
@@ -305,13 +306,13 @@ public final class RequestGenerator {
     }
     Connection c = connection(random, size, t);
     String protocol = t.endpoint.protocol().toLowerCase(Locale.ROOT);
-    if (protocol.equals("graphql")) {
+    if (Protocol.GRAPHQL.is(protocol)) {
       return graphqlRequest(random, c, t.endpoint);
     }
-    if (protocol.equals("json-rpc")) {
+    if (Protocol.JSON_RPC.is(protocol)) {
       return jsonRpcRequest(random, c, t.endpoint);
     }
-    if (protocol.equals("mcp")) {
+    if (Protocol.MCP.is(protocol)) {
       return mcpRequest(random, c, t.endpoint);
     }
     List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(t.endpoint));

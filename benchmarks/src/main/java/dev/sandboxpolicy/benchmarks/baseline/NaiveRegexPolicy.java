@@ -5,6 +5,7 @@ import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import java.util.ArrayList;
@@ -256,7 +257,7 @@ public final class NaiveRegexPolicy {
       this.ports = e.effectivePorts().stream().mapToInt(Integer::intValue).toArray();
       this.selector = e.path().isEmpty() || e.path().equals("**") ? null : new Glob(e.path(), '/');
       String protocol = e.protocol();
-      boolean restShaped = !protocol.equals("json-rpc") && !protocol.equals("mcp");
+      boolean restShaped = !Protocol.JSON_RPC.is(protocol) && !Protocol.MCP.is(protocol);
       List<RuleBody> allows = new ArrayList<>();
       if (!e.allowRules().isEmpty()) {
         for (AllowRule rule : e.allowRules()) {

@@ -8,6 +8,7 @@ import dev.sandboxpolicy.merge.PresetMerger;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * 27.
  */
 public final class RealisticPolicy {
-  private static final String AMBIGUOUS = "endpoint_ambiguous";
+  private static final String AMBIGUOUS = ProblemCode.ENDPOINT_AMBIGUOUS.wireName();
   private static final Pattern NAMED_ENTRY = Pattern.compile("network policies '([^']+)'|and '([^']+)' endpoint");
 
   private RealisticPolicy() {}

@@ -6,6 +6,7 @@ import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import java.util.ArrayList;
@@ -266,7 +267,7 @@ public final class RequestMix {
 
     private static boolean inspected(Endpoint e) {
       String p = e.protocol();
-      return p.equals("rest") || (p.isEmpty() && !e.access().isEmpty());
+      return Protocol.REST.is(p) || (p.isEmpty() && !e.access().isEmpty());
     }
 
     private String host(Endpoint e) {

@@ -1,5 +1,7 @@
 package dev.sandboxpolicy.model.glob;
 
+import dev.sandboxpolicy.model.WireNamed;
+
 /**
  * Why a glob pattern does not compile (spec §3.2, last bullet). Each kind has a stable snake_case {@link #wireName()}
  * that tools and tests may rely on.
@@ -7,7 +9,7 @@ package dev.sandboxpolicy.model.glob;
  * <p>Upstream, a pattern that does not compile is an <em>evaluation error</em> when it is used (the decision fails
  * closed); at load time it is only a warning. Which severity to report is the caller's choice.
  */
-public enum GlobErrorKind {
+public enum GlobErrorKind implements WireNamed {
   /** A {@code [} without its closing {@code ]}. */
   UNCLOSED_CLASS("glob_unclosed_class"),
   /** A class range whose end is smaller than its start, e.g. {@code [z-a]}. */
@@ -32,6 +34,7 @@ public enum GlobErrorKind {
    *
    * @return the code
    */
+  @Override
   public String wireName() {
     return wireName;
   }
