@@ -19,8 +19,10 @@ import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.net.IpAddress;
@@ -447,8 +449,7 @@ public final class Advisor {
   private static Endpoint adopt(Endpoint contract, Target t) {
     Endpoint.Builder b = Endpoint.builder(contract).port(t.port).ports(List.of()).allowedIps(List.of())
         .location(SourceLocation.NONE);
-    boolean inspected = !contract.protocol().isEmpty() && !contract.protocol().equals("tcp");
-    if (inspected && !t.rules.isEmpty()) {
+    if (PolicyEndpoints.isInspected(contract) && !t.rules.isEmpty()) {
       b.access("").rules(rules(t));
     }
     return b.build();
@@ -458,7 +459,7 @@ public final class Advisor {
   private static Endpoint fresh(Target t) {
     Endpoint.Builder b = Endpoint.builder().host(t.host).port(t.port);
     if (!t.rules.isEmpty()) {
-      b.protocol("rest").enforcement("enforce").rules(rules(t));
+      b.protocol(Protocol.REST.wireName()).enforcement(Enforcement.ENFORCE.wireName()).rules(rules(t));
     }
     return b.build();
   }
@@ -535,7 +536,7 @@ public final class Advisor {
   static String describe(Endpoint e) {
     String where = e.host() + ":" + e.effectivePorts().stream().map(String::valueOf)
         .reduce((a, b) -> a + "," + b).orElse("?");
-    if (e.protocol().isEmpty() || e.protocol().equals("tcp")) {
+    if (!PolicyEndpoints.isInspected(e)) {
       return where + " any request (L4, not inspected)";
     }
     if (!e.access().isEmpty()) {

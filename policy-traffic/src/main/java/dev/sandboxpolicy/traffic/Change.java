@@ -1,12 +1,13 @@
 package dev.sandboxpolicy.traffic;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Locale;
 
 /**
  * How an event's outcome changes from the reference (the logged decision or a baseline policy) to the candidate.
  * Audit counts as passing: allow and audit differ in what is logged, not in what gets through.
  */
-public enum Change {
+public enum Change implements WireNamed {
   /** Both pass, or both are denied. */
   UNCHANGED,
   /** The reference passed it; the candidate denies it: the candidate would break this traffic. */
@@ -21,6 +22,7 @@ public enum Change {
    *
    * @return the lower-case name
    */
+  @Override
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

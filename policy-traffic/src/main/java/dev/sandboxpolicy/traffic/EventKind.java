@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.traffic;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Locale;
  * Replay counts those as undecidable ({@link UndecidableReason#NOT_A_POLICY_DECISION}) and advice never targets
  * them.
  */
-public enum EventKind {
+public enum EventKind implements WireNamed {
   /** Rows 1 and 2: a CONNECT allowed or denied by policy ({@code NET}, engine {@code opa}). */
   CONNECT(true),
   /** Row 3: a CONNECT refused by the SSRF destination check ({@code NET}, engine {@code ssrf}). */
@@ -61,6 +62,7 @@ public enum EventKind {
    *
    * @return the lower-case name
    */
+  @Override
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

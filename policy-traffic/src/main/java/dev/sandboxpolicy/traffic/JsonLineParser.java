@@ -6,6 +6,7 @@ import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcCall;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
 import dev.sandboxpolicy.matcher.RequestTargetException;
+import dev.sandboxpolicy.model.WireNamed;
 import dev.sandboxpolicy.model.net.Port;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,9 @@ final class JsonLineParser {
   private static final int ACTION_ALLOWED = 1;
   private static final int ACTION_DENIED = 2;
   private static final int ACTION_OTHER = 99;
+
+  /** The verdict {@code check --json} writes for a decision that failed closed. */
+  private static final String ERROR_DECISION = "error";
 
   private JsonLineParser() {}
 
@@ -209,14 +213,14 @@ final class JsonLineParser {
     if (decision == null) {
       b.loggedDecision = TrafficVerdict.UNKNOWN;
     } else {
-      switch (decision.toLowerCase(Locale.ROOT)) {
-        case "allow" -> b.loggedDecision = TrafficVerdict.ALLOW;
-        case "audit" -> b.loggedDecision = TrafficVerdict.AUDIT;
-        case "deny", "error" -> b.loggedDecision = TrafficVerdict.DENY;
-        default -> {
-          return LineOutcome.malformed("'decision' must be allow, audit or deny, not '" + decision + "'");
-        }
+      String d = decision.toLowerCase(Locale.ROOT);
+      // "error" is the check --json spelling of a decision that failed closed: a denial.
+      TrafficVerdict v = d.equals(ERROR_DECISION) ? TrafficVerdict.DENY
+          : WireNamed.fromWireName(TrafficVerdict.class, d).filter(x -> x != TrafficVerdict.UNKNOWN).orElse(null);
+      if (v == null) {
+        return LineOutcome.malformed("'decision' must be allow, audit or deny, not '" + decision + "'");
       }
+      b.loggedDecision = v;
     }
     b.policy = string(r.has("matched_policy") ? r.get("matched_policy") : r.get("policy"));
     b.reason = string(r.get("reason"));

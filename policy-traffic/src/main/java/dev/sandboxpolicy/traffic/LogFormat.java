@@ -1,12 +1,13 @@
 package dev.sandboxpolicy.traffic;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Locale;
 
 /**
  * The line formats a {@link LogReader} recognises (logs spec §1.1, §1.6). The format is detected per line, so one
  * file may mix them.
  */
-public enum LogFormat {
+public enum LogFormat implements WireNamed {
   /**
    * A line as {@code openshell logs <name>} prints it:
    * {@code [1755770400.123] [sandbox] [OCSF ] [ocsf] NET:OPEN [INFO] ALLOWED ...}.
@@ -33,6 +34,7 @@ public enum LogFormat {
    *
    * @return the lower-case name
    */
+  @Override
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -6,6 +6,7 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.util.ArrayList;
@@ -31,8 +32,6 @@ final class PolicyEndpoints {
   /** Bounds the per-destination cache, so replaying any number of distinct destinations stays in constant memory. */
   static final int MAX_CACHED_DESTINATIONS = 4096;
 
-  /** Protocols whose decisions read the request body (policy language §3.7, §3.8). */
-  private static final List<String> BODY_PROTOCOLS = List.of("graphql", "json-rpc", "mcp");
 
   /** One endpoint of one entry. */
   static final class Slot {
@@ -64,8 +63,11 @@ final class PolicyEndpoints {
           exactBinaries.add(b.path());
         }
       }
-      this.readsBody = BODY_PROTOCOLS.contains(endpoint.protocol())
-          || (endpoint.protocol().equals("websocket") && hasGraphqlRules(endpoint));
+      // Decisions that read the request body (policy language §3.7, §3.8): GraphQL, JSON-RPC and MCP, and
+      // WebSocket endpoints with GraphQL rules.
+      Protocol protocol = Protocol.fromWireName(endpoint.protocol()).orElse(null);
+      this.readsBody = protocol == Protocol.GRAPHQL || (protocol != null && protocol.isJsonRpcFamily())
+          || (protocol == Protocol.WEBSOCKET && hasGraphqlRules(endpoint));
     }
 
     /** Whether this endpoint's host and port match (a hostless endpoint matches every host). */
@@ -97,7 +99,7 @@ final class PolicyEndpoints {
 
     /** Whether requests on this endpoint are inspected (an L7 protocol other than {@code tcp}). */
     boolean inspected() {
-      return !endpoint.protocol().isEmpty() && !endpoint.protocol().equals("tcp");
+      return isInspected(endpoint);
     }
 
     /** Whether the host is written exactly (no wildcard) and equals {@code host}, ignoring case. */
@@ -177,6 +179,11 @@ final class PolicyEndpoints {
       }
     }
     return false;
+  }
+
+  /** Whether an endpoint's requests are inspected: it names a protocol, and not {@code tcp}. */
+  static boolean isInspected(Endpoint e) {
+    return Protocol.fromWireName(e.protocol()).map(Protocol::isInspected).orElse(false);
   }
 
   private static boolean hasGraphqlRules(Endpoint e) {

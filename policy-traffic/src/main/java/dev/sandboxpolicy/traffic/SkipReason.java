@@ -1,9 +1,10 @@
 package dev.sandboxpolicy.traffic;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Locale;
 
 /** Why advice proposes nothing for a logged denial. */
-public enum SkipReason {
+public enum SkipReason implements WireNamed {
   /**
    * The destination is always blocked: loopback, link-local, unspecified (also IPv4-mapped), {@code localhost} or
    * a cloud metadata name (logs spec §2.2). No policy may open it.
@@ -42,6 +43,7 @@ public enum SkipReason {
    *
    * @return the lower-case name
    */
+  @Override
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

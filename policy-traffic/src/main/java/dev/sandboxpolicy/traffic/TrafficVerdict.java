@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.traffic;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Locale;
  * says {@code audit}. The JSON Lines form carries the message, so audit is recognised there; the shorthand shows
  * the message only for {@code l7-mcp} events, so elsewhere an audited request reads as {@link #ALLOW}.
  */
-public enum TrafficVerdict {
+public enum TrafficVerdict implements WireNamed {
   /** The connection or request went through ({@code ALLOWED}, or a WebSocket upgrade logged as {@code OTHER}). */
   ALLOW,
   /** The request went through but would have been denied: {@code enforcement: audit}. */
@@ -28,6 +29,7 @@ public enum TrafficVerdict {
    *
    * @return the lower-case name
    */
+  @Override
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,12 +1,13 @@
 package dev.sandboxpolicy.traffic;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Locale;
 
 /**
  * Why replay could not decide an event under a policy. Replay never guesses: an event whose outcome depends on
  * something the log does not record is counted as undecidable, with one of these reasons.
  */
-public enum UndecidableReason {
+public enum UndecidableReason implements WireNamed {
   /** The proxy refused before or outside policy evaluation ({@link EventKind#isPolicyDecision()} is false). */
   NOT_A_POLICY_DECISION("the proxy refused this before or outside policy evaluation; no policy changes it"),
   /**
@@ -40,6 +41,7 @@ public enum UndecidableReason {
    *
    * @return the lower-case name
    */
+  @Override
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
