@@ -63,8 +63,11 @@ class PresetLayerCommandTest {
     assertEquals(ExitCode.USAGE, r.status(), "--dry-run with -o is contradictory");
     r = CliRun.run(dir, "merge", "--dry-run", "p.yaml", "my-api.yaml");
     assertEquals(ExitCode.OK, r.status(), r::toString);
+    // The key changes, then (after a blank line) what they mean: policy-analysis compare of before and after.
     assertEquals(List.of("+ network_policies.nemoclaw_custom__my-api__my_api",
-            "+ network_policies.nemoclaw_custom__my-api__pypi"), r.out().lines().toList(), "in the preset's order");
+            "+ network_policies.nemoclaw_custom__my-api__pypi"),
+        r.out().lines().takeWhile(l -> !l.isEmpty()).toList(), "in the preset's order");
+    assertTrue(r.out().contains("\nwhat it allows:\nrelation: wider\n"), r.out());
     CliRun remove = CliRun.run(dir, "remove", "--dry-run", "p.yaml", "my-api.yaml");
     assertEquals(List.of("no changes"), remove.out().lines().toList(), "only keys that exist go");
     assertEquals(ExitCode.OK, CliRun.run(dir, "merge", "p.yaml", "my-api.yaml", "-o", "p.yaml").status());
@@ -105,7 +108,7 @@ class PresetLayerCommandTest {
     CliRun r = CliRun.run(dir, env, "", "merge", "my-api.yaml", "--dry-run");
     assertEquals(ExitCode.OK, r.status(), r::toString);
     assertEquals(List.of("+ network_policies.nemoclaw_custom__my-api__my_api",
-        "+ network_policies.nemoclaw_custom__my-api__pypi"), r.out().lines().toList());
+        "+ network_policies.nemoclaw_custom__my-api__pypi"), r.out().lines().takeWhile(l -> !l.isEmpty()).toList());
     CliRun builtIn = CliRun.run(dir, env, "", "merge", "pypi", "--dry-run");
     assertEquals(ExitCode.OK, builtIn.status(), builtIn::toString);
   }
