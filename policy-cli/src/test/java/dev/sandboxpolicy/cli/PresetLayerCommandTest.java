@@ -73,7 +73,9 @@ class PresetLayerCommandTest {
     assertEquals(ExitCode.OK, CliRun.run(dir, "merge", "p.yaml", "my-api.yaml", "-o", "p.yaml").status());
     CliRun afterMerge = CliRun.run(dir, "remove", "--dry-run", "p.yaml", "my-api.yaml");
     assertEquals(List.of("- network_policies.nemoclaw_custom__my-api__my_api",
-        "- network_policies.nemoclaw_custom__my-api__pypi"), afterMerge.out().lines().toList());
+        "- network_policies.nemoclaw_custom__my-api__pypi"),
+        afterMerge.out().lines().takeWhile(l -> !l.isEmpty()).toList());
+    assertTrue(afterMerge.out().contains("\nrelation: narrower\n"), afterMerge.out());
   }
 
   @Test
