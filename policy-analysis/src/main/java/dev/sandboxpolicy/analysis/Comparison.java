@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.analysis;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ import java.util.Objects;
 public record Comparison(Relation relation, List<Region> widened, List<Region> narrowed, List<String> unsupported) {
 
   /** How one policy relates to another. */
-  public enum Relation {
+  public enum Relation implements WireNamed {
     /** Both allow exactly the same (reordering or splitting entries gives this). */
     EQUIVALENT("equivalent"),
     /** {@code after} allows everything {@code before} does, and more. */

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.analysis;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record Containment(
     List<String> unsupported) {
 
   /** The result of a containment check, as {@code openshell-prover check} names it. */
-  public enum Result {
+  public enum Result implements WireNamed {
     /** Everything the candidate allows, the boundary allows (exit status 0). */
     WITHIN_BOUNDARY("within_boundary", 0),
     /** The candidate allows something the boundary denies (exit status 1). */

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.analysis;
 
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ import java.util.Optional;
 public record Origin(Outcome outcome, Optional<String> entry, String pointer, SourceLocation location, String reason) {
 
   /** What a policy does with a witness. */
-  public enum Outcome {
+  public enum Outcome implements WireNamed {
     /** The connection or request is allowed (by a rule, or by an access preset). */
     ALLOWED("allowed"),
     /** The request's rules deny it but the endpoint is in audit mode, so the proxy forwards it. */

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.analysis;
 
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public record Surprise(Kind kind, String pointer, SourceLocation location, Strin
     Optional<Witness.Network> witness, String outcome, String explanation) {
 
   /** The kinds of surprising requests. */
-  public enum Kind {
+  public enum Kind implements WireNamed {
     /** {@code example.com} against {@code *.example.com} or {@code **.example.com}: the apex is not a subdomain. */
     WILDCARD_APEX("wildcard_apex"),
     /** {@code a.b.example.com} against {@code *.example.com}: {@code *} is one label. */
