@@ -52,6 +52,21 @@ public final class CompiledPolicy {
   static final String NO_POLICIES_REASON = "network connections not allowed by policy";
   /** Upstream's reason when several inspected endpoints exist and no path selector matches (spec §3.5 step 2). */
   static final String NO_ROUTE_REASON = "no L7 endpoint path matched request";
+  /** The MCP method that opens a session; on its own it needs no {@code MCP-Protocol-Version} header (#3241). */
+  static final String MCP_INITIALIZE = "initialize";
+
+  /**
+   * The reason of an allow whose destination is not known (a host name without resolved addresses): the SSRF and
+   * {@code allowed_ips} checks of spec §3.9 cannot be made here.
+   */
+  static final String DESTINATION_UNCHECKED_REASON =
+      "destination not checked: the host is a name and no resolved addresses were given, so the SSRF and"
+          + " allowed_ips checks (spec 3.9) are still the proxy's to do";
+  /** The reason of an allow whose destination (an IP-literal host, or the given resolved addresses) was checked. */
+  static final String DESTINATION_CHECKED_REASON =
+      "destination checked: every address passed the SSRF and allowed_ips checks (spec 3.9)";
+  /** Offset of the destination-checked allow constants in {@code networkAllow} and {@code allowDecisions}. */
+  private static final int CHECKED = 3;
 
   private static final Optional<Enforcement> ENFORCED = Optional.of(Enforcement.ENFORCE);
   private static final Optional<Enforcement> AUDITED = Optional.of(Enforcement.AUDIT);
@@ -118,7 +133,7 @@ public final class CompiledPolicy {
    *     off, only ports out of range are errors); glob problems are only warnings
    */
   public static CompiledPolicy compile(Policy policy, MatcherOptions options) throws PolicyCompileException {
-    List<Problem> problems = PolicyChecks.validate(policy, options.validation());
+    List<Problem> problems = PolicyChecks.validate(policy, options);
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new PolicyCompileException(problems);
     }
@@ -154,19 +169,21 @@ public final class CompiledPolicy {
   }
 
   private void prepareDecisions(CompiledEndpoint e) {
-    String key = e.entry.key;
-    e.networkAllow = new Decision[] {
-      Decision.allow(key, e.pointer, e.location, Optional.empty()),
-      Decision.allow(key, e.pointer, e.location, ENFORCED),
-      Decision.allow(key, e.pointer, e.location, AUDITED)
-    };
+    e.networkAllow = allowConstants(e.entry.key, e.pointer, e.location);
     for (CompiledRule r : e.allow) {
-      r.allowDecisions = new Decision[] {
-        Decision.allow(key, r.pointer, r.location, Optional.empty()),
-        Decision.allow(key, r.pointer, r.location, ENFORCED),
-        Decision.allow(key, r.pointer, r.location, AUDITED)
-      };
+      r.allowDecisions = allowConstants(e.entry.key, r.pointer, r.location);
     }
+  }
+
+  /** The six allow constants of one endpoint or rule: by {@link #variant}, then + {@link #CHECKED}. */
+  private static Decision[] allowConstants(String key, String pointer, SourceLocation at) {
+    Decision[] out = new Decision[2 * CHECKED];
+    List<Optional<Enforcement>> enforcements = List.of(Optional.empty(), ENFORCED, AUDITED);
+    for (int v = 0; v < CHECKED; v++) {
+      out[v] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_UNCHECKED_REASON);
+      out[v + CHECKED] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_CHECKED_REASON);
+    }
+    return out;
   }
 
   private static int variant(CompiledEndpoint config) {
@@ -181,7 +198,8 @@ public final class CompiledPolicy {
 
   /**
    * The network decision (spec §3.4): allowed iff some entry has an endpoint matching host and port <em>and</em> a
-   * binary matching the executable or one of its ancestors. On allow, {@link Decision#matchedPolicy()} is the
+   * binary matching the executable or one of its ancestors. Hosts compare without one trailing dot of the requested
+   * host (see {@link NetworkRequest}); the reason names the host as requested. On allow, {@link Decision#matchedPolicy()} is the
    * smallest allowing key and {@link Decision#rulePointer()} its first matching endpoint. Allocation-free on allow.
    *
    * @param request the connection
@@ -205,7 +223,14 @@ public final class CompiledPolicy {
         for (int i = 0; i < s.count && firstInspected == null; i++) {
           firstInspected = s.candidates[i].inspected ? s.candidates[i] : null;
         }
-        return s.candidates[0].networkAllow[variant(firstInspected)];
+        int variant = variant(firstInspected);
+        if (request.destination() == null) {
+          return s.candidates[0].networkAllow[variant];
+        }
+        DestinationVerdict destination = destinationOfCandidates(request, request.destination(), s);
+        return destination.allowed()
+            ? s.candidates[0].networkAllow[variant + CHECKED]
+            : destinationDenial(destination);
       }
       if (matchedEndpoints > 0) {
         s.reset();
@@ -227,9 +252,12 @@ public final class CompiledPolicy {
     return Decision.error(s.errorReason != null ? s.errorReason : "evaluation error");
   }
 
-  /** Fills the scratch with host+port candidates; false on an evaluation error. */
+  /**
+   * Fills the scratch with host+port candidates; false on an evaluation error. The host compared is the requested
+   * one without one trailing dot ({@link NetworkRequest#comparedHost()}).
+   */
   private boolean collect(NetworkRequest request, EvaluationScratch s) {
-    String host = request.host();
+    String host = request.comparedHost();
     if (index.hasWildcards && host.indexOf('\0') >= 0) {
       s.fail("evaluation error: host contains U+0000");
       return false;
@@ -308,8 +336,9 @@ public final class CompiledPolicy {
 
   /**
    * {@link #checkDestination(NetworkRequest, List)} with the first SSRF rule of spec §3.9: when the requested host
-   * is the compute driver's host-gateway alias (compared case-insensitively) and a trusted gateway IP is known, every
-   * resolved address must be that IP ({@code gateway_mismatch} otherwise), whatever the endpoint configs say.
+   * is the compute driver's host-gateway alias (compared case-insensitively, one trailing dot ignored on either side)
+   * and a trusted gateway IP is known, every resolved address must be that IP ({@code gateway_mismatch} otherwise),
+   * whatever the endpoint configs say.
    *
    * @param request the connection (its network decision is re-evaluated)
    * @param resolved the addresses DNS returned for the host
@@ -323,26 +352,46 @@ public final class CompiledPolicy {
       return DestinationVerdict.refuse(
           DestinationMode.NOT_ALLOWED, "network_denied", null, "the network decision did not allow " + request.host());
     }
-    CompiledEndpoint firstExtended = null;
-    boolean exactDeclared = false;
+    if (hostGatewayAlias != null && trustedGatewayIp != null
+        && request.comparedHost().equalsIgnoreCase(NetworkRequest.withoutTrailingDot(hostGatewayAlias))) {
+      return DestinationRules.gateway(resolved, trustedGatewayIp);
+    }
     EvaluationScratch s = scratch.get();
     try {
-      if (collect(request, s) && keepAllowedBinaries(request, s)) {
-        for (int i = 0; i < s.count; i++) {
-          CompiledEndpoint e = s.candidates[i];
-          if (firstExtended == null && e.extendedConfig) {
-            firstExtended = e;
-          }
-          exactDeclared |= e.hostKind == CompiledEndpoint.HOST_EXACT;
-        }
+      if (!collect(request, s) || !keepAllowedBinaries(request, s)) {
+        return DestinationVerdict.refuse(
+            DestinationMode.NOT_ALLOWED, "network_denied", null, "the network decision did not allow " + request.host());
       }
+      return destinationOfCandidates(request, resolved, s);
     } finally {
       s.reset();
     }
-    if (hostGatewayAlias != null && trustedGatewayIp != null && request.host().equalsIgnoreCase(hostGatewayAlias)) {
-      return DestinationRules.gateway(resolved, trustedGatewayIp);
+  }
+
+  /**
+   * The §3.9 check over {@code resolved} with the allowing candidates in {@code s} (endpoint and binary matched, key
+   * order): the first one with an extended config supplies {@code allowed_ips}; an exact-host one allows private
+   * space. Reads the scratch, does not change it.
+   */
+  private static DestinationVerdict destinationOfCandidates(
+      NetworkRequest request, List<IpAddress> resolved, EvaluationScratch s) {
+    CompiledEndpoint firstExtended = null;
+    boolean exactDeclared = false;
+    for (int i = 0; i < s.count; i++) {
+      CompiledEndpoint e = s.candidates[i];
+      if (firstExtended == null && e.extendedConfig) {
+        firstExtended = e;
+      }
+      exactDeclared |= e.hostKind == CompiledEndpoint.HOST_EXACT;
     }
     return DestinationRules.check(request, resolved, firstExtended, exactDeclared);
+  }
+
+  /** The blocking network denial for a refused destination; the reason names the check, its code and message. */
+  private static Decision destinationDenial(DestinationVerdict v) {
+    return Decision.deny("destination refused by the SSRF / allowed_ips check (spec 3.9, " + v.mode().name()
+        .toLowerCase(java.util.Locale.ROOT) + " " + v.code() + "): " + v.message(), Optional.empty(), "",
+        SourceLocation.NONE, Optional.empty());
   }
 
   // ------------------------------------------------------------------------------------------ L7
@@ -357,6 +406,13 @@ public final class CompiledPolicy {
    * of one batch may be allowed by different endpoints or entries; the batch is allowed only when every call is, and
    * a deny rule matching any call denies it. {@link Decision#matchedPolicy()} is then the smallest key that allows
    * some call, and the reason of a refused batch names the first call nothing allowed.
+   *
+   * <p>MCP (upstream-changes-2026-09 item 1): when the selected endpoint is {@code protocol: mcp}, every request but a
+   * standalone {@code initialize} must speak a revision in the endpoint's {@code mcp.versions} (default {@code
+   * [2025-11-25]}): the value of {@link L7Request#withMcpProtocolVersion(String) its MCP-Protocol-Version header},
+   * or {@code 2025-03-26} without one. A repeated, empty or unknown header is refused with {@link
+   * RefusalStatus#BAD_REQUEST}, a known revision outside the list with {@link RefusalStatus#FORBIDDEN} (see {@link
+   * Decision#refusalStatus()}); both before the rules, for every HTTP method, and never relaxed by audit.
    *
    * <p>Before the rules there are two fail-closed answers that do not depend on rule order:
    *
@@ -377,7 +433,10 @@ public final class CompiledPolicy {
    *       decision failed closed.
    * </ul>
    *
-   * @param request the request; its path must be canonical ({@link CanonicalTarget})
+   * <p>The path is decided in its canonical form ({@link L7Request} canonicalizes it); a path the proxy must
+   * reject (see {@link L7Request#pathRejection()}) is a blocking {@link Verdict#DENY} naming the rejection code.
+   *
+   * @param request the request
    * @return the decision
    */
   public Decision decideRequest(L7Request request) {
@@ -405,6 +464,14 @@ public final class CompiledPolicy {
       s.reset();
       return decideNetwork(conn); // the connection itself is refused: its network denial
     }
+    int checked = 0;
+    if (conn.destination() != null) {
+      DestinationVerdict destination = destinationOfCandidates(conn, conn.destination(), s);
+      if (!destination.allowed()) {
+        return destinationDenial(destination); // the connection's destination is refused: no request goes out
+      }
+      checked = CHECKED;
+    }
 
     String path = request.path();
     // Route selection (Rust selector): highest specificity among inspected configs.
@@ -420,6 +487,11 @@ public final class CompiledPolicy {
     }
     if (inspected == 0) {
       return Decision.notInspectedDenial(); // upstream relays L4-only connections; we fail closed
+    }
+    RequestTargetException rejected = request.pathRejectionOrNull();
+    if (rejected != null) { // §3.5 step 1: the proxy rejects the request, whatever the enforcement
+      return Decision.deny("request path rejected (" + rejected.code() + "): " + rejected.getMessage(),
+          Optional.empty(), "", SourceLocation.NONE, ENFORCED);
     }
     if (inspected > 1) {
       selected = null;
@@ -441,7 +513,13 @@ public final class CompiledPolicy {
     if (hard != null) {
       return hard;
     }
-    int variant = variant(selected);
+    if (selected != null && selected.protocol == Protocol.MCP) {
+      Decision version = mcpVersionCheck(request, selected);
+      if (version != null) {
+        return version;
+      }
+    }
+    int variant = variant(selected) + checked;
 
     // §3.8: each JSON-RPC call of a batch is its own decision over every endpoint; one pass per call (one pass in
     // all for a request without calls). Any denied or unallowed call denies the batch; an error anywhere fails it.
@@ -530,6 +608,45 @@ public final class CompiledPolicy {
     return null;
   }
 
+  /**
+   * The MCP protocol revision check of the selected {@code mcp} endpoint (upstream-changes-2026-09 item 1, OpenShell
+   * #3241), for every HTTP method and before the rules: every request except a standalone {@code initialize} (one
+   * call, not in a batch) speaks the revision of its {@code MCP-Protocol-Version} header, or {@code 2025-03-26}
+   * without one. A repeated, empty or unknown header is {@link RefusalStatus#BAD_REQUEST}; a known revision that is
+   * not in the endpoint's {@code mcp.versions} is {@link RefusalStatus#FORBIDDEN}. Both are enforced whatever the
+   * endpoint's enforcement (upstream answers them before the policy decision). Null when the request passes.
+   */
+  private static Decision mcpVersionCheck(L7Request request, CompiledEndpoint selected) {
+    if (isStandaloneInitialize(request)) {
+      return null;
+    }
+    McpProtocolVersionHeader header = request.mcpProtocolVersion();
+    if (header.state != McpProtocolVersionHeader.ABSENT && header.state != McpProtocolVersionHeader.KNOWN) {
+      return Decision.badRequest(
+          header.malformedReason(), Optional.of(selected.entry.key), selected.pointer, selected.location, ENFORCED);
+    }
+    if (selected.admitsMcpVersion(header.speaks())) {
+      return null;
+    }
+    return Decision.deny(
+        "MCP protocol version " + header.speaks().wireName() + " (" + header.source() + ") is not in mcp.versions "
+            + selected.mcpVersionsText + " of policy '" + selected.entry.key + "' (upstream answers 403 Forbidden)",
+        Optional.of(selected.entry.key),
+        selected.mcpVersionsPointer,
+        selected.location,
+        ENFORCED);
+  }
+
+  /** An {@code initialize} call on its own (not in a batch, no response, no inspection error): exempt from the check. */
+  private static boolean isStandaloneInitialize(L7Request request) {
+    if (request.jsonRpc().isEmpty()) {
+      return false;
+    }
+    JsonRpcRequest rpc = request.jsonRpc().get();
+    return !rpc.isBatch() && !rpc.hasResponse() && rpc.error().isEmpty() && rpc.calls().size() == 1
+        && rpc.calls().get(0).method().equals(MCP_INITIALIZE);
+  }
+
   private static Decision hardDeny(String reason, CompiledEndpoint e) {
     return Decision.deny(reason, Optional.of(e.entry.key), e.pointer, e.location, ENFORCED);
   }
@@ -540,8 +657,19 @@ public final class CompiledPolicy {
       return "GraphQL operation not permitted by policy";
     }
     if (request.jsonRpc().isPresent()) {
-      List<JsonRpcCall> calls = request.jsonRpc().get().calls();
-      return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(call).method()) + "' not permitted by policy";
+      JsonRpcRequest rpc = request.jsonRpc().get();
+      if (!rpc.calls().isEmpty()) {
+        return "JSON-RPC method '" + rpc.calls().get(call).method() + "' not permitted by policy";
+      }
+      if (rpc.hasResponse()) {
+        return "JSON-RPC response frame (no method) in a " + request.method()
+            + " request not permitted by policy: only an mcp endpoint accepts client responses, in a POST";
+      }
+      if (rpc.receiveStream()) {
+        return "JSON-RPC receive stream (no method) in a " + request.method()
+            + " request not permitted by policy: only an mcp endpoint accepts receive streams, opened with a GET";
+      }
+      return "JSON-RPC message without a method, response or receive stream not permitted by policy";
     }
     return request.method() + " " + request.path() + " not permitted by policy";
   }

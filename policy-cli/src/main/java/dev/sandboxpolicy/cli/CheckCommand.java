@@ -1,15 +1,12 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.matcher.MatcherOptions;
-import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.matcher.RefusalStatus;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.model.net.Port;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -31,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
     header = "decide whether a binary may reach a host:port (and send a request), or decide a batch",
     customSynopsis = {
       "policyctl check [POLICY] --host H --port P --binary B [--ancestor A]...",
-      "                [--method M --target /path?query] [OPTIONS]",
+      "                [--method M --target /path?query [--jsonrpc JSON] [--mcp-protocol-version V]...]",
+      "                [OPTIONS]",
       "       policyctl check [POLICY] --requests FILE.jsonl [OPTIONS]"
     },
     description = {
@@ -39,15 +37,28 @@ import tools.jackson.databind.node.ObjectNode;
           + " to H:P? With --method and --target: the request decision as well. The target is canonicalized the"
           + " way the proxy does it, then the rules of the matched endpoint decide.",
       "",
+      "Destination (SSRF and allowed_ips, spec 3.9): when --host is an IP literal (any spelling a URL parser"
+          + " accepts, e.g. 0x7f.1) or --resolved-ip gives the addresses the host resolved to, the decision"
+          + " includes the destination checks; otherwise its reason says they are still the proxy's to do.",
+      "",
       "The output names the decision, the network-policy entry and the rule that decided (JSON pointer and"
           + " file:line:column), the enforcement mode, and the reason. A request decision is the rule verdict"
           + " before the enforcement mode is applied: a deny under 'enforcement: audit' is logged, not blocked.",
       "",
       "--requests FILE.jsonl decides a batch, one JSON object per line in the shape of the stdio protocol's decide"
-          + " request: {\"host\", \"port\", \"binary\", \"ancestors\"?, \"cmdline_paths\"?, \"method\"?,"
-          + " \"path\"?, \"query\"?, \"graphql\"?, \"jsonrpc\"?}, where a \"target\" string may replace path"
+          + " request: {\"host\", \"port\", \"binary\", \"ancestors\"?, \"cmdline_paths\"?, \"resolved_ips\"?,"
+          + " \"method\"?, \"path\"?, \"query\"?, \"graphql\"?, \"jsonrpc\"?, \"mcp_protocol_version\"?}, where a"
+          + " \"target\" string may replace path"
           + " and query. One line of output per request; with --json, one decide response per line with its"
           + " \"line\" number.",
+      "",
+      "For a JSON-RPC or MCP endpoint, --jsonrpc gives the JSON-RPC view of the body in the same shape as the"
+          + " \"jsonrpc\" field: a call {\"method\": \"tools/call\", \"params\": {\"name\": \"search\"}}, a batch"
+          + " {\"batch\": true, \"calls\": [...]}, a response frame {\"method\": null, \"has_response\": true} or a"
+          + " receive stream {\"method\": null, \"receive_stream\": true}. --mcp-protocol-version gives the request's"
+          + " MCP-Protocol-Version header (repeat it for a repeated header; without it the request has none, which"
+          + " MCP reads as 2025-03-26). An MCP request outside the endpoint's mcp.versions is refused with 403, a"
+          + " repeated, empty or unknown header with 400: the output says which ('status').",
       "",
       "POLICY defaults to $OPENSHELL_SANDBOX_POLICY. Binary identity follows $" + CheckCommand.BINARY_IDENTITY_VARIABLE
           + " as upstream; --no-binary-identity forces endpoint-only mode.",
@@ -87,6 +98,13 @@ final class CheckCommand extends Subcommand {
       description = "an absolute path seen in argv (used in messages only; repeatable)")
   List<String> cmdlinePaths = new ArrayList<>();
 
+  @Option(
+      names = "--resolved-ip",
+      paramLabel = "IP",
+      description = "an address the host resolved to (repeatable): the decision then includes the SSRF and"
+          + " allowed_ips destination checks (an IP-literal --host is checked without it)")
+  List<String> resolvedIps = new ArrayList<>();
+
   @Option(names = "--method", paramLabel = "M", description = "an HTTP method (or WEBSOCKET_TEXT): also decide the request")
   String method;
 
@@ -95,6 +113,18 @@ final class CheckCommand extends Subcommand {
       paramLabel = "T",
       description = "the request target, e.g. '/repos/acme/x?tag=a' (with --method)")
   String target;
+
+  @Option(
+      names = "--jsonrpc",
+      paramLabel = "JSON",
+      description = "the JSON-RPC view of the body, e.g. '{\"method\": \"tools/list\"}' (with --method)")
+  String jsonRpc;
+
+  @Option(
+      names = "--mcp-protocol-version",
+      paramLabel = "V",
+      description = "the request's MCP-Protocol-Version header (with --method; repeatable: a repeated header)")
+  List<String> mcpProtocolVersions = new ArrayList<>();
 
   @Option(
       names = "--requests",
@@ -123,8 +153,11 @@ final class CheckCommand extends Subcommand {
       single.put("binary", binary != null);
       single.put("ancestor", !ancestors.isEmpty());
       single.put("cmdline-path", !cmdlinePaths.isEmpty());
+      single.put("resolved-ip", !resolvedIps.isEmpty());
       single.put("method", method != null);
       single.put("target", target != null);
+      single.put("jsonrpc", jsonRpc != null);
+      single.put("mcp-protocol-version", !mcpProtocolVersions.isEmpty());
       for (Map.Entry<String, Boolean> given : single.entrySet()) {
         if (given.getValue()) {
           throw CommandFailure.usage("--" + given.getKey() + " cannot be combined with --requests");
@@ -139,21 +172,24 @@ final class CheckCommand extends Subcommand {
       if ((method != null) != (target != null)) {
         throw CommandFailure.usage("--method and --target go together " + helpHint());
       }
+      if (method == null && (jsonRpc != null || !mcpProtocolVersions.isEmpty())) {
+        throw CommandFailure.usage("--jsonrpc and --mcp-protocol-version describe a request: give --method and"
+            + " --target too " + helpHint());
+      }
     }
     String file = PolicyFiles.policyArgument(policies.stream().findFirst(), name(), terminal);
     if (batch && file.equals("-") && requests.equals("-")) {
       throw CommandFailure.usage("the policy and --requests cannot both be standard input");
     }
     InputDocument document = InputDocument.read(file, terminal);
-    ReadResult<Policy> read = PolicyFiles.read(document, readMode.mode());
-    CompiledPolicies.Outcome outcome = CompiledPolicies.compile(read, options(terminal));
+    CompiledPolicies.Outcome outcome = CompiledPolicies.compile(document, readMode.mode(), options(terminal));
     ProblemText.print(terminal.err(), document.name(), outcome.problems());
     if (!outcome.ok()) {
       throw CommandFailure.invalid(
           document.name() + " is not a valid policy (" + ProblemText.counts(outcome.problems()) + ")",
           outcome.problems());
     }
-    SourceMap map = read.sourceMap();
+    SourceMap map = outcome.sourceMap();
     if (batch) {
       return batch(requests, outcome, map, json, terminal);
     }
@@ -193,9 +229,20 @@ final class CheckCommand extends Subcommand {
     o.put("binary", binary == null ? "" : binary);
     ancestors.forEach(o.putArray("ancestors")::add);
     cmdlinePaths.forEach(o.putArray("cmdline_paths")::add);
+    resolvedIps.forEach(o.putArray("resolved_ips")::add);
     if (method != null) {
       o.put("method", method);
       o.put("target", target);
+    }
+    if (jsonRpc != null) {
+      try {
+        o.set("jsonrpc", Json.MAPPER.readTree(jsonRpc));
+      } catch (JacksonException e) {
+        throw CommandFailure.usage("--jsonrpc is not JSON: " + e.getOriginalMessage());
+      }
+    }
+    if (!mcpProtocolVersions.isEmpty()) {
+      mcpProtocolVersions.forEach(o.putArray("mcp_protocol_version")::add);
     }
     try {
       return DecisionRequest.decode(new RequestFields(o), true);
@@ -221,6 +268,10 @@ final class CheckCommand extends Subcommand {
       out.println("  rule:         " + r.decision().rulePointer() + where);
     }
     r.decision().enforcement().ifPresent(e -> out.println("  enforcement:  " + e.wireName()));
+    if (q.isRequest() && r.rejected().isEmpty()) {
+      r.decision().refusalStatus().ifPresent(st -> out.println("  status:       " + st.httpStatus()
+          + (st == RefusalStatus.BAD_REQUEST ? " (bad request: the request cannot be checked as sent)" : "")));
+    }
     out.println("  reason:       " + r.reason());
   }
 
@@ -229,22 +280,24 @@ final class CheckCommand extends Subcommand {
       throws CommandFailure {
     boolean malformed = false;
     boolean allAllowed = true;
-    try (InputStream in = requests.equals("-") ? terminal.in() : Files.newInputStream(terminal.resolve(requests));
-        InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      // Same framing as the stdio protocol: bounded lines, CRLF accepted.
-      RequestLines lines = new RequestLines(reader, StdioServer.MAX_LINE_CHARS);
+    try (InputStream in = requests.equals("-") ? terminal.in() : Files.newInputStream(terminal.resolve(requests))) {
+      // Same framing as the stdio protocol: bounded lines of strict UTF-8, CRLF accepted.
+      RequestLines lines = new RequestLines(in, StdioServer.DEFAULT_MAX_LINE_BYTES);
       RequestLines.Line next;
       int number = 0;
       while ((next = lines.next()) != null) {
         number++;
         String line = next.text();
-        if (!next.tooLong() && line.isBlank()) {
+        if (!next.tooLong() && !next.notUtf8() && line.isBlank()) {
           continue;
         }
         Optional<DecisionRequest> request;
         try {
           if (next.tooLong()) {
-            throw ProtocolError.badRequest("line is longer than " + StdioServer.MAX_LINE_CHARS + " characters");
+            throw ProtocolError.badRequest("line is longer than " + StdioServer.DEFAULT_MAX_LINE_BYTES + " bytes");
+          }
+          if (next.notUtf8()) {
+            throw ProtocolError.badRequest("line is not valid UTF-8");
           }
           request = Optional.of(DecisionRequest.decode(requestLine(line), true));
         } catch (ProtocolError e) {

@@ -98,7 +98,8 @@ abstract class PresetLayerCommand extends Subcommand {
           + " also \"semantic\": {relation, widened, narrowed, unsupported}.";
 
   static final String VALIDATION =
-      "The resulting policy is validated (leniently: unknown keys of the live policy are kept). Its errors are"
+      "The live policy is read and the resulting policy validated the way current OpenShell reads policies (an"
+          + " unknown key or a missing version is an error). Its errors are"
           + " printed on standard error as RESULT:LINE:COLUMN lines, where RESULT is OUT or <result> and the"
           + " positions are those of the printed YAML. Some built-in presets cannot be applied together (for"
           + " example brew and github: upstream OpenShell rejects the result as ambiguous); this is where you learn"
@@ -225,7 +226,7 @@ abstract class PresetLayerCommand extends Subcommand {
       semanticJson = semanticJson(live.policy(), result.policy());
     }
     List<Problem> errors =
-        DocumentValidation.validate(DocumentKind.POLICY, yaml, ReadMode.LENIENT, false).stream()
+        DocumentValidation.validate(DocumentKind.POLICY, yaml, ReadMode.STRICT, false).stream()
             .filter(Problem::isError)
             .toList();
     String resultName = output.file().orElse("<result>");

@@ -14,8 +14,10 @@ import dev.sandboxpolicy.rules.PolicyRules;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import dev.sandboxpolicy.rules.ValidationReport;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -25,11 +27,11 @@ import java.util.function.Supplier;
  * Validates policy, preset and blueprint documents: structure against the shipped JSON Schemas, then every value
  * rule of the OpenShell policy language and the NemoClaw preset layer, into one {@link ValidationReport}.
  *
- * <p>Two modes mirror upstream's load paths. {@link #strict()} is the gateway path ({@code openshell policy
- * set}): {@code version} is required, unknown keys are errors, and every validator runs, including the gateway-only
- * checks ({@code _provider_} keys, GraphQL {@code operation_type: "*"}). {@link #lenient()} is the local-YAML path:
- * {@code version} may be omitted, unknown keys are warnings, and {@code port} together with {@code ports} is an error
- * (the strict path silently prefers {@code ports} and only gets a warning here).
+ * <p>{@link #strict()} is what current OpenShell loads: one fail-closed reading on every load path (upstream
+ * #3334: {@code version} is required, unknown keys are errors) and every validator, including the gateway-only
+ * checks ({@code _provider_} keys, GraphQL {@code operation_type: "*"}). Use it. {@link #legacyTolerant()} reads
+ * older files the way OpenShell's local-YAML loader did before #3334 ({@code version} may be omitted, unknown keys
+ * are warnings, {@code port} together with {@code ports} is an error) to show what to change in them.
  *
  * <p>Errors are what upstream rejects. Warnings are what upstream warns about, plus lints for documents upstream
  * accepts but silently misreads: an {@code enforcement} other than {@code enforce}/{@code audit} (audits), an
@@ -54,8 +56,8 @@ public final class PolicyValidator {
 
   private static final PolicyValidator STRICT =
       new PolicyValidator(ReadMode.STRICT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
-  private static final PolicyValidator LENIENT =
-      new PolicyValidator(ReadMode.LENIENT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
+  private static final PolicyValidator LEGACY_TOLERANT =
+      new PolicyValidator(ReadMode.LEGACY_TOLERANT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
 
   private final ReadMode mode;
   private final PresetOrigin presetOrigin;
@@ -67,14 +69,22 @@ public final class PolicyValidator {
     this.profile = profile;
   }
 
-  /** The gateway's validation: strict structure and every rule. Presets are treated as custom. */
+  /**
+   * What current OpenShell loads: the fail-closed reading of #3334 and every rule, the gateway's included. Presets
+   * are treated as custom. The default everywhere in this library.
+   */
   public static PolicyValidator strict() {
     return STRICT;
   }
 
-  /** The local-YAML validation: tolerant structure, the same value rules. Presets are treated as custom. */
-  public static PolicyValidator lenient() {
-    return LENIENT;
+  /**
+   * The validation of older files, read the way OpenShell's local-YAML loader did before #3334 (tolerant
+   * structure, {@link ReadMode#LEGACY_TOLERANT}) with the same value rules minus the gateway-only checks. Presets are
+   * treated as custom. Current OpenShell loads nothing this tolerates beyond {@link #strict()}: use it to see what to
+   * change in an old file.
+   */
+  public static PolicyValidator legacyTolerant() {
+    return LEGACY_TOLERANT;
   }
 
   /** The mode this validator applies to models ({@link #validateText} takes its own). */
@@ -141,7 +151,7 @@ public final class PolicyValidator {
   /** Checks the value rules of a blueprint's {@code components.policy.additions}. */
   public ValidationReport validateBlueprint(Blueprint blueprint) {
     return withProfile(DocumentKind.BLUEPRINT, rules().validateBlueprint(blueprint),
-        () -> PolicyReader.of(ReadMode.LENIENT).readTree(PolicyWriter.toYaml(blueprint), DocumentFormat.YAML)
+        () -> PolicyReader.of(ReadMode.LEGACY_TOLERANT).readTree(PolicyWriter.toYaml(blueprint), DocumentFormat.YAML)
             .value().orElse(null));
   }
 
@@ -170,8 +180,10 @@ public final class PolicyValidator {
   /**
    * Reads {@code text} (YAML or JSON) as a document of {@code kind} in {@code mode} and reports everything in one
    * report: the reader's syntax, limit and structural problems, the JSON Schema and every value rule. When a strict
-   * read fails on structure, the value rules still run on a lenient reading of the same text, so one pass shows
-   * all problems. A problem found by both the schema and the reader is reported once.
+   * read fails on structure, the value rules still run on a legacy tolerant reading of the same text, so one pass
+   * shows all problems. A problem found by more than one of them is reported once: at the schema's position, with
+   * the reader's message when both have the same code (the reader's says what to change), and a value rule's
+   * problem is left out when the same code was already reported at the same pointer.
    */
   public ValidationReport validateText(DocumentKind kind, String text, ReadMode mode) {
     Objects.requireNonNull(kind, "kind");
@@ -179,18 +191,23 @@ public final class PolicyValidator {
     boolean strict = mode == ReadMode.STRICT;
     ReadResult<Object> tree = PolicyReader.of(mode).readTree(text, DocumentFormat.YAML);
     List<Problem> problems = new ArrayList<>(JsonSchemaCheck.check(kind, tree, !strict));
-    Set<String> reported = new HashSet<>();
-    for (Problem p : problems) {
-      reported.add(p.severity() + " " + p.pointer());
+    Map<String, Integer> reported = new HashMap<>();
+    for (int i = 0; i < problems.size(); i++) {
+      reported.putIfAbsent(problems.get(i).severity() + " " + problems.get(i).pointer(), i);
     }
     ReadResult<?> read = read(kind, text, mode);
     for (Problem p : read.problems()) {
-      if (reported.add(p.severity() + " " + p.pointer())) {
+      Integer at = reported.putIfAbsent(p.severity() + " " + p.pointer(), problems.size());
+      if (at == null) {
         problems.add(p);
+      } else if (problems.get(at).code().equals(p.code())) {
+        Problem schema = problems.get(at);
+        problems.set(at, new Problem(schema.severity(), schema.code(), schema.pointer(), schema.line(),
+            schema.column(), p.message()));
       }
     }
     if (read.value().isEmpty() && strict && tree.value().isPresent()) {
-      read = read(kind, text, ReadMode.LENIENT); // value rules on a tolerant reading
+      read = read(kind, text, ReadMode.LEGACY_TOLERANT); // value rules on a tolerant reading
     }
     if (read.value().isPresent()) {
       Object value = read.value().get();
@@ -201,7 +218,15 @@ public final class PolicyValidator {
         case PRESET -> rules.validatePreset((Preset) value, map);
         case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
       };
-      problems.addAll(semantic.problems());
+      Set<String> codeAndPointer = new HashSet<>();
+      for (Problem p : problems) {
+        codeAndPointer.add(p.code() + " " + p.pointer());
+      }
+      for (Problem p : semantic.problems()) {
+        if (!codeAndPointer.contains(p.code() + " " + p.pointer())) {
+          problems.add(p);
+        }
+      }
     }
     if (profile == ValidationProfile.NEMOCLAW && tree.value().isPresent()) {
       return ValidationReport.of(
