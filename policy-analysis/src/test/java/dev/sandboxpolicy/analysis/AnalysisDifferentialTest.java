@@ -13,8 +13,6 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.automaton.CallSiteLanguages;
-import dev.sandboxpolicy.testkit.Connection;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.PolicyGenerator;
 import dev.sandboxpolicy.testkit.PropertyCheck;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
@@ -144,9 +142,9 @@ class AnalysisDifferentialTest {
     for (Policy p : List.of(before, after)) {
       RequestGenerator g = RequestGenerator.forPolicy(p);
       for (int i = 0; i < SAMPLES; i++) {
-        Connection c = g.connections().generate(random, 4);
+        NetworkRequest c = g.connections().generate(random, 4);
         analysable(c).ifPresent(n -> out.add(new Witness.Network(n, Optional.empty())));
-        HttpRequest r = g.requests().generate(random, 4);
+        L7Request r = g.requests().generate(random, 4);
         if (r.graphql().isEmpty() && r.jsonRpc().isEmpty()) {
           analysable(r.connection()).filter(n -> canonical(r.path()) && textValues(r.query())).ifPresent(
               n -> out.add(new Witness.Network(n, Optional.of(L7Request.of(n, r.method(), r.path())
@@ -158,17 +156,17 @@ class AnalysisDifferentialTest {
   }
 
   /** Hosts the analysis covers (ASCII names without NUL), ports in range, executables that are kernel paths. */
-  private static Optional<NetworkRequest> analysable(Connection c) {
+  private static Optional<NetworkRequest> analysable(NetworkRequest c) {
     String host = c.host().endsWith(".") ? c.host().substring(0, c.host().length() - 1) : c.host();
     boolean hostOk = !host.isEmpty() && host.chars().allMatch(ch -> ch > 0 && ch < 0x80);
     boolean portOk = c.port() >= 1 && c.port() <= 65535;
-    boolean binariesOk = CallSiteLanguages.executablePaths().matches(c.binaryPath().getBytes(StandardCharsets.UTF_8))
+    boolean binariesOk = CallSiteLanguages.executablePaths().matches(c.binary().getBytes(StandardCharsets.UTF_8))
         && c.ancestors().stream().allMatch(a -> CallSiteLanguages.executablePaths().matches(
             a.getBytes(StandardCharsets.UTF_8)));
     if (!hostOk || !portOk || !binariesOk) {
       return Optional.empty();
     }
-    return Optional.of(NetworkRequest.of(c.host(), c.port(), c.binaryPath()).withAncestors(c.ancestors()));
+    return Optional.of(NetworkRequest.of(c.host(), c.port(), c.binary()).withAncestors(c.ancestors()));
   }
 
   private static boolean canonical(String path) {

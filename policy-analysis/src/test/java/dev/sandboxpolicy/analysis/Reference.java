@@ -3,8 +3,6 @@ package dev.sandboxpolicy.analysis;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
 
@@ -21,16 +19,15 @@ final class Reference {
   }
 
   static boolean passes(ReferenceMatcher m, Witness.Network w) {
-    NetworkRequest c = w.connection();
-    Connection conn = new Connection(c.host(), c.port(), c.binary(), c.ancestors());
-    if (!m.decideConnection(conn).allowed()) {
+    NetworkRequest conn = w.connection();
+    if (!m.decideNetwork(conn).allowed()) {
       return false;
     }
     if (w.request().isEmpty()) {
       return true;
     }
     L7Request r = w.request().get();
-    ReferenceOutcome o = m.decideRequest(new HttpRequest(conn, r.method(), r.path(), r.query())).outcome();
+    ReferenceOutcome o = m.decideRequest(L7Request.of(conn, r.method(), r.path()).withQuery(r.query())).outcome();
     return o == ReferenceOutcome.ALLOW || o == ReferenceOutcome.AUDIT || o == ReferenceOutcome.NOT_INSPECTED;
   }
 }

@@ -1,10 +1,8 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.io.ReadMode;
-import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.MatcherOptions;
-import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.traffic.LogEvent;
 import dev.sandboxpolicy.traffic.LogReader;
 import dev.sandboxpolicy.traffic.ReadStats;
@@ -42,8 +40,7 @@ final class TrafficInputs {
   static CompiledPolicy compile(String file, ReadMode mode, MatcherOptions options, Terminal terminal)
       throws CommandFailure {
     InputDocument document = InputDocument.read(file, terminal);
-    ReadResult<Policy> read = PolicyFiles.read(document, mode);
-    CompiledPolicies.Outcome outcome = CompiledPolicies.compile(read, options);
+    CompiledPolicies.Outcome outcome = CompiledPolicies.compile(document, mode, options);
     ProblemText.print(terminal.err(), document.name(), outcome.problems());
     if (!outcome.ok()) {
       throw CommandFailure.failed(
