@@ -10,6 +10,7 @@ module dev.sandboxpolicy.cli {
   requires tools.jackson.core;
   requires tools.jackson.databind;
   requires info.picocli;
+  requires java.xml;
 
   exports dev.sandboxpolicy.cli;
 

@@ -451,7 +451,8 @@ public final class CompiledPolicy {
     }
   }
 
-  private Decision decideRequest(L7Request request, EvaluationScratch s) {
+  /** {@link #decideRequest(L7Request)} on {@code s}, which the caller resets; leaves the candidates in {@code s}. */
+  Decision decideRequest(L7Request request, EvaluationScratch s) {
     NetworkRequest conn = request.connection();
     if (!collect(conn, s)) {
       return evaluationError(s);
@@ -520,6 +521,7 @@ public final class CompiledPolicy {
       }
     }
     int variant = variant(selected) + checked;
+    s.rulesReached = true;
 
     // §3.8: each JSON-RPC call of a batch is its own decision over every endpoint; one pass per call (one pass in
     // all for a request without calls). Any denied or unallowed call denies the batch; an error anywhere fails it.
@@ -672,6 +674,55 @@ public final class CompiledPolicy {
       return "JSON-RPC message without a method, response or receive stream not permitted by policy";
     }
     return request.method() + " " + request.path() + " not permitted by policy";
+  }
+
+  // ------------------------------------------------------------------------------------------ traces
+
+  /**
+   * Every entry, endpoint, binary, allow rule and deny rule a {@link MatchTrace} can name, in document order: the
+   * universe of rule coverage. An endpoint's {@code access} preset is one allow rule ({@code .../access}).
+   *
+   * @return an immutable list
+   */
+  public List<MatchTrace.Item> traceItems() {
+    return Tracer.items(this);
+  }
+
+  /**
+   * The network decision of {@code request} with every item it matched (see {@link MatchTrace}). Not for the hot
+   * path: it allocates and tries every binary.
+   *
+   * @param request the connection
+   * @return the trace, whose {@link MatchTrace#decision()} equals {@link #decideNetwork(NetworkRequest)}'s
+   */
+  public MatchTrace trace(NetworkRequest request) {
+    return Tracer.network(this, request);
+  }
+
+  /**
+   * The request decision of {@code request} with every item it matched (see {@link MatchTrace}). Not for the hot
+   * path: it allocates and tries every rule.
+   *
+   * @param request the request; its path must be canonical ({@link CanonicalTarget})
+   * @return the trace, whose {@link MatchTrace#decision()} equals {@link #decideRequest(L7Request)}'s
+   */
+  public MatchTrace trace(L7Request request) {
+    return Tracer.request(this, request);
+  }
+
+  /** The compiled entries, in key order (for {@link Tracer}). */
+  CompiledEntry[] entries() {
+    return entries;
+  }
+
+  /** This thread's working memory (for {@link Tracer}, which resets it). */
+  EvaluationScratch scratch() {
+    return scratch.get();
+  }
+
+  /** The endpoints matching the request's host and port, into {@code s}; false on an evaluation error. */
+  boolean collectCandidates(NetworkRequest request, EvaluationScratch s) {
+    return collect(request, s);
   }
 
   @Override

@@ -3,7 +3,10 @@ package dev.sandboxpolicy.cli;
 import dev.sandboxpolicy.matcher.Decision;
 import dev.sandboxpolicy.matcher.RefusalStatus;
 import dev.sandboxpolicy.model.Enforcement;
+import dev.sandboxpolicy.matcher.Verdict;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,6 +29,16 @@ final class DecisionJson {
 
   /** {@code allow}, {@code deny} or {@code error}. */
   static String verdict(Decision d) {
-    return d.verdict().name().toLowerCase(Locale.ROOT);
+    return verdict(d.verdict());
+  }
+
+  /** The spelling of {@code v}: {@code allow}, {@code deny} or {@code error}. */
+  static String verdict(Verdict v) {
+    return v.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The verdict spelled {@code written} ({@code allow}, {@code deny} or {@code error}), if any. */
+  static Optional<Verdict> verdictNamed(String written) {
+    return Arrays.stream(Verdict.values()).filter(v -> verdict(v).equals(written)).findFirst();
   }
 }

@@ -41,6 +41,11 @@ record DecisionRequest(
     Optional<JsonRpcRequest> jsonRpc,
     List<String> mcpProtocolVersion) {
 
+  /** The fields of a request object (the {@code request} of {@code decide}, a line of {@code check --requests}). */
+  static final Set<String> FIELDS =
+      Set.of("host", "port", "binary", "ancestors", "cmdline_paths", "method", "path", "query", "target", "graphql",
+          "jsonrpc", "mcp_protocol_version", "resolved_ips");
+
   /** Decodes {@code fields}; {@code bad_request} (or the target's rejection code) when malformed. */
   static DecisionRequest decode(RequestFields fields, boolean allowTarget) throws ProtocolError {
     String host = fields.requireString("host");

@@ -186,6 +186,17 @@ abstract class PresetLayerCommand extends Subcommand {
     return MergeResult.of(current, PolicyDiff.between(live.policy(), current));
   }
 
+  /**
+   * The errors of a merged policy written as {@code yaml}, by the strict validation that accepts or refuses the
+   * result of a merge (positions are in {@code yaml}). {@code policyctl test} checks presets merged by a test file
+   * with this too.
+   */
+  static List<Problem> resultErrors(String yaml) {
+    return DocumentValidation.validate(DocumentKind.POLICY, yaml, ReadMode.STRICT, false).stream()
+        .filter(Problem::isError)
+        .toList();
+  }
+
   @Override
   int run(Terminal terminal) throws CommandFailure {
     List<String> positionals = new ArrayList<>(arguments);
@@ -225,10 +236,7 @@ abstract class PresetLayerCommand extends Subcommand {
     if (json && dryRun) {
       semanticJson = semanticJson(live.policy(), result.policy());
     }
-    List<Problem> errors =
-        DocumentValidation.validate(DocumentKind.POLICY, yaml, ReadMode.STRICT, false).stream()
-            .filter(Problem::isError)
-            .toList();
+    List<Problem> errors = resultErrors(yaml);
     String resultName = output.file().orElse("<result>");
     ProblemText.print(terminal.err(), resultName, errors);
     if (json) {

@@ -201,7 +201,13 @@ public enum ProblemCode implements WireNamed {
   GLOBAL_POLICY_ACTIVE("global_policy_active"),
   BLUEPRINT_ADDITIONS_INVALID("blueprint_additions_invalid"),
   STACK_UNREADABLE("stack_unreadable"),
-  MCP_VERSIONS_INCOMPATIBLE("mcp_versions_incompatible");
+  MCP_VERSIONS_INCOMPATIBLE("mcp_versions_incompatible"),
+
+  // policy test files (policyctl test; docs/testing-policies.md)
+  REQUEST_INVALID("request_invalid"),
+  TEST_FAILED("test_failed"),
+  NOT_EXERCISED("not_exercised"),
+  COVERAGE_BELOW_MINIMUM("coverage_below_minimum");
 
   private final String wireName;
 
