@@ -87,7 +87,10 @@ public final class Advisor {
   /** How many example lines a proof failure lists. */
   static final int MAX_PROOF_SAMPLES = 5;
 
-  /** Hostnames the mapper never proposes (logs spec §2.2), compared case-insensitively without a trailing dot. */
+  /**
+   * Hostnames the mapper never proposes (logs spec §2.2), compared case-insensitively without a trailing dot; its
+   * always-blocked addresses are {@link SpecialPurposeRanges#ALWAYS_BLOCKED}.
+   */
   private static final Set<String> ALWAYS_BLOCKED_NAMES = Set.of("localhost", "metadata.google.internal");
 
   /** The characters a rule path treats as glob syntax; a logged path holding one cannot be written literally. */
@@ -335,14 +338,7 @@ public final class Advisor {
     if (ALWAYS_BLOCKED_NAMES.contains(h)) {
       return true;
     }
-    return IpAddress.tryParse(h).map(Advisor::alwaysBlockedAddress).orElse(false);
-  }
-
-  private static boolean alwaysBlockedAddress(IpAddress a) {
-    IpAddress v = a.ipv4Mapped().orElse(a);
-    return SpecialPurposeRanges.IPV4_LOOPBACK.contains(v) || SpecialPurposeRanges.IPV4_LINK_LOCAL.contains(v)
-        || SpecialPurposeRanges.IPV4_UNSPECIFIED.contains(v) || SpecialPurposeRanges.IPV6_LOOPBACK.contains(v)
-        || SpecialPurposeRanges.IPV6_LINK_LOCAL.contains(v) || SpecialPurposeRanges.IPV6_UNSPECIFIED.contains(v);
+    return IpAddress.tryParse(h).map(SpecialPurposeRanges::isAlwaysBlocked).orElse(false);
   }
 
   private static boolean isHostGateway(String host) {

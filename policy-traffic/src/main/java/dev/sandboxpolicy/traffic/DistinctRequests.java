@@ -2,6 +2,7 @@ package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.model.net.IpAddress;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.Map;
 final class DistinctRequests {
 
   /** Everything a replay decision reads from an event, plus the logged verdict. */
-  record Key(EventKind kind, String host, int port, String binary, List<String> ancestors, String method,
-      String path, Map<String, List<String>> query, GraphqlRequest graphql, JsonRpcRequest jsonRpc,
-      TrafficVerdict logged, String engine, String reason) {}
+  record Key(EventKind kind, String host, int port, String binary, List<String> ancestors,
+      List<IpAddress> resolvedAddresses, String method, String path, Map<String, List<String>> query,
+      GraphqlRequest graphql, JsonRpcRequest jsonRpc, List<String> mcpProtocolVersionHeaders, TrafficVerdict logged,
+      String engine, String reason) {}
 
   /** One distinct request. */
   static final class Tally {
@@ -43,8 +45,9 @@ final class DistinctRequests {
   void add(LogEvent e) {
     boolean ssrf = e.kind() == EventKind.CONNECT_SSRF || e.kind() == EventKind.FORWARD_SSRF;
     Key key = new Key(e.kind(), e.host().toLowerCase(Locale.ROOT), e.port(), e.binary().orElse(null),
-        e.ancestors().orElse(null), e.method().orElse(null), e.path().orElse(null), e.query(),
-        e.graphql().orElse(null), e.jsonRpc().orElse(null), e.loggedDecision(), e.engine(), ssrf ? e.reason() : "");
+        e.ancestors().orElse(null), e.resolvedAddresses(), e.method().orElse(null), e.path().orElse(null), e.query(),
+        e.graphql().orElse(null), e.jsonRpc().orElse(null), e.mcpProtocolVersionHeaders(), e.loggedDecision(),
+        e.engine(), ssrf ? e.reason() : "");
     Tally t = requests.get(key);
     if (t == null) {
       if (requests.size() >= limit) {

@@ -1,24 +1,23 @@
 package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.matcher.CanonicalTarget;
-import dev.sandboxpolicy.matcher.GraphqlOperation;
-import dev.sandboxpolicy.matcher.GraphqlRequest;
-import dev.sandboxpolicy.matcher.JsonRpcCall;
-import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.RequestTargetException;
 import dev.sandboxpolicy.model.WireNamed;
 import dev.sandboxpolicy.model.net.Port;
+import dev.sandboxpolicy.traffic.input.DecisionRequest;
+import dev.sandboxpolicy.traffic.input.JsonFields;
+import dev.sandboxpolicy.traffic.input.MalformedRequestException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Parses a JSON line: an OCSF event of the supervisor's JSON Lines file (logs spec §1.6; keys sorted, absent fields
@@ -181,34 +180,30 @@ final class JsonLineParser {
 
   // ------------------------------------------------------------------------------------------- requests
 
+  /**
+   * A request line: the request object as {@code check --requests} and the stdio {@code decide} read it (one
+   * decoder, {@link DecisionRequest}), plus what was logged about it: {@code decision}, {@code matched_policy} (or
+   * {@code policy}), {@code reason}, {@code engine} and {@code time}. A raw {@code target} is canonicalized here,
+   * keeping an encoded slash; the decision refuses it on an endpoint without {@code allow_encoded_slash}.
+   */
   private static LineOutcome request(JsonNode r, LogEvent.Builder b) {
     b.kind = EventKind.REQUEST;
-    String host = string(r.get("host"));
-    if (host == null || host.isEmpty()) {
+    DecisionRequest request;
+    try {
+      request = DecisionRequest.decode(new JsonFields((ObjectNode) r), true);
+    } catch (MalformedRequestException e) {
+      return LineOutcome.malformed(e.getMessage());
+    }
+    NetworkRequest connection = request.connection();
+    if (connection.host().isEmpty()) {
       return LineOutcome.malformed("'host' must be a non-empty string");
     }
-    int port = port(r.get("port"));
-    if (port < 0) {
-      return LineOutcome.malformed("'port' must be an integer from " + Port.MIN_VALUE + " to " + Port.MAX_VALUE);
-    }
-    b.host = host;
-    b.port = port;
-    JsonNode binary = r.get("binary");
-    if (binary != null && !binary.isNull()) {
-      if (!binary.isString()) {
-        return LineOutcome.malformed("'binary' must be a string");
-      }
-      b.binary = binary.stringValue().isEmpty() ? null : binary.stringValue();
-    }
-    if (r.has("ancestors")) {
-      List<String> ancestors = strings(r.get("ancestors"));
-      if (ancestors == null) {
-        return LineOutcome.malformed("'ancestors' must be an array of strings");
-      }
-      b.ancestors = ancestors;
-    } else {
-      b.ancestors = List.of(); // the request says everything about the caller
-    }
+    b.host = connection.host();
+    b.port = connection.port();
+    b.binary = connection.binary().isEmpty() ? null : connection.binary();
+    b.ancestors = connection.ancestors(); // the request says everything about the caller: absent means none
+    b.cmdlinePaths = connection.cmdlinePaths();
+    b.resolvedAddresses = connection.resolvedAddresses();
     String decision = string(r.get("decision"));
     if (decision == null) {
       b.loggedDecision = TrafficVerdict.UNKNOWN;
@@ -239,140 +234,26 @@ final class JsonLineParser {
         return LineOutcome.malformed("'time' must be epoch milliseconds or an ISO-8601 string");
       }
     }
-    String method = string(r.get("method"));
-    if (method == null) {
+    if (!request.isRequest()) {
       return LineOutcome.event(b);
     }
-    b.method = method;
-    String target = string(r.get("target"));
-    if (target != null) {
-      if (r.has("path") || r.has("query")) {
-        return LineOutcome.malformed("give either 'target' or 'path' and 'query', not both");
-      }
+    b.method = request.method().get();
+    if (request.target().isPresent()) {
       try {
-        CanonicalTarget t = CanonicalTarget.parse(target, true);
+        CanonicalTarget t = CanonicalTarget.parse(request.target().get(), true);
         b.path = t.path();
         b.query = t.query();
       } catch (RequestTargetException e) {
         return LineOutcome.malformed("'target' is rejected (" + e.code() + "): " + e.getMessage());
       }
     } else {
-      b.path = string(r.get("path"));
-      Map<String, List<String>> query = query(r.get("query"));
-      if (query == null) {
-        return LineOutcome.malformed("'query' values must be strings or arrays of strings");
-      }
-      b.query = query;
+      b.path = request.path();
+      b.query = request.query();
     }
-    JsonNode graphql = r.get("graphql");
-    if (graphql != null && !graphql.isNull()) {
-      b.graphql = graphql(graphql);
-      if (b.graphql == null) {
-        return LineOutcome.malformed("'graphql' is not a GraphQL body view");
-      }
-    }
-    JsonNode jsonRpc = r.get("jsonrpc");
-    if (jsonRpc != null && !jsonRpc.isNull()) {
-      b.jsonRpc = jsonRpc(jsonRpc);
-      if (b.jsonRpc == null) {
-        return LineOutcome.malformed("'jsonrpc' is not a JSON-RPC body view");
-      }
-    }
+    b.graphql = request.graphql().orElse(null);
+    b.jsonRpc = request.jsonRpc().orElse(null);
+    b.mcpProtocolVersionHeaders = request.mcpProtocolVersion();
     return LineOutcome.event(b);
-  }
-
-  private static Map<String, List<String>> query(JsonNode q) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (q == null || q.isNull()) {
-      return out;
-    }
-    if (!q.isObject()) {
-      return null;
-    }
-    for (Map.Entry<String, JsonNode> e : q.properties()) {
-      JsonNode v = e.getValue();
-      if (v.isString()) {
-        out.put(e.getKey(), List.of(v.stringValue()));
-      } else {
-        List<String> values = strings(v);
-        if (values == null) {
-          return null;
-        }
-        out.put(e.getKey(), values);
-      }
-    }
-    return out;
-  }
-
-  /** The stdio protocol's GraphQL body view: {@code {"error"}} or {@code {"operations": [...]}}. */
-  private static GraphqlRequest graphql(JsonNode g) {
-    if (!g.isObject()) {
-      return null;
-    }
-    String error = string(g.get("error"));
-    if (error != null) {
-      return GraphqlRequest.parseError(error);
-    }
-    List<GraphqlOperation> ops = new ArrayList<>();
-    JsonNode list = g.get("operations");
-    if (list != null && !list.isArray()) {
-      return null;
-    }
-    for (JsonNode op : list == null ? List.<JsonNode>of() : list) {
-      if (!op.isObject()) {
-        return null;
-      }
-      if (op.path("persisted_query").asBoolean(false)) {
-        String key = string(op.get("persisted_query_hash"));
-        key = key != null ? key : string(op.get("persisted_query_id"));
-        if (key == null) {
-          return null;
-        }
-        ops.add(GraphqlOperation.persisted(key));
-      } else {
-        List<String> fields = op.has("fields") ? strings(op.get("fields")) : List.of();
-        if (fields == null) {
-          return null;
-        }
-        ops.add(GraphqlOperation.of(orEmpty(string(op.get("operation_type"))),
-            orEmpty(string(op.get("operation_name"))), fields));
-      }
-    }
-    return GraphqlRequest.of(ops);
-  }
-
-  /** The stdio protocol's JSON-RPC body view: one call {@code {"method", "params"}} or {@code {"batch": true, "calls"}}. */
-  private static JsonRpcRequest jsonRpc(JsonNode j) {
-    if (!j.isObject()) {
-      return null;
-    }
-    if (j.path("batch").asBoolean(false)) {
-      List<JsonRpcCall> calls = new ArrayList<>();
-      JsonNode list = j.get("calls");
-      if (list == null || !list.isArray()) {
-        return null;
-      }
-      for (JsonNode c : list) {
-        JsonRpcCall call = call(c);
-        if (call == null) {
-          return null;
-        }
-        calls.add(call);
-      }
-      return JsonRpcRequest.batch(calls, j.path("has_response").asBoolean(false));
-    }
-    JsonRpcCall call = call(j);
-    return call == null ? null : JsonRpcRequest.single(call);
-  }
-
-  private static JsonRpcCall call(JsonNode c) {
-    String method = c.isObject() ? string(c.get("method")) : null;
-    if (method == null) {
-      return null;
-    }
-    JsonRpcCall call = JsonRpcCall.of(method);
-    String name = string(c.path("params").get("name"));
-    return name == null ? call : call.withParamsName(name);
   }
 
   // ------------------------------------------------------------------------------------------- values
@@ -392,17 +273,4 @@ final class JsonLineParser {
     return Port.isValid(n.intValue()) ? n.intValue() : -1;
   }
 
-  private static List<String> strings(JsonNode n) {
-    if (n == null || !n.isArray()) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode v : n) {
-      if (!v.isString()) {
-        return null;
-      }
-      out.add(v.stringValue());
-    }
-    return out;
-  }
 }

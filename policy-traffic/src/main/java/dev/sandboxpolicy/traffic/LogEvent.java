@@ -2,6 +2,7 @@ package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.model.net.IpAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ public final class LogEvent {
   private final boolean binaryCorrelated;
   private final long pid;
   private final List<String> ancestors;
+  private final List<String> cmdlinePaths;
+  private final List<IpAddress> resolvedAddresses;
   private final String host;
   private final int port;
   private final Layer layer;
@@ -46,6 +49,7 @@ public final class LogEvent {
   private final Map<String, List<String>> query;
   private final GraphqlRequest graphql;
   private final JsonRpcRequest jsonRpc;
+  private final List<String> mcpProtocolVersionHeaders;
   private final TrafficVerdict loggedDecision;
   private final String engine;
   private final String policy;
@@ -62,6 +66,8 @@ public final class LogEvent {
     this.binaryCorrelated = b.binaryCorrelated;
     this.pid = b.pid;
     this.ancestors = b.ancestors == null ? null : List.copyOf(b.ancestors);
+    this.cmdlinePaths = b.cmdlinePaths == null ? List.of() : List.copyOf(b.cmdlinePaths);
+    this.resolvedAddresses = b.resolvedAddresses == null ? List.of() : List.copyOf(b.resolvedAddresses);
     this.host = Objects.requireNonNull(b.host, "host");
     this.port = b.port;
     this.layer = b.method == null ? Layer.L4 : Layer.L7;
@@ -70,6 +76,8 @@ public final class LogEvent {
     this.query = b.query == null ? Map.of() : Map.copyOf(b.query);
     this.graphql = b.graphql;
     this.jsonRpc = b.jsonRpc;
+    this.mcpProtocolVersionHeaders =
+        b.mcpProtocolVersionHeaders == null ? List.of() : List.copyOf(b.mcpProtocolVersionHeaders);
     this.loggedDecision = Objects.requireNonNull(b.loggedDecision, "loggedDecision");
     this.engine = b.engine == null ? "" : b.engine;
     this.policy = b.policy == null || b.policy.isEmpty() || b.policy.equals("-") ? null : b.policy;
@@ -93,6 +101,8 @@ public final class LogEvent {
     b.binaryCorrelated = binaryCorrelated;
     b.pid = pid;
     b.ancestors = ancestors;
+    b.cmdlinePaths = cmdlinePaths;
+    b.resolvedAddresses = resolvedAddresses;
     b.host = host;
     b.port = port;
     b.method = method;
@@ -100,6 +110,7 @@ public final class LogEvent {
     b.query = query;
     b.graphql = graphql;
     b.jsonRpc = jsonRpc;
+    b.mcpProtocolVersionHeaders = mcpProtocolVersionHeaders;
     b.loggedDecision = loggedDecision;
     b.engine = engine;
     b.policy = policy;
@@ -200,6 +211,27 @@ public final class LogEvent {
   }
 
   /**
+   * Returns the absolute paths seen on the command line, when the line records them (only request JSON Lines'
+   * {@code cmdline_paths} do). They only ever appear in a denial's reason; they never grant access.
+   *
+   * @return an immutable list, empty when not logged
+   */
+  public List<String> cmdlinePaths() {
+    return cmdlinePaths;
+  }
+
+  /**
+   * Returns the addresses the host resolved to, when the line records them (only request JSON Lines'
+   * {@code resolved_ips} do); a replay then runs the SSRF and {@code allowed_ips} destination checks over them, as
+   * {@code policyctl check} does.
+   *
+   * @return an immutable list, empty when not logged
+   */
+  public List<IpAddress> resolvedAddresses() {
+    return resolvedAddresses;
+  }
+
+  /**
    * Returns the destination host as the proxy saw it (a name or an IP address).
    *
    * @return the host
@@ -272,6 +304,16 @@ public final class LogEvent {
   }
 
   /**
+   * Returns every {@code MCP-Protocol-Version} header of the request, in order, when the line records them (only
+   * request JSON Lines' {@code mcp_protocol_version} does).
+   *
+   * @return an immutable list, empty when not logged
+   */
+  public List<String> mcpProtocolVersionHeaders() {
+    return mcpProtocolVersionHeaders;
+  }
+
+  /**
    * Returns the decision the sandbox logged.
    *
    * @return the logged decision
@@ -333,6 +375,8 @@ public final class LogEvent {
         && binaryCorrelated == e.binaryCorrelated
         && pid == e.pid
         && Objects.equals(ancestors, e.ancestors)
+        && cmdlinePaths.equals(e.cmdlinePaths)
+        && resolvedAddresses.equals(e.resolvedAddresses)
         && host.equals(e.host)
         && port == e.port
         && Objects.equals(method, e.method)
@@ -340,6 +384,7 @@ public final class LogEvent {
         && query.equals(e.query)
         && Objects.equals(graphql, e.graphql)
         && Objects.equals(jsonRpc, e.jsonRpc)
+        && mcpProtocolVersionHeaders.equals(e.mcpProtocolVersionHeaders)
         && loggedDecision == e.loggedDecision
         && engine.equals(e.engine)
         && Objects.equals(policy, e.policy)
@@ -370,6 +415,8 @@ public final class LogEvent {
     boolean binaryCorrelated;
     long pid = -1;
     List<String> ancestors;
+    List<String> cmdlinePaths;
+    List<IpAddress> resolvedAddresses;
     String host;
     int port;
     String method;
@@ -377,6 +424,7 @@ public final class LogEvent {
     Map<String, List<String>> query;
     GraphqlRequest graphql;
     JsonRpcRequest jsonRpc;
+    List<String> mcpProtocolVersionHeaders;
     TrafficVerdict loggedDecision;
     String engine;
     String policy;

@@ -1,14 +1,11 @@
 package dev.sandboxpolicy.traffic;
 
+import dev.sandboxpolicy.traffic.input.BoundedLines;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,31 +31,28 @@ import java.util.zip.GZIPInputStream;
  * }
  * }</pre>
  *
- * <p>Memory: one line at a time (a line longer than {@value #MAX_LINE_CHARS} characters is malformed and
- * skipped without being held), the tunnel table ({@link TunnelCorrelator#MAX_TRACKED_TUNNELS} destinations) and
+ * <p>Lines are UTF-8: a line that is not (or is longer than {@value #MAX_LINE_BYTES} bytes) is malformed. Memory:
+ * one line at a time (a longer line is skipped without being held), the tunnel table ({@link TunnelCorrelator#MAX_TRACKED_TUNNELS} destinations) and
  * the first {@value ReadStats#MAX_MALFORMED_SAMPLES} malformed-line records. Not thread-safe.
  */
 public final class LogReader implements Closeable {
 
   /**
-   * The longest line read, in characters. Shorthand lines are short (reasons are cut at 256 bytes, logs spec
+   * The longest line read, in bytes. Shorthand lines are short (reasons are cut at 256 bytes, logs spec
    * §1.2; {@code /v1/denials} cuts lines at 4096 bytes, §4.2); an OCSF JSON line is a few KiB. A line longer than
    * this is counted as malformed.
    */
-  public static final int MAX_LINE_CHARS = 1 << 20;
+  public static final int MAX_LINE_BYTES = 1 << 20;
 
-  private static final int BUFFER_CHARS = 1 << 16;
+  /** The buffer of the gzip inflater and of the raw input. */
+  private static final int BUFFER_BYTES = 1 << 16;
   private static final int GZIP_MAGIC_1 = 0x1f;
   private static final int GZIP_MAGIC_2 = 0x8b;
 
   private final String source;
   private final CountingInputStream raw;
-  private final Reader reader;
-  private final char[] buffer = new char[BUFFER_CHARS];
-  private int position;
-  private int limit;
-  private boolean eof;
-  private final StringBuilder lineBuffer = new StringBuilder(256);
+  private final InputStream decoded;
+  private final BoundedLines reader;
   private final TunnelCorrelator correlator = new TunnelCorrelator();
 
   private long lines;
@@ -70,16 +64,13 @@ public final class LogReader implements Closeable {
   private LogReader(InputStream in, String source) throws IOException {
     this.source = source;
     this.raw = new CountingInputStream(in);
-    BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_CHARS);
+    BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
     buffered.mark(2);
     int b1 = buffered.read();
     int b2 = buffered.read();
     buffered.reset();
-    InputStream decoded = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2
-        ? new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_CHARS), BUFFER_CHARS) : buffered;
-    this.reader = new InputStreamReader(decoded, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    this.decoded = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2 ? new GZIPInputStream(buffered, BUFFER_BYTES) : buffered;
+    this.reader = new BoundedLines(decoded, MAX_LINE_BYTES);
   }
 
   /**
@@ -128,15 +119,20 @@ public final class LogReader implements Closeable {
    */
   public LogEvent next() throws IOException {
     while (true) {
-      String line = readLine();
-      if (line == null) {
+      BoundedLines.Line read = reader.next();
+      if (read == null) {
         return null;
       }
       lines++;
-      if (line == TOO_LONG) {
-        malformed("line is longer than " + MAX_LINE_CHARS + " characters");
+      if (read.tooLong()) {
+        malformed("line is longer than " + MAX_LINE_BYTES + " bytes");
         continue;
       }
+      if (read.notUtf8()) {
+        malformed("line is not valid UTF-8");
+        continue;
+      }
+      String line = read.text();
       LogEvent.Builder b = LogEvent.builder();
       b.source = source;
       b.line = lines;
@@ -186,63 +182,7 @@ public final class LogReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    reader.close();
-  }
-
-  // ------------------------------------------------------------------------------------------- lines
-
-  /** Marks a line longer than {@link #MAX_LINE_CHARS}; compared by identity. */
-  @SuppressWarnings("StringOperationCanBeSimplified")
-  private static final String TOO_LONG = new String("<too long>");
-
-  /** The next line without its terminator ({@code \n}, {@code \r\n}), {@link #TOO_LONG}, or null at the end. */
-  private String readLine() throws IOException {
-    lineBuffer.setLength(0);
-    boolean tooLong = false;
-    boolean any = false;
-    while (true) {
-      if (position == limit) {
-        if (eof) {
-          return any ? finish(tooLong) : null;
-        }
-        limit = reader.read(buffer, 0, buffer.length);
-        position = 0;
-        if (limit <= 0) {
-          limit = 0;
-          eof = true;
-          continue;
-        }
-      }
-      any = true;
-      int start = position;
-      while (position < limit && buffer[position] != '\n') {
-        position++;
-      }
-      int length = position - start;
-      if (!tooLong) {
-        if (lineBuffer.length() + length > MAX_LINE_CHARS + 1) {
-          tooLong = true;
-          lineBuffer.setLength(0);
-        } else {
-          lineBuffer.append(buffer, start, length);
-        }
-      }
-      if (position < limit) {
-        position++; // the '\n'
-        return finish(tooLong);
-      }
-    }
-  }
-
-  private String finish(boolean tooLong) {
-    if (tooLong) {
-      return TOO_LONG;
-    }
-    int end = lineBuffer.length();
-    if (end > 0 && lineBuffer.charAt(end - 1) == '\r') {
-      end--;
-    }
-    return end > MAX_LINE_CHARS ? TOO_LONG : lineBuffer.substring(0, end);
+    decoded.close();
   }
 
   /** Counts the bytes read from the raw input, for progress reports. */

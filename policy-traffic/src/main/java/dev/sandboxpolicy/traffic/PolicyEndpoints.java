@@ -49,7 +49,7 @@ final class PolicyEndpoints {
       this.key = key;
       this.index = index;
       this.endpoint = endpoint;
-      this.pointer = JsonPointer.key("/network_policies", key) + "/endpoints/" + index;
+      this.pointer = JsonPointer.index(JsonPointer.key("/network_policies", key) + "/endpoints", index);
       String host = endpoint.host();
       boolean wildcard = host.indexOf('*') >= 0;
       this.hostGlob = wildcard ? compile(host, GlobDelimiters.DOT, true) : null;

@@ -159,8 +159,10 @@ public final class Replay {
       return ReplayDecision.undecidable(UndecidableReason.NO_BINARY);
     }
     boolean ancestorsKnown = e.ancestors().isPresent() || !identity;
-    NetworkRequest connection =
-        NetworkRequest.of(e.host(), e.port(), binary == null ? "" : binary).withAncestors(e.ancestors().orElse(List.of()));
+    NetworkRequest connection = NetworkRequest.of(e.host(), e.port(), binary == null ? "" : binary)
+        .withAncestors(e.ancestors().orElse(List.of()))
+        .withCmdlinePaths(e.cmdlinePaths())
+        .withResolvedAddresses(e.resolvedAddresses());
     Decision network = policy.decideNetwork(connection);
     if (!network.isAllowed()) {
       if (!ancestorsKnown && network.reason().startsWith(EventClassifier.BINARY_DENIAL)) {
@@ -192,6 +194,7 @@ public final class Replay {
     if (e.jsonRpc().isPresent()) {
       request = request.withJsonRpc(e.jsonRpc().get());
     }
+    request = request.withMcpProtocolVersionHeaders(e.mcpProtocolVersionHeaders());
     Decision d = policy.decideRequest(request);
     if (!ancestorsKnown && endpoints.ancestorsCouldChange(e.host(), e.port(), binary, d.isAllowed())) {
       return ReplayDecision.undecidable(UndecidableReason.ANCESTORS_NOT_LOGGED);

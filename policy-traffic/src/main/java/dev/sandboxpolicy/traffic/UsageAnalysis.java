@@ -45,9 +45,11 @@ public final class UsageAnalysis {
   /** A glob used by at most this many distinct values is offered for narrowing to those values. */
   public static final int MAX_NARROWING_VALUES = 8;
 
-  private static final String PREFIX = "/network_policies/";
-  private static final String ENDPOINTS = "/endpoints/";
-  private static final String RULES = "/rules/";
+  /** The document's field names in the pointers this report writes and reads. */
+  private static final String NETWORK_POLICIES = "network_policies";
+  private static final String ENDPOINTS = "endpoints";
+  private static final String BINARIES = "binaries";
+  private static final String RULES = "rules";
 
   private final CompiledPolicy current;
   private final PolicyEndpoints endpoints;
@@ -137,7 +139,7 @@ public final class UsageAnalysis {
       String key = entry.getKey();
       NetworkPolicy np = entry.getValue();
       EntryUse u = use.get(key);
-      String base = JsonPointer.key("/network_policies", key);
+      String base = JsonPointer.key("/" + NETWORK_POLICIES, key);
       if (!u.used) {
         unusedEntries.add(key);
         continue;
@@ -145,7 +147,7 @@ public final class UsageAnalysis {
       List<Endpoint> keptEndpoints = new ArrayList<>();
       for (int i = 0; i < np.endpoints().size(); i++) {
         Endpoint ep = np.endpoints().get(i);
-        String pointer = base + "/endpoints/" + i;
+        String pointer = JsonPointer.index(JsonPointer.key(base, ENDPOINTS), i);
         Set<String> hosts = u.endpointHosts.get(i);
         if (hosts == null) {
           unusedEndpoints.add(pointer + " " + ep.host() + ":" + ep.effectivePorts());
@@ -174,7 +176,7 @@ public final class UsageAnalysis {
         } else if (values == null) {
           unusedBinaries.add(key + ": " + b.path());
         } else if (b.path().indexOf('*') >= 0 && values.size() <= MAX_NARROWING_VALUES) {
-          narrowings.add(new UsageReport.Narrowing(base + "/binaries/" + i, "binary", b.path(), List.copyOf(values)));
+          narrowings.add(new UsageReport.Narrowing(JsonPointer.index(JsonPointer.key(base, BINARIES), i), "binary", b.path(), List.copyOf(values)));
           values.forEach(v -> keptBinaries.add(Binary.builder(b).path(v).build()));
         } else {
           keptBinaries.add(b);
@@ -199,7 +201,7 @@ public final class UsageAnalysis {
     for (int j = 0; j < rules.size(); j++) {
       AllowRule r = rules.get(j);
       Set<String> paths = u.rulePaths.get(i + "/" + j);
-      String rulePointer = pointer + "/rules/" + j;
+      String rulePointer = JsonPointer.index(JsonPointer.key(pointer, RULES), j);
       RuleBody body = r.allow().orElse(null);
       if (paths == null) {
         if (anyUsed) {
@@ -271,21 +273,21 @@ public final class UsageAnalysis {
     }
   }
 
-  /** {@code [endpoint, rule]} indices of a decision's pointer within entry {@code key}; -1 when absent. */
+  /**
+   * {@code [endpoint, rule]} indices of a decision's pointer ({@code /network_policies/KEY/endpoints/I[/rules/J]})
+   * within entry {@code key}; -1 when absent.
+   */
   private static int[] parse(String pointer, String key) {
-    String base = JsonPointer.key("/network_policies", key);
     int[] out = {-1, -1};
-    if (!pointer.startsWith(base + "/endpoints/")) {
+    List<String> tokens = pointer.startsWith("/") ? JsonPointer.tokens(pointer) : List.of();
+    if (tokens.size() < 4 || !tokens.get(0).equals(NETWORK_POLICIES) || !tokens.get(1).equals(key)
+        || !tokens.get(2).equals(ENDPOINTS)) {
       return out;
     }
-    String rest = pointer.substring(base.length() + ENDPOINTS.length());
-    int slash = rest.indexOf('/');
     try {
-      out[0] = Integer.parseInt(slash < 0 ? rest : rest.substring(0, slash));
-      if (slash >= 0 && rest.startsWith(RULES, slash)) {
-        String r = rest.substring(slash + RULES.length());
-        int s2 = r.indexOf('/');
-        out[1] = Integer.parseInt(s2 < 0 ? r : r.substring(0, s2));
+      out[0] = Integer.parseInt(tokens.get(3));
+      if (tokens.size() >= 6 && tokens.get(4).equals(RULES)) {
+        out[1] = Integer.parseInt(tokens.get(5));
       }
     } catch (NumberFormatException e) {
       out[0] = -1;

@@ -8,6 +8,7 @@ import dev.sandboxpolicy.matcher.GraphqlOperation;
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcCall;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.model.net.IpAddress;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -176,8 +177,12 @@ class LogReaderTest {
   @Test
   void requestJsonLines() {
     Logs.Read r = Logs.read("requests.jsonl");
-    assertEquals(4, r.stats().events());
+    assertEquals(6, r.stats().events());
     assertEquals(Map.of("blank", 1L), r.stats().skippedByCategory());
+    // Line 8 is read by the decoder that check --requests and the stdio decide use: the same message.
+    assertEquals(1, r.stats().malformedLines());
+    assertEquals(8, r.stats().malformedSamples().get(0).line());
+    assertEquals("'port' must be an integer from 0 to 65535", r.stats().malformedSamples().get(0).reason());
     LogEvent get = r.atLine(1);
     assertEquals(LogFormat.REQUEST_JSONL, get.format());
     assertEquals(EventKind.REQUEST, get.kind());
@@ -193,6 +198,33 @@ class LogReaderTest {
     assertEquals(TrafficVerdict.AUDIT, audit.loggedDecision());
     assertEquals(Optional.of(List.of("/bin/bash")), audit.ancestors());
     assertTrue(audit.graphql().isPresent());
+    LogEvent resolved = r.atLine(6);
+    assertEquals(List.of("/work/repo"), resolved.cmdlinePaths());
+    assertEquals(List.of(IpAddress.parse("169.254.169.254")), resolved.resolvedAddresses());
+    assertEquals(Optional.of(List.of()), resolved.ancestors(), "a request line without ancestors has none");
+    LogEvent mcp = r.atLine(7);
+    assertEquals(List.of("2025-06-18", "2025-03-26"), mcp.mcpProtocolVersionHeaders());
+    assertEquals(Optional.of(JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("search"))),
+        mcp.jsonRpc());
+    assertEquals(List.of(), get.cmdlinePaths());
+    assertEquals(List.of(), get.resolvedAddresses());
+    assertEquals(List.of(), get.mcpProtocolVersionHeaders());
+  }
+
+  @Test
+  void linesThatAreNotUtf8AreMalformedAndOtherCharactersAreRead() throws IOException {
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    in.writeBytes("NET:OPEN [INFO] ALLOWED /usr/bin/g\u00e9(1) -> a.example:443 [policy:a engine:opa]\n"
+        .getBytes(StandardCharsets.UTF_8));
+    in.writeBytes("NET:OPEN [INFO] ALLOWED /usr/bin/g".getBytes(StandardCharsets.UTF_8));
+    in.writeBytes(new byte[] {(byte) 0xE9}); // Latin-1, not UTF-8
+    in.writeBytes("(1) -> b.example:443 [policy:b engine:opa]\n".getBytes(StandardCharsets.UTF_8));
+    try (LogReader r = LogReader.of(new ByteArrayInputStream(in.toByteArray()), "-")) {
+      assertEquals(Optional.of("/usr/bin/g\u00e9"), r.next().binary());
+      assertEquals(null, r.next());
+      assertEquals(1, r.stats().malformedLines());
+      assertEquals(MalformedLine.of("-", 2, "line is not valid UTF-8"), r.stats().malformedSamples().get(0));
+    }
   }
 
   @Test
@@ -228,7 +260,7 @@ class LogReaderTest {
 
   @Test
   void tooLongLineIsMalformedAndCrLfIsAccepted() throws IOException {
-    String longLine = "x".repeat(LogReader.MAX_LINE_CHARS + 10);
+    String longLine = "x".repeat(LogReader.MAX_LINE_BYTES + 10);
     String text = "NET:OPEN [INFO] ALLOWED /usr/bin/gh(1) -> a.example:443 [policy:a engine:opa]\r\n" + longLine
         + "\nNET:OPEN [INFO] ALLOWED /usr/bin/gh(1) -> b.example:443 [policy:b engine:opa]";
     try (LogReader r = LogReader.of(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "-")) {

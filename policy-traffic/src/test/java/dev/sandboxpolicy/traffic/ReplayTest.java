@@ -167,6 +167,21 @@ class ReplayTest {
   }
 
   @Test
+  void resolvedAddressesOfARequestLineAreCheckedAsCheckChecksThem() {
+    Logs.Read read = Logs.read("requests.jsonl");
+    Replay replay = Replay.against(Policies.compile(Policies.LOGGED));
+    // Line 6: gh -> api.github.com:443 is allowed by github_api, but the host resolved to 169.254.169.254, a
+    // link-local (metadata) address, always blocked: the destination check refuses it, as check --requests does.
+    ReplayResult resolved = replay.replay(read.atLine(6));
+    assertEquals(TrafficVerdict.DENY, resolved.candidate().verdict());
+    assertTrue(resolved.candidate().reason().contains("169.254.169.254"), resolved.candidate().reason());
+    assertEquals(Change.ALLOW_TO_DENY, resolved.change());
+    // The same connection without resolved addresses (line 3's shape, for gh): allowed, destination not checked.
+    ReplayResult named = replay.replay(read.atLine(1));
+    assertEquals(TrafficVerdict.ALLOW, named.candidate().verdict());
+  }
+
+  @Test
   void bodyReadingEndpointWithoutALoggedBodyIsUndecidable() {
     CompiledPolicy gql = Policies.compile("""
         version: 1
