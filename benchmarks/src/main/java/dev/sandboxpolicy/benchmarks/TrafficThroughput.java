@@ -10,6 +10,7 @@ import dev.sandboxpolicy.traffic.Replay;
 import dev.sandboxpolicy.traffic.ReplaySummary;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -21,6 +22,10 @@ import java.nio.file.Path;
 /**
  * The traffic throughput harness (a plain program, not JMH: the targets are about whole files). Writes a synthetic
  * shorthand log ({@link TrafficLog}) to a temporary file, then on one thread:
+ *
+ * Each phase reports its wall time, the CPU time of the thread that ran it, and the CPU time of the whole process
+ * (the thread plus the garbage collector and the JIT compilers) with the collector's share: on a shared, loaded
+ * machine the CPU times are the fair single-core figures, wall time counts the waiting for a core.
  *
  * <ol>
  *   <li>parse + replay: reads the file with a {@code LogReader} and replays every event against the policy, timed
@@ -38,6 +43,8 @@ import java.nio.file.Path;
 public final class TrafficThroughput {
   private static final long SEED = 15;
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private TrafficThroughput() {}
 
@@ -65,26 +72,36 @@ public final class TrafficThroughput {
       resetPeaks();
       long start = System.nanoTime();
       long cpuStart = CPU.getCurrentThreadCpuTime();
+      long processStart = PROCESS.getProcessCpuTime();
+      long gcStart = gcMillis();
       ReplaySummary summary = replay(policy, log);
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+      double process = (PROCESS.getProcessCpuTime() - processStart) / 1e9;
+      double gc = (gcMillis() - gcStart) / 1e3;
       long peak = peakHeap();
-      System.out.printf("parse + replay: %,d lines (%,d MiB) in %.2f s wall, %.2f s CPU of the thread"
-              + " = %,.0f lines/min (wall), %,.0f lines/min (CPU); peak heap in use %,d MiB (max heap %,d MiB)%n",
-          summary.readStats().lines(), Files.size(log) >> 20, seconds, cpu,
+      System.out.printf("parse + replay: %,d lines (%,d MiB) in %.2f s wall, %.2f s CPU of the thread, %.2f s CPU of"
+              + " the process (GC %.2f s) = %,.0f lines/min (wall), %,.0f lines/min (thread CPU), %,.0f lines/min"
+              + " (process CPU); peak heap in use %,d MiB (max heap %,d MiB)%n",
+          summary.readStats().lines(), Files.size(log) >> 20, seconds, cpu, process, gc,
           summary.readStats().lines() / seconds * 60, summary.readStats().lines() / cpu * 60,
-          peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+          summary.readStats().lines() / process * 60, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
       System.out.println("  " + summary);
 
       advise(policy, denialLog); // warm-up
       start = System.nanoTime();
       cpuStart = CPU.getCurrentThreadCpuTime();
+      processStart = PROCESS.getProcessCpuTime();
+      gcStart = gcMillis();
       Advice advice = advise(policy, denialLog);
       seconds = (System.nanoTime() - start) / 1e9;
       cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-      System.out.printf("advise: %,d denial lines read, proposed and proven in %.2f s wall, %.2f s CPU"
-              + " (%d entries, proof %s)%n",
-          denials, seconds, cpu, advice.proposals().size(), advice.proof().holds() ? "holds" : "does not hold");
+      process = (PROCESS.getProcessCpuTime() - processStart) / 1e9;
+      gc = (gcMillis() - gcStart) / 1e3;
+      System.out.printf("advise: %,d denial lines read, proposed and proven in %.2f s wall, %.2f s CPU of the thread,"
+              + " %.2f s CPU of the process (GC %.2f s) (%d entries, proof %s)%n",
+          denials, seconds, cpu, process, gc, advice.proposals().size(),
+          advice.proof().holds() ? "holds" : "does not hold");
     } finally {
       Files.deleteIfExists(log);
       Files.deleteIfExists(denialLog);
@@ -112,6 +129,15 @@ public final class TrafficThroughput {
       }
     }
     return advisor.advise("bench-extras");
+  }
+
+  /** The time every garbage collector has spent so far, in milliseconds. */
+  private static long gcMillis() {
+    long sum = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionTime());
+    }
+    return sum;
   }
 
   private static void resetPeaks() {
