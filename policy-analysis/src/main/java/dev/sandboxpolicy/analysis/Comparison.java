@@ -46,6 +46,7 @@ public record Comparison(Relation relation, List<Region> widened, List<Region> n
      *
      * @return the wire name
      */
+    @Override
     public String wireName() {
       return wireName;
     }

@@ -60,6 +60,7 @@ public record Containment(
      *
      * @return the wire name
      */
+    @Override
     public String wireName() {
       return wireName;
     }

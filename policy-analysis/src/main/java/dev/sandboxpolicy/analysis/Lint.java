@@ -11,7 +11,9 @@ import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.automaton.ProductSearch;
@@ -62,12 +64,13 @@ final class Lint {
     Lint lint = new Lint(model);
     NetworkAtoms atoms;
     try {
-      atoms = NetworkAtoms.of(List.of(model));
+      atoms = NetworkAtoms.of(List.of(model), lint.languages);
     } catch (ProductSearch.StateLimitException e) {
       return List.of(); // too large to decide: no warning rather than a guess
     }
-    lint.rules(atoms);
-    lint.entries(atoms);
+    BitSet[] hostEndpoints = atoms.endpointsByHostAtom(model);
+    lint.rules(hostEndpoints);
+    lint.entries(hostEndpoints, atoms.entriesByBinaryAtom(model));
     lint.out.sort(Comparator.comparingInt(Problem::line).thenComparing(Problem::pointer));
     return List.copyOf(lint.out);
   }
@@ -75,13 +78,13 @@ final class Lint {
   // ------------------------------------------------------------------------------------------ rules
 
   private static boolean lintable(PolicyModel.Ep e) {
-    return e.bodyProtocol == null && !e.protocol.equals("tcp");
+    return e.bodyProtocol == null && !Protocol.TCP.is(e.protocol);
   }
 
-  private void rules(NetworkAtoms atoms) {
+  private void rules(BitSet[] hostEndpoints) {
     List<PolicyModel.Ep> redundancy = new ArrayList<>();
     List<PolicyModel.Ep> denies = new ArrayList<>();
-    BitSet shared = sharedEndpoints(atoms);
+    BitSet shared = sharedEndpoints(hostEndpoints);
     for (PolicyModel.Ep e : model.endpoints) {
       if (!lintable(e)) {
         continue;
@@ -102,9 +105,9 @@ final class Lint {
   }
 
   /** Endpoints that meet another endpoint on some host atom and port. */
-  private BitSet sharedEndpoints(NetworkAtoms atoms) {
+  private BitSet sharedEndpoints(BitSet[] hostEndpoints) {
     BitSet out = new BitSet();
-    for (BitSet eps : atoms.endpointsByHostAtom(model)) {
+    for (BitSet eps : hostEndpoints) {
       if (eps.cardinality() < 2) {
         continue;
       }
@@ -125,8 +128,9 @@ final class Lint {
 
   /** One synthetic endpoint per linted endpoint, on a host of its own, enforced, with the allow side only. */
   private static Endpoint synthetic(PolicyModel.Ep e, String host, List<AllowRule> rules, List<RuleBody> deny) {
-    String protocol = e.protocol.equals("websocket") ? "websocket" : "rest";
-    Endpoint.Builder b = Endpoint.builder().host(host).port(PORT).protocol(protocol).enforcement("enforce")
+    Protocol protocol = Protocol.WEBSOCKET.is(e.protocol) ? Protocol.WEBSOCKET : Protocol.REST;
+    Endpoint.Builder b = Endpoint.builder().host(host).port(PORT).protocol(protocol.wireName())
+        .enforcement(Enforcement.ENFORCE.wireName())
         .path(e.source.path()).allowEncodedSlash(e.source.allowEncodedSlash());
     if (rules != null) {
       b.rules(rules);
@@ -172,7 +176,7 @@ final class Lint {
       PolicyModel.Ep e = eps.get(i);
       int written = e.source.allowRules().size();
       boolean[] alone = new boolean[written];
-      PolicyModel.Ep fe = f.get().endpoints.get(i);
+      PolicyModel.Ep fe = f.get().endpointAt(JsonPointer.key("/network_policies", key(i)) + "/endpoints/0");
       NetworkRequest conn = NetworkRequest.of("r" + i + HOST_SUFFIX, PORT, AGENT);
       if (!forEachCell(List.of(fe), conn, req -> {
         Decision df = f.get().compiled.decideRequest(req);
@@ -301,9 +305,7 @@ final class Lint {
 
   // ------------------------------------------------------------------------------------------ entries
 
-  private void entries(NetworkAtoms atoms) {
-    BitSet[] hostEps = atoms.endpointsByHostAtom(model);
-    BitSet[] binEntries = atoms.entriesByBinaryAtom(model);
+  private void entries(BitSet[] hostEps, BitSet[] binEntries) {
     BitSet necessary = new BitSet();
     List<Set<Integer>> meets = new ArrayList<>();
     for (int i = 0; i < model.entries.size(); i++) {
@@ -350,7 +352,7 @@ final class Lint {
       try {
         Policy with = Policy.builder().version(1L).networkPolicies(local).build();
         Policy rest = Policy.builder().version(1L).networkPolicies(without).build();
-        Comparison c = PolicyAnalysis.compare(with, rest);
+        Comparison c = PolicyAnalysis.compare(with, rest, languages);
         if (c.relation() == Comparison.Relation.EQUIVALENT && c.unsupported().isEmpty()) {
           String others = without.isEmpty() ? "it allows nothing"
               : "every connection and request it allows is already allowed by " + new TreeSet<>(without.keySet());
@@ -368,8 +370,7 @@ final class Lint {
 
   private Problem warning(ProblemCode code, String pointer, SourceLocation at, String message) {
     SourceLocation where = at.line() > 0 ? at : model.locate(pointer);
-    return new Problem(dev.sandboxpolicy.model.Severity.WARNING, code.wireName(), pointer, where.line(),
-        where.column(), message);
+    return Problem.warning(code, new SourceLocation(pointer, where.line(), where.column()), message);
   }
 
   private static String describe(RuleBody b) {

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.analysis;
 
+import dev.sandboxpolicy.model.automaton.ByteDfa;
 import dev.sandboxpolicy.model.automaton.CallSiteLanguages;
 import dev.sandboxpolicy.model.glob.GlobSyntaxException;
 import java.util.BitSet;
@@ -22,12 +23,24 @@ final class NetworkAtoms {
   private NetworkAtoms() {}
 
   static NetworkAtoms of(List<PolicyModel> models) {
+    return of(models, new java.util.HashMap<>());
+  }
+
+  /**
+   * Computes the atoms, taking and leaving automata in {@code languages} (keys {@code "host " + pattern} and
+   * {@code "binary " + pattern}).
+   */
+  static NetworkAtoms of(List<PolicyModel> models, java.util.Map<String, ByteDfa> languages) {
     NetworkAtoms out = new NetworkAtoms();
-    out.build(models);
+    out.build(models, languages);
     return out;
   }
 
-  private void build(List<PolicyModel> models) {
+  private void build(List<PolicyModel> models, java.util.Map<String, ByteDfa> languages) {
+    java.util.function.Function<String, ByteDfa> host =
+        p -> languages.computeIfAbsent("host " + p, k -> CallSiteLanguages.hostPattern(p));
+    java.util.function.Function<String, ByteDfa> binary =
+        p -> languages.computeIfAbsent("binary " + p, k -> CallSiteLanguages.binaryPattern(p));
     Set<String> exact = new LinkedHashSet<>();
     Set<String> wild = new LinkedHashSet<>();
     boolean hostless = false;
@@ -36,7 +49,7 @@ final class NetworkAtoms {
         if (e.hostless) {
           hostless = true;
         } else if (e.wildcard) {
-          if (compiles(() -> CallSiteLanguages.hostPattern(e.host))) {
+          if (compiles(() -> host.apply(e.host))) {
             wild.add(e.host);
           }
         } else {
@@ -44,7 +57,7 @@ final class NetworkAtoms {
         }
       }
     }
-    hosts = PatternAtoms.of(List.copyOf(exact), List.copyOf(wild), CallSiteLanguages::hostPattern,
+    hosts = PatternAtoms.of(List.copyOf(exact), List.copyOf(wild), host,
         CallSiteLanguages.hostNames(), true, hostless, MAX_PRODUCT_STATES);
     Set<String> literal = new LinkedHashSet<>();
     Set<String> globs = new LinkedHashSet<>();
@@ -53,13 +66,13 @@ final class NetworkAtoms {
         for (String b : e.binaries) {
           if (b.indexOf('*') < 0) {
             literal.add(b);
-          } else if (compiles(() -> CallSiteLanguages.binaryPattern(b))) {
+          } else if (compiles(() -> binary.apply(b))) {
             globs.add(b);
           }
         }
       }
     }
-    binaries = PatternAtoms.of(List.copyOf(literal), List.copyOf(globs), CallSiteLanguages::binaryPattern,
+    binaries = PatternAtoms.of(List.copyOf(literal), List.copyOf(globs), binary,
         CallSiteLanguages.executablePaths(), false, false, MAX_PRODUCT_STATES);
   }
 
@@ -86,13 +99,13 @@ final class NetworkAtoms {
           }
         }
       } else if (e.wildcard) {
-        int g = hosts.globs.indexOf(e.host);
+        int g = hosts.globIndex(e.host);
         BitSet atoms = g < 0 ? new BitSet() : hosts.atomsOfGlob(g);
         for (int a = atoms.nextSetBit(0); a >= 0; a = atoms.nextSetBit(a + 1)) {
           out[a].set(e.ordinal);
         }
       } else {
-        int a = hosts.atomOfLiteral(hosts.literals.indexOf(e.host));
+        int a = hosts.atomOfLiteral(hosts.literalIndex(e.host));
         if (a >= 0) {
           out[a].set(e.ordinal);
         }
@@ -110,12 +123,12 @@ final class NetworkAtoms {
     for (PolicyModel.Entry e : m.entries) {
       for (String b : e.binaries) {
         if (b.indexOf('*') < 0) {
-          int a = binaries.atomOfLiteral(binaries.literals.indexOf(b));
+          int a = binaries.atomOfLiteral(binaries.literalIndex(b));
           if (a >= 0) {
             out[a].set(e.index);
           }
         } else {
-          int g = binaries.globs.indexOf(b);
+          int g = binaries.globIndex(b);
           BitSet atoms = g < 0 ? new BitSet() : binaries.atomsOfGlob(g);
           for (int a = atoms.nextSetBit(0); a >= 0; a = atoms.nextSetBit(a + 1)) {
             out[a].set(e.index);

@@ -65,10 +65,17 @@ final class NetworkDiff {
   /** Request cells by the request-relevant content of the endpoints they were cut for. */
   private final Map<Set<String>, RequestCells> cellsBySignature = new java.util.HashMap<>();
   /** Automata built during this comparison, by pattern (path, route and value globs repeat across classes). */
-  private final Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages = new java.util.HashMap<>();
+  private final Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages;
 
   NetworkDiff(PolicyModel before, PolicyModel after, boolean wantWidened, boolean wantNarrowed, Sink sink,
       Set<String> unsupported) {
+    this(before, after, wantWidened, wantNarrowed, sink, unsupported, new java.util.HashMap<>());
+  }
+
+  /** As above, sharing automata with other analyses through {@code languages} (see {@link RequestCells}). */
+  NetworkDiff(PolicyModel before, PolicyModel after, boolean wantWidened, boolean wantNarrowed, Sink sink,
+      Set<String> unsupported, Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages) {
+    this.languages = languages;
     this.before = before;
     this.after = after;
     this.wantWidened = wantWidened;
@@ -79,7 +86,7 @@ final class NetworkDiff {
 
   void run() {
     try {
-      atoms = NetworkAtoms.of(List.of(before, after));
+      atoms = NetworkAtoms.of(List.of(before, after), languages);
       hosts = atoms.hosts;
       binaries = atoms.binaries;
     } catch (ProductSearch.StateLimitException e) {
@@ -231,9 +238,10 @@ final class NetworkDiff {
 
   /**
    * The destination check (spec §3.9) of a connection both policies allow depends on the first endpoint with
-   * extended config ({@code allowed_ips}) and on whether an exact host was declared. When those differ, every atom of
-   * the address space ({@link Destinations}) is checked under both policies; an address one lets through and the
-   * other refuses is reported as unsupported with that address (the witness format has no resolved addresses yet).
+   * extended config ({@code allowed_ips}) and on whether an exact host was declared. When those differ, the
+   * connection is decided again under both policies with each atom of the address space as its resolved address
+   * ({@link Destinations}); an address one lets through and the other refuses is a difference whose witness carries
+   * that address.
    */
   private void destinations(NetworkRequest conn, BitSet mb, BitSet ma) {
     String b = destinationMode(before, mb);
@@ -245,15 +253,17 @@ final class NetworkDiff {
     addAllowedIps(before, mb, extra);
     addAllowedIps(after, ma, extra);
     for (IpAddress ip : Destinations.representatives(extra)) {
-      boolean pb = before.compiled.checkDestination(conn, List.of(ip)).allowed();
-      boolean pa = after.compiled.checkDestination(conn, List.of(ip)).allowed();
-      if ((pa && !pb && wantWidened) || (pb && !pa && wantNarrowed)) {
-        PolicyModel passing = pa ? after : before;
-        PolicyModel refusing = pa ? before : after;
-        unsupported.add("destination checks differ: " + conn.host() + ":" + conn.port() + " resolving to " + ip
-            + " passes the " + passing.side + " policy's check and not the " + refusing.side + " policy's ("
-            + before.side + ": " + b + "; " + after.side + ": " + a + "); addresses are not yet part of witnesses");
+      if (stopped) {
         return;
+      }
+      NetworkRequest resolved = conn.withResolvedAddresses(List.of(ip));
+      Origin ob = Outcomes.of(before, resolved);
+      Origin oa = Outcomes.of(after, resolved);
+      Witness.Network w = new Witness.Network(resolved, Optional.empty());
+      if (oa.outcome().passes() && !ob.outcome().passes() && wantWidened) {
+        emit(new Finding(true, "destination", w, ob, oa, "destination|" + oa.pointer() + "|" + b, conn.port()));
+      } else if (ob.outcome().passes() && !oa.outcome().passes() && wantNarrowed) {
+        emit(new Finding(false, "destination", w, ob, oa, "destination|" + ob.pointer() + "|" + a, conn.port()));
       }
     }
   }

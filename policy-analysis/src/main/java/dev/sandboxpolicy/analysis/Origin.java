@@ -46,6 +46,7 @@ public record Origin(Outcome outcome, Optional<String> entry, String pointer, So
      *
      * @return the wire name
      */
+    @Override
     public String wireName() {
       return wireName;
     }

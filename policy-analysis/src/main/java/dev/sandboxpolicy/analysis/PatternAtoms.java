@@ -54,9 +54,18 @@ final class PatternAtoms {
   private final Map<Integer, Integer> atomOfLiteral = new HashMap<>();
   private final List<BitSet> atomsOfGlob = new ArrayList<>();
 
+  private final Map<String, Integer> literalIndex = new HashMap<>();
+  private final Map<String, Integer> globIndex = new HashMap<>();
+
   private PatternAtoms(List<String> literals, List<String> globs) {
     this.literals = List.copyOf(literals);
     this.globs = List.copyOf(globs);
+    for (int i = 0; i < literals.size(); i++) {
+      literalIndex.putIfAbsent(literals.get(i), i);
+    }
+    for (int i = 0; i < globs.size(); i++) {
+      globIndex.putIfAbsent(globs.get(i), i);
+    }
     for (int g = 0; g < globs.size(); g++) {
       atomsOfGlob.add(new BitSet());
     }
@@ -157,14 +166,8 @@ final class PatternAtoms {
     List<ByteDfa> parts = new ArrayList<>();
     parts.add(ByteDfa.literals(members));
     parts.addAll(globDfas);
-    ProductSearch.find(parts, universe, labels -> {
-      for (int l : labels) {
-        if (l != 0) {
-          return false;
-        }
-      }
-      return true;
-    }, maxStates).ifPresent(w -> add(new Atom(new String(w, StandardCharsets.UTF_8), -1, new BitSet())));
+    ProductSearch.unmatched(parts, universe, maxStates)
+        .ifPresent(w -> add(new Atom(new String(w, StandardCharsets.UTF_8), -1, new BitSet())));
   }
 
   /**
@@ -263,13 +266,23 @@ final class PatternAtoms {
     }
   }
 
+  /** The index of a literal pattern, or -1. */
+  int literalIndex(String literal) {
+    return literalIndex.getOrDefault(literal, -1);
+  }
+
+  /** The index of a glob pattern, or -1. */
+  int globIndex(String glob) {
+    return globIndex.getOrDefault(glob, -1);
+  }
+
   /** The atom of a literal, or -1 when none (the literal is no value of the universe). */
   int atomOfLiteral(int literal) {
-    return atomOfLiteral.getOrDefault(literal, -1);
+    return literal < 0 ? -1 : atomOfLiteral.getOrDefault(literal, -1);
   }
 
   /** The atoms a glob matches. */
   BitSet atomsOfGlob(int glob) {
-    return (BitSet) atomsOfGlob.get(glob).clone();
+    return glob < 0 ? new BitSet() : (BitSet) atomsOfGlob.get(glob).clone();
   }
 }

@@ -29,8 +29,8 @@ import java.util.TreeSet;
  * decide, and anything beyond the search bounds.
  *
  * <pre>{@code
- * Policy boundary = PolicyReader.strict().readPolicy(boundaryYaml).orElseThrow();
- * Policy candidate = PolicyReader.strict().readPolicy(candidateYaml).orElseThrow();
+ * Policy boundary = PolicyReader.of(ReadMode.STRICT).readPolicy(boundaryYaml).orElseThrow();
+ * Policy candidate = PolicyReader.of(ReadMode.STRICT).readPolicy(candidateYaml).orElseThrow();
  *
  * Containment c = PolicyAnalysis.prove(boundary, candidate);
  * if (c.result() == Containment.Result.EXCEEDS_BOUNDARY) {
@@ -116,6 +116,12 @@ public final class PolicyAnalysis {
    * @throws PolicyCompileException if either policy has validation errors
    */
   public static Comparison compare(Policy before, Policy after) throws PolicyCompileException {
+    return compare(before, after, new java.util.HashMap<>());
+  }
+
+  /** {@link #compare(Policy, Policy)} sharing built automata with other analyses through {@code languages}. */
+  static Comparison compare(Policy before, Policy after, Map<String, dev.sandboxpolicy.model.automaton.ByteDfa>
+      languages) throws PolicyCompileException {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");
     PolicyModel b = PolicyModel.of("before", before);
@@ -142,7 +148,7 @@ public final class PolicyAnalysis {
     new NetworkDiff(b, a, true, true, f -> {
       groups.computeIfAbsent((f.widened() ? "+" : "-") + f.group(), k -> new ArrayList<>()).add(f);
       return false;
-    }, unsupported).run();
+    }, unsupported, languages).run();
     for (List<NetworkDiff.Finding> group : groups.values()) {
       NetworkDiff.Finding f = group.get(0);
       Set<Integer> ports = new TreeSet<>();

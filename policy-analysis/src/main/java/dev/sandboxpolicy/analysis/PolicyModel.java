@@ -10,6 +10,7 @@ import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
@@ -24,13 +25,15 @@ import java.util.TreeMap;
  */
 final class PolicyModel {
   /** Protocols whose requests carry a body view (GraphQL operations, JSON-RPC calls) the analysis does not model. */
-  private static final List<String> BODY_PROTOCOLS = List.of("graphql", "json-rpc", "mcp");
+  private static final java.util.Set<Protocol> BODY_PROTOCOLS = java.util.EnumSet.of(Protocol.GRAPHQL,
+      Protocol.JSON_RPC, Protocol.MCP);
 
   final String side;
   final Policy policy;
   final CompiledPolicy compiled;
   final List<Entry> entries = new ArrayList<>();
   final List<Ep> endpoints = new ArrayList<>();
+  private final java.util.Map<String, Ep> byPointer = new java.util.HashMap<>();
   /** Features used anywhere in the policy that make every answer about it incomplete. */
   final List<String> unsupported = new ArrayList<>();
 
@@ -41,6 +44,7 @@ final class PolicyModel {
     final NetworkPolicy source;
     final List<String> binaries = new ArrayList<>();
     final List<Ep> endpoints = new ArrayList<>();
+  private final java.util.Map<String, Ep> byPointer = new java.util.HashMap<>();
 
     Entry(String key, int index, NetworkPolicy source) {
       this.key = key;
@@ -86,7 +90,7 @@ final class PolicyModel {
       this.wildcard = e.host().indexOf('*') >= 0;
       this.ports = e.effectivePorts();
       this.protocol = e.protocol();
-      this.inspected = !protocol.isEmpty() && !protocol.equals("tcp");
+      this.inspected = !protocol.isEmpty() && !Protocol.TCP.is(protocol);
       List<AllowRule> rules = e.allowRules();
       for (int i = 0; i < rules.size(); i++) {
         if (rules.get(i).allow().isPresent()) {
@@ -99,9 +103,9 @@ final class PolicyModel {
           + "\u0000" + e.access() + "\u0000" + allow + "\u0000" + deny;
       this.decisionSignature = Endpoint.builder().from(e).host("").port(0).ports(List.of()).allowedIps(List.of())
           .tls("").location(SourceLocation.NONE).build().toString();
-      boolean websocketGraphql = protocol.equals("websocket") && allow.stream().anyMatch(
+      boolean websocketGraphql = Protocol.WEBSOCKET.is(protocol) && allow.stream().anyMatch(
           b -> !b.operationType().isEmpty() || !b.operationName().isEmpty() || !b.fields().isEmpty());
-      if (BODY_PROTOCOLS.contains(protocol)) {
+      if (Protocol.fromWireName(protocol).filter(BODY_PROTOCOLS::contains).isPresent()) {
         bodyProtocol = "protocol " + protocol + " at " + pointer + " (its request bodies are not modelled)";
       } else if (websocketGraphql) {
         bodyProtocol = "GraphQL over WebSocket at " + pointer + " (its messages are not modelled)";
@@ -132,6 +136,7 @@ final class PolicyModel {
         Ep ep = new Ep(entry, endpoints.size(), pointer, eps.get(i));
         entry.endpoints.add(ep);
         endpoints.add(ep);
+        byPointer.put(pointer, ep);
         if (!isAscii(ep.host)) {
           unsupported.add(side + " policy: host '" + eps.get(i).host() + "' at " + pointer
               + " is not ASCII (request hosts are analysed as ASCII DNS names)");
@@ -162,12 +167,12 @@ final class PolicyModel {
 
   /** The endpoint an origin pointer names (an endpoint pointer, or a rule pointer below it), or null. */
   Ep endpointAt(String pointer) {
-    for (Ep e : endpoints) {
-      if (pointer.equals(e.pointer) || pointer.startsWith(e.pointer + "/")) {
-        return e;
-      }
+    int at = pointer.indexOf("/endpoints/");
+    if (at < 0) {
+      return null;
     }
-    return null;
+    int end = pointer.indexOf('/', at + "/endpoints/".length());
+    return byPointer.get(end < 0 ? pointer : pointer.substring(0, end));
   }
 
   /** The rule body a rule pointer names, or null. */

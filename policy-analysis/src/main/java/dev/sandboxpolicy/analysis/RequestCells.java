@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.analysis;
 
+import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.automaton.ByteDfa;
@@ -80,7 +81,7 @@ final class RequestCells {
       encodedSlash |= e.source.allowEncodedSlash();
       if (!e.source.access().isEmpty()) {
         methodSet.addAll(PRESET_METHODS);
-        if (e.protocol.equals("websocket")) {
+        if (Protocol.WEBSOCKET.is(e.protocol)) {
           methodSet.add(WEBSOCKET_TEXT);
         }
       }
@@ -155,14 +156,7 @@ final class RequestCells {
   }
 
   private static Optional<String> unmatched(List<ByteDfa> dfas, ByteDfa universe, int maxStates) {
-    return ProductSearch.find(dfas, universe, labels -> {
-      for (int l : labels) {
-        if (l != 0) {
-          return false;
-        }
-      }
-      return true;
-    }, maxStates).map(w -> new String(w, StandardCharsets.UTF_8));
+    return ProductSearch.unmatched(dfas, universe, maxStates).map(w -> new String(w, StandardCharsets.UTF_8));
   }
 
   /** The index of a part, building (or reusing) its automaton; {@link #NEVER} when it does not compile. */

@@ -67,6 +67,7 @@ public record Surprise(Kind kind, String pointer, SourceLocation location, Strin
      *
      * @return the wire name
      */
+    @Override
     public String wireName() {
       return wireName;
     }

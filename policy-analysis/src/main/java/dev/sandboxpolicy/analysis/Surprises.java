@@ -4,6 +4,7 @@ import dev.sandboxpolicy.matcher.CanonicalTarget;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.RequestTargetException;
+import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.automaton.ByteDfa;
@@ -86,8 +87,11 @@ final class Surprises {
       connectionProbes(e, binary, port, written);
     } else {
       wildcardProbes(e, binary, port);
-      witness(() -> CallSiteLanguages.hostPattern(e.host), CallSiteLanguages.hostNames())
-          .ifPresent(h -> connectionProbes(e, binary, port, h));
+      String readable = e.host.startsWith("**.") ? "a." + e.host.substring(3)
+          : e.host.startsWith("*.") ? "a." + e.host.substring(2) : null;
+      Optional<String> host = readable != null && literal(readable) ? Optional.of(readable)
+          : witness(() -> CallSiteLanguages.hostPattern(e.host), CallSiteLanguages.hostNames());
+      host.ifPresent(h -> connectionProbes(e, binary, port, h));
     }
   }
 
@@ -157,7 +161,7 @@ final class Surprises {
     if (!Outcomes.of(model, conn).outcome().passes()) {
       return; // the request probes need a connection the policy allows
     }
-    if (e.inspected && !e.source.isEnforced() && !e.source.enforcement().equals("audit")) {
+    if (e.inspected && !e.source.isEnforced() && !Enforcement.AUDIT.is(e.source.enforcement())) {
       String value = e.source.enforcement();
       request(Surprise.Kind.AUDIT_ENFORCEMENT, e, e.pointer, "enforcement: '" + value + "'",
           L7Request.of(conn, "TRACE", "/"), value.isEmpty()
@@ -263,7 +267,12 @@ final class Surprises {
       return;
     }
     Witness.Network w = new Witness.Network(probe.connection(), Optional.of(probe));
+    Origin o = Outcomes.of(model, w);
+    boolean patternRefuses = kind == Surprise.Kind.PATH_WITHOUT_SLASH || kind == Surprise.Kind.PATH_CASE
+        || kind == Surprise.Kind.QUERY_DOT;
+    String note = patternRefuses && o.outcome().passes() && !o.pointer().equals(pointer)
+        ? " (here " + o.pointer() + " lets it through anyway)" : "";
     out.add(new Surprise(kind, pointer, model.locate(pointer), pattern, w.describe(), Optional.of(w),
-        Outcomes.of(model, w).outcome().wireName(), explanation));
+        o.outcome().wireName(), explanation + note));
   }
 }

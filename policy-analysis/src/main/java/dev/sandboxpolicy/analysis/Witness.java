@@ -39,7 +39,8 @@ public sealed interface Witness permits Witness.Network, Witness.Filesystem, Wit
 
   /**
    * A connection (L4, no request) or a request on it (L7). The connection carries the executable and, when the
-   * decision needs them, ancestors; the request carries method, canonical path and query.
+   * decision needs them, ancestors and the addresses the host resolved to (a destination difference); the request
+   * carries method, canonical path and query.
    *
    * @param connection the connection
    * @param request the request, or empty for a connection witness
@@ -79,6 +80,10 @@ public sealed interface Witness permits Witness.Network, Witness.Filesystem, Wit
         }
       } else {
         sb.append("connect ").append(connection.host()).append(':').append(connection.port());
+      }
+      if (!connection.resolvedAddresses().isEmpty()) {
+        sb.append(" resolving to ").append(connection.resolvedAddresses().stream().map(Object::toString)
+            .collect(java.util.stream.Collectors.joining(", ")));
       }
       sb.append(" by ").append(connection.binary());
       if (!connection.ancestors().isEmpty()) {

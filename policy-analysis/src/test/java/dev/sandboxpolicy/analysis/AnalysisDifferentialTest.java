@@ -143,12 +143,13 @@ class AnalysisDifferentialTest {
       RequestGenerator g = RequestGenerator.forPolicy(p);
       for (int i = 0; i < SAMPLES; i++) {
         NetworkRequest c = g.connections().generate(random, 4);
-        analysable(c).ifPresent(n -> out.add(new Witness.Network(n, Optional.empty())));
+        if (analysable(c)) {
+          out.add(new Witness.Network(c, Optional.empty()));
+        }
         L7Request r = g.requests().generate(random, 4);
-        if (r.graphql().isEmpty() && r.jsonRpc().isEmpty()) {
-          analysable(r.connection()).filter(n -> canonical(r.path()) && textValues(r.query())).ifPresent(
-              n -> out.add(new Witness.Network(n, Optional.of(L7Request.of(n, r.method(), r.path())
-                  .withQuery(r.query())))));
+        if (r.graphql().isEmpty() && r.jsonRpc().isEmpty() && analysable(r.connection()) && canonical(r.path())
+            && textValues(r.query())) {
+          out.add(new Witness.Network(r.connection(), Optional.of(r)));
         }
       }
     }
@@ -156,17 +157,14 @@ class AnalysisDifferentialTest {
   }
 
   /** Hosts the analysis covers (ASCII names without NUL), ports in range, executables that are kernel paths. */
-  private static Optional<NetworkRequest> analysable(NetworkRequest c) {
+  private static boolean analysable(NetworkRequest c) {
     String host = c.host().endsWith(".") ? c.host().substring(0, c.host().length() - 1) : c.host();
     boolean hostOk = !host.isEmpty() && host.chars().allMatch(ch -> ch > 0 && ch < 0x80);
     boolean portOk = c.port() >= 1 && c.port() <= 65535;
     boolean binariesOk = CallSiteLanguages.executablePaths().matches(c.binary().getBytes(StandardCharsets.UTF_8))
         && c.ancestors().stream().allMatch(a -> CallSiteLanguages.executablePaths().matches(
             a.getBytes(StandardCharsets.UTF_8)));
-    if (!hostOk || !portOk || !binariesOk) {
-      return Optional.empty();
-    }
-    return Optional.of(NetworkRequest.of(c.host(), c.port(), c.binary()).withAncestors(c.ancestors()));
+    return hostOk && portOk && binariesOk;
   }
 
   private static boolean canonical(String path) {

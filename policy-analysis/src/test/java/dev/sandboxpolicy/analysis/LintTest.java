@@ -51,6 +51,17 @@ class LintTest {
   }
 
   @Test
+  void manyEndpointsAreLintedEachAgainstItsOwnRules() throws Exception {
+    // more than ten linted endpoints: synthetic keys sort as strings (l0, l1, l10, ...), which must not mix them up
+    StringBuilder entries = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      entries.append(entry("e" + i, "/usr/bin/gh", rest("rules:\n  - allow: {method: GET, path: /a" + i + "}\n"
+          + "  - allow: {method: POST, path: /b" + i + "}").replace("api.example.com", "h" + i + ".example.com")));
+    }
+    assertEquals(List.of(), codes(lint(network(entries.toString()))));
+  }
+
+  @Test
   void aDenyRuleOutsideWhatTheEndpointAllowsIsUnreachable() throws Exception {
     Policy p = network(entry("gh", "/usr/bin/gh", rest("rules:\n  - allow: {method: GET, path: /repos/**}\n"
         + "deny_rules:\n  - {method: DELETE, path: /repos/**}\n  - {method: GET, path: /repos/secret/**}")));

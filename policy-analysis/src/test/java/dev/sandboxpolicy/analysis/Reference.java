@@ -1,7 +1,5 @@
 package dev.sandboxpolicy.analysis;
 
-import dev.sandboxpolicy.matcher.L7Request;
-import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
@@ -19,15 +17,13 @@ final class Reference {
   }
 
   static boolean passes(ReferenceMatcher m, Witness.Network w) {
-    NetworkRequest conn = w.connection();
-    if (!m.decideNetwork(conn).allowed()) {
+    if (!m.decideNetwork(w.connection()).allowed()) {
       return false;
     }
     if (w.request().isEmpty()) {
       return true;
     }
-    L7Request r = w.request().get();
-    ReferenceOutcome o = m.decideRequest(L7Request.of(conn, r.method(), r.path()).withQuery(r.query())).outcome();
+    ReferenceOutcome o = m.decideRequest(w.request().get()).outcome();
     return o == ReferenceOutcome.ALLOW || o == ReferenceOutcome.AUDIT || o == ReferenceOutcome.NOT_INSPECTED;
   }
 }

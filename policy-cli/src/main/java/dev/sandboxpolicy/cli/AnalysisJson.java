@@ -34,6 +34,10 @@ final class AnalysisJson {
     c.ancestors().forEach(ancestors::add);
     ArrayNode cmdline = o.putArray("cmdline_paths");
     c.cmdlinePaths().forEach(cmdline::add);
+    if (!c.resolvedAddresses().isEmpty()) {
+      ArrayNode resolved = o.putArray("resolved_ips");
+      c.resolvedAddresses().forEach(ip -> resolved.add(ip.toString()));
+    }
     if (w.request().isPresent()) {
       L7Request r = w.request().get();
       o.put("method", r.method());

@@ -125,9 +125,9 @@ abstract class PresetLayerCommand extends Subcommand {
 
   @Mixin OutputOption output;
 
-  private ObjectNode semanticJson;
-
   @Mixin TrustOptions trust;
+
+  private ObjectNode semanticJson;
 
   private PresetLayerCommand(boolean merge) {
     this.merge = merge;
@@ -135,8 +135,9 @@ abstract class PresetLayerCommand extends Subcommand {
 
   /**
    * What the change means, not only which keys changed: {@code PolicyAnalysis.compare} of the policy before and
-   * after (policy-merge does not depend on the analysis; the CLI puts the two together). Nothing is printed when the
-   * analysis cannot compile one of them; the key changes above still stand.
+   * after (policy-merge does not depend on the analysis; the CLI puts the two together). Positions on the after side
+   * are lines of the resulting policy as {@code merge} prints it. Nothing is printed when the analysis cannot compile
+   * one of them; the key changes above still stand.
    */
   private static void semantic(dev.sandboxpolicy.model.Policy before, dev.sandboxpolicy.model.Policy after,
       Terminal terminal) {
@@ -233,8 +234,11 @@ abstract class PresetLayerCommand extends Subcommand {
       throw PresetFailures.refused(document.name(), e, terminal);
     }
     String yaml = PolicyWriter.toYaml(result.policy());
+    // the analysis reads the result as printed, so that its positions are lines of the printed YAML
+    dev.sandboxpolicy.model.Policy printed =
+        PolicyFiles.read(yaml, ReadMode.LEGACY_TOLERANT).value().orElse(result.policy());
     if (json && dryRun) {
-      semanticJson = semanticJson(live.policy(), result.policy());
+      semanticJson = semanticJson(live.policy(), printed);
     }
     List<Problem> errors = resultErrors(yaml);
     String resultName = output.file().orElse("<result>");
@@ -257,7 +261,7 @@ abstract class PresetLayerCommand extends Subcommand {
       }
       lines.forEach(terminal.out()::println);
       if (errors.isEmpty() && !lines.isEmpty()) {
-        semantic(live.policy(), result.policy(), terminal);
+        semantic(live.policy(), printed, terminal);
       }
     }
     if (!errors.isEmpty()) {

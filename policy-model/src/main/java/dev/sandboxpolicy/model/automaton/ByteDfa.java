@@ -32,6 +32,8 @@ public final class ByteDfa {
   private final int[] next;
   /** Accept label per state; 0 = not accepting. */
   private final int[] labels;
+  /** States every byte leads back to (computed on first use; racy but idempotent). */
+  private volatile boolean[] sinks;
 
   ByteDfa(byte[] classOf, int classCount, int[] next, int[] labels) {
     this.classOf = classOf;
@@ -110,13 +112,12 @@ public final class ByteDfa {
   private static int byteClasses(ByteNfa nfa, int[] classes) {
     int count = 1;
     int[] remap = new int[512];
-    List<long[]> seen = new ArrayList<>();
+    java.util.Set<LongArrayKey> seen = new java.util.HashSet<>();
     for (int s = 0; s < nfa.size(); s++) {
       long[] set = nfa.byteSetView(s);
-      if (set == null || seen.stream().anyMatch(x -> Arrays.equals(x, set))) {
+      if (set == null || !seen.add(new LongArrayKey(set))) {
         continue;
       }
-      seen.add(set);
       Arrays.fill(remap, 0, count * 2, -1);
       int next = 0;
       for (int b = 0; b < 256; b++) {
@@ -129,6 +130,19 @@ public final class ByteDfa {
       count = next;
     }
     return count;
+  }
+
+  /** A byte set as a hash key. */
+  private record LongArrayKey(long[] values) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof LongArrayKey k && Arrays.equals(values, k.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(values);
+    }
   }
 
   /**
@@ -396,6 +410,23 @@ public final class ByteDfa {
       out[i] = labels[i] != 0;
     }
     return out;
+  }
+
+  /** The states that every byte leads back to ({@link #DEAD} among them); shared, do not modify. */
+  boolean[] sinks() {
+    boolean[] s = sinks;
+    if (s == null) {
+      s = new boolean[labels.length];
+      for (int state = 0; state < s.length; state++) {
+        boolean loops = true;
+        for (int c = 0; c < classCount && loops; c++) {
+          loops = next[state * classCount + c] == state;
+        }
+        s[state] = loops;
+      }
+      sinks = s;
+    }
+    return s;
   }
 
   @Override

@@ -349,10 +349,11 @@ public final class CallSiteLanguages {
   }
 
   /**
-   * The host names a request may carry, as the decision sees them (after one trailing dot is removed): non-empty ASCII
+   * The host names a request may carry, as the decision sees them (after one trailing dot is removed): ASCII
    * without U+0000 and {@code :}, without upper-case letters (every decision lower-cases the host first, so they add
-   * no behaviour), and whose last label is not a number ({@code 10}, {@code 0x1f}): a URL parser reads such a host as
-   * an IP address, whose decision adds the destination checks, so IP literals are analysed one by one instead.
+   * no behaviour), made of non-empty labels (a name with an empty label cannot be resolved), and whose last label is
+   * not a number ({@code 10}, {@code 0x1f}): a URL parser reads such a host as an IP address, whose decision adds the
+   * destination checks, so IP literals are analysed one by one instead.
    *
    * @return the automaton
    */
@@ -361,22 +362,20 @@ public final class CallSiteLanguages {
   }
 
   private static ByteDfa buildHostNames() {
-    // 1 start, 2 label of digits, 3 label "0", 4 label "0x" + hex digits, 5 other label (accepting),
-    // 6 after '.' (an empty last label; accepting)
-    return build(7, t -> {
-      for (int s = 1; s <= 6; s++) {
+    // 1 label start (the start, and after '.'), 2 label of digits, 3 label "0", 4 label "0x" + hex digits,
+    // 5 other label (accepting)
+    return build(6, t -> {
+      for (int s = 1; s <= 5; s++) {
         for (int b = 1; b < 0x80; b++) {
           if ((b < 'A' || b > 'Z') && b != ':') {
             t[s][b] = 5;
           }
         }
-        t[s]['.'] = 6;
+        t[s]['.'] = s == 1 ? 0 : 1;
       }
-      for (int s : new int[] {1, 6}) {
-        t[s]['0'] = 3;
-        for (int b = '1'; b <= '9'; b++) {
-          t[s][b] = 2;
-        }
+      t[1]['0'] = 3;
+      for (int b = '1'; b <= '9'; b++) {
+        t[1][b] = 2;
       }
       for (int s : new int[] {2, 3}) {
         for (int b = '0'; b <= '9'; b++) {
@@ -389,7 +388,7 @@ public final class CallSiteLanguages {
           t[4][b] = 4;
         }
       }
-    }, 5, 6);
+    }, 5);
   }
 
   /**

@@ -35,6 +35,9 @@ public final class ProductSearch {
   public static final int DEFAULT_MAX_STATES = 200_000;
 
   private static final ByteDfa EVERYTHING = everything();
+  /** Shortest accepting suffixes per universe (universes are few and long-lived: the call-site constants). */
+  private static final Map<ByteDfa, int[][]> SUFFIXES =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private ProductSearch() {}
 
@@ -176,6 +179,26 @@ public final class ProductSearch {
   }
 
   /**
+   * Returns a value of the universe that no automaton accepts.
+   *
+   * @param automata the automata
+   * @param universe the values that count, or null for every byte string
+   * @param maxStates the product state bound
+   * @return such a value, or empty when every value of the universe is accepted by some automaton
+   * @throws StateLimitException if the product exceeds {@code maxStates}
+   */
+  public static Optional<byte[]> unmatched(List<ByteDfa> automata, ByteDfa universe, int maxStates) {
+    return find(automata, universe, labels -> {
+      for (int l : labels) {
+        if (l != 0) {
+          return false;
+        }
+      }
+      return true;
+    }, maxStates);
+  }
+
+  /**
    * Returns every combination of accept labels, with at least one automaton accepting, that some value of the
    * universe produces, each with a witness (in the order the search found them: shorter witnesses first).
    *
@@ -186,23 +209,11 @@ public final class ProductSearch {
    * @throws StateLimitException if the product exceeds {@code maxStates}
    */
   public static List<Atom> atoms(List<ByteDfa> automata, ByteDfa universe, int maxStates) {
-    Map<LabelKey, byte[]> found = new LinkedHashMap<>();
+    Map<ByteDfa.IntArrayKey, byte[]> found = new LinkedHashMap<>();
     new Search(automata, universe, maxStates).run(null, found);
     List<Atom> out = new ArrayList<>(found.size());
-    found.forEach((k, w) -> out.add(new Atom(k.labels, w)));
+    found.forEach((k, w) -> out.add(new Atom(k.values(), w)));
     return out;
-  }
-
-  private record LabelKey(int[] labels) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof LabelKey k && Arrays.equals(labels, k.labels);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(labels);
-    }
   }
 
   /** Orders byte values by how readable they are in a witness: lower-case letters first, NUL last. */
@@ -258,7 +269,7 @@ public final class ProductSearch {
     private int[] parent = new int[256];
     private byte[] via = new byte[256];
     private int count;
-    private final Map<TupleKey, Integer> ids = new HashMap<>();
+    private final Map<ByteDfa.IntArrayKey, Integer> ids = new HashMap<>();
 
     Search(List<ByteDfa> automata, ByteDfa universe, int maxStates) {
       this.k = automata.size();
@@ -266,28 +277,33 @@ public final class ProductSearch {
       this.universe = universe == null ? EVERYTHING : universe;
       this.width = k + 1;
       this.maxStates = maxStates;
-      Map<TupleKey, Integer> joint = new HashMap<>();
+      // joint byte classes: refine the partition of the 256 bytes by every automaton's classes in turn
       int[] jointOf = new int[256];
-      List<Integer> reps = new ArrayList<>();
-      for (int b = 0; b < 256; b++) {
-        int[] key = new int[width];
-        for (int i = 0; i < k; i++) {
-          key[i] = parts[i].classOf(b);
+      int count = 1;
+      for (int i = 0; i < width; i++) {
+        ByteDfa d = i < k ? parts[i] : this.universe;
+        int cc = d.classCount();
+        int[] remap = new int[count * cc];
+        java.util.Arrays.fill(remap, -1);
+        int next = 0;
+        for (int b = 0; b < 256; b++) {
+          int key = jointOf[b] * cc + d.classOf(b);
+          if (remap[key] < 0) {
+            remap[key] = next++;
+          }
+          jointOf[b] = remap[key];
         }
-        key[k] = this.universe.classOf(b);
-        TupleKey tk = new TupleKey(key);
-        Integer id = joint.get(tk);
-        if (id == null) {
-          id = joint.size();
-          joint.put(tk, id);
-          reps.add(b);
-        } else if (readability(b) < readability(reps.get(id))) {
-          reps.set(id, b);
-        }
-        jointOf[b] = id;
+        count = next;
       }
-      this.jointCount = joint.size();
-      this.representative = reps.stream().mapToInt(Integer::intValue).toArray();
+      this.jointCount = count;
+      this.representative = new int[count];
+      java.util.Arrays.fill(representative, -1);
+      for (int b = 0; b < 256; b++) {
+        int j = jointOf[b];
+        if (representative[j] < 0 || readability(b) < readability(representative[j])) {
+          representative[j] = b;
+        }
+      }
       this.order = java.util.stream.IntStream.range(0, jointCount).boxed()
           .sorted(java.util.Comparator.comparingInt(j -> readability(representative[j])))
           .mapToInt(Integer::intValue).toArray();
@@ -300,44 +316,45 @@ public final class ProductSearch {
       }
       this.sink = new boolean[k][];
       for (int i = 0; i < k; i++) {
-        sink[i] = sinks(parts[i]);
+        sink[i] = parts[i].sinks();
       }
-      int us = this.universe.stateCount();
-      this.universeDistance = new int[us];
-      this.universeStep = new int[us];
-      suffixes();
+      int[][] suffix = SUFFIXES.computeIfAbsent(this.universe, Search::suffixes);
+      this.universeDistance = suffix[0];
+      this.universeStep = suffix[1];
     }
 
-    private static boolean[] sinks(ByteDfa d) {
-      boolean[] out = new boolean[d.stateCount()];
-      for (int s = 0; s < out.length; s++) {
-        boolean loops = true;
-        for (int c = 0; c < d.classCount() && loops; c++) {
-          loops = d.nextByClass(s, c) == s;
-        }
-        out[s] = loops;
-      }
-      return out;
-    }
-
-    /** Shortest accepting continuation of every universe state (reverse breadth-first search). */
-    private void suffixes() {
+    /**
+     * Shortest accepting continuation of every universe state (reverse breadth-first search over bytes, the most
+     * readable byte first): {@code [distance, next byte]} per state, distance -1 when no accepting state is reachable.
+     */
+    private static int[][] suffixes(ByteDfa universe) {
       int us = universe.stateCount();
-      Arrays.fill(universeDistance, -1);
+      int[] distance = new int[us];
+      int[] step = new int[us];
+      Arrays.fill(distance, -1);
+      Integer[] bytes = new Integer[256];
+      for (int b = 0; b < 256; b++) {
+        bytes[b] = b;
+      }
+      Arrays.sort(bytes, java.util.Comparator.comparingInt(ProductSearch::readability));
       List<List<int[]>> reverse = new ArrayList<>(us);
       for (int s = 0; s < us; s++) {
         reverse.add(new ArrayList<>());
       }
       for (int s = 0; s < us; s++) {
-        for (int j : order) {
-          int t = universe.nextByClass(s, jointClass[k][j]);
-          reverse.get(t).add(new int[] {s, representative[j]});
+        boolean[] seenTarget = new boolean[us];
+        for (int b : bytes) {
+          int t = universe.next(s, b);
+          if (!seenTarget[t]) {
+            seenTarget[t] = true;
+            reverse.get(t).add(new int[] {s, b});
+          }
         }
       }
       ArrayDeque<Integer> queue = new ArrayDeque<>();
       for (int s = 0; s < us; s++) {
         if (universe.accepts(s)) {
-          universeDistance[s] = 0;
+          distance[s] = 0;
           queue.add(s);
         }
       }
@@ -345,17 +362,18 @@ public final class ProductSearch {
         int t = queue.poll();
         for (int[] edge : reverse.get(t)) {
           int s = edge[0];
-          if (universeDistance[s] < 0) {
-            universeDistance[s] = universeDistance[t] + 1;
-            universeStep[s] = edge[1];
+          if (distance[s] < 0) {
+            distance[s] = distance[t] + 1;
+            step[s] = edge[1];
             queue.add(s);
           }
         }
       }
+      return new int[][] {distance, step};
     }
 
     /** Runs the search; returns the first wanted value, or (atoms mode) fills {@code atoms} and returns null. */
-    byte[] run(Predicate<int[]> wanted, Map<LabelKey, byte[]> atoms) {
+    byte[] run(Predicate<int[]> wanted, Map<ByteDfa.IntArrayKey, byte[]> atoms) {
       int[] start = new int[width];
       Arrays.fill(start, ByteDfa.START);
       if (universeDistance[ByteDfa.START] < 0) {
@@ -404,7 +422,8 @@ public final class ProductSearch {
     }
 
     /** True when the search should stop with this value. */
-    private boolean record(int[] labels, int id, byte[] suffix, Predicate<int[]> wanted, Map<LabelKey, byte[]> atoms) {
+    private boolean record(int[] labels, int id, byte[] suffix, Predicate<int[]> wanted,
+        Map<ByteDfa.IntArrayKey, byte[]> atoms) {
       if (atoms == null) {
         return wanted.test(labels);
       }
@@ -413,7 +432,7 @@ public final class ProductSearch {
         any |= l != 0;
       }
       if (any) {
-        atoms.computeIfAbsent(new LabelKey(labels.clone()), key -> path(id, suffix));
+        atoms.computeIfAbsent(new ByteDfa.IntArrayKey(labels.clone()), key -> path(id, suffix));
       }
       return false;
     }
@@ -428,7 +447,7 @@ public final class ProductSearch {
     }
 
     private void add(int[] tuple, int from, int b) {
-      TupleKey key = new TupleKey(tuple);
+      ByteDfa.IntArrayKey key = new ByteDfa.IntArrayKey(tuple);
       if (ids.containsKey(key)) {
         return;
       }
@@ -436,7 +455,7 @@ public final class ProductSearch {
         throw new StateLimitException(maxStates);
       }
       int[] copy = tuple.clone();
-      ids.put(new TupleKey(copy), count);
+      ids.put(new ByteDfa.IntArrayKey(copy), count);
       if ((count + 1) * width > pool.length) {
         pool = Arrays.copyOf(pool, Math.max(pool.length * 2, (count + 1) * width));
       }
@@ -465,19 +484,6 @@ public final class ProductSearch {
         System.arraycopy(suffix, 0, out, length, extra);
       }
       return out;
-    }
-  }
-
-  /** An int tuple as a hash key. */
-  private record TupleKey(int[] values) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof TupleKey t && Arrays.equals(values, t.values);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(values);
     }
   }
 }

@@ -137,8 +137,9 @@ class ProductSearchTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
-    "api.github.com|true", "a|true", "a.|true", "1.a|true", "a.1|false", "10.0.0.1|false", "a.0x1f|false",
-    "a.0xg|true", "a.01z|true", "Api.github.com|false", "::1|false", "''|false", "a.b-1|true",
+    "api.github.com|true", "a|true", "a.|false", ".a|false", "a..b|false", "1.a|true", "a.1|false",
+    "10.0.0.1|false", "a.0x1f|false", "a.0xg|true", "a.01z|true", "Api.github.com|false", "::1|false", "''|false",
+    "a.b-1|true",
   })
   void hostNamesLeaveIpLiteralSpellingsOut(String host, boolean expected) {
     assertEquals(expected, CallSiteLanguages.hostNames().matches(host.getBytes(UTF_8)));
