@@ -57,6 +57,7 @@ final class PolicyctlCommand implements Callable<Integer> {
           HashCommand.class,
           DiffCommand.class,
           ServeCommand.class,
+          LspCommand.class,
           CompletionCommand.class,
           ManCommand.class,
           HelpCommand.class);
