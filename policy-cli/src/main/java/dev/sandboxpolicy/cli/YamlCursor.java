@@ -185,8 +185,14 @@ record YamlCursor(
         return;
       }
       if (inSequence) {
-        if (!s.dashes.isEmpty() && s.dashes.get(0) == col) {
+        int sibling = s.dashes.indexOf(col);
+        if (sibling >= 0) {
           index++; // an earlier item of the same sequence
+          if (sibling > 0) {
+            // the first item: the sequence starts on this line, in the item of the dash before it
+            reversed.add(Integer.toString(index));
+            enterLine(s.dashes.subList(0, sibling), col);
+          }
           return;
         }
         // the key that holds the sequence: less indented, or at the dash's own column (compact style)
