@@ -45,7 +45,8 @@ class ExamplesTest {
   void layerPresetsShowsUpstreamDataLossAndTheStackRestoringTheBaseline() throws Exception {
     List<String> lines =
         LayerPresets.walkThrough(file("policies/nemoclaw-baseline.yaml"), file("presets/internal-api.yaml"));
-    assertEquals("merge pypi + internal-api: replaced pypi, added internal_api", lines.get(0), lines::toString);
+    assertEquals("merge pypi + internal-api: replaced pypi, added nemoclaw_custom__internal-api__internal_api",
+        lines.get(0), lines::toString);
     assertEquals("remove pypi: removed pypi", lines.get(1));
     assertEquals("  baseline pypi entry still there? false", lines.get(2));
     assertTrue(lines.get(3).startsWith("stack layers: [pypi, internal-api], pypi from pypi"), lines.get(3));

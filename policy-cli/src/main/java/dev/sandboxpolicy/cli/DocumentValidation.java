@@ -8,6 +8,7 @@ import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.PolicyValidator;
+import dev.sandboxpolicy.schema.ValidationProfile;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,15 +34,23 @@ final class DocumentValidation {
    * A policy may be {@code openshell policy get --full} output.
    */
   static List<Problem> validate(DocumentKind kind, String text, ReadMode mode, boolean custom) {
+    return validate(kind, text, mode, custom, ValidationProfile.OPENSHELL);
+  }
+
+  /** {@link #validate(DocumentKind, String, ReadMode, boolean)} with {@code profile}'s rules on top. */
+  static List<Problem> validate(
+      DocumentKind kind, String text, ReadMode mode, boolean custom, ValidationProfile profile) {
     PolicyValidator validator =
         (mode == ReadMode.LENIENT ? PolicyValidator.lenient() : PolicyValidator.strict())
-            .withPresetOrigin(custom ? PresetOrigin.CUSTOM : PresetOrigin.BUILT_IN);
+            .withPresetOrigin(custom ? PresetOrigin.CUSTOM : PresetOrigin.BUILT_IN)
+            .withProfile(profile);
     String body = kind == DocumentKind.POLICY ? PolicyGetOutput.withoutHeader(text) : text;
     return validator.validateText(kind, body, mode).problems();
   }
 
   /** Validates a document read from the command line. */
-  static List<Problem> validate(DocumentKind kind, InputDocument document, ReadMode mode, boolean custom) {
+  static List<Problem> validate(
+      DocumentKind kind, InputDocument document, ReadMode mode, boolean custom, ValidationProfile profile) {
     Optional<String> text = document.utf8Text();
     if (text.isEmpty()) {
       PolicyReader reader = PolicyReader.of(mode);
@@ -54,6 +63,14 @@ final class DocumentValidation {
                     ProblemCode.INVALID_ENCODING, new SourceLocation("", 1, 1), "a blueprint must be UTF-8 text"));
       };
     }
-    return validate(kind, text.get(), mode, custom);
+    return validate(kind, text.get(), mode, custom, profile);
+  }
+
+  /** The profile names ({@link ValidationProfile#wireName()}), for shell completion and help. */
+  static final class ProfileNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(ValidationProfile.values()).map(ValidationProfile::wireName).iterator();
+    }
   }
 }

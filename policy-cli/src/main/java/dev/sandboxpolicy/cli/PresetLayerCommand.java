@@ -7,7 +7,9 @@ import dev.sandboxpolicy.merge.MergeResult;
 import dev.sandboxpolicy.merge.PresetLayerError;
 import dev.sandboxpolicy.merge.PresetLayerException;
 import dev.sandboxpolicy.merge.PresetMerger;
-import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.merge.PolicyDiff;
+import dev.sandboxpolicy.merge.StackLayer;
+import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.schema.DocumentKind;
@@ -56,7 +58,8 @@ abstract class PresetLayerCommand extends Subcommand {
         "Takes each PRESET off POLICY, like NemoClaw's policy-remove: every network_policies key the preset declares"
             + " is deleted, whatever the policy holds under it. Warning: removal is by key only. If a preset replaced"
             + " a baseline entry of the same key, removing the preset deletes the key and the baseline entry does not"
-            + " come back.",
+            + " come back. A custom preset can also be removed by its name alone: every key it owns in the policy"
+            + " (nemoclaw_custom__NAME__...) is deleted, so its file is not needed.",
         "",
         PresetLayerCommand.ARGUMENTS,
         "",
@@ -73,10 +76,17 @@ abstract class PresetLayerCommand extends Subcommand {
 
   /** The help paragraphs merge and remove share. */
   static final String ARGUMENTS =
-      "A PRESET is a preset file (preset: header plus network_policies) or the name of a built-in preset (see"
-          + " 'policyctl presets'). POLICY may be the output of 'openshell policy get --full'; when it is left out,"
-          + " $OPENSHELL_SANDBOX_POLICY is used (then the first argument must be a built-in preset name or a preset"
-          + " file).";
+      "A PRESET is the name of a built-in preset (see 'policyctl presets') or a preset file (preset: header plus"
+          + " network_policies; - is standard input). A file is a custom preset, checked before anything is computed,"
+          + " in a dry run as in an apply: a lowercase RFC 1123 name that is not a built-in name and does not start"
+          + " with _provider_; no _provider_, npm_yarn, personal_open_internet or nemoclaw_custom__ keys; no"
+          + " user-authored allowed_ips; no endpoint host that is private, loopback, link-local (metadata) or"
+          + " otherwise special-use, unless it is trusted with --trusted-private-host (or $NEMOCLAW_TRUSTED_PRIVATE_HOSTS)"
+          + " and resolves to RFC 1918, CGNAT or ULA addresses only, which are then pinned as its allowed_ips. A"
+          + " custom preset's keys are written as nemoclaw_custom__NAME__KEY, so the policy itself records which"
+          + " custom presets are applied ('policyctl presets --applied'). POLICY may be the output of 'openshell"
+          + " policy get --full'; when it is left out, $OPENSHELL_SANDBOX_POLICY is used (then the first argument"
+          + " must be a built-in preset name or a preset file).";
 
   static final String OUTPUT =
       "The resulting policy is printed on standard output, or written to OUT with -o (atomically: a temporary file"
@@ -111,8 +121,36 @@ abstract class PresetLayerCommand extends Subcommand {
 
   @Mixin OutputOption output;
 
+  @Mixin TrustOptions trust;
+
   private PresetLayerCommand(boolean merge) {
     this.merge = merge;
+  }
+
+  private static List<StackLayer> layers(List<PresetArguments.Resolved> presets) {
+    return presets.stream().map(r -> r.layer().orElseThrow()).toList();
+  }
+
+  /**
+   * Removes the presets in order, all or nothing: built-in and file presets by their keys, custom presets named
+   * by name from the live policy alone ({@link PresetMerger#removeCustom}). The diff covers the whole removal.
+   */
+  private static MergeResult remove(LivePolicy live, List<PresetArguments.Resolved> presets)
+      throws PresetLayerException {
+    if (!live.hasNetworkPolicies()) {
+      throw PresetLayerException.of(
+              PresetLayerError.PRESET_NOT_REMOVABLE,
+              SourceLocation.NONE,
+              "the policy has no network_policies, so no preset can be removed from it")
+          .forPreset(presets.get(0).layer().map(StackLayer::name).orElseGet(() -> presets.get(0).customName().get()));
+    }
+    Policy current = live.policy();
+    for (PresetArguments.Resolved r : presets) {
+      current = r.customName().isPresent()
+          ? PresetMerger.removeCustom(current, r.customName().get()).policy()
+          : PresetMerger.removeLayers(current, List.of(r.layer().get())).policy();
+    }
+    return MergeResult.of(current, PolicyDiff.between(live.policy(), current));
   }
 
   @Override
@@ -138,23 +176,16 @@ abstract class PresetLayerCommand extends Subcommand {
     }
     InputDocument document = InputDocument.read(policyArg, terminal);
     String text = document.utf8Text().orElseThrow(() -> CommandFailure.failed(policyArg + " is not UTF-8 text"));
-    String verb = merge ? "merge" : "remove";
-    List<Preset> presets = PresetArguments.resolve(positionals, verb, terminal);
+    // The same checks run whether this is a dry run or not: presets are resolved (custom ones checked and
+    // pinned) and the change computed first; only the output differs (NemoClaw #10773).
+    List<PresetArguments.Resolved> presets =
+        PresetArguments.resolve(positionals, name(), terminal, trust.trust(terminal), !merge);
     MergeResult result;
     try {
       LivePolicy live = LivePolicy.parse(text);
-      if (!merge && !live.hasNetworkPolicies()) {
-        throw PresetLayerException.of(
-                PresetLayerError.PRESET_NOT_REMOVABLE,
-                SourceLocation.NONE,
-                "the policy has no network_policies, so no preset can be removed from it")
-            .forPreset(presets.get(0).name());
-      }
-      result = merge ? PresetMerger.merge(live.policy(), presets) : PresetMerger.remove(live.policy(), presets);
+      result = merge ? PresetMerger.mergeLayers(live.policy(), layers(presets)) : remove(live, presets);
     } catch (PresetLayerException e) {
-      ProblemText.print(terminal.err(), document.name(), e.problems());
-      throw CommandFailure.failed(
-          e.code(), document.name() + ": " + e.getMessage() + " (" + e.code() + ")", e.problems());
+      throw PresetFailures.refused(document.name(), e, terminal);
     }
     String yaml = PolicyWriter.toYaml(result.policy());
     List<Problem> errors =

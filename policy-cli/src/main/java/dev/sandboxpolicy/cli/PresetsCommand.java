@@ -1,6 +1,11 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.merge.AppliedPreset;
+import dev.sandboxpolicy.merge.AppliedPresets;
+import dev.sandboxpolicy.merge.BaselineExclusions;
 import dev.sandboxpolicy.merge.PresetCatalog;
+import dev.sandboxpolicy.model.Policy;
+import java.util.List;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Tier;
 import dev.sandboxpolicy.model.TierPreset;
@@ -21,9 +26,18 @@ import tools.jackson.databind.node.ObjectNode;
           + " agent (default: openclaw, which sees all presets).",
       "",
       "--json prints {\"agent\", \"presets\": [{\"name\", \"description\", \"keys\"}], \"tiers\": [{\"name\","
-          + " \"label\", \"description\", \"presets\": [{\"name\", \"access\"}]}]}."
+          + " \"label\", \"description\", \"presets\": [{\"name\", \"access\"}]}]}.",
+      "",
+      "--applied POLICY lists instead which presets POLICY (a live policy, for example 'openshell policy get --full'"
+          + " output) has applied, read from its network_policies keys alone: the live policy is the only state. A"
+          + " built-in preset is applied when every one of its keys is there, 'verified' when the entries are exactly"
+          + " the preset's, 'drifted' when they differ; 'partial' (some keys) and 'baseline' (the keys hold the"
+          + " --baseline policy's own entries) are listed but not applied. A custom preset is found by the keys it"
+          + " owns (nemoclaw_custom__NAME__KEY) and is 'custom'. With --baseline, the baseline entries the policy no"
+          + " longer holds are listed as excluded. --json prints {\"agent\", \"applied\": [{\"name\", \"source\","
+          + " \"state\", \"applied\", \"keys\"}], \"excluded\": [KEY...]}."
     },
-    exitCodeList = {"0:ok", "2:usage error"})
+    exitCodeList = {"0:ok", "1:POLICY cannot be read as a live policy", "2:usage error"})
 final class PresetsCommand extends Subcommand {
 
   @Option(
@@ -35,10 +49,28 @@ final class PresetsCommand extends Subcommand {
   @Option(names = "--json", description = "print the catalog as JSON")
   boolean json;
 
+  @Option(
+      names = "--applied",
+      paramLabel = "POLICY",
+      description = "list the presets POLICY has applied (from its keys) instead of the catalog")
+  String applied;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "BASELINE",
+      description = "with --applied: the sandbox's baseline policy (entries that are its own, and exclusions)")
+  String baseline;
+
   @Override
-  int run(Terminal terminal) {
+  int run(Terminal terminal) throws CommandFailure {
     PresetCatalog catalog =
         agent == null ? PresetCatalog.builtIn() : PresetCatalog.builtIn().forAgent(agent);
+    if (applied != null) {
+      return applied(catalog, terminal);
+    }
+    if (baseline != null) {
+      throw CommandFailure.usage("--baseline goes with --applied " + helpHint());
+    }
     if (json) {
       ObjectNode o = Json.object();
       o.put("agent", catalog.agent());
@@ -79,6 +111,45 @@ final class PresetsCommand extends Subcommand {
       boolean label = !t.label().isEmpty() && !t.label().equalsIgnoreCase(t.name());
       out.println("  " + t.name() + (label ? " (" + t.label() + ")" : "") + ": "
           + (presets.isEmpty() ? "(no presets)" : presets));
+    }
+    return ExitCode.OK;
+  }
+
+  /** {@code --applied}: the presets of a live policy, from its keys alone. */
+  private int applied(PresetCatalog catalog, Terminal terminal) throws CommandFailure {
+    Policy live = LivePolicies.read(applied, terminal).policy();
+    Policy base = baseline == null ? null : LivePolicies.read(baseline, terminal).policy();
+    List<AppliedPreset> found = AppliedPresets.derive(live, catalog, base);
+    List<String> excluded = base == null ? List.of() : BaselineExclusions.excluded(live, base);
+    if (json) {
+      ObjectNode o = Json.object();
+      o.put("agent", catalog.agent());
+      ArrayNode list = o.putArray("applied");
+      for (AppliedPreset a : found) {
+        ObjectNode j = list.addObject();
+        j.put("name", a.name());
+        j.put("source", a.isCustom() ? "custom" : "builtin");
+        j.put("state", a.state().wireName());
+        j.put("applied", a.isApplied());
+        a.keys().forEach(j.putArray("keys")::add);
+      }
+      excluded.forEach(o.putArray("excluded")::add);
+      terminal.out().println(Json.write(o));
+      return ExitCode.OK;
+    }
+    var out = terminal.out();
+    if (found.isEmpty()) {
+      out.println("No presets applied.");
+    }
+    int width = found.stream().mapToInt(a -> a.name().length()).max().orElse(0);
+    int stateWidth = found.stream().mapToInt(a -> a.state().wireName().length()).max().orElse(0);
+    for (AppliedPreset a : found) {
+      out.println((a.isApplied() ? "\u25cf " : "\u25cb ") + pad(a.name(), width) + "  "
+          + pad(a.state().wireName(), stateWidth) + "  " + String.join(", ", a.keys()));
+    }
+    if (!excluded.isEmpty()) {
+      out.println();
+      out.println("Excluded baseline entries: " + String.join(", ", excluded));
     }
     return ExitCode.OK;
   }

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.schema.DocumentKind;
+import dev.sandboxpolicy.schema.ValidationProfile;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Parameters;
       "",
       "Strict mode (the default) is the gateway's 'openshell policy set': unknown keys are errors and version is"
           + " required. --lenient is the supervisor's tolerant loader: unknown keys are warnings and version may be"
-          + " missing. --custom applies the extra rules for user-supplied presets.",
+          + " missing. --custom applies the extra rules for user-supplied presets. --profile nemoclaw adds the rules"
+          + " of NemoClaw's own, stricter JSON Schemas (entries scope binaries explicitly, REST rules use REST"
+          + " methods only, JSON-RPC and MCP body limits, a policy has network_policies, closed blueprint components;"
+          + " see docs/validation-codes.md, NemoClaw profile).",
       "",
       "--format json (or --json) prints {\"valid\": BOOL, \"files\": [{\"file\", \"valid\", \"problems\":"
           + " [PROBLEM...], \"error\"?}]} where PROBLEM is {severity, code, pointer, line, column, message} as in the"
@@ -55,6 +59,13 @@ final class ValidateCommand extends Subcommand {
 
   @Mixin ReportFormat.FormatOption format;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      completionCandidates = DocumentValidation.ProfileNames.class,
+      description = "openshell (default) or nemoclaw: also apply NemoClaw's own, stricter schemas")
+  String profile = ValidationProfile.OPENSHELL.wireName();
+
   @Mixin ReadModeOption readMode;
 
   @Override
@@ -63,6 +74,8 @@ final class ValidateCommand extends Subcommand {
         DocumentKind.fromWireName(kind)
             .orElseThrow(
                 () -> CommandFailure.usage("--kind must be policy, preset or blueprint, not '" + kind + "'"));
+    ValidationProfile validationProfile = ValidationProfile.fromWireName(profile).orElseThrow(
+        () -> CommandFailure.usage("--profile must be openshell or nemoclaw, not '" + profile + "'"));
     if (custom && documentKind != DocumentKind.PRESET) {
       throw CommandFailure.usage("--custom applies to presets only (use --kind preset)");
     }
@@ -78,7 +91,9 @@ final class ValidateCommand extends Subcommand {
     for (String file : inputs) {
       reports.add(
           ProblemReport.read(
-              file, terminal, input -> DocumentValidation.validate(documentKind, input, readMode.mode(), custom)));
+              file,
+              terminal,
+              input -> DocumentValidation.validate(documentKind, input, readMode.mode(), custom, validationProfile)));
     }
     return ProblemReport.print(reports, chosen, terminal);
   }

@@ -45,9 +45,12 @@ class PresetLayerCommandTest {
     CliRun r = CliRun.run(dir, "merge", "p.yaml", "my-api.yaml");
     assertEquals(ExitCode.OK, r.status(), r::toString);
     String out = r.out();
-    assertTrue(out.indexOf("github:") < out.indexOf("pypi:") && out.indexOf("pypi:") < out.indexOf("my_api:"),
-        "pypi keeps its place, my_api is appended:\n" + out);
-    assertTrue(out.contains("mirror.example.com") && !out.contains("host: pypi.org"), "pypi replaced wholesale");
+    assertTrue(out.indexOf("github:") < out.indexOf("  pypi:")
+            && out.indexOf("  pypi:") < out.indexOf("nemoclaw_custom__my-api__my_api:")
+            && out.indexOf("nemoclaw_custom__my-api__my_api:") < out.indexOf("nemoclaw_custom__my-api__pypi:"),
+        "a custom preset's keys are appended in its namespace, in its order:\n" + out);
+    assertTrue(out.contains("mirror.example.com") && out.contains("host: pypi.org"),
+        "a custom preset cannot replace the policy's own pypi entry");
     CliRun.write(dir, "merged.yaml", out);
     assertEquals(ExitCode.OK, CliRun.run(dir, "validate", "merged.yaml").status(), "the result is a valid policy");
   }
@@ -60,10 +63,14 @@ class PresetLayerCommandTest {
     assertEquals(ExitCode.USAGE, r.status(), "--dry-run with -o is contradictory");
     r = CliRun.run(dir, "merge", "--dry-run", "p.yaml", "my-api.yaml");
     assertEquals(ExitCode.OK, r.status(), r::toString);
-    assertEquals(List.of("+ network_policies.my_api", "~ network_policies.pypi"), r.out().lines().toList(),
-        "in the preset's order");
+    assertEquals(List.of("+ network_policies.nemoclaw_custom__my-api__my_api",
+            "+ network_policies.nemoclaw_custom__my-api__pypi"), r.out().lines().toList(), "in the preset's order");
     CliRun remove = CliRun.run(dir, "remove", "--dry-run", "p.yaml", "my-api.yaml");
-    assertEquals(List.of("- network_policies.pypi"), remove.out().lines().toList(), "only keys that exist go");
+    assertEquals(List.of("no changes"), remove.out().lines().toList(), "only keys that exist go");
+    assertEquals(ExitCode.OK, CliRun.run(dir, "merge", "p.yaml", "my-api.yaml", "-o", "p.yaml").status());
+    CliRun afterMerge = CliRun.run(dir, "remove", "--dry-run", "p.yaml", "my-api.yaml");
+    assertEquals(List.of("- network_policies.nemoclaw_custom__my-api__my_api",
+        "- network_policies.nemoclaw_custom__my-api__pypi"), afterMerge.out().lines().toList());
   }
 
   @Test
@@ -97,7 +104,8 @@ class PresetLayerCommandTest {
     Map<String, String> env = Map.of("OPENSHELL_SANDBOX_POLICY", policy.toString());
     CliRun r = CliRun.run(dir, env, "", "merge", "my-api.yaml", "--dry-run");
     assertEquals(ExitCode.OK, r.status(), r::toString);
-    assertEquals(List.of("+ network_policies.my_api", "~ network_policies.pypi"), r.out().lines().toList());
+    assertEquals(List.of("+ network_policies.nemoclaw_custom__my-api__my_api",
+        "+ network_policies.nemoclaw_custom__my-api__pypi"), r.out().lines().toList());
     CliRun builtIn = CliRun.run(dir, env, "", "merge", "pypi", "--dry-run");
     assertEquals(ExitCode.OK, builtIn.status(), builtIn::toString);
   }
@@ -138,12 +146,12 @@ class PresetLayerCommandTest {
     CliRun.write(dir, "p.yaml", CliRun.POLICY);
     CliRun.write(dir, "my-api.yaml", MY_API);
     JsonNode json = Json.MAPPER.readTree(CliRun.run(dir, "merge", "p.yaml", "my-api.yaml", "--json").out());
-    assertTrue(json.get("yaml").stringValue().contains("my_api:"));
-    assertEquals("api.internal.example.com",
-        json.get("document").get("network_policies").get("my_api").get("endpoints").get(0).get("host").stringValue());
+    assertTrue(json.get("yaml").stringValue().contains("nemoclaw_custom__my-api__my_api:"));
+    assertEquals("api.internal.example.com", json.get("document").get("network_policies")
+        .get("nemoclaw_custom__my-api__my_api").get("endpoints").get(0).get("host").stringValue());
     assertEquals("added", json.get("changes").get(0).get("change").stringValue());
-    assertEquals("pypi", json.get("changes").get(1).get("key").stringValue());
-    assertEquals("replaced", json.get("changes").get(1).get("change").stringValue());
+    assertEquals("nemoclaw_custom__my-api__pypi", json.get("changes").get(1).get("key").stringValue());
+    assertEquals("added", json.get("changes").get(1).get("change").stringValue());
   }
 
   @Test

@@ -172,8 +172,9 @@ class ServeStdioTest {
     List<JsonNode> r =
         serve(
             request("op", "merge", "id", 1, "policy", CliRun.POLICY, "presets", List.of(PRESET)),
-            request("op", "remove", "id", 2, "policy", "Version: 2\n---\n" + CliRun.POLICY, "presets",
-                List.of(PRESET.replace("my_api", "pypi"))),
+            request("op", "remove", "id", 2, "policy", "Version: 2\n---\n" + CliRun.POLICY
+                + "  nemoclaw_custom__my-api__my_api:\n    endpoints: [{host: api.example.com, port: 443}]\n"
+                + "    binaries: [{path: /usr/bin/curl}]\n", "presets", List.of(PRESET)),
             request("op", "merge", "id", 3, "policy", CliRun.POLICY, "presets",
                 List.of(PRESET, "preset:\n  name: x\nnetwork_policies: []\n")),
             request("op", "merge", "id", 4, "policy", "network_policies: [1, 2]\n", "presets", List.of(PRESET)),
@@ -181,14 +182,16 @@ class ServeStdioTest {
             request("op", "merge", "id", 6, "policy", CliRun.POLICY, "presets", List.of(7)));
     JsonNode merged = r.get(0);
     assertTrue(merged.get("ok").booleanValue(), merged::toString);
-    assertTrue(merged.get("yaml").stringValue().contains("my_api:"));
+    assertTrue(merged.get("yaml").stringValue().contains("nemoclaw_custom__my-api__my_api:"));
     JsonNode np = merged.get("document").get("network_policies");
-    assertEquals(List.of("github", "pypi", "my_api"), List.copyOf(np.propertyNames()));
+    assertEquals(List.of("github", "pypi", "nemoclaw_custom__my-api__my_api"), List.copyOf(np.propertyNames()),
+        "preset texts are custom presets: their keys go into the custom namespace");
     assertEquals(1, merged.get("document").get("version").intValue());
 
     JsonNode removed = r.get(1);
     assertTrue(removed.get("ok").booleanValue(), removed::toString);
-    assertEquals(List.of("github"), List.copyOf(removed.get("document").get("network_policies").propertyNames()));
+    assertEquals(List.of("github", "pypi"),
+        List.copyOf(removed.get("document").get("network_policies").propertyNames()));
 
     assertFalse(r.get(2).get("ok").booleanValue());
     assertTrue(r.get(2).get("error").get("code").stringValue().startsWith("preset_"), r.get(2)::toString);
@@ -196,6 +199,82 @@ class ServeStdioTest {
     assertTrue(r.get(3).get("error").get("problems").size() > 0);
     assertEquals("bad_request", r.get(4).get("error").get("code").stringValue());
     assertEquals("bad_request", r.get(5).get("error").get("code").stringValue());
+  }
+
+  @Test
+  void mergeAndRemoveCheckEveryCustomPresetAndNameTheBadOne() {
+    String other = PRESET.replace("name: my-api", "name: bad-one");
+    String metadata = other.replace("api.example.com", "169.254.169.254");
+    String builtInName = PRESET.replace("name: my-api", "name: github");
+    String badName = PRESET.replace("name: my-api", "name: Bad_Name");
+    String provider = PRESET.replace("name: my-api", "name: _provider_x");
+    String reservedKey = other.replace("  my_api:", "  npm_yarn:");
+    String allowedIps = other.replace("        port: 443\n", "        port: 443\n        allowed_ips: [203.0.113.9]\n");
+    List<String> bad = List.of(metadata, builtInName, badName, provider, reservedKey, allowedIps);
+    List<String> codes = List.of("preset_host_private", "preset_name_builtin_collision", "preset_name_invalid",
+        "preset_name_reserved", "preset_reserved_key", "preset_allowed_ips");
+    // A preset is named by its own name, or by its position when the name itself is refused.
+    List<String> named = List.of("bad-one", "github", "#2", "#2", "bad-one", "bad-one");
+    List<String> requests = new java.util.ArrayList<>();
+    for (String op : List.of("merge", "remove")) {
+      for (String preset : bad) {
+        requests.add(request("op", op, "policy", CliRun.POLICY, "presets", List.of(PRESET, preset)));
+      }
+    }
+    List<JsonNode> r = serve(requests.toArray(String[]::new));
+    for (int i = 0; i < r.size(); i++) {
+      JsonNode error = r.get(i).get("error");
+      assertFalse(r.get(i).get("ok").booleanValue(), r.get(i)::toString);
+      assertEquals(codes.get(i % codes.size()), error.get("code").stringValue(), r.get(i)::toString);
+      assertEquals(named.get(i % named.size()), error.get("preset").stringValue(), r.get(i)::toString);
+    }
+    assertTrue(r.get(0).get("error").get("message").stringValue().contains(
+        "endpoint host '169.254.169.254' is rejected. Add explicit trust only for RFC1918, CGNAT, or IPv6 unique local"
+            + " destinations."), r.get(0)::toString);
+  }
+
+  @Test
+  void trustedPrivateHostsArePinnedFromTheCallersAnswers() {
+    String db = PRESET.replace("api.example.com", "db.corp.example");
+    List<JsonNode> r =
+        serve(
+            request("op", "merge", "policy", CliRun.POLICY, "presets", List.of(db),
+                "trusted_private_hosts", List.of("db.corp.example"),
+                "resolved", Map.of("db.corp.example", List.of("10.20.30.40", "10.20.30.5"))),
+            request("op", "merge", "policy", CliRun.POLICY, "presets", List.of(db),
+                "trusted_private_hosts", List.of("db.corp.example")),
+            request("op", "merge", "policy", CliRun.POLICY, "presets", List.of(db),
+                "trusted_private_hosts", List.of("db.corp.example"),
+                "resolved", Map.of("db.corp.example", List.of("169.254.169.254"))),
+            request("op", "merge", "policy", CliRun.POLICY, "presets", List.of(PRESET),
+                "trusted_private_hosts", List.of("db.corp.example"), "resolved", Map.of()),
+            request("op", "merge", "policy", CliRun.POLICY, "presets", List.of(PRESET),
+                "resolved", Map.of("db.corp.example", List.of("10.0.0.1"))));
+    assertTrue(r.get(0).get("ok").booleanValue(), r.get(0)::toString);
+    JsonNode pinned = r.get(0).get("document").get("network_policies").get("nemoclaw_custom__my-api__my_api")
+        .get("endpoints").get(0).get("allowed_ips");
+    assertEquals(List.of("10.20.30.40", "10.20.30.5"), pinned.valueStream().map(JsonNode::stringValue).toList());
+    assertEquals("trusted_host_preflight_failed", r.get(1).get("error").get("code").stringValue(),
+        "the server never asks DNS: " + r.get(1));
+    assertEquals("trusted_host_preflight_failed", r.get(2).get("error").get("code").stringValue(), r.get(2)::toString);
+    assertEquals("trusted_host_unmatched", r.get(3).get("error").get("code").stringValue(), r.get(3)::toString);
+    assertEquals("bad_request", r.get(4).get("error").get("code").stringValue(), r.get(4)::toString);
+  }
+
+  @Test
+  void validateTakesTheNemoclawProfile() {
+    String noBinaries = "preset:\n  name: my-api\n  description: d\nnetwork_policies:\n  my_api:\n    name: m\n"
+        + "    endpoints:\n      - {host: api.example.com, port: 443, access: full}\n";
+    List<JsonNode> r =
+        serve(
+            request("op", "validate", "kind", "preset", "yaml", noBinaries),
+            request("op", "validate", "kind", "preset", "yaml", noBinaries, "profile", "nemoclaw"),
+            request("op", "validate", "kind", "preset", "yaml", noBinaries, "profile", "other"));
+    assertTrue(r.get(0).get("valid").booleanValue(), r.get(0)::toString);
+    assertFalse(r.get(1).get("valid").booleanValue(), r.get(1)::toString);
+    assertTrue(r.get(1).get("problems").valueStream()
+        .anyMatch(p -> p.get("code").stringValue().equals("nemoclaw_binaries_required")), r.get(1)::toString);
+    assertEquals("bad_request", r.get(2).get("error").get("code").stringValue());
   }
 
   @Test

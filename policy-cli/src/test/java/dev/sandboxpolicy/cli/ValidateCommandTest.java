@@ -88,6 +88,26 @@ class ValidateCommandTest {
   }
 
   @Test
+  void theNemoclawProfileAddsNemoClawsOwnSchemas() {
+    String noBinaries = "preset:\n  name: my-api\n  description: d\nnetwork_policies:\n  my_api:\n    name: m\n"
+        + "    endpoints:\n      - {host: api.example.com, port: 443, access: full}\n";
+    CliRun.write(dir, "nb.yaml", noBinaries);
+    CliRun plain = CliRun.run(dir, "validate", "--kind", "preset", "nb.yaml");
+    assertEquals(ExitCode.OK, plain.status(), plain::toString);
+    CliRun profiled = CliRun.run(dir, "validate", "--kind", "preset", "--profile", "nemoclaw", "nb.yaml");
+    assertEquals(ExitCode.FAILED, profiled.status(), profiled::toString);
+    assertTrue(profiled.out().contains("nb.yaml:5:3: error nemoclaw_binaries_required NemoClaw schema:")
+        || profiled.out().contains("error nemoclaw_binaries_required NemoClaw schema:"), profiled.out());
+    CliRun.write(dir, "policy.yaml", "version: 1\n");
+    assertEquals(ExitCode.OK, CliRun.run(dir, "validate", "policy.yaml").status());
+    CliRun empty = CliRun.run(dir, "validate", "--profile", "nemoclaw", "policy.yaml");
+    assertTrue(empty.out().contains("nemoclaw_network_policies_required"), empty.out());
+    CliRun bad = CliRun.run(dir, "validate", "--profile", "strictest", "policy.yaml");
+    assertEquals(ExitCode.USAGE, bad.status());
+    assertTrue(bad.err().contains("--profile must be openshell or nemoclaw"), bad.err());
+  }
+
+  @Test
   void theDefaultFileComesFromTheEnvironment() {
     Path p = CliRun.write(dir, "bad.yaml", TYPO);
     CliRun r = CliRun.run(dir, Map.of("OPENSHELL_SANDBOX_POLICY", p.toString()), "", "validate");

@@ -11,9 +11,14 @@ import java.util.function.Supplier;
  * The access-failure classifier (spec nemoclaw-preset-layer §7): tells "blocked by policy" from "missing credentials"
  * from "not a policy problem", using the explain context. Ten ordered rules; the first that fires decides.
  *
- * <p>Host matching: the failed host is canonicalized ({@link HostStem}); the first active preset (in name order) with a
- * public stem {@code s} such that the host equals {@code s} or ends with {@code "." + s} matches; otherwise the first
- * known-unapplied preset, the same way. Redacted (internal or wildcard) hosts can never match. HTTP status is checked
+ * <p>Host matching: the failed host is canonicalized ({@link HostStem}); an active preset with a public stem {@code s}
+ * such that the host equals {@code s} or ends with {@code "." + s} matches; otherwise a known-unapplied preset, the same
+ * way. When several presets of the list match, the one with the <b>longest</b> matching stem wins (an exact host beats
+ * a parent domain), then name order. Upstream walks the list in name order and takes the first match; its tests pin
+ * {@code api.github.com} with only {@code slack} applied to {@code github}, which the walk gives only because their
+ * catalog has no {@code brew}: with the shipped catalog the walk would name {@code brew} (it declares the parent
+ * {@code github.com}). The most specific declaration gives upstream's answer whatever the catalog holds (see
+ * docs/compatibility.md). Redacted (internal or wildcard) hosts can never match. HTTP status is checked
  * before the error code, so {@code {status: 401, code: ECONNREFUSED}} is a 401.
  */
 public final class FailureClassifier {
@@ -200,16 +205,23 @@ public final class FailureClassifier {
     return new FailureClassification(kind, confidence, Optional.of(preset), reason, nextStep, rule);
   }
 
-  /** The first preset (list order) with a stem equal to the host or a parent domain of it. */
+  /**
+   * The preset with the longest stem equal to the host or a parent domain of it; among equally long matches, the
+   * first in list order (name order).
+   */
   static Optional<PresetEntry> match(List<PresetEntry> presets, String host) {
+    PresetEntry best = null;
+    int bestLength = -1;
     for (PresetEntry preset : presets) {
       for (String s : preset.allowedHostCategories()) {
-        if (host.equals(s)
-            || (host.length() > s.length() && host.endsWith(s) && host.charAt(host.length() - s.length() - 1) == '.')) {
-          return Optional.of(preset);
+        boolean matches = host.equals(s)
+            || (host.length() > s.length() && host.endsWith(s) && host.charAt(host.length() - s.length() - 1) == '.');
+        if (matches && s.length() > bestLength) {
+          best = preset;
+          bestLength = s.length();
         }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(best);
   }
 }

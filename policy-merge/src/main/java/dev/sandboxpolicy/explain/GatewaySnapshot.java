@@ -4,6 +4,7 @@ import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import java.util.Collection;
+import dev.sandboxpolicy.merge.CustomPresetKeys;
 import java.util.Objects;
 import java.util.Set;
 
@@ -75,7 +76,9 @@ public final class GatewaySnapshot {
   }
 
   /**
-   * Whether the gateway enforces the preset. {@code _provider_} keys of a preset are ignored (the merge drops them).
+   * Whether the gateway enforces the preset: every key of the preset is live, as written (built-in presets) or in
+   * the custom namespace ({@code nemoclaw_custom__<preset>__<key>}, how custom presets are applied).
+   * {@code _provider_} keys of a preset are ignored (the merge drops them).
    *
    * @param preset the preset, with its entries
    * @return false when unavailable
@@ -88,13 +91,18 @@ public final class GatewaySnapshot {
     if (policyKeys == null) {
       return false;
     }
+    return allLive(preset, false) || allLive(preset, true);
+  }
+
+  /** Whether every key of the preset (in the custom namespace when {@code custom}) is live, and there is one. */
+  private boolean allLive(Preset preset, boolean custom) {
     boolean anyKey = false;
     for (String key : preset.networkPolicies().keySet()) {
       if (Names.isProviderKey(key)) {
         continue;
       }
       anyKey = true;
-      if (!policyKeys.contains(key)) {
+      if (!policyKeys.contains(custom ? CustomPresetKeys.key(preset.name(), key) : key)) {
         return false;
       }
     }

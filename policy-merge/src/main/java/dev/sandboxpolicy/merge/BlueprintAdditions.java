@@ -11,7 +11,6 @@ import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
@@ -33,7 +32,8 @@ import java.util.Set;
  * <ul>
  *   <li>an addition has only {@code name} (a string) and {@code endpoints} (a non-empty list): no
  *       {@code binaries};
- *   <li>an endpoint has only {@code host}, {@code port} (1..{@value #MAX_PORT}, required), {@code protocol}
+ *   <li>an endpoint has only {@code host}, {@code port} ({@value Port#MIN_VALUE}..{@value Port#MAX_VALUE},
+ *       required), {@code protocol}
  *       (absent or {@code rest}), {@code enforcement} ({@code enforce}/{@code audit}), {@code tls}
  *       ({@code terminate}/{@code passthrough}/{@code skip}), {@code access} (only {@code full}) and
  *       {@code rules} (non-empty when present, required with {@code protocol: rest});
@@ -68,9 +68,6 @@ public final class BlueprintAdditions {
   /** Rule keys other than method and path. */
   private static final List<String> FORBIDDEN_RULE_KEYS = List.of(
       "command", "query", "operation_type", "operation_name", "fields", "tool", "params");
-
-  /** The name under which additions are merged (it appears in error messages only). */
-  static final String ADDITIONS_LAYER = "blueprint-additions";
 
   private static final String INVALID =
       "blueprint.yaml must contain a YAML mapping with valid nested component shapes";
@@ -226,10 +223,8 @@ public final class BlueprintAdditions {
         kept.put(k, v);
       }
     });
-    List<Preset> layer = kept.isEmpty()
-        ? List.of()
-        : List.of(Preset.builder().name(ADDITIONS_LAYER).networkPolicies(kept).build());
-    MergeResult r = PresetMerger.merge(current, layer);
+    // Additions come from the blueprint, reviewed content like the built-in catalog: not custom presets.
+    MergeResult r = PresetMerger.mergePrepared(current, List.of(kept));
     return MergeResult.of(r.policy(), r.diff(), SectionOrder.BLUEPRINT_ADDITIONS);
   }
 

@@ -3,9 +3,6 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadLimits;
 import dev.sandboxpolicy.io.ReadMode;
-import dev.sandboxpolicy.model.Endpoint;
-import dev.sandboxpolicy.model.JsonPointer;
-import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
@@ -29,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -79,6 +77,11 @@ public final class CustomPresetLoader {
    * @throws PresetLayerException the first failing check, named after the file's preset when known
    */
   public static CustomPreset loadFile(Path file) throws PresetLayerException {
+    return loadFile(file, Set.of());
+  }
+
+  /** Checks 1 to 3 and the UTF-8 decoding: the text of a preset file. */
+  private static String readFile(Path file) throws PresetLayerException {
     String fileName = String.valueOf(file.getFileName());
     if (!hasPresetExtension(fileName)) {
       throw fileError(PresetLayerError.PRESET_FILE_EXTENSION, "Preset file must be .yaml or .yml: " + file);
@@ -122,17 +125,46 @@ public final class CustomPresetLoader {
     } catch (CharacterCodingException e) {
       throw fileError(PresetLayerError.PRESET_UNREADABLE, "Invalid YAML in " + file + ": not UTF-8 text");
     }
-    return check(text, file.toAbsolutePath().normalize());
+    return text;
   }
 
   /**
-   * Runs checks 4 to 10 on preset text that did not come from a file (for example over the wire).
+   * Loads and checks one preset file, with {@code trustedHosts} exempt from the private-host check (their endpoints
+   * are pinned afterwards by {@link TrustedPrivateHosts#pin(List)}; an unpinned trusted host is still refused when
+   * the preset is applied).
+   *
+   * @param trustedHosts hosts declared trusted ({@link TrustedPrivateHosts#hosts()})
+   * @throws PresetLayerException the first failing check
+   */
+  public static CustomPreset loadFile(Path file, Set<String> trustedHosts) throws PresetLayerException {
+    return check(readFile(file), file.toAbsolutePath().normalize(), trustedHosts);
+  }
+
+  /**
+   * Runs checks 4 to 11 on preset text that did not come from a file (for example over the wire).
    *
    * @param text the preset document
    * @param sourcePath where the text came from, recorded with the preset
    * @throws PresetLayerException the first failing check
    */
   public static CustomPreset check(String text, Path sourcePath) throws PresetLayerException {
+    return check(text, sourcePath, Set.of());
+  }
+
+  /**
+   * {@link #check(String, Path)} with {@code trustedHosts} exempt from the private-host check (see
+   * {@link #loadFile(Path, Set)}).
+   *
+   * @throws PresetLayerException the first failing check
+   */
+  public static CustomPreset check(String text, Path sourcePath, Set<String> trustedHosts)
+      throws PresetLayerException {
+    return check(text, sourcePath, trustedHosts, "merge");
+  }
+
+  /** The checks, with {@code verb} ({@code merge}, {@code remove}) for the entries message. */
+  static CustomPreset check(String text, Path sourcePath, Set<String> trustedHosts, String verb)
+      throws PresetLayerException {
     PresetDocument doc = PresetDocument.parse(text, READER);
     if (doc.hasSyntaxError()) {
       throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
@@ -158,78 +190,41 @@ public final class CustomPresetLoader {
           doc.sourceMap().nearest("/network_policies"), "Preset missing network_policies section").forPreset(name);
     }
     for (String key : entries.keySet()) {
-      if (PresetName.isReservedKey(key)) {
-        throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY,
-            doc.sourceMap().nearest(JsonPointer.key("/network_policies", key)),
-            "network_policies key '" + key + "' starts with '" + PresetName.RESERVED_PREFIX
-                + "', which is reserved by OpenShell").forPreset(name);
-      }
-    }
-    requireNoAllowedIps(name, entries, doc.sourceMap());
-    if (PresetCatalog.builtIn().isBuiltInName(name)) {
-      throw PresetLayerException.of(PresetLayerError.PRESET_NAME_BUILTIN_COLLISION,
-          doc.sourceMap().nearest("/preset/name"),
-          "Preset name '" + name + "' collides with a built-in preset. Rename 'preset.name' in " + sourcePath + ".")
-          .forPreset(name);
+      CustomPresetRules.checkKey(name, key, doc.sourceMap());
     }
     if (!doc.errors().isEmpty()) {
       if (doc.errors().stream().allMatch(p -> PresetDocument.isEntryLevel(p.pointer()))) {
         // An entry that is not a mapping: upstream loads the file and its merge then fails; we refuse now.
-        throw PresetMerger.entriesInvalid("merge").forPreset(name);
+        throw PresetMerger.entriesInvalid(verb).forPreset(name);
       }
       throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
           "The preset cannot be read: " + doc.errors().get(0), doc.errors()).forPreset(name);
     }
+    CustomPresetRules.check(doc.preset(), doc.sourceMap(), Map.of(), normalized(trustedHosts), sourcePath.toString());
     ValidationReport report = VALIDATOR.validateText(DocumentKind.PRESET, text, ReadMode.STRICT);
     return CustomPreset.of(doc.preset(), text, sourcePath, report);
   }
 
-  /** The guard on the raw document: keys count whatever their value; non-object endpoints are ignored. */
-  private static void requireNoAllowedIps(String name, Map<String, Object> entries, SourceMap map)
-      throws PresetLayerException {
-    for (Map.Entry<String, Object> e : entries.entrySet()) {
-      String at = JsonPointer.key("/network_policies", e.getKey());
-      Object entry = e.getValue();
-      if (PlainTree.has(entry, "allowed_ips")) {
-        throw allowedIps(name, map.nearest(at + "/allowed_ips"));
-      }
-      List<Object> eps = PlainTree.sequence(PlainTree.child(entry, "endpoints")).orElse(List.of());
-      for (int i = 0; i < eps.size(); i++) {
-        Object ep = eps.get(i);
-        if (PlainTree.has(ep, "allowed_ips")
-            && !PlainTree.string(PlainTree.child(ep, "host")).map(CustomPresetLoader::isHostGateway).orElse(false)) {
-          throw allowedIps(name, map.nearest(at + "/endpoints/" + i + "/allowed_ips"));
-        }
-      }
+  private static Set<String> normalized(Set<String> hosts) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String h : hosts) {
+      out.add(TrustedPrivateHosts.normalizeHost(h));
     }
+    return out;
   }
 
   /**
-   * The {@code allowed_ips} guard for user-supplied presets (spec §2.6 step 9 and §9): refused when an entry has
-   * an {@code allowed_ips} key at entry level (whatever its value), or an endpoint has one and its host is not
-   * {@value #HOST_GATEWAY} (compared case-insensitively, ignoring one trailing dot).
+   * The {@code allowed_ips} guard for user-supplied presets (spec §2.6 step 9 and §9, with the message of
+   * NVIDIA/NemoClaw#10659): refused when an entry has an {@code allowed_ips} key at entry level (whatever its
+   * value), or an endpoint has one and its host is not {@value #HOST_GATEWAY} (compared case-insensitively,
+   * ignoring one trailing dot).
    *
    * @param sourceMap the positions of the preset document, to see keys written with an empty value; use
    *     {@link SourceMap#empty()} for a preset built in code (then an empty list counts as absent)
    * @throws PresetLayerException {@code preset_allowed_ips}
    */
   public static void requireNoAllowedIps(Preset preset, SourceMap sourceMap) throws PresetLayerException {
-    for (Map.Entry<String, NetworkPolicy> e : preset.networkPolicies().entrySet()) {
-      String at = JsonPointer.key("/network_policies", e.getKey());
-      boolean entryLevel = e.getValue().unknownFields().containsKey("allowed_ips");
-      List<Endpoint> eps = e.getValue().endpoints();
-      for (int i = 0; i < eps.size() && !entryLevel; i++) {
-        Endpoint ep = eps.get(i);
-        boolean has = !ep.allowedIps().isEmpty()
-            || sourceMap.locate(at + "/endpoints/" + i + "/allowed_ips").isPresent();
-        if (has && !isHostGateway(ep.host())) {
-          throw allowedIps(preset.name(), sourceMap.nearest(at + "/endpoints/" + i + "/allowed_ips"));
-        }
-      }
-      if (entryLevel) {
-        throw allowedIps(preset.name(), sourceMap.nearest(at + "/allowed_ips"));
-      }
-    }
+    CustomPresetRules.checkAllowedIps(preset, sourceMap, Map.of());
   }
 
   /**
@@ -288,16 +283,6 @@ public final class CustomPresetLoader {
   static boolean hasPresetExtension(String fileName) {
     String lower = fileName.toLowerCase(Locale.ROOT);
     return lower.endsWith(".yaml") || lower.endsWith(".yml");
-  }
-
-  private static boolean isHostGateway(String host) {
-    String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    return h.equalsIgnoreCase(HOST_GATEWAY);
-  }
-
-  private static PresetLayerException allowedIps(String presetName, SourceLocation at) {
-    return PresetLayerException.of(PresetLayerError.PRESET_ALLOWED_IPS, at,
-        "Preset '" + presetName + "' contains 'allowed_ips', which is not permitted in user-supplied presets");
   }
 
   private static PresetLayerException fileError(PresetLayerError error, String message) {

@@ -3,12 +3,15 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.io.ReadResult;
+import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -100,6 +103,30 @@ public final class LivePolicy {
   /** The YAML body (after the separator, trimmed). */
   public String body() {
     return body;
+  }
+
+  /**
+   * The policy as text to edit and set again ({@code policy-get}, NVIDIA/NemoClaw#6122, #6052): the body without the
+   * metadata header, verbatim (comments and layout kept), ending with one line break. When the body holds
+   * {@code _provider_} keys, which OpenShell composes and refuses to receive, they are left out and the policy is
+   * written from the model instead (comments are then lost; {@link #hasReservedKeys()} says so).
+   */
+  public String editableText() {
+    if (!hasReservedKeys()) {
+      return body + "\n";
+    }
+    Map<String, NetworkPolicy> kept = new LinkedHashMap<>();
+    policy.networkPolicies().forEach((k, v) -> {
+      if (!PresetName.isReservedKey(k)) {
+        kept.put(k, v);
+      }
+    });
+    return MergeResult.of(PresetMerger.rebuild(policy, policy.version(), kept), PolicyDiff.empty()).toYaml();
+  }
+
+  /** Whether the policy holds {@code _provider_} keys (OpenShell's provider composition). */
+  public boolean hasReservedKeys() {
+    return policy.networkPolicies().keySet().stream().anyMatch(PresetName::isReservedKey);
   }
 
   /** Whether the text had the {@code policy get} header separator. */

@@ -56,7 +56,7 @@ public final class PolicyStack {
 
   /** A stack with {@code baseline} and no layers; its effective policy is the baseline without {@code _provider_} keys. */
   public static PolicyStack of(Policy baseline) {
-    return replay(Objects.requireNonNull(baseline, "baseline"), List.of());
+    return replay(Objects.requireNonNull(baseline, "baseline"), List.of(), List.of());
   }
 
   /**
@@ -65,13 +65,13 @@ public final class PolicyStack {
    * @throws PresetLayerException naming the first layer whose preset has no entries
    */
   public static PolicyStack of(Policy baseline, List<StackLayer> layers) throws PresetLayerException {
-    checkLayers(layers);
     List<StackLayer> unique = new ArrayList<>();
     for (StackLayer l : layers) {
       unique.removeIf(u -> u.name().equals(l.name()));
       unique.add(l);
     }
-    return replay(baseline, List.copyOf(unique));
+    List<StackLayer> ls = List.copyOf(unique);
+    return replay(baseline, ls, PresetMerger.prepare(ls, "merge"));
   }
 
   /** The baseline policy, as given. */
@@ -106,8 +106,9 @@ public final class PolicyStack {
   }
 
   /**
-   * The layer that contributed the effective entry under {@code key}; empty when the entry comes from the
-   * baseline or the key is not in the effective policy (see {@link #isFromBaseline(String)}).
+   * The layer that contributed the effective entry under {@code key} (a live key: a custom layer's keys are
+   * namespaced, {@link CustomPresetKeys}); empty when the entry comes from the baseline or the key is not in the
+   * effective policy (see {@link #isFromBaseline(String)}).
    */
   public Optional<StackLayer> contributorOf(String key) {
     Integer i = owners.get(key);
@@ -135,24 +136,21 @@ public final class PolicyStack {
    * @throws PresetLayerException naming the first layer whose preset has no entries; the stack is unchanged
    */
   public StackChange applyAll(List<StackLayer> newLayers) throws PresetLayerException {
-    checkLayers(newLayers);
+    List<Map<String, NetworkPolicy>> prepared = PresetMerger.prepare(newLayers, "merge");
     boolean replaces = false;
     for (StackLayer l : newLayers) {
       replaces |= isApplied(l.name());
     }
     PolicyStack next;
     if (!replaces && !hasDuplicateNames(newLayers)) {
-      List<Preset> presets = newLayers.stream().map(StackLayer::preset).toList();
-      Policy merged = PresetMerger.merge(effective, presets).policy();
+      Policy merged = PresetMerger.mergeLayers(effective, newLayers).policy();
       Map<String, Integer> o = new HashMap<>(owners);
       List<StackLayer> all = new ArrayList<>(layers);
-      for (StackLayer l : newLayers) {
+      for (int i = 0; i < newLayers.size(); i++) {
         int idx = all.size();
-        all.add(l);
-        for (String key : l.preset().networkPolicies().keySet()) {
-          if (!PresetName.isReservedKey(key)) {
-            o.put(key, idx);
-          }
+        all.add(newLayers.get(i));
+        for (String key : prepared.get(i).keySet()) {
+          o.put(key, idx);
         }
       }
       next = new PolicyStack(baseline, List.copyOf(all), merged, Collections.unmodifiableMap(o));
@@ -181,7 +179,7 @@ public final class PolicyStack {
     }
     List<StackLayer> rest = new ArrayList<>(layers);
     rest.remove(i);
-    PolicyStack next = replay(baseline, List.copyOf(rest));
+    PolicyStack next = of(baseline, rest);
     return StackChange.of(next, PolicyDiff.between(effective, next.effective));
   }
 
@@ -219,12 +217,9 @@ public final class PolicyStack {
     return ls.stream().map(StackLayer::name).distinct().count() != ls.size();
   }
 
-  private static void checkLayers(List<StackLayer> ls) throws PresetLayerException {
-    PresetMerger.checkEntries(ls.stream().map(StackLayer::preset).toList(), "merge");
-  }
-
-  /** Builds the effective policy from scratch: baseline, then every layer in order. */
-  private static PolicyStack replay(Policy baseline, List<StackLayer> layers) {
+  /** Builds the effective policy from scratch: baseline, then every layer's live entries in order. */
+  private static PolicyStack replay(
+      Policy baseline, List<StackLayer> layers, List<Map<String, NetworkPolicy>> prepared) {
     Map<String, NetworkPolicy> base = baseline.networkPolicies();
     LinkedHashMap<String, NetworkPolicy> entries = new LinkedHashMap<>(PresetMerger.capacity(base.size()));
     Map<String, Integer> o = new HashMap<>(PresetMerger.capacity(base.size()));
@@ -238,11 +233,9 @@ public final class PolicyStack {
       }
     }
     for (int i = 0; i < layers.size(); i++) {
-      for (Map.Entry<String, NetworkPolicy> e : layers.get(i).preset().networkPolicies().entrySet()) {
-        if (!PresetName.isReservedKey(e.getKey())) {
-          entries.put(e.getKey(), e.getValue());
-          o.put(e.getKey(), i);
-        }
+      for (Map.Entry<String, NetworkPolicy> e : prepared.get(i).entrySet()) {
+        entries.put(e.getKey(), e.getValue());
+        o.put(e.getKey(), i);
       }
     }
     Policy effective;

@@ -70,6 +70,8 @@ public final class PresetCatalog {
   private final List<Preset> presets;
   private final Map<String, Preset> byName;
   private final Map<String, PresetCatalog> views;
+  /** Every built-in preset of every agent view, computed once on the root view ({@link #isBuiltIn(Preset)}). */
+  private volatile Set<Preset> variants;
 
   private PresetCatalog(CatalogData data, String agent, Map<String, PresetCatalog> views) {
     this.data = data;
@@ -142,6 +144,29 @@ public final class PresetCatalog {
    */
   public boolean isBuiltInName(String name) {
     return data.allNames().contains(name);
+  }
+
+  /**
+   * Whether {@code preset} is a preset of the built-in catalog: equal (name, description and every entry) to the
+   * preset of its name in some agent's view. Everything else is custom, whatever its name, and is checked as such
+   * when it is merged ({@link PresetMerger}).
+   */
+  public boolean isBuiltIn(Preset preset) {
+    return preset != null && isBuiltInName(preset.name()) && builtInVariants().contains(preset);
+  }
+
+  private Set<Preset> builtInVariants() {
+    PresetCatalog root = forAgent("");
+    Set<Preset> all = root.variants;
+    if (all == null) {
+      Set<Preset> s = new java.util.HashSet<>(root.presets);
+      for (String a : data.agents().keySet()) {
+        s.addAll(root.forAgent(a).presets);
+      }
+      all = Set.copyOf(s);
+      root.variants = all;
+    }
+    return all;
   }
 
   /**

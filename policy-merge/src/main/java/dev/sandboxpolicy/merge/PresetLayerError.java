@@ -43,6 +43,11 @@ public enum PresetLayerError implements WireNamed {
   PRESET_NAME_INVALID(ProblemCode.PRESET_NAME_INVALID),
   /** A custom preset has the name of a built-in preset. */
   PRESET_NAME_BUILTIN_COLLISION(ProblemCode.PRESET_NAME_BUILTIN_COLLISION),
+  /**
+   * A custom preset has an endpoint host that is private, loopback, link-local (metadata) or otherwise special-use
+   * and not trusted (NVIDIA/NemoClaw#10659).
+   */
+  PRESET_HOST_PRIVATE(ProblemCode.PRESET_HOST_PRIVATE),
   /** No built-in preset has this name. */
   PRESET_UNKNOWN(ProblemCode.PRESET_UNKNOWN),
   /** The preset is not applied, so it cannot be removed. */
@@ -64,6 +69,29 @@ public enum PresetLayerError implements WireNamed {
   PRESET_DIRECTORY_NOT_FOUND(ProblemCode.PRESET_DIRECTORY_NOT_FOUND),
   /** The {@code --from-dir} directory holds no {@code .yaml}/{@code .yml} preset files. */
   PRESET_DIRECTORY_EMPTY(ProblemCode.PRESET_DIRECTORY_EMPTY),
+
+  /** A trusted private host declaration is not an exact host name or IP literal. */
+  TRUSTED_HOST_INVALID(ProblemCode.TRUSTED_HOST_INVALID),
+  /** A trusted private host is declared twice (after normalisation). */
+  TRUSTED_HOST_DUPLICATE(ProblemCode.TRUSTED_HOST_DUPLICATE),
+  /** A trusted private host is not the host of any endpoint of the custom presets given. */
+  TRUSTED_HOST_UNMATCHED(ProblemCode.TRUSTED_HOST_UNMATCHED),
+  /**
+   * A trusted private host failed the destination preflight: a loopback or OpenShell-managed name, a failed or empty
+   * lookup, or an answer in a private range that cannot be trusted (loopback, link-local/metadata, ...).
+   */
+  TRUSTED_HOST_PREFLIGHT_FAILED(ProblemCode.TRUSTED_HOST_PREFLIGHT_FAILED),
+  /** A trusted private host did not resolve to operator-trustable private addresses only (RFC 1918, CGNAT, ULA). */
+  TRUSTED_HOST_NOT_PRIVATE(ProblemCode.TRUSTED_HOST_NOT_PRIVATE),
+
+  /** A baseline exclusion or restoration names a key the baseline policy does not have. */
+  BASELINE_KEY_UNKNOWN(ProblemCode.BASELINE_KEY_UNKNOWN),
+  /** A baseline exclusion names an entry the managed sandbox contract requires ({@code managed_inference}). */
+  BASELINE_KEY_PROTECTED(ProblemCode.BASELINE_KEY_PROTECTED),
+  /** The live entry under a baseline key belongs to a preset: remove the preset instead. */
+  BASELINE_KEY_OWNED_BY_PRESET(ProblemCode.BASELINE_KEY_OWNED_BY_PRESET),
+  /** The live entry under a baseline key is neither the baseline's nor a preset's: it changed elsewhere. */
+  BASELINE_ENTRY_CHANGED(ProblemCode.BASELINE_ENTRY_CHANGED),
 
   /** A sandbox name is not a lowercase RFC 1123 label of at most 63 characters. */
   SANDBOX_NAME_INVALID(ProblemCode.SANDBOX_NAME_INVALID),

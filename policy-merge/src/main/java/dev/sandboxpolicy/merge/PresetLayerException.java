@@ -24,10 +24,21 @@ public final class PresetLayerException extends Exception {
   private final transient List<Problem> problems;
 
   private PresetLayerException(PresetLayerError error, String presetName, String message, List<Problem> problems) {
-    super(presetName == null ? message : "Preset '" + presetName + "': " + message);
+    super(presetName == null || namesPreset(message, presetName) ? message
+        : namePrefix(presetName) + ": " + message);
     this.error = Objects.requireNonNull(error, "error");
     this.presetName = presetName;
     this.problems = List.copyOf(problems);
+  }
+
+  /** Whether {@code message} starts by naming the preset ({@code Preset '<name>'} or {@code Preset name '<name>'}). */
+  private static boolean namesPreset(String message, String name) {
+    return message.startsWith(namePrefix(name)) || message.startsWith("Preset name '" + name + "'");
+  }
+
+  /** {@code Preset '<name>'}: how messages name a preset (NemoClaw's messages start with it already). */
+  private static String namePrefix(String name) {
+    return "Preset '" + name + "'";
   }
 
   /** A refusal with one problem at {@code location} (use {@link SourceLocation#NONE} when there is none). */
@@ -44,7 +55,8 @@ public final class PresetLayerException extends Exception {
 
   /**
    * The same refusal, attributed to the preset {@code name} (used by batch operations so the caller learns
-   * which preset of the batch failed). The message gains a {@code Preset '<name>': } prefix.
+   * which preset of the batch failed). The message gains a {@code Preset '<name>': } prefix, unless it already
+   * starts with {@code Preset '<name>'} or {@code Preset name '<name>'} (as NemoClaw's own messages do).
    */
   public PresetLayerException forPreset(String name) {
     if (presetName != null) {
@@ -68,10 +80,11 @@ public final class PresetLayerException extends Exception {
     return Optional.ofNullable(presetName);
   }
 
-  /** The reason without the preset prefix. */
+  /** The reason without the {@code Preset '<name>': } prefix this exception added (if it added one). */
   public String reason() {
     String m = getMessage();
-    return presetName == null ? m : m.substring(("Preset '" + presetName + "': ").length());
+    String added = presetName == null ? null : namePrefix(presetName) + ": ";
+    return added != null && m.startsWith(added) ? m.substring(added.length()) : m;
   }
 
   /** The located problems behind this refusal (at least one). */

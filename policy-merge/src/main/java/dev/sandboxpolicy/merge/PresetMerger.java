@@ -4,11 +4,14 @@ import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.SourceLocation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code policy-add} and {@code policy-remove} on the policy model, with NemoClaw's semantics (preset layer spec
@@ -36,6 +39,14 @@ import java.util.Optional;
  *       Use {@link PolicyStack} to remember layers and restore shadowed entries.
  * </ul>
  *
+ * <h2>Custom presets</h2>
+ * A preset that is not content of the built-in catalog is custom, however it was made: it passes every custom-preset
+ * check first (name, reserved keys, no user-authored {@code allowed_ips}, no built-in name, no private or
+ * special-use endpoint host; see {@link CustomPresetLoader}), and its keys are written into the custom namespace
+ * ({@code nemoclaw_custom__<preset>__<key>}, {@link CustomPresetKeys}), so the live policy alone says which custom
+ * presets are applied ({@link AppliedPresets}). Removing a custom preset removes its namespaced keys;
+ * {@link #removeCustom(Policy, String)} removes one by name when its content is gone.
+ *
  * <h2>Batches</h2>
  * Several presets are applied in order, each over the result of the previous one, and all-or-nothing: every
  * preset is checked before anything is computed, and the first bad preset makes the whole call throw a
@@ -55,30 +66,47 @@ public final class PresetMerger {
   /**
    * Merges one preset into {@code live}.
    *
-   * @throws PresetLayerException {@code preset_entries_invalid} when the preset has no entries
+   * @throws PresetLayerException {@code preset_entries_invalid} when the preset has no entries, or a custom-preset
+   *     refusal ({@link CustomPresetLoader})
    */
   public static MergeResult merge(Policy live, Preset preset) throws PresetLayerException {
     return merge(live, List.of(preset));
   }
 
   /**
-   * Merges {@code presets} into {@code live}, in order, all-or-nothing.
+   * Merges {@code presets} into {@code live}, in order, all-or-nothing. A preset of the built-in catalog
+   * ({@link PresetCatalog#isBuiltIn(Preset)}) is applied as it is; any other preset is custom: it must pass every
+   * custom-preset check first, and its keys are applied in the custom namespace ({@link CustomPresetKeys}).
    *
-   * @throws PresetLayerException naming the first preset that has no entries ({@code preset_entries_invalid})
+   * @throws PresetLayerException naming the first preset that has no entries ({@code preset_entries_invalid}) or
+   *     fails a custom-preset check; nothing is computed before every preset has passed
    */
   public static MergeResult merge(Policy live, List<Preset> presets) throws PresetLayerException {
-    checkEntries(presets, "merge");
+    return mergeLayers(live, layers(presets));
+  }
+
+  /**
+   * {@link #merge(Policy, List)} for layers: a layer made by {@link CustomPreset#toLayer()} may carry the pins the
+   * library resolved for trusted private hosts, and only those {@code allowed_ips} are accepted. A layer's
+   * {@link StackLayer#source()} label does not make its content trusted: only catalog content is built in.
+   *
+   * @throws PresetLayerException as {@link #merge(Policy, List)}
+   */
+  public static MergeResult mergeLayers(Policy live, List<StackLayer> layers) throws PresetLayerException {
+    return mergePrepared(live, prepare(layers, "merge"));
+  }
+
+  /** Merges entries already under their live keys (checked presets, or reviewed blueprint additions). */
+  static MergeResult mergePrepared(Policy live, List<Map<String, NetworkPolicy>> entries) {
     Map<String, NetworkPolicy> before = live.networkPolicies();
     LinkedHashMap<String, NetworkPolicy> merged = new LinkedHashMap<>(capacity(before.size()));
     List<KeyChange> changes = new ArrayList<>();
     copyWithoutReserved(before, merged, changes);
     LinkedHashMap<String, Boolean> touched = new LinkedHashMap<>();
-    for (Preset preset : presets) {
-      for (Map.Entry<String, NetworkPolicy> e : preset.networkPolicies().entrySet()) {
-        if (!PresetName.isReservedKey(e.getKey())) {
-          merged.put(e.getKey(), e.getValue());
-          touched.put(e.getKey(), Boolean.TRUE);
-        }
+    for (Map<String, NetworkPolicy> layer : entries) {
+      for (Map.Entry<String, NetworkPolicy> e : layer.entrySet()) {
+        merged.put(e.getKey(), e.getValue());
+        touched.put(e.getKey(), Boolean.TRUE);
       }
     }
     for (String key : touched.keySet()) {
@@ -98,31 +126,67 @@ public final class PresetMerger {
   /**
    * Removes one preset's keys from {@code live}.
    *
-   * @throws PresetLayerException {@code preset_entries_invalid} when the preset has no entries
+   * @throws PresetLayerException {@code preset_entries_invalid} when the preset has no entries, or a custom-preset
+   *     refusal
    */
   public static MergeResult remove(Policy live, Preset preset) throws PresetLayerException {
     return remove(live, List.of(preset));
   }
 
   /**
-   * Removes the keys of {@code presets} from {@code live}, all-or-nothing. Keys that are not in the live policy
-   * are ignored (the diff shows only keys that were really removed). {@code _provider_} keys of the live policy
-   * are dropped as for a merge.
+   * Removes the keys of {@code presets} from {@code live}, all-or-nothing. A catalog preset's keys are removed as
+   * written; a custom preset is checked like a merge and its keys are removed from the custom namespace. Keys that
+   * are not in the live policy are ignored (the diff shows only keys that were really removed). {@code _provider_}
+   * keys of the live policy are dropped as for a merge.
    *
-   * @throws PresetLayerException naming the first preset that has no entries ({@code preset_entries_invalid})
+   * @throws PresetLayerException naming the first preset that has no entries ({@code preset_entries_invalid}) or
+   *     fails a custom-preset check
    */
   public static MergeResult remove(Policy live, List<Preset> presets) throws PresetLayerException {
-    checkEntries(presets, "remove");
+    return removeLayers(live, layers(presets));
+  }
+
+  /** {@link #remove(Policy, List)} for layers. */
+  public static MergeResult removeLayers(Policy live, List<StackLayer> layers) throws PresetLayerException {
+    List<Map<String, NetworkPolicy>> entries = prepare(layers, "remove");
+    Set<String> keys = new LinkedHashSet<>();
+    entries.forEach(m -> keys.addAll(m.keySet()));
+    return removeKeys(live, keys);
+  }
+
+  /**
+   * Removes the custom preset {@code presetName} by name, from the live policy alone: every key of its namespace
+   * ({@link CustomPresetKeys#keyPrefix(String)}) is deleted. This is how a custom preset is removed after its file
+   * is gone (NemoClaw #10515: the live policy is the only state).
+   *
+   * @throws PresetLayerException {@code preset_name_*} for a name no custom preset can have, or
+   *     {@code preset_not_applied} when the live policy has no key of that preset
+   */
+  public static MergeResult removeCustom(Policy live, String presetName) throws PresetLayerException {
+    PresetName.check(presetName, false).orThrow();
+    String prefix = CustomPresetKeys.keyPrefix(presetName);
+    Set<String> keys = new LinkedHashSet<>();
+    for (String key : live.networkPolicies().keySet()) {
+      if (key.startsWith(prefix) && key.length() > prefix.length()) {
+        keys.add(key);
+      }
+    }
+    if (keys.isEmpty()) {
+      throw PresetLayerException.of(PresetLayerError.PRESET_NOT_APPLIED, SourceLocation.ofPointer("/network_policies"),
+          "Preset '" + presetName + "' is not applied.").forPreset(presetName);
+    }
+    return removeKeys(live, keys);
+  }
+
+  private static MergeResult removeKeys(Policy live, Set<String> keys) {
     Map<String, NetworkPolicy> before = live.networkPolicies();
     LinkedHashMap<String, NetworkPolicy> kept = new LinkedHashMap<>(capacity(before.size()));
     List<KeyChange> changes = new ArrayList<>();
     copyWithoutReserved(before, kept, changes);
-    for (Preset preset : presets) {
-      for (String key : preset.networkPolicies().keySet()) {
-        NetworkPolicy gone = kept.remove(key);
-        if (gone != null) {
-          changes.add(KeyChange.removed(key, gone));
-        }
+    for (String key : keys) {
+      NetworkPolicy gone = kept.remove(key);
+      if (gone != null) {
+        changes.add(KeyChange.removed(key, gone));
       }
     }
     Policy result = rebuild(live, live.version(), kept);
@@ -131,60 +195,117 @@ public final class PresetMerger {
 
   /**
    * {@code policy-add} on text: reads the live policy ({@link LivePolicy#parse(String)}: plain YAML or
-   * {@code policy get --full} output) and the preset documents, then merges them in order. All-or-nothing.
+   * {@code policy get --full} output) and the preset documents, which are custom presets (every check of
+   * {@link CustomPresetLoader} applies, before anything is computed), then merges them in order. All-or-nothing.
    *
    * @param liveText the live policy text; an unreadable one refuses the operation (never treated as empty)
    * @param presetTexts preset documents ({@code preset:} header and {@code network_policies})
    * @throws PresetLayerException a {@code live_policy_*} refusal, or the first preset's refusal (named)
    */
   public static MergeResult mergeText(String liveText, List<String> presetTexts) throws PresetLayerException {
-    LivePolicy live = LivePolicy.parse(liveText);
-    return merge(live.policy(), readAll(presetTexts, "merge"));
+    return mergeText(liveText, presetTexts, null);
   }
 
   /**
-   * {@code policy-remove} on text, all-or-nothing. Like upstream, a live policy without a
-   * {@code network_policies} mapping cannot have a preset removed ({@code preset_not_removable}).
+   * {@link #mergeText(String, List)} with trusted private hosts: the presets may use them, and their addresses are
+   * resolved through {@code trust}'s resolver and pinned ({@link TrustedPrivateHosts#pin}) before the merge.
+   *
+   * @param trust the trusted hosts, or {@code null} for none
+   * @throws PresetLayerException as {@link #mergeText(String, List)}, or a {@code trusted_host_*} refusal
+   */
+  public static MergeResult mergeText(String liveText, List<String> presetTexts, TrustedPrivateHosts trust)
+      throws PresetLayerException {
+    LivePolicy live = LivePolicy.parse(liveText);
+    return mergeLayers(live.policy(), readAll(presetTexts, "merge", trust));
+  }
+
+  /**
+   * {@code policy-remove} on text, all-or-nothing; the preset documents are custom presets, checked as for
+   * {@link #mergeText}. Like upstream, a live policy without a {@code network_policies} mapping cannot have a
+   * preset removed ({@code preset_not_removable}).
    *
    * @throws PresetLayerException a {@code live_policy_*} refusal, the first preset's refusal (named), or
    *     {@code preset_not_removable}
    */
   public static MergeResult removeText(String liveText, List<String> presetTexts) throws PresetLayerException {
-    LivePolicy live = LivePolicy.parse(liveText);
-    List<Preset> presets = readAll(presetTexts, "remove");
-    if (!live.hasNetworkPolicies()) {
-      String name = presets.get(0).name();
-      throw PresetLayerException.of(PresetLayerError.PRESET_NOT_REMOVABLE, SourceLocation.ofPointer(""),
-          "Preset '" + name + "' could not be removed from the current policy.").forPreset(name);
-    }
-    return remove(live.policy(), presets);
+    return removeText(liveText, presetTexts, null);
   }
 
-  private static List<Preset> readAll(List<String> texts, String verb) throws PresetLayerException {
+  /** {@link #removeText(String, List)} with trusted private hosts (see {@link #mergeText(String, List, TrustedPrivateHosts)}). */
+  public static MergeResult removeText(String liveText, List<String> presetTexts, TrustedPrivateHosts trust)
+      throws PresetLayerException {
+    LivePolicy live = LivePolicy.parse(liveText);
+    List<StackLayer> presets = readAll(presetTexts, "remove", trust);
+    requireRemovable(live, presets.get(0).name());
+    return removeLayers(live.policy(), presets);
+  }
+
+  /** Refuses ({@code preset_not_removable}) a removal from a live policy that has no {@code network_policies}. */
+  static void requireRemovable(LivePolicy live, String presetName) throws PresetLayerException {
+    if (!live.hasNetworkPolicies()) {
+      throw PresetLayerException.of(PresetLayerError.PRESET_NOT_REMOVABLE, SourceLocation.ofPointer(""),
+          "Preset '" + presetName + "' could not be removed from the current policy.").forPreset(presetName);
+    }
+  }
+
+  private static List<StackLayer> readAll(List<String> texts, String verb, TrustedPrivateHosts trust)
+      throws PresetLayerException {
     if (texts.isEmpty()) {
       throw PresetLayerException.of(PresetLayerError.PRESET_ENTRIES_INVALID, SourceLocation.NONE,
           "No preset given; no policy changes were made.");
     }
-    List<Preset> out = new ArrayList<>(texts.size());
+    Set<String> trusted = trust == null ? Set.of() : trust.hosts();
+    List<CustomPreset> presets = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
+      String label = "#" + (i + 1);
       try {
-        out.add(PresetDocument.read(texts.get(i), verb).preset());
+        presets.add(CustomPresetLoader.check(texts.get(i), Path.of(label), trusted, verb));
       } catch (PresetLayerException e) {
-        throw e.forPreset("#" + (i + 1));
+        throw e.forPreset(label);
       }
+    }
+    if (trust != null) {
+      presets = trust.pin(presets);
+    }
+    return presets.stream().map(CustomPreset::toLayer).toList();
+  }
+
+  /** Presets as layers: catalog presets built in, everything else custom. */
+  private static List<StackLayer> layers(List<Preset> presets) {
+    List<StackLayer> out = new ArrayList<>(presets.size());
+    for (Preset p : presets) {
+      out.add(PresetCatalog.builtIn().isBuiltIn(p) ? StackLayer.builtIn(p) : StackLayer.custom(p, null));
     }
     return out;
   }
 
-  /** Preset layer spec §2.1 step 3: a preset's entries must form a non-empty mapping. */
-  static void checkEntries(List<Preset> presets, String verb) throws PresetLayerException {
-    for (int i = 0; i < presets.size(); i++) {
-      Preset p = presets.get(i);
+  /**
+   * Checks every layer before anything is computed and returns each layer's entries under their live keys: as
+   * written for catalog presets, in the custom namespace for custom presets (which must pass
+   * {@link CustomPresetRules} first). {@code _provider_} keys of catalog presets are dropped.
+   */
+  static List<Map<String, NetworkPolicy>> prepare(List<StackLayer> layers, String verb) throws PresetLayerException {
+    List<Map<String, NetworkPolicy>> out = new ArrayList<>(layers.size());
+    for (int i = 0; i < layers.size(); i++) {
+      StackLayer layer = layers.get(i);
+      Preset p = layer.preset();
       if (p.networkPolicies().isEmpty()) {
-        String name = p.name().isEmpty() ? "#" + (i + 1) : p.name();
-        throw entriesInvalid(verb).forPreset(name);
+        throw entriesInvalid(verb).forPreset(p.name().isEmpty() ? "#" + (i + 1) : p.name());
       }
+      LinkedHashMap<String, NetworkPolicy> entries = new LinkedHashMap<>();
+      if (layer.isCatalogPreset()) {
+        p.networkPolicies().forEach((k, v) -> {
+          if (!PresetName.isReservedKey(k)) {
+            entries.put(k, v);
+          }
+        });
+      } else {
+        CustomPresetRules.check(p, layer.pins());
+        p.networkPolicies().forEach((k, v) -> entries.put(CustomPresetKeys.key(p.name(), k), v));
+      }
+      out.add(entries);
     }
+    return out;
   }
 
   /** The refusal for entries that are not a non-empty mapping of mappings (spec §2.1). */

@@ -1,6 +1,8 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Preset;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,21 +27,42 @@ public final class StackLayer {
   private final Preset preset;
   private final Source source;
   private final String sourcePath;
+  private final Map<String, List<String>> pins;
 
-  private StackLayer(Preset preset, Source source, String sourcePath) {
+  private StackLayer(Preset preset, Source source, String sourcePath, Map<String, List<String>> pins) {
     this.preset = Objects.requireNonNull(preset, "preset");
     this.source = source;
     this.sourcePath = sourcePath;
+    this.pins = Map.copyOf(pins);
   }
 
-  /** A layer for a built-in preset. */
+  /**
+   * A layer for a built-in preset. A preset that is not a preset of the built-in catalog
+   * ({@link PresetCatalog#isBuiltIn(Preset)}) is still checked as a custom preset when the layer is applied: the
+   * label does not make content trusted.
+   */
   public static StackLayer builtIn(Preset preset) {
-    return new StackLayer(preset, Source.BUILT_IN, null);
+    return new StackLayer(preset, Source.BUILT_IN, null, Map.of());
   }
 
   /** A layer for a user-supplied preset, with the path it was loaded from ({@code null} when unknown). */
   public static StackLayer custom(Preset preset, String sourcePath) {
-    return new StackLayer(preset, Source.CUSTOM, sourcePath);
+    return new StackLayer(preset, Source.CUSTOM, sourcePath, Map.of());
+  }
+
+  /** This layer with library-issued pins ({@link CustomPreset#toLayer()}). */
+  StackLayer withPins(Map<String, List<String>> newPins) {
+    return new StackLayer(preset, source, sourcePath, newPins);
+  }
+
+  /** The trusted-private-host pins this layer's {@code allowed_ips} may carry (empty for none). */
+  Map<String, List<String>> pins() {
+    return pins;
+  }
+
+  /** Whether this layer's content is a preset of the built-in catalog (then it is not checked as custom). */
+  boolean isCatalogPreset() {
+    return PresetCatalog.builtIn().isBuiltIn(preset);
   }
 
   /** The layer's name: the preset name. */
@@ -67,12 +90,13 @@ public final class StackLayer {
     return o instanceof StackLayer other
         && preset.equals(other.preset)
         && source == other.source
-        && Objects.equals(sourcePath, other.sourcePath);
+        && Objects.equals(sourcePath, other.sourcePath)
+        && pins.equals(other.pins);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(preset, source, sourcePath);
+    return Objects.hash(preset, source, sourcePath, pins);
   }
 
   @Override

@@ -32,9 +32,7 @@ class UpstreamCatalogExplainTest {
     return dir;
   }
 
-  @Test
-  void balancedSandboxWithSeveralPresets() throws IOException, PolicyReadException {
-    Path dir = blueprint();
+  private static List<Preset> presets(Path dir) throws IOException, PolicyReadException {
     PolicyReader reader = PolicyReader.of(ReadMode.LENIENT);
     List<Preset> presets = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir.resolve("policies/presets"))) {
@@ -42,6 +40,41 @@ class UpstreamCatalogExplainTest {
         presets.add(reader.readPreset(file).orElseThrow());
       }
     }
+    return presets;
+  }
+
+  /**
+   * Upstream's classifier test: {@code api.github.com} failing with only {@code slack} applied names {@code github}.
+   * With the shipped catalog, {@code brew} (parent {@code github.com}) sorts before {@code github} (exact
+   * {@code api.github.com}); the most specific declaration decides.
+   */
+  @Test
+  void whenSeveralKnownPresetsDeclareAHostTheMostSpecificIsNamed() throws IOException, PolicyReadException {
+    List<Preset> presets = presets(blueprint());
+    PolicyContext ctx = PolicyExplainer.builder().sandboxName("alpha").builtInPresets(presets)
+        .applied(List.of("slack")).gateway(GatewaySnapshot.unavailable()).clock(ExplainFixtures.CLOCK).build()
+        .explain();
+    List<String> declaring = ctx.knownUnappliedPresets().stream()
+        .filter(p -> p.allowedHostCategories().stream().anyMatch(s -> "api.github.com".endsWith(s)))
+        .map(PresetEntry::name).toList();
+    assertEquals(List.of("brew", "github"), declaring, "both declare it; brew comes first by name");
+    FailureClassification c = FailureClassifier.classify(
+        AccessFailure.of("api.github.com", AccessError.networkCode("EHOSTUNREACH")), ctx);
+    assertEquals(FailureKind.BLOCKED_BY_POLICY, c.kind());
+    assertEquals(java.util.Optional.of("github"), c.matchedPreset());
+    // A host only brew declares still names brew.
+    assertEquals(java.util.Optional.of("brew"),
+        FailureClassifier.classify(AccessFailure.of("formulae.brew.sh", null), ctx).matchedPreset());
+    assertEquals(java.util.Optional.of("brew"),
+        FailureClassifier.classify(AccessFailure.of("github.com", null), ctx).matchedPreset(),
+        "equally specific (both declare github.com): name order, as upstream");
+  }
+
+  @Test
+  void balancedSandboxWithSeveralPresets() throws IOException, PolicyReadException {
+    Path dir = blueprint();
+    PolicyReader reader = PolicyReader.of(ReadMode.LENIENT);
+    List<Preset> presets = presets(dir);
     TierCatalog tiers = reader.readTiers(dir.resolve("policies/tiers.yaml")).orElseThrow();
     List<String> applied = List.of("npm", "pypi", "huggingface", "brew", "brave", "local-inference", "jira");
     PolicyContext ctx =

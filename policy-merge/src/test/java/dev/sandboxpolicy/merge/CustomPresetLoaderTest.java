@@ -138,7 +138,8 @@ class CustomPresetLoaderTest {
     String other = Fixtures.presetYaml("other", "k", "db.corp.example")
         .replace("access: full", "access: full\n        allowed_ips: [10.0.0.0/8]");
     PresetLayerException e = assertThrows(PresetLayerException.class, () -> CustomPresetLoader.loadFile(write("o.yaml", other)));
-    assertEquals("Preset 'other' contains 'allowed_ips', which is not permitted in user-supplied presets", e.getMessage());
+    assertEquals("Preset 'other' contains user-authored allowed_ips, which is not permitted."
+        + " (network_policies entry 'k', endpoint 0)", e.getMessage());
     assertTrue(e.problems().get(0).line() > 0, "the problem is located in the file");
 
     // The model-level guard, for content built in code.
@@ -169,8 +170,9 @@ class CustomPresetLoaderTest {
     assertEquals("c-broken.yml", r.failedFile().orElseThrow().getFileName().toString());
     assertEquals("preset_name_invalid", r.failure().orElseThrow().code());
     assertEquals(Optional.of("Aborting --from-dir: c-broken.yml failed. Remaining presets not applied."), r.abortMessage());
-    assertTrue(r.stack().effective().networkPolicies().containsKey("second"), "earlier presets are not rolled back");
-    assertFalse(r.stack().effective().networkPolicies().containsKey("never"));
+    assertTrue(r.stack().effective().networkPolicies().containsKey("nemoclaw_custom__second__second"),
+        "earlier presets are not rolled back");
+    assertFalse(r.stack().effective().networkPolicies().containsKey("nemoclaw_custom__never__never"));
   }
 
   @Test

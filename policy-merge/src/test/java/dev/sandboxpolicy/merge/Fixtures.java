@@ -103,7 +103,7 @@ final class Fixtures {
           %s:
             name: %s
             endpoints:
-              - host: %s
+              - host: '%s'
                 port: 443
                 access: full
             binaries:

@@ -36,6 +36,25 @@ class LivePolicyTest {
   }
 
   @Test
+  void editableTextIsTheBodyWithoutTheHeaderReadyToSetAgain() throws Exception {
+    String commented = FULL_OUTPUT.replace("network_policies:\n", "# reviewed 2026-09\nnetwork_policies:\n");
+    LivePolicy live = LivePolicy.parse(commented);
+    String text = live.editableText();
+    assertFalse(live.hasReservedKeys());
+    assertTrue(text.startsWith("version: 1\n# reviewed 2026-09\n"), text);
+    assertFalse(text.contains("Hash:"));
+    assertTrue(text.endsWith("binaries: [{path: /usr/bin/git}]\n"), text);
+    assertEquals(live.policy(), LivePolicy.parse(text).policy(), "it reads back to the same policy");
+
+    LivePolicy composed = LivePolicy.parse(FULL_OUTPUT + "  _provider_github:\n    name: p\n    endpoints: []\n"
+        + "    binaries: []\n");
+    assertTrue(composed.hasReservedKeys());
+    String edited = composed.editableText();
+    assertFalse(edited.contains("_provider_"), edited);
+    assertEquals(live.policy(), LivePolicy.parse(edited).policy(), "provider keys are left out, nothing else");
+  }
+
+  @Test
   void readsPlainYamlAndCrlfSeparators() throws Exception {
     LivePolicy plain = LivePolicy.parse("version: 2\nnetwork_policies: {}\n");
     assertFalse(plain.hadSeparator());

@@ -66,20 +66,21 @@ class PolicyStackTest {
   }
 
   @Test
-  void twoPresetsSharingAKeyKeepTheOtherEntryOnRemoval() throws Exception {
+  void customPresetsWithTheSameKeyDoNotShareAnEntry() throws Exception {
     Preset a = Fixtures.preset("team-a", "shared", "a.example");
     Preset b = Fixtures.preset("team-b", "shared", "b.example");
     PolicyStack s = PolicyStack.of(baseline).applyAll(List.of(StackLayer.custom(a, null), StackLayer.custom(b, null)))
         .stack();
-    assertEquals("b.example", host(s.effective(), "shared"));
-    assertEquals(Optional.of("team-b"), s.contributorOf("shared").map(StackLayer::name));
+    // Each custom preset owns its key in its namespace (NemoClaw #10515), so neither shadows the other.
+    assertEquals("a.example", host(s.effective(), "nemoclaw_custom__team-a__shared"));
+    assertEquals("b.example", host(s.effective(), "nemoclaw_custom__team-b__shared"));
+    assertEquals(Optional.of("team-b"), s.contributorOf("nemoclaw_custom__team-b__shared").map(StackLayer::name));
 
     PolicyStack withoutB = s.remove("team-b").stack();
-    assertEquals("a.example", host(withoutB.effective(), "shared"), "team-a's entry comes back");
-    PolicyStack withoutA = s.remove("team-a").stack();
-    assertEquals("b.example", host(withoutA.effective(), "shared"));
-    assertEquals(Optional.of("team-b"), withoutA.contributorOf("shared").map(StackLayer::name));
-    assertEquals(baseline, withoutA.remove("team-b").stack().effective());
+    assertEquals("a.example", host(withoutB.effective(), "nemoclaw_custom__team-a__shared"));
+    assertFalse(withoutB.effective().networkPolicies().containsKey("nemoclaw_custom__team-b__shared"));
+    assertEquals(baseline.networkPolicies().size() + 1, withoutB.effective().networkPolicies().size());
+    assertEquals(baseline, withoutB.remove("team-a").stack().effective());
   }
 
   @Test
@@ -91,10 +92,22 @@ class PolicyStackTest {
         .apply(StackLayer.custom(b, null)).stack();
     StackChange again = s.apply(StackLayer.custom(a2, null));
     assertEquals(List.of("team-b", "team-a"), again.stack().layerNames());
-    assertEquals("a2.example", host(again.stack().effective(), "shared"));
+    assertEquals("a2.example", host(again.stack().effective(), "nemoclaw_custom__team-a__shared"));
     StackChange same = again.stack().apply(StackLayer.custom(a2, null));
     assertTrue(same.diff().isEmpty(), "re-applying the top layer changes nothing");
     assertEquals(again.stack(), same.stack());
+  }
+
+  @Test
+  void aBuiltInLabelDoesNotMakeContentTrusted() throws Exception {
+    Preset fake = Fixtures.preset("github", "github", "169.254.169.254");
+    PresetLayerException e = assertThrows(PresetLayerException.class,
+        () -> PolicyStack.of(baseline).apply(StackLayer.builtIn(fake)));
+    assertEquals("preset_name_builtin_collision", e.code());
+    PresetLayerException host = assertThrows(PresetLayerException.class,
+        () -> PolicyStack.of(baseline).apply(StackLayer.builtIn(Fixtures.preset("meta", "m", "169.254.169.254"))));
+    assertEquals("preset_host_private", host.code());
+    assertEquals(List.of(), PolicyStack.of(baseline).layerNames());
   }
 
   @Test

@@ -31,9 +31,11 @@ class PresetMergerTest {
           alpha: {name: alpha, endpoints: [{host: a.example, port: 443, access: full}], binaries: [{path: /bin/a}]}
         """);
     MergeResult r = PresetMerger.merge(baseline, two);
-    assertEquals(List.of("nvidia", "managed_inference", "gateway_dialback", "pypi", "zeta", "alpha"),
+    // A custom preset's keys go into its namespace (NemoClaw #10515), in the preset's order.
+    assertEquals(List.of("nvidia", "managed_inference", "gateway_dialback", "pypi",
+            "nemoclaw_custom__two__zeta", "nemoclaw_custom__two__alpha"),
         List.copyOf(r.policy().networkPolicies().keySet()));
-    assertEquals(List.of("zeta", "alpha"), r.diff().addedKeys());
+    assertEquals(List.of("nemoclaw_custom__two__zeta", "nemoclaw_custom__two__alpha"), r.diff().addedKeys());
     assertEquals(List.of(), r.diff().replacedKeys());
   }
 
@@ -55,14 +57,25 @@ class PresetMergerTest {
 
   @Test
   void theEntryNameFieldPlaysNoPart() throws Exception {
+    Preset github = PresetCatalog.builtIn().require("github");
+    Policy live = Policy.builder(baseline).putNetworkPolicies("github",
+        NetworkPolicy.builder().name("something-else").addAllEndpoints(github.networkPolicies().get("github").endpoints())
+            .build()).build();
+    Policy merged = PresetMerger.merge(live, github).policy();
+    assertEquals("github", merged.networkPolicies().get("github").name());
+    assertEquals(4, List.copyOf(merged.networkPolicies().keySet()).indexOf("github"));
+  }
+
+  @Test
+  void aCustomPresetCannotReplaceABaselineEntry() throws Exception {
     Preset renamed = preset("""
         preset: {name: renamed, description: same key, other display name}
         network_policies:
           nvidia: {name: something-else, endpoints: [{host: n.example, port: 443, access: full}], binaries: [{path: /bin/n}]}
         """);
     Policy merged = PresetMerger.merge(baseline, renamed).policy();
-    assertEquals("something-else", merged.networkPolicies().get("nvidia").name());
-    assertEquals(0, List.copyOf(merged.networkPolicies().keySet()).indexOf("nvidia"));
+    assertSame(baseline.networkPolicies().get("nvidia"), merged.networkPolicies().get("nvidia"));
+    assertEquals("something-else", merged.networkPolicies().get("nemoclaw_custom__renamed__nvidia").name());
   }
 
   @Test
@@ -109,22 +122,13 @@ class PresetMergerTest {
           _provider_slack: {name: s, endpoints: [{host: slack.com, port: 443, access: full}], binaries: [{path: /bin/s}]}
           ok_key: {name: ok, endpoints: [{host: ok.example, port: 443, access: full}], binaries: [{path: /bin/o}]}
         """);
-    MergeResult r = PresetMerger.merge(live, p);
+    PresetLayerException e = assertThrows(PresetLayerException.class, () -> PresetMerger.merge(live, p));
+    assertEquals("preset_reserved_key", e.code(), "a custom preset may not use a _provider_ key at all");
+    assertEquals(Optional.of("sneaky"), e.presetName());
+    MergeResult r = PresetMerger.merge(live, PresetCatalog.builtIn().require("github"));
     assertFalse(r.policy().networkPolicies().keySet().stream().anyMatch(PresetName::isReservedKey));
-    assertEquals(List.of("_provider_github"), r.diff().removedKeys());
-    assertEquals(List.of("ok_key"), r.diff().addedKeys());
-  }
-
-  @Test
-  void aPresetOfOnlyReservedKeysIsANoOpOnEntries() throws Exception {
-    Preset p = preset("""
-        preset: {name: reserved-only, description: nothing usable}
-        network_policies:
-          _provider_x: {name: x, endpoints: [{host: x.example, port: 443, access: full}], binaries: [{path: /bin/x}]}
-        """);
-    MergeResult r = PresetMerger.merge(baseline, p);
-    assertEquals(baseline, r.policy());
-    assertTrue(r.isNoOp());
+    assertEquals(List.of("_provider_github", "github"), r.diff().changes().stream().map(KeyChange::key).toList());
+    assertEquals(List.of("_provider_github"), r.diff().removedKeys(), "the live policy's reserved keys are dropped");
   }
 
   @Test
@@ -160,10 +164,15 @@ class PresetMergerTest {
     String text = Fixtures.read(Fixtures.upstream("nemoclaw-blueprint/policies/openclaw-sandbox.yaml"));
     Policy nemoclaw = LivePolicy.parse(text).policy();
     for (Preset p : PresetCatalog.builtIn().presets()) {
-      MergeResult added = PresetMerger.mergeText(text, List.of(PolicyWriter.toYaml(p)));
+      MergeResult added = PresetMerger.merge(nemoclaw, p);
       assertEquals(p.networkPolicies().keySet(), java.util.Set.copyOf(added.diff().addedKeys()), p.name());
-      MergeResult removed = PresetMerger.removeText(added.toYaml(), List.of(PolicyWriter.toYaml(p)));
+      MergeResult removed = PresetMerger.remove(LivePolicy.parse(added.toYaml()).policy(), p);
       assertEquals(nemoclaw, removed.policy(), p.name());
+      // The same content as text is a custom preset: a built-in name is refused.
+      PresetLayerException e = assertThrows(PresetLayerException.class,
+          () -> PresetMerger.mergeText(text, List.of(PolicyWriter.toYaml(p))));
+      assertEquals(p.name().equals("npm") ? "preset_reserved_key" : "preset_name_builtin_collision", e.code(),
+          p.name() + ": keys are checked before the name collision, as upstream");
     }
   }
 
@@ -171,16 +180,16 @@ class PresetMergerTest {
   void removalIsByKeyOnlyAndKeepsOrderAndVersion() throws Exception {
     Policy live = policy("""
         network_policies:
-          a: {name: a, endpoints: [{host: a.example, port: 443, access: full}], binaries: [{path: /bin/a}]}
-          b: {name: b, endpoints: [{host: b.example, port: 443, access: full}], binaries: [{path: /bin/b}]}
-          c: {name: c, endpoints: [{host: c.example, port: 443, access: full}], binaries: [{path: /bin/c}]}
+          nemoclaw_custom__p__a: {name: a, endpoints: [{host: a.example, port: 443, access: full}], binaries: [{path: /bin/a}]}
+          nemoclaw_custom__p__b: {name: b, endpoints: [{host: b.example, port: 443, access: full}], binaries: [{path: /bin/b}]}
+          nemoclaw_custom__q__c: {name: c, endpoints: [{host: c.example, port: 443, access: full}], binaries: [{path: /bin/c}]}
         """);
     // The preset's entry for b differs from the live one: removal does not compare content.
     MergeResult r = PresetMerger.remove(live, Fixtures.preset("p", "b", "other.example"));
-    assertEquals(List.of("a", "c"), List.copyOf(r.policy().networkPolicies().keySet()));
+    assertEquals(List.of("nemoclaw_custom__p__a", "nemoclaw_custom__q__c"), List.copyOf(r.policy().networkPolicies().keySet()));
     assertEquals(Optional.empty(), r.policy().version(), "remove does not add version");
-    assertEquals(List.of("b"), r.diff().removedKeys());
-    assertEquals(live.networkPolicies().get("b"), r.diff().changes().get(0).before().orElseThrow());
+    assertEquals(List.of("nemoclaw_custom__p__b"), r.diff().removedKeys());
+    assertEquals(live.networkPolicies().get("nemoclaw_custom__p__b"), r.diff().changes().get(0).before().orElseThrow());
 
     MergeResult all = PresetMerger.remove(r.policy(), List.of(Fixtures.preset("p", "a", "x"), Fixtures.preset("q", "c", "y")));
     assertTrue(all.policy().networkPolicies().isEmpty(), "an empty network_policies is allowed");
@@ -210,7 +219,8 @@ class PresetMergerTest {
   @Test
   void aBatchEqualsSequentialMerges() throws Exception {
     List<Preset> ps = List.of(PresetCatalog.builtIn().require("npm"), PresetCatalog.builtIn().require("pypi"),
-        PresetCatalog.builtIn().require("slack"), Fixtures.preset("again", "npm_yarn", "mirror.example"));
+        PresetCatalog.builtIn().require("slack"), Fixtures.preset("again", "mirror", "mirror.example"),
+        Fixtures.preset("again", "mirror", "mirror2.example"));
     Policy seq = baseline;
     for (Preset p : ps) {
       seq = PresetMerger.merge(seq, p).policy();
@@ -220,8 +230,10 @@ class PresetMergerTest {
     // Same changes; the batch lists them in the order it made them, between() in map order.
     assertEquals(java.util.Set.copyOf(PolicyDiff.between(baseline, seq).changes()),
         java.util.Set.copyOf(batch.diff().changes()));
-    assertEquals(List.of("npm_yarn", "pypi", "slack"), batch.diff().changes().stream().map(KeyChange::key).toList());
-    assertEquals("mirror.example", batch.policy().networkPolicies().get("npm_yarn").endpoints().get(0).host());
+    assertEquals(List.of("npm_yarn", "pypi", "slack", "nemoclaw_custom__again__mirror"),
+        batch.diff().changes().stream().map(KeyChange::key).toList());
+    assertEquals("mirror2.example",
+        batch.policy().networkPolicies().get("nemoclaw_custom__again__mirror").endpoints().get(0).host());
   }
 
   @Test

@@ -18,11 +18,11 @@ class TextMergeTest {
 
   @Test
   void mergesPresetTextIntoPolicyGetFullOutput() throws Exception {
-    String pypi = PolicyWriter.toYaml(PresetCatalog.builtIn().require("pypi"));
-    MergeResult r = PresetMerger.mergeText(HEADER + Fixtures.BASELINE, List.of(pypi));
-    assertEquals(List.of("pypi"), r.diff().replacedKeys());
-    assertEquals(PresetCatalog.builtIn().require("pypi").networkPolicies().get("pypi"),
-        r.policy().networkPolicies().get("pypi"));
+    String mine = Fixtures.presetYaml("my-pypi", "pypi", "pypi.example");
+    MergeResult r = PresetMerger.mergeText(HEADER + Fixtures.BASELINE, List.of(mine));
+    assertEquals(List.of("nemoclaw_custom__my-pypi__pypi"), r.diff().addedKeys(), "preset texts are custom presets");
+    assertEquals(Fixtures.preset("my-pypi", "pypi", "pypi.example").networkPolicies().get("pypi"),
+        r.policy().networkPolicies().get("nemoclaw_custom__my-pypi__pypi"));
     assertEquals(r.policy(), Fixtures.policy(r.toYaml()));
     assertTrue(r.toJson().trim().startsWith("{"));
   }
@@ -49,9 +49,12 @@ class TextMergeTest {
         () -> PresetMerger.mergeText(Fixtures.BASELINE, List.of(good, noSection)));
     assertEquals("preset_no_network_policies", e.code());
     assertEquals(Optional.of("bare"), e.presetName());
-    assertTrue(e.getMessage().contains("Preset bare has no network_policies section."), e.getMessage());
+    assertTrue(e.getMessage().contains("Preset missing network_policies section"), e.getMessage());
 
-    for (String bad : List.of(emptyMap, scalarEntry, list)) {
+    PresetLayerException l = assertThrows(PresetLayerException.class,
+        () -> PresetMerger.mergeText(Fixtures.BASELINE, List.of(good, list)));
+    assertEquals("preset_no_network_policies", l.code(), "a list is not a section (the loader's rule)");
+    for (String bad : List.of(emptyMap, scalarEntry)) {
       PresetLayerException b = assertThrows(PresetLayerException.class,
           () -> PresetMerger.mergeText(Fixtures.BASELINE, List.of(good, bad)));
       assertEquals("preset_entries_invalid", b.code(), bad);
@@ -72,7 +75,7 @@ class TextMergeTest {
         + "network_policies: {k: {name: k, endpoints: [{host: k.example, port: 443, access: full}],"
         + " binaries: [{path: /bin/k}]}}  # trailing comment\r\n";
     MergeResult r = PresetMerger.mergeText(Fixtures.BASELINE, List.of(inline));
-    assertEquals(List.of("k"), r.diff().addedKeys());
+    assertEquals(List.of("nemoclaw_custom__inline__k"), r.diff().addedKeys());
   }
 
   @Test
@@ -81,7 +84,7 @@ class TextMergeTest {
     PresetLayerException e = assertThrows(PresetLayerException.class,
         () -> PresetMerger.removeText("version: 1\nlandlock: {compatibility: best_effort}\n", List.of(preset)));
     assertEquals("preset_not_removable", e.code());
-    assertEquals("Preset 'p': Preset 'p' could not be removed from the current policy.", e.getMessage());
+    assertEquals("Preset 'p' could not be removed from the current policy.", e.getMessage());
 
     MergeResult absentKey = PresetMerger.removeText("version: 1\nnetwork_policies: {}\n", List.of(preset));
     assertTrue(absentKey.isNoOp(), "absent keys: an unchanged (but successful) result, like upstream");
@@ -90,13 +93,14 @@ class TextMergeTest {
   @Test
   void removeTextUndoesMergeText() throws Exception {
     String live = HEADER + Fixtures.BASELINE;
-    List<String> presets = List.of(PolicyWriter.toYaml(PresetCatalog.builtIn().require("npm")),
-        PolicyWriter.toYaml(PresetCatalog.builtIn().require("slack")));
+    List<String> presets = List.of(Fixtures.presetYaml("my-npm", "npm_mirror", "npm.example"),
+        Fixtures.presetYaml("my-slack", "slack", "slack.example"));
     MergeResult added = PresetMerger.mergeText(live, presets);
     MergeResult removed = PresetMerger.removeText(added.toYaml(), presets);
     Policy original = LivePolicy.parse(live).policy();
     assertEquals(original, removed.policy());
-    assertEquals(List.of("npm_yarn", "slack"), removed.diff().removedKeys());
+    assertEquals(List.of("nemoclaw_custom__my-npm__npm_mirror", "nemoclaw_custom__my-slack__slack"),
+        removed.diff().removedKeys());
     assertFalse(removed.diff().versionChanged());
   }
 }

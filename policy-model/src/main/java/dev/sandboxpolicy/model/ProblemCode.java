@@ -139,6 +139,14 @@ public enum ProblemCode implements WireNamed {
   PRESET_NAME_BUILT_IN("preset_name_built_in"),
   PRESET_ALLOWED_IPS("preset_allowed_ips"),
   PRESET_HOST_DANGEROUS("preset_host_dangerous"),
+  PRESET_HOST_PRIVATE("preset_host_private"),
+
+  // NemoClaw's own JSON Schemas, applied with the nemoclaw profile on top of the language's rules
+  NEMOCLAW_BINARIES_REQUIRED("nemoclaw_binaries_required"),
+  NEMOCLAW_RULE_SHAPE("nemoclaw_rule_shape"),
+  NEMOCLAW_RULES_REQUIRED("nemoclaw_rules_required"),
+  NEMOCLAW_BODY_LIMIT("nemoclaw_body_limit"),
+  NEMOCLAW_NETWORK_POLICIES_REQUIRED("nemoclaw_network_policies_required"),
 
   // the preset layer's refusals (PresetLayerError in policy-merge; docs/presets-and-merging.md)
   LIVE_POLICY_EMPTY("live_policy_empty"),
@@ -163,6 +171,15 @@ public enum ProblemCode implements WireNamed {
   PRESET_FILE_TOO_LARGE("preset_file_too_large"),
   PRESET_DIRECTORY_NOT_FOUND("preset_directory_not_found"),
   PRESET_DIRECTORY_EMPTY("preset_directory_empty"),
+  TRUSTED_HOST_INVALID("trusted_host_invalid"),
+  TRUSTED_HOST_DUPLICATE("trusted_host_duplicate"),
+  TRUSTED_HOST_UNMATCHED("trusted_host_unmatched"),
+  TRUSTED_HOST_PREFLIGHT_FAILED("trusted_host_preflight_failed"),
+  TRUSTED_HOST_NOT_PRIVATE("trusted_host_not_private"),
+  BASELINE_KEY_UNKNOWN("baseline_key_unknown"),
+  BASELINE_KEY_PROTECTED("baseline_key_protected"),
+  BASELINE_KEY_OWNED_BY_PRESET("baseline_key_owned_by_preset"),
+  BASELINE_ENTRY_CHANGED("baseline_entry_changed"),
   SANDBOX_NAME_INVALID("sandbox_name_invalid"),
   TIER_UNKNOWN("tier_unknown"),
   STATIC_SECTION_CHANGED("static_section_changed"),

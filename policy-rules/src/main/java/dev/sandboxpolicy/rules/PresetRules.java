@@ -6,12 +6,17 @@ import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.net.PrivateNetworks;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The preset layer's own rules (preset spec §1.5, §2.6, §3). */
+/**
+ * The preset layer's own rules (preset spec §1.5, §2.6, §3, and NVIDIA/NemoClaw#10659, #10773 for custom presets:
+ * no private or special-use endpoint host, no reserved key). The preset layer ({@code policy-merge}) refuses the same
+ * custom presets when they are applied.
+ */
 final class PresetRules {
 
   /** Preset spec §2.6: the only host on which a custom preset may carry {@code allowed_ips}. */
@@ -43,10 +48,14 @@ final class PresetRules {
       if (Names.isProviderKey(entry.getKey())) {
         sink.errorAtKey(ProblemCode.RESERVED_KEY, at, "network_policies key '" + entry.getKey()
             + "' starts with '" + Names.PROVIDER_PREFIX + "', which is reserved by OpenShell");
+      } else if (custom && (PresetOrigin.RESERVED_CUSTOM_KEYS.contains(entry.getKey())
+          || entry.getKey().startsWith(PresetOrigin.CUSTOM_KEY_PREFIX))) {
+        sink.errorAtKey(ProblemCode.RESERVED_KEY, at,
+            "Custom presets cannot own reserved network policy key '" + entry.getKey() + "'.");
       }
       if (custom && entry.getValue().unknownFields().containsKey("allowed_ips")) {
         sink.error(ProblemCode.PRESET_ALLOWED_IPS, at + "/allowed_ips", "Preset '" + name
-            + "' contains 'allowed_ips', which is not permitted in user-supplied presets");
+            + "' contains user-authored allowed_ips, which is not permitted.");
       }
       List<Endpoint> endpoints = entry.getValue().endpoints();
       for (int i = 0; i < endpoints.size(); i++) {
@@ -54,12 +63,16 @@ final class PresetRules {
         String eAt = JsonPointer.index(at + "/endpoints", i);
         if (custom && !e.allowedIps().isEmpty() && !isGatewayHost(e.host())) {
           sink.error(ProblemCode.PRESET_ALLOWED_IPS, eAt + "/allowed_ips", "Preset '" + name
-              + "' contains 'allowed_ips', which is not permitted in user-supplied presets");
+              + "' contains user-authored allowed_ips, which is not permitted.");
         }
         String host = e.host().trim();
         if (DANGEROUS_HOSTS.contains(host) || host.startsWith("*:")) {
           sink.error(ProblemCode.PRESET_HOST_DANGEROUS, eAt + "/host", "preset endpoint host '" + e.host()
               + "' opens every destination; use exact hosts or subdomain wildcards like '*.example.com'");
+        } else if (custom && !isGatewayHost(host) && PrivateNetworks.nemoClaw().isPrivateHostPattern(host)) {
+          sink.error(ProblemCode.PRESET_HOST_PRIVATE, eAt + "/host", "Preset '" + name + "' endpoint host '"
+              + e.host() + "' is rejected. Add explicit trust only for RFC1918, CGNAT, or IPv6 unique local"
+              + " destinations.");
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.sandboxpolicy.schema;
 
 import dev.sandboxpolicy.io.DocumentFormat;
 import dev.sandboxpolicy.io.PolicyReader;
+import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.Blueprint;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Validates policy, preset and blueprint documents: structure against the shipped JSON Schemas, then every value
@@ -50,15 +52,19 @@ import java.util.function.BiFunction;
  */
 public final class PolicyValidator {
 
-  private static final PolicyValidator STRICT = new PolicyValidator(ReadMode.STRICT, PresetOrigin.CUSTOM);
-  private static final PolicyValidator LENIENT = new PolicyValidator(ReadMode.LENIENT, PresetOrigin.CUSTOM);
+  private static final PolicyValidator STRICT =
+      new PolicyValidator(ReadMode.STRICT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
+  private static final PolicyValidator LENIENT =
+      new PolicyValidator(ReadMode.LENIENT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
 
   private final ReadMode mode;
   private final PresetOrigin presetOrigin;
+  private final ValidationProfile profile;
 
-  private PolicyValidator(ReadMode mode, PresetOrigin presetOrigin) {
+  private PolicyValidator(ReadMode mode, PresetOrigin presetOrigin, ValidationProfile profile) {
     this.mode = mode;
     this.presetOrigin = presetOrigin;
+    this.profile = profile;
   }
 
   /** The gateway's validation: strict structure and every rule. Presets are treated as custom. */
@@ -81,7 +87,20 @@ public final class PolicyValidator {
    * adds the custom-preset rules: no built-in name, no {@code allowed_ips}.
    */
   public PolicyValidator withPresetOrigin(PresetOrigin origin) {
-    return new PolicyValidator(mode, Objects.requireNonNull(origin, "origin"));
+    return new PolicyValidator(mode, Objects.requireNonNull(origin, "origin"), profile);
+  }
+
+  /**
+   * This validator with {@code profile}'s rules on top of the language's. {@link ValidationProfile#NEMOCLAW} adds
+   * the rules of NemoClaw's own JSON Schemas; a fault that both see is reported once, by the language's rules.
+   */
+  public PolicyValidator withProfile(ValidationProfile newProfile) {
+    return new PolicyValidator(mode, presetOrigin, Objects.requireNonNull(newProfile, "profile"));
+  }
+
+  /** The rules applied on top of the language's. */
+  public ValidationProfile profile() {
+    return profile;
   }
 
   /** Where presets are assumed to come from. */
@@ -98,7 +117,7 @@ public final class PolicyValidator {
    * {@link #validateText(DocumentKind, String, ReadMode)}, which have the reader's source map, report it.
    */
   public ValidationReport validate(Policy policy) {
-    return rules().validate(policy);
+    return withProfile(DocumentKind.POLICY, rules().validate(policy), () -> PolicyWriter.toTree(policy));
   }
 
   /**
@@ -111,7 +130,7 @@ public final class PolicyValidator {
 
   /** Checks a preset's value rules and the preset rules for this validator's {@link #presetOrigin()}. */
   public ValidationReport validatePreset(Preset preset) {
-    return rules().validatePreset(preset);
+    return withProfile(DocumentKind.PRESET, rules().validatePreset(preset), () -> PolicyWriter.toTree(preset));
   }
 
   /** The read's problems plus the preset's value rules, located through the read's source map. */
@@ -121,7 +140,18 @@ public final class PolicyValidator {
 
   /** Checks the value rules of a blueprint's {@code components.policy.additions}. */
   public ValidationReport validateBlueprint(Blueprint blueprint) {
-    return rules().validateBlueprint(blueprint);
+    return withProfile(DocumentKind.BLUEPRINT, rules().validateBlueprint(blueprint),
+        () -> PolicyReader.of(ReadMode.LENIENT).readTree(PolicyWriter.toYaml(blueprint), DocumentFormat.YAML)
+            .value().orElse(null));
+  }
+
+  /** {@code report} plus the profile's problems on the model written as a tree (no positions). */
+  private ValidationReport withProfile(DocumentKind kind, ValidationReport report, Supplier<Object> tree) {
+    if (profile == ValidationProfile.OPENSHELL) {
+      return report;
+    }
+    return ValidationReport.of(
+        NemoClawProfile.merge(report.problems(), NemoClawProfile.check(kind, tree.get(), SourceMap.empty())));
   }
 
   /** The read's problems plus the blueprint additions' value rules. */
@@ -172,6 +202,10 @@ public final class PolicyValidator {
         case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
       };
       problems.addAll(semantic.problems());
+    }
+    if (profile == ValidationProfile.NEMOCLAW && tree.value().isPresent()) {
+      return ValidationReport.of(
+          NemoClawProfile.merge(problems, NemoClawProfile.check(kind, tree.value().get(), tree.sourceMap())));
     }
     return ValidationReport.of(problems);
   }

@@ -324,6 +324,15 @@ class RuleTableTest {
         preset("mine", "host: 0.0.0.0", P), preset("mine", "host: \"*.example.com\"", P)), DocumentKind.PRESET)));
     c.add(kind(err("reserved_key", "/network_policies/_provider_p", 5,
         preset("mine", H, P).replace("  p:", "  _provider_p:"), preset("mine", H, P)), DocumentKind.PRESET));
+    c.add(kind(err("reserved_key", "/network_policies/npm_yarn", 5,
+        preset("mine", H, P).replace("  p:", "  npm_yarn:"), preset("mine", H, P).replace("  p:", "  npm_mirror:")),
+        DocumentKind.PRESET));
+    c.add(kind(err("preset_host_private", "/network_policies/p/endpoints/0/host", 8,
+        preset("mine", "host: 169.254.169.254", P), preset("mine", "host: 169.254.169.254.nip.example", P)),
+        DocumentKind.PRESET));
+    c.add(kind(err("preset_host_private", "/network_policies/p/endpoints/0/host", 8,
+        preset("mine", "host: \"*.internal\"", P), preset("mine", "host: host.openshell.internal", P)),
+        DocumentKind.PRESET));
     return c.stream();
   }
 

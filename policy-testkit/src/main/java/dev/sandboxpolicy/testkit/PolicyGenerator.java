@@ -133,10 +133,14 @@ public final class PolicyGenerator {
     return (random, size) -> policy(random, size == 0 ? 0 : 1 + random.nextInt(size));
   }
 
-  /** Presets with 1 to {@code max(1, size)} entries, named like the built-in ones ({@code lower-case-words}). */
+  /**
+   * Presets with 1 to {@code max(1, size)} entries, named like the built-in ones ({@code lower-case-words}). Their
+   * hosts are names, never IP literals: a custom preset may not reach a private address (NemoClaw #10659), and the
+   * generated literals are RFC 1918 ones.
+   */
   public Generator<Preset> presets() {
     return (random, size) -> {
-      Policy p = policy(random, 1 + random.nextInt(Math.max(1, size)), false);
+      Policy p = policy(random, 1 + random.nextInt(Math.max(1, size)), false, false);
       String name = pick(random, Vocabulary.WORDS) + (chance(random, 0.5) ? "-" + pick(random, Vocabulary.WORDS) : "");
       return Preset.builder()
           .name(name)
@@ -156,6 +160,10 @@ public final class PolicyGenerator {
   }
 
   private Policy policy(RandomGenerator random, int entries, boolean withStatic) {
+    return policy(random, entries, withStatic, true);
+  }
+
+  private Policy policy(RandomGenerator random, int entries, boolean withStatic, boolean ipLiterals) {
     if (entries < 0 || entries > MAX_ENTRIES) {
       throw new IllegalArgumentException("entries must be in 0.." + MAX_ENTRIES + ": " + entries);
     }
@@ -163,7 +171,7 @@ public final class PolicyGenerator {
     if (withStatic) {
       addStaticSections(random, policy);
     }
-    Domains domains = new Domains(random, Math.max(2, entries / 3 + 1));
+    Domains domains = new Domains(random, Math.max(2, entries / 3 + 1), ipLiterals);
     Set<String> keys = new LinkedHashSet<>();
     for (int i = 0; i < entries; i++) {
       String key;
@@ -468,14 +476,14 @@ public final class PolicyGenerator {
   private final class Domains {
     private final List<Domain> pool = new ArrayList<>();
 
-    Domains(RandomGenerator random, int count) {
+    Domains(RandomGenerator random, int count, boolean ipLiterals) {
       Set<String> names = new LinkedHashSet<>();
       while (names.size() < count) {
         names.add(pick(random, Vocabulary.WORDS) + (count > 20 ? Integer.toString(random.nextInt(count * 4)) : "")
             + "." + pick(random, Vocabulary.TLDS));
       }
       for (String name : names) {
-        boolean ip = chance(random, 0.03);
+        boolean ip = ipLiterals && chance(random, 0.03);
         String protocol;
         if (!ip && chance(random, graphqlShare)) {
           protocol = Protocol.GRAPHQL.wireName();

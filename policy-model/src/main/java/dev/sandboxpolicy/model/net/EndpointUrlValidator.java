@@ -10,11 +10,17 @@ import java.util.Optional;
  * block table before the gateway dials it. Not used for preset hosts. Immutable and thread-safe when the resolver is.
  *
  * <p>Steps: parse as a WHATWG URL (so {@code http://2130706433/}, {@code http://0x7f.1/}, {@code http://127.1/} and
- * {@code http://127.0.0.%31/} are all 127.0.0.1); require http or https; refuse a private host name or address
+ * {@code http://127.0.0.%31/} are all 127.0.0.1); require http or https; refuse a URL with a user name or password
+ * (NVIDIA/NemoClaw#8321), before any lookup; refuse a private host name or address
  * ({@link PrivateNetworks#isPrivateHostname(String)}); accept an IP literal without DNS; otherwise resolve and refuse if
  * <em>any</em> address is private, then pin the URL to the first address.
  */
 public final class EndpointUrlValidator {
+
+  /** NemoClaw's refusal of a URL with userinfo (#8321), checked before any DNS lookup. */
+  static final String CREDENTIALS_MESSAGE =
+      "Endpoint URL must not contain credentials. Remove the username and password from the URL.";
+
   private final PrivateNetworks table;
   private final HostResolver resolver;
 
@@ -51,7 +57,8 @@ public final class EndpointUrlValidator {
    * @return the accepted endpoint with its pinned URL
    * @throws EndpointRejectedException when refused; see its class comment for the codes. Messages follow upstream:
    *     {@code No hostname found in URL: <url>}, {@code Unsupported URL scheme '<s>://'. Only https://, http:// are
-   *     allowed.}, {@code Endpoint URL points to private/internal address <host>. ...}, {@code Cannot resolve hostname
+   *     allowed.}, {@code Endpoint URL must not contain credentials. Remove the username and password from the
+   *     URL.}, {@code Endpoint URL points to private/internal address <host>. ...}, {@code Cannot resolve hostname
    *     '<h>': ...}, {@code Endpoint URL resolves to private/internal address <ip>. ...}
    */
   public ValidatedEndpoint validate(String url) throws EndpointRejectedException {
@@ -66,6 +73,9 @@ public final class EndpointUrlValidator {
           "Unsupported URL scheme '" + scheme.get() + "://'. Only https://, http:// are allowed.");
     }
     SpecialUrl parsed = SpecialUrl.parse(url).orElseThrow(() -> noHostname(url));
+    if (parsed.hasCredentials()) {
+      throw new EndpointRejectedException("url_credentials", CREDENTIALS_MESSAGE);
+    }
     String hostname = parsed.hostname();
     if (table.isPrivateHostname(hostname)) {
       throw new EndpointRejectedException(

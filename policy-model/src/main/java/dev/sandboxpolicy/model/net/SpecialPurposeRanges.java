@@ -2,8 +2,10 @@ package dev.sandboxpolicy.model.net;
 
 /**
  * Named special-purpose address blocks (IANA IPv4/IPv6 Special-Purpose Address Registries, RFC 6890), each citing the
- * RFC that defines it. {@link PrivateNetworks} builds the NemoClaw SSRF table from these; the matcher uses the
- * loopback, link-local and unspecified ones for OpenShell's destination checks.
+ * RFC that defines it, for code that names one block. The NemoClaw SSRF table itself is data
+ * ({@link PrivateNetworks#nemoClaw()}); its operator-trustable subset ({@link PrivateNetworks#OPERATOR_TRUSTABLE_RANGES})
+ * is built from these constants, and the matcher uses the loopback, link-local and unspecified ones for OpenShell's
+ * destination checks.
  */
 public final class SpecialPurposeRanges {
 

@@ -247,6 +247,14 @@ final class SpecialUrl {
     return host;
   }
 
+  /**
+   * Whether the URL carries a user name or a password: the WHATWG {@code username} or {@code password} would be
+   * non-empty. An empty userinfo ({@code http://@h/}, {@code http://:@h/}) carries neither.
+   */
+  boolean hasCredentials() {
+    return !userinfo.isEmpty() && !userinfo.equals(":");
+  }
+
   /** This URL with its host replaced; userinfo, port and remainder kept. */
   String withHost(String newHost) {
     StringBuilder sb = new StringBuilder(scheme).append("://");

@@ -47,7 +47,7 @@ class EndpointUrlValidatorTest {
     "http://models.internal/, models.internal",
     "http://169.254.169.254/latest/meta-data, 169.254.169.254",
     "https://10.0.0.1/v1, 10.0.0.1",
-    "http://user:pw@192.168.0.1/, 192.168.0.1",
+    "http://@192.168.0.1/, 192.168.0.1",
     "http:\\\\100.64.0.1\\v1, 100.64.0.1",
     "http://１２７.０.０.１/, 127.0.0.1",
     "'  http://[fd00::1]/  ', '[fd00::1]'",
@@ -87,6 +87,35 @@ class EndpointUrlValidatorTest {
     assertEquals("No hostname found in URL: " + url, e.getMessage());
   }
 
+  /** NVIDIA/NemoClaw#8321: a user name or password is refused before DNS, whatever the host. */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource({
+    "http://user:pw@api.example.com/",
+    "https://user@api.example.com/v1",
+    "http://:secret@api.example.com/",
+    "http://user:@8.8.8.8/",
+    "'http://a@b@api.example.com/'",
+    "http://user:pw@127.0.0.1/",
+  })
+  void refusesCredentialsBeforeDns(String url) {
+    EndpointRejectedException e =
+        assertThrows(
+            EndpointRejectedException.class,
+            () -> validator(Map.of("api.example.com", List.of(PUBLIC_V4))).validate(url));
+    assertEquals("url_credentials", e.code(), e.getMessage());
+    assertEquals(
+        "Endpoint URL must not contain credentials. Remove the username and password from the URL.",
+        e.getMessage());
+    assertTrue(lookups.isEmpty(), "refused before any lookup");
+  }
+
+  @Test
+  void emptyUserinfoIsNotACredential() throws EndpointRejectedException {
+    EndpointUrlValidator v = validator(Map.of("api.example.com", List.of(PUBLIC_V4)));
+    assertEquals("api.example.com", v.validate("http://@api.example.com/").hostname());
+    assertEquals("api.example.com", v.validate("http://:@api.example.com/").hostname());
+  }
+
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource({"ftp://example.com/, ftp", "FILE:///etc/passwd, file", "gopher://x:70/, gopher", "'data:text/plain,hi', data"})
   void onlyHttpAndHttps(String url, String scheme) {
@@ -113,10 +142,10 @@ class EndpointUrlValidatorTest {
   @Test
   void dnsHostIsPinnedToTheFirstAddress() throws EndpointRejectedException {
     EndpointUrlValidator v = validator(Map.of("api.example.com", List.of(PUBLIC_V4, PUBLIC_V6)));
-    ValidatedEndpoint endpoint = v.validate("HTTP://u:p@API.Example.COM:8080/v1/chat?x=1#frag");
+    ValidatedEndpoint endpoint = v.validate("HTTP://:@API.Example.COM:8080/v1/chat?x=1#frag");
     assertTrue(endpoint.dnsResolved());
     assertEquals("api.example.com", endpoint.hostname());
-    assertEquals("http://u:p@93.184.216.34:8080/v1/chat?x=1#frag", endpoint.pinnedUrl());
+    assertEquals("http://:@93.184.216.34:8080/v1/chat?x=1#frag", endpoint.pinnedUrl());
     assertEquals(endpoint.pinnedUrl(), endpoint.downstreamUrl());
     assertEquals(List.of("api.example.com"), lookups);
 
