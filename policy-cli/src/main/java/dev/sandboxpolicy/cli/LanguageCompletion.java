@@ -190,7 +190,9 @@ final class LanguageCompletion {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         JsonNode v = e.getValue();
         if (v.isValueNode()) {
-          out.add(e.getKey() + ": " + v.asString());
+          String scalar = v.asString();
+          // yaml-language-server's convention: a leading ^ inserts the rest unquoted (a number placeholder)
+          out.add(e.getKey() + ": " + (scalar.startsWith("^") ? scalar.substring(1) : scalar));
         } else {
           out.add(e.getKey() + ":");
           snippetLines(v).forEach(l -> out.add("  " + l));

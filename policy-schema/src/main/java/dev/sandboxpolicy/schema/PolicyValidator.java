@@ -9,6 +9,7 @@ import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.rules.PolicyRules;
 import dev.sandboxpolicy.rules.PresetOrigin;
@@ -56,6 +57,13 @@ public final class PolicyValidator {
       new PolicyValidator(ReadMode.STRICT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
   private static final PolicyValidator LENIENT =
       new PolicyValidator(ReadMode.LENIENT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
+
+  /**
+   * The codes of the schema's value checks ({@code enum}, {@code pattern}, sizes). The editor schemas state the
+   * closed sets and shapes that the value rules check too; where both refuse a value, the rule's problem is kept.
+   */
+  private static final Set<String> SCHEMA_VALUE_CODES = Set.of(ProblemCode.VALUE_NOT_ALLOWED.wireName(),
+      ProblemCode.PATTERN_MISMATCH.wireName(), ProblemCode.SIZE_INVALID.wireName());
 
   private final ReadMode mode;
   private final PresetOrigin presetOrigin;
@@ -201,6 +209,10 @@ public final class PolicyValidator {
         case PRESET -> rules.validatePreset((Preset) value, map);
         case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
       };
+      // a value the schema refuses and a value rule reports too is reported once, by the rule (its code is specific)
+      Set<String> ruled = new HashSet<>();
+      semantic.problems().forEach(p -> ruled.add(p.pointer()));
+      problems.removeIf(p -> SCHEMA_VALUE_CODES.contains(p.code()) && ruled.contains(p.pointer()));
       problems.addAll(semantic.problems());
     }
     if (profile == ValidationProfile.NEMOCLAW && tree.value().isPresent()) {
