@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,12 +29,11 @@ final class DiagnosticsScheduler implements AutoCloseable {
    */
   static final long DEFAULT_DEBOUNCE_MILLIS = 200;
 
-  private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "policyctl-lsp-diagnostics");
-        t.setDaemon(true);
-        return t;
-      });
+  private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+    Thread t = new Thread(r, "policyctl-lsp-diagnostics");
+    t.setDaemon(true);
+    return t;
+  });
   private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
   private final Function<String, OpenDocument> latest;
   private final Function<OpenDocument, List<Diagnostic>> check;
@@ -55,6 +53,8 @@ final class DiagnosticsScheduler implements AutoCloseable {
     this.check = Objects.requireNonNull(check, "check");
     this.publish = Objects.requireNonNull(publish, "publish");
     this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor.setRemoveOnCancelPolicy(true);
   }
 
   /** Sets the delay after a change ({@link #DEFAULT_DEBOUNCE_MILLIS} unless the editor asks otherwise). */
@@ -81,6 +81,9 @@ final class DiagnosticsScheduler implements AutoCloseable {
   }
 
   private void schedule(OpenDocument document, long delayMillis) {
+    if (executor.isShutdown()) {
+      return; // after shutdown: nothing is checked any more
+    }
     ScheduledFuture<?> next = executor.schedule(() -> run(document), delayMillis, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> old = pending.put(document.uri(), next);
     if (old != null) {
@@ -108,8 +111,12 @@ final class DiagnosticsScheduler implements AutoCloseable {
     return latest.apply(document.uri()) == document; // each edit makes a new OpenDocument
   }
 
+  /**
+   * Stops: pending checks are dropped, a running one finishes. (Not {@code shutdownNow}: interrupting a thread that
+   * is writing to an interruptible channel closes the channel, and the server's output with it.)
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
+    executor.shutdown();
   }
 }

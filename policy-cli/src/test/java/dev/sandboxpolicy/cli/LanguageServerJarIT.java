@@ -61,7 +61,7 @@ class LanguageServerJarIT {
       List<Diagnostic> diagnostics = session.awaitDiagnostics(uri, 1);
       assertEquals(List.of("unknown_key"), diagnostics.stream().map(d -> d.getCode().getLeft()).toList());
       Diagnostic d = diagnostics.get(0);
-      assertEquals("unknown key 'acess' in /network_policies/github/endpoints/0", d.getMessage());
+      assertTrue(d.getMessage().startsWith("unknown key 'acess'"), d.getMessage());
       assertEquals(7, d.getRange().getStart().getLine());
       assertEquals(15, d.getRange().getStart().getCharacter(), "at the value, as validate prints 8:16");
 

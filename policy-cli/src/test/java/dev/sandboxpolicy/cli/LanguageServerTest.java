@@ -57,8 +57,12 @@ class LanguageServerTest {
   private void start(JsonObject options) throws IOException {
     Pipe toServer = Pipe.open();
     Pipe toClient = Pipe.open();
-    status = CompletableFuture.supplyAsync(() -> PolicyLanguageServer.serve(
-        Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink())));
+    CompletableFuture<Integer> served = new CompletableFuture<>();
+    Thread server = new Thread(() -> served.complete(PolicyLanguageServer.serve(
+        Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink()))), "lsp-test-server");
+    server.setDaemon(true);
+    server.start();
+    status = served;
     // closing the session ends the server's input and, once the server is done, the client's
     session = new LspSession(Channels.newInputStream(toClient.source()), Channels.newOutputStream(toServer.sink()),
         toServer.sink(), toClient.sink());
