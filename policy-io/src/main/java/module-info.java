@@ -3,6 +3,7 @@ module dev.sandboxpolicy.io {
   requires transitive dev.sandboxpolicy.model;
   requires tools.jackson.core;
   requires tools.jackson.dataformat.yaml;
+  requires org.snakeyaml.engine;
 
   exports dev.sandboxpolicy.io;
 }

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.io.PolicyReader;
@@ -58,7 +59,9 @@ class ExamplesTest {
   void theFiveLinesOfTheReadmePrintAnAllowForGithub() throws Exception {
     String printed =
         capture(() -> EmbedInFiveLines.main(new String[] {file("policies/sandbox.yaml").toString()}));
-    assertEquals("ALLOW github \n", printed);
+    // A host name without resolved addresses: the reason says the destination check is still the proxy's to do.
+    assertEquals("ALLOW github " + "destination not checked: the host is a name and no resolved addresses were"
+        + " given, so the SSRF and allowed_ips checks (spec 3.9) are still the proxy's to do\n", printed);
   }
 
   @Test
@@ -82,6 +85,15 @@ class ExamplesTest {
     assertEquals(50, r.refusedReloads(), "every invalid revision is refused");
     assertTrue(r.decisions() > 0, r::toString);
     assertEquals(r.decisions(), r.allowed() + r.denied(), "every answer is one revision's answer");
+  }
+
+  @Test
+  void watchPolicyFilePublishesTheRenamedRevision(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Policy with = PolicyReader.of(ReadMode.STRICT).readPolicy(file("policies/sandbox.yaml")).orElseThrow();
+    WatchPolicyFile.Report r = WatchPolicyFile.run(dir.resolve("policy.yaml"), with, HotReload.without(with, "pypi"));
+    assertTrue(r.allowedBefore(), r::toString);
+    assertFalse(r.allowedAfter(), "the renamed revision without pypi is live: " + r);
+    assertEquals(3, r.revision(), "quarantine, the first content, the renamed one");
   }
 
   interface Body {

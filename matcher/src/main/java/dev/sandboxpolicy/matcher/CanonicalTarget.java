@@ -62,6 +62,99 @@ public final class CanonicalTarget {
    */
   public static CanonicalTarget parse(String target, boolean allowEncodedSlash) throws RequestTargetException {
     Objects.requireNonNull(target, "target");
+    checkRawCharacters(target);
+    int q = target.indexOf('?');
+    String rawPath = q < 0 ? target : target.substring(0, q);
+    Optional<String> rawQuery = q < 0 ? Optional.empty() : Optional.of(target.substring(q + 1));
+    rawPath = stripAbsoluteForm(rawPath);
+    boolean[] sawSlash = new boolean[1];
+    String path = canonicalizePath(rawPath, allowEncodedSlash, sawSlash);
+    Map<String, List<String>> query = rawQuery.isPresent() ? parseQuery(rawQuery.get()) : Map.of();
+    return new CanonicalTarget(path, rawQuery, query, sawSlash[0]);
+  }
+
+  /**
+   * Canonicalizes a request <em>path</em> (not a whole target: a {@code ?} is an ordinary character here and is
+   * re-encoded as {@code %3F}, and an absolute-form URL is not a path). An already canonical path is returned as
+   * it is. {@link L7Request} runs every path through this, so a decision never depends on the caller having
+   * canonicalized.
+   *
+   * <pre>{@code
+   * CanonicalTarget.canonicalPath("/repos/a/x/../secret//k;v=1", false);  // "/repos/a/secret/k"
+   * CanonicalTarget.canonicalPath("/a/../..", false);  // throws RequestTargetException, code "path_traversal"
+   * }</pre>
+   *
+   * @param path the path
+   * @param allowEncodedSlash whether {@code %2F} is kept (as an in-segment slash) or rejected
+   * @return the canonical path
+   * @throws RequestTargetException if the proxy must reject a request with this path
+   */
+  public static String canonicalPath(String path, boolean allowEncodedSlash) throws RequestTargetException {
+    Objects.requireNonNull(path, "path");
+    if (isCanonicalPath(path) && (allowEncodedSlash || !path.contains("%2F"))) {
+      return path;
+    }
+    checkRawCharacters(path);
+    return canonicalizePath(path, allowEncodedSlash, new boolean[1]);
+  }
+
+  /**
+   * Whether {@code path} is certainly canonical, by one allocation-free scan: starts with {@code /}, at most
+   * {@link #MAX_PATH_BYTES}, only literal path characters (not {@code ;}) and upper-case {@code %HH} escapes of
+   * bytes that must stay escaped (not {@code %2F}), no empty segment except a trailing one, no {@code .} or {@code
+   * ..} segment. False means "canonicalize to find out", not "not canonical".
+   */
+  static boolean isCanonicalPath(String path) {
+    int n = path.length();
+    if (n == 0 || n > MAX_PATH_BYTES || path.charAt(0) != '/') {
+      return false;
+    }
+    int segment = 1;
+    for (int i = 1; i < n; i++) {
+      char c = path.charAt(i);
+      if (c == '/') {
+        if (i == segment || isDotSegment(path, segment, i)) {
+          return false;
+        }
+        segment = i + 1;
+      } else if (c == '%') {
+        if (i + 2 >= n) {
+          return false;
+        }
+        int hi = upperHexDigit(path.charAt(i + 1));
+        int lo = upperHexDigit(path.charAt(i + 2));
+        if (hi < 0 || lo < 0) {
+          return false;
+        }
+        int b = hi * 16 + lo;
+        if (b < 0x20 || b == 0x7F || b == '/' || b == ';' || isLiteral(b)) {
+          return false;
+        }
+        i += 2;
+      } else if (c == ';' || !isLiteral(c)) {
+        return false;
+      }
+    }
+    return !isDotSegment(path, segment, n);
+  }
+
+  private static boolean isDotSegment(String path, int from, int to) {
+    return (to - from == 1 && path.charAt(from) == '.')
+        || (to - from == 2 && path.charAt(from) == '.' && path.charAt(from + 1) == '.');
+  }
+
+  private static int upperHexDigit(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  }
+
+  /** Whether byte or character {@code b} is written literally in a canonical path (§3.6 step 8). */
+  private static boolean isLiteral(int b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+        || (b < 0x80 && LITERAL_PCHARS.indexOf(b) >= 0);
+  }
+
+  /** §3.6 step 1: raw control bytes, raw non-ASCII and {@code #} are rejected. */
+  private static void checkRawCharacters(String target) throws RequestTargetException {
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
       if (c < 0x20 || c == 0x7F) {
@@ -75,10 +168,11 @@ public final class CanonicalTarget {
         throw new RequestTargetException("fragment", "'#' is not allowed in a request target (offset " + i + ")");
       }
     }
-    int q = target.indexOf('?');
-    String rawPath = q < 0 ? target : target.substring(0, q);
-    Optional<String> rawQuery = q < 0 ? Optional.empty() : Optional.of(target.substring(q + 1));
-    rawPath = stripAbsoluteForm(rawPath);
+  }
+
+  /** §3.6 steps 4-8 on a path whose raw characters are checked. */
+  private static String canonicalizePath(String rawPath, boolean allowEncodedSlash, boolean[] sawSlash)
+      throws RequestTargetException {
     if (rawPath.isEmpty()) {
       rawPath = "/";
     }
@@ -89,7 +183,6 @@ public final class CanonicalTarget {
       throw new RequestTargetException(
           "path_too_long", "the path has " + rawPath.length() + " bytes, more than " + MAX_PATH_BYTES);
     }
-    boolean[] sawSlash = new boolean[1];
     List<int[]> segments = decodeSegments(rawPath, allowEncodedSlash, sawSlash);
     List<int[]> resolved = resolve(segments);
     StringBuilder out = new StringBuilder(rawPath.length());
@@ -100,8 +193,7 @@ public final class CanonicalTarget {
     if (out.length() == 0) {
       out.append('/');
     }
-    Map<String, List<String>> query = rawQuery.isPresent() ? parseQuery(rawQuery.get()) : Map.of();
-    return new CanonicalTarget(out.toString(), rawQuery, query, sawSlash[0]);
+    return out.toString();
   }
 
   private static String stripAbsoluteForm(String p) {
@@ -236,8 +328,7 @@ public final class CanonicalTarget {
     for (int b : segment) {
       if (b == OPAQUE_SLASH) {
         out.append("%2F");
-      } else if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-          || LITERAL_PCHARS.indexOf(b) >= 0) {
+      } else if (isLiteral(b)) {
         out.append((char) b);
       } else {
         out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))

@@ -28,7 +28,7 @@ final class CompiledEntry {
     for (Binary b : policy.binaries()) {
       if (b.path().indexOf('*') >= 0) {
         globs.add(cache.glob(b.path(), GlobDelimiters.SLASH));
-      } else {
+      } else if (!b.path().isEmpty()) { // an empty entry (a validation error) never matches anything
         literal.add(b.path());
       }
     }
@@ -43,7 +43,9 @@ final class CompiledEntry {
   }
 
   /**
-   * Exe or any ancestor: literal entries by equality, {@code *} entries as slash globs; cmdline never grants.
+   * Exe or any ancestor: literal entries by equality, {@code *} entries as slash globs; cmdline never grants. An
+   * empty executable or ancestor path (unknown) never matches anything, not even {@code **}: an unknown process has
+   * no identity to grant (this library fails closed here; upstream's Rego would let {@code ""} equal {@code ""}).
    * Upstream evaluates every binary glob over the executable and every ancestor, so the errors a glob would raise
    * there (a U+0000 in one of those paths, a glob that does not compile) fail the decision even when a literal
    * entry or another glob already matched.
@@ -58,8 +60,9 @@ final class CompiledEntry {
     if (nulScreen.binaries(r, scratch) == GlobMatcher.ERROR) {
       return GlobMatcher.ERROR;
     }
+    String exe = r.binary();
     if (!literalBinaries.isEmpty()) {
-      if (literalBinaries.contains(r.binary())) {
+      if (literalBinaries.contains(exe)) {
         return GlobMatcher.MATCH;
       }
       List<String> ancestors = r.ancestors();
@@ -70,18 +73,19 @@ final class CompiledEntry {
       }
     }
     for (Glob g : globBinaries) {
-      int m = g.evaluate(r.binary());
+      int m = exe.isEmpty() ? GlobMatcher.NO_MATCH : g.evaluate(exe);
       if (m == GlobMatcher.ERROR) {
-        return scratch.fail(g.errorReason(r.binary()));
+        return scratch.fail(g.errorReason(exe));
       }
       if (m == GlobMatcher.MATCH) {
         return m;
       }
       List<String> ancestors = r.ancestors();
       for (int i = 0; i < ancestors.size(); i++) {
-        m = g.evaluate(ancestors.get(i));
+        String ancestor = ancestors.get(i);
+        m = ancestor.isEmpty() ? GlobMatcher.NO_MATCH : g.evaluate(ancestor);
         if (m == GlobMatcher.ERROR) {
-          return scratch.fail(g.errorReason(ancestors.get(i)));
+          return scratch.fail(g.errorReason(ancestor));
         }
         if (m == GlobMatcher.MATCH) {
           return m;

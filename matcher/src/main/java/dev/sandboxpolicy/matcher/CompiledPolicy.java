@@ -53,6 +53,19 @@ public final class CompiledPolicy {
   /** Upstream's reason when several inspected endpoints exist and no path selector matches (spec §3.5 step 2). */
   static final String NO_ROUTE_REASON = "no L7 endpoint path matched request";
 
+  /**
+   * The reason of an allow whose destination is not known (a host name without resolved addresses): the SSRF and
+   * {@code allowed_ips} checks of spec §3.9 cannot be made here.
+   */
+  static final String DESTINATION_UNCHECKED_REASON =
+      "destination not checked: the host is a name and no resolved addresses were given, so the SSRF and"
+          + " allowed_ips checks (spec 3.9) are still the proxy's to do";
+  /** The reason of an allow whose destination (an IP-literal host, or the given resolved addresses) was checked. */
+  static final String DESTINATION_CHECKED_REASON =
+      "destination checked: every address passed the SSRF and allowed_ips checks (spec 3.9)";
+  /** Offset of the destination-checked allow constants in {@code networkAllow} and {@code allowDecisions}. */
+  private static final int CHECKED = 3;
+
   private static final Optional<Enforcement> ENFORCED = Optional.of(Enforcement.ENFORCE);
   private static final Optional<Enforcement> AUDITED = Optional.of(Enforcement.AUDIT);
   private static final Decision NO_POLICIES =
@@ -118,7 +131,7 @@ public final class CompiledPolicy {
    *     off, only ports out of range are errors); glob problems are only warnings
    */
   public static CompiledPolicy compile(Policy policy, MatcherOptions options) throws PolicyCompileException {
-    List<Problem> problems = PolicyChecks.validate(policy, options.validation());
+    List<Problem> problems = PolicyChecks.validate(policy, options);
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new PolicyCompileException(problems);
     }
@@ -154,19 +167,21 @@ public final class CompiledPolicy {
   }
 
   private void prepareDecisions(CompiledEndpoint e) {
-    String key = e.entry.key;
-    e.networkAllow = new Decision[] {
-      Decision.allow(key, e.pointer, e.location, Optional.empty()),
-      Decision.allow(key, e.pointer, e.location, ENFORCED),
-      Decision.allow(key, e.pointer, e.location, AUDITED)
-    };
+    e.networkAllow = allowConstants(e.entry.key, e.pointer, e.location);
     for (CompiledRule r : e.allow) {
-      r.allowDecisions = new Decision[] {
-        Decision.allow(key, r.pointer, r.location, Optional.empty()),
-        Decision.allow(key, r.pointer, r.location, ENFORCED),
-        Decision.allow(key, r.pointer, r.location, AUDITED)
-      };
+      r.allowDecisions = allowConstants(e.entry.key, r.pointer, r.location);
     }
+  }
+
+  /** The six allow constants of one endpoint or rule: by {@link #variant}, then + {@link #CHECKED}. */
+  private static Decision[] allowConstants(String key, String pointer, SourceLocation at) {
+    Decision[] out = new Decision[2 * CHECKED];
+    List<Optional<Enforcement>> enforcements = List.of(Optional.empty(), ENFORCED, AUDITED);
+    for (int v = 0; v < CHECKED; v++) {
+      out[v] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_UNCHECKED_REASON);
+      out[v + CHECKED] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_CHECKED_REASON);
+    }
+    return out;
   }
 
   private static int variant(CompiledEndpoint config) {
@@ -205,7 +220,14 @@ public final class CompiledPolicy {
         for (int i = 0; i < s.count && firstInspected == null; i++) {
           firstInspected = s.candidates[i].inspected ? s.candidates[i] : null;
         }
-        return s.candidates[0].networkAllow[variant(firstInspected)];
+        int variant = variant(firstInspected);
+        if (request.destination() == null) {
+          return s.candidates[0].networkAllow[variant];
+        }
+        DestinationVerdict destination = destinationOfCandidates(request, request.destination(), s);
+        return destination.allowed()
+            ? s.candidates[0].networkAllow[variant + CHECKED]
+            : destinationDenial(destination);
       }
       if (matchedEndpoints > 0) {
         s.reset();
@@ -323,26 +345,45 @@ public final class CompiledPolicy {
       return DestinationVerdict.refuse(
           DestinationMode.NOT_ALLOWED, "network_denied", null, "the network decision did not allow " + request.host());
     }
-    CompiledEndpoint firstExtended = null;
-    boolean exactDeclared = false;
-    EvaluationScratch s = scratch.get();
-    try {
-      if (collect(request, s) && keepAllowedBinaries(request, s)) {
-        for (int i = 0; i < s.count; i++) {
-          CompiledEndpoint e = s.candidates[i];
-          if (firstExtended == null && e.extendedConfig) {
-            firstExtended = e;
-          }
-          exactDeclared |= e.hostKind == CompiledEndpoint.HOST_EXACT;
-        }
-      }
-    } finally {
-      s.reset();
-    }
     if (hostGatewayAlias != null && trustedGatewayIp != null && request.host().equalsIgnoreCase(hostGatewayAlias)) {
       return DestinationRules.gateway(resolved, trustedGatewayIp);
     }
+    EvaluationScratch s = scratch.get();
+    try {
+      if (!collect(request, s) || !keepAllowedBinaries(request, s)) {
+        return DestinationVerdict.refuse(
+            DestinationMode.NOT_ALLOWED, "network_denied", null, "the network decision did not allow " + request.host());
+      }
+      return destinationOfCandidates(request, resolved, s);
+    } finally {
+      s.reset();
+    }
+  }
+
+  /**
+   * The §3.9 check over {@code resolved} with the allowing candidates in {@code s} (endpoint and binary matched, key
+   * order): the first one with an extended config supplies {@code allowed_ips}; an exact-host one allows private
+   * space. Reads the scratch, does not change it.
+   */
+  private static DestinationVerdict destinationOfCandidates(
+      NetworkRequest request, List<IpAddress> resolved, EvaluationScratch s) {
+    CompiledEndpoint firstExtended = null;
+    boolean exactDeclared = false;
+    for (int i = 0; i < s.count; i++) {
+      CompiledEndpoint e = s.candidates[i];
+      if (firstExtended == null && e.extendedConfig) {
+        firstExtended = e;
+      }
+      exactDeclared |= e.hostKind == CompiledEndpoint.HOST_EXACT;
+    }
     return DestinationRules.check(request, resolved, firstExtended, exactDeclared);
+  }
+
+  /** The blocking network denial for a refused destination; the reason names the check, its code and message. */
+  private static Decision destinationDenial(DestinationVerdict v) {
+    return Decision.deny("destination refused by the SSRF / allowed_ips check (spec 3.9, " + v.mode().name()
+        .toLowerCase(java.util.Locale.ROOT) + " " + v.code() + "): " + v.message(), Optional.empty(), "",
+        SourceLocation.NONE, Optional.empty());
   }
 
   // ------------------------------------------------------------------------------------------ L7
@@ -377,7 +418,10 @@ public final class CompiledPolicy {
    *       decision failed closed.
    * </ul>
    *
-   * @param request the request; its path must be canonical ({@link CanonicalTarget})
+   * <p>The path is decided in its canonical form ({@link L7Request} canonicalizes it); a path the proxy must
+   * reject (see {@link L7Request#pathRejection()}) is a blocking {@link Verdict#DENY} naming the rejection code.
+   *
+   * @param request the request
    * @return the decision
    */
   public Decision decideRequest(L7Request request) {
@@ -405,6 +449,14 @@ public final class CompiledPolicy {
       s.reset();
       return decideNetwork(conn); // the connection itself is refused: its network denial
     }
+    int checked = 0;
+    if (conn.destination() != null) {
+      DestinationVerdict destination = destinationOfCandidates(conn, conn.destination(), s);
+      if (!destination.allowed()) {
+        return destinationDenial(destination); // the connection's destination is refused: no request goes out
+      }
+      checked = CHECKED;
+    }
 
     String path = request.path();
     // Route selection (Rust selector): highest specificity among inspected configs.
@@ -420,6 +472,11 @@ public final class CompiledPolicy {
     }
     if (inspected == 0) {
       return Decision.notInspectedDenial(); // upstream relays L4-only connections; we fail closed
+    }
+    RequestTargetException rejected = request.pathRejectionOrNull();
+    if (rejected != null) { // §3.5 step 1: the proxy rejects the request, whatever the enforcement
+      return Decision.deny("request path rejected (" + rejected.code() + "): " + rejected.getMessage(),
+          Optional.empty(), "", SourceLocation.NONE, ENFORCED);
     }
     if (inspected > 1) {
       selected = null;
@@ -441,7 +498,7 @@ public final class CompiledPolicy {
     if (hard != null) {
       return hard;
     }
-    int variant = variant(selected);
+    int variant = variant(selected) + checked;
 
     // §3.8: each JSON-RPC call of a batch is its own decision over every endpoint; one pass per call (one pass in
     // all for a request without calls). Any denied or unallowed call denies the batch; an error anywhere fails it.

@@ -76,6 +76,13 @@ public final class Decision {
     return new Decision(Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, "", false);
   }
 
+  /** An allow decision with a reason (the matcher's own allow constants say whether the destination was checked). */
+  static Decision allow(String matchedPolicy, String rulePointer, SourceLocation ruleLocation,
+      Optional<Enforcement> enforcement, String reason) {
+    return new Decision(
+        Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, reason, false);
+  }
+
   /**
    * A deny decision.
    *

@@ -16,12 +16,19 @@ import java.util.Optional;
  * L7Request r = L7Request.of(conn, "GET", t.path()).withQuery(t.query());
  * }</pre>
  *
- * <p>Warning: {@link #path()} must already be canonical; patterns are matched against it as given.
+ * <p>The path need not be canonical: it is canonicalized here (spec §3.6, as {@link
+ * CanonicalTarget#canonicalPath(String, boolean)} with encoded slashes kept, which the decision then refuses unless
+ * the selected endpoint has {@code allow_encoded_slash}), so {@code /repos/a/x/../secret} is decided as {@code
+ * /repos/a/secret}. A path the proxy would have to reject ({@code ..} above the root, a control character, a bad
+ * escape, ...) is kept as {@link #pathRejection()} and every request decision on it is a blocking {@link
+ * Verdict#DENY} whose reason names the code. An already canonical path is checked by one scan without allocating.
  */
 public final class L7Request {
   private final NetworkRequest connection;
   private final String method;
   private final String path;
+  /** Why the path must be rejected, or null when {@link #path} is its canonical form. */
+  private final RequestTargetException pathRejection;
   private final Map<String, List<String>> query;
   private final Optional<GraphqlRequest> graphql;
   private final Optional<JsonRpcRequest> jsonRpc;
@@ -32,12 +39,14 @@ public final class L7Request {
       NetworkRequest connection,
       String method,
       String path,
+      RequestTargetException pathRejection,
       Map<String, List<String>> query,
       Optional<GraphqlRequest> graphql,
       Optional<JsonRpcRequest> jsonRpc) {
     this.connection = Objects.requireNonNull(connection, "connection");
     this.method = Objects.requireNonNull(method, "method");
     this.path = Objects.requireNonNull(path, "path");
+    this.pathRejection = pathRejection;
     this.query = query;
     this.graphql = graphql;
     this.jsonRpc = jsonRpc;
@@ -60,11 +69,19 @@ public final class L7Request {
    *
    * @param connection the connection's network request
    * @param method the raw method token as sent, or {@code WEBSOCKET_TEXT}
-   * @param canonicalPath the canonical path (§3.6)
+   * @param path the request path (without the query); canonicalized here when it is not canonical (§3.6)
    * @return the request
    */
-  public static L7Request of(NetworkRequest connection, String method, String canonicalPath) {
-    return new L7Request(connection, method, canonicalPath, Map.of(), Optional.empty(), Optional.empty());
+  public static L7Request of(NetworkRequest connection, String method, String path) {
+    Objects.requireNonNull(path, "path");
+    String canonical = path;
+    RequestTargetException rejection = null;
+    try {
+      canonical = CanonicalTarget.canonicalPath(path, true);
+    } catch (RequestTargetException e) {
+      rejection = e;
+    }
+    return new L7Request(connection, method, canonical, rejection, Map.of(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -77,7 +94,7 @@ public final class L7Request {
     Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
     query.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     return new L7Request(
-        connection, method, path, java.util.Collections.unmodifiableMap(copy), graphql, jsonRpc);
+        connection, method, path, pathRejection, java.util.Collections.unmodifiableMap(copy), graphql, jsonRpc);
   }
 
   /**
@@ -87,7 +104,7 @@ public final class L7Request {
    * @return the new request
    */
   public L7Request withGraphql(GraphqlRequest graphql) {
-    return new L7Request(connection, method, path, query, Optional.of(graphql), jsonRpc);
+    return new L7Request(connection, method, path, pathRejection, query, Optional.of(graphql), jsonRpc);
   }
 
   /**
@@ -97,7 +114,7 @@ public final class L7Request {
    * @return the new request
    */
   public L7Request withJsonRpc(JsonRpcRequest jsonRpc) {
-    return new L7Request(connection, method, path, query, graphql, Optional.of(jsonRpc));
+    return new L7Request(connection, method, path, pathRejection, query, graphql, Optional.of(jsonRpc));
   }
 
   /**
@@ -119,12 +136,27 @@ public final class L7Request {
   }
 
   /**
-   * Returns the canonical path.
+   * Returns the canonical path (the path as given when it is rejected, see {@link #pathRejection()}).
    *
    * @return the path
    */
   public String path() {
     return path;
+  }
+
+  /**
+   * Returns why the path must be rejected (its {@link RequestTargetException#code()}, e.g. {@code path_traversal}),
+   * or empty when {@link #path()} is canonical.
+   *
+   * @return the rejection
+   */
+  public Optional<RequestTargetException> pathRejection() {
+    return Optional.ofNullable(pathRejection);
+  }
+
+  /** The rejection, or null (no allocation on the hot path). */
+  RequestTargetException pathRejectionOrNull() {
+    return pathRejection;
   }
 
   /**

@@ -9,14 +9,16 @@ package dev.sandboxpolicy.matcher;
  * }</pre>
  */
 public final class MatcherOptions {
-  private static final MatcherOptions DEFAULTS = new MatcherOptions(true, true);
+  private static final MatcherOptions DEFAULTS = new MatcherOptions(true, true, true);
 
   private final boolean binaryIdentity;
   private final boolean validation;
+  private final boolean strictRules;
 
-  private MatcherOptions(boolean binaryIdentity, boolean validation) {
+  private MatcherOptions(boolean binaryIdentity, boolean validation, boolean strictRules) {
     this.binaryIdentity = binaryIdentity;
     this.validation = validation;
+    this.strictRules = strictRules;
   }
 
   /**
@@ -36,7 +38,7 @@ public final class MatcherOptions {
    * @return the options
    */
   public MatcherOptions withBinaryIdentity(boolean required) {
-    return required == binaryIdentity ? this : new MatcherOptions(required, validation);
+    return required == binaryIdentity ? this : new MatcherOptions(required, validation, strictRules);
   }
 
   /**
@@ -50,7 +52,29 @@ public final class MatcherOptions {
    * @return the options
    */
   public MatcherOptions withValidation(boolean strict) {
-    return strict == validation ? this : new MatcherOptions(binaryIdentity, strict);
+    return strict == validation ? this : new MatcherOptions(binaryIdentity, strict, strictRules);
+  }
+
+  /**
+   * Returns options that check the policy with the strict rule set ({@code PolicyRules.strict()}, the default: the
+   * gateway's rules, what {@code policyctl validate} applies in strict mode) or the lenient one ({@code
+   * PolicyRules.lenient()}, the local-YAML path, what {@code validate --mode lenient} applies). Pick the set that
+   * matches the mode the policy was read in, so that compiling refuses exactly what validation refuses.
+   *
+   * @param strict whether the gateway-only rules apply
+   * @return the options
+   */
+  public MatcherOptions withStrictRules(boolean strict) {
+    return strict == strictRules ? this : new MatcherOptions(binaryIdentity, validation, strict);
+  }
+
+  /**
+   * Tells whether the strict (gateway) rule set checks the policy.
+   *
+   * @return true by default
+   */
+  public boolean strictRules() {
+    return strictRules;
   }
 
   /**
@@ -92,16 +116,18 @@ public final class MatcherOptions {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MatcherOptions m && m.binaryIdentity == binaryIdentity && m.validation == validation;
+    return o instanceof MatcherOptions m && m.binaryIdentity == binaryIdentity && m.validation == validation
+        && m.strictRules == strictRules;
   }
 
   @Override
   public int hashCode() {
-    return Boolean.hashCode(binaryIdentity) * 31 + Boolean.hashCode(validation);
+    return (Boolean.hashCode(binaryIdentity) * 31 + Boolean.hashCode(validation)) * 31 + Boolean.hashCode(strictRules);
   }
 
   @Override
   public String toString() {
-    return "MatcherOptions[binaryIdentity=" + binaryIdentity + ", validation=" + validation + "]";
+    return "MatcherOptions[binaryIdentity=" + binaryIdentity + ", validation=" + validation + ", strictRules="
+        + strictRules + "]";
   }
 }

@@ -1,7 +1,9 @@
 package dev.sandboxpolicy.matcher;
 
+import dev.sandboxpolicy.model.net.IpAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The input of a network (L4) decision (spec §3.1): the host as the client asked for it (not resolved), the port,
@@ -13,6 +15,17 @@ import java.util.Objects;
  *     .withAncestors(List.of("/usr/bin/bash"));
  * }</pre>
  *
+ * <p>Destination (spec §3.9): when the host is an IP literal in any spelling a URL parser accepts ({@code 10.0.0.1},
+ * {@code [::1]}, {@code 0x7f.1}, {@code 2130706433}) or the caller supplies the addresses the host resolved to
+ * ({@link #withResolvedAddresses}), the decisions include the SSRF and {@code allowed_ips} destination checks and
+ * their reasons say so; for a host name without resolved addresses the reasons say that the destination check is
+ * still the proxy's to do.
+ *
+ * <pre>{@code
+ * NetworkRequest resolved = NetworkRequest.of("db.internal.example", 5432, "/usr/bin/psql")
+ *     .withResolvedAddresses(List.of(IpAddress.parse("10.0.3.7")));
+ * }</pre>
+ *
  * <p>Warning: {@link #cmdlinePaths()} only ever appear in deny messages; they never grant access (§6 rule 9).
  */
 public final class NetworkRequest {
@@ -21,13 +34,61 @@ public final class NetworkRequest {
   private final String binary;
   private final List<String> ancestors;
   private final List<String> cmdlinePaths;
+  private final List<IpAddress> resolvedAddresses;
+  /** The host as an address (one element) when it is an IP literal, else null. */
+  private final List<IpAddress> hostLiteral;
+  /** The addresses the destination check judges: the resolved ones, else the host's own literal; null if unknown. */
+  private final List<IpAddress> destination;
 
-  private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths) {
+  private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths,
+      List<IpAddress> resolvedAddresses, List<IpAddress> hostLiteral) {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
     this.binary = Objects.requireNonNull(binary, "binary");
     this.ancestors = List.copyOf(ancestors);
     this.cmdlinePaths = List.copyOf(cmdlinePaths);
+    this.resolvedAddresses = List.copyOf(resolvedAddresses);
+    this.hostLiteral = hostLiteral;
+    this.destination = !this.resolvedAddresses.isEmpty() ? this.resolvedAddresses : hostLiteral;
+  }
+
+  private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths) {
+    this(host, port, binary, ancestors, cmdlinePaths, List.of(), hostLiteral(host));
+  }
+
+  /**
+   * The host as an address when it is an IP literal in any spelling a URL parser accepts (brackets allowed), else
+   * null. Names are recognised without parsing: a URL parser reads a host as IPv4 only when its last label is a
+   * number (decimal, or hex with {@code 0x}), and as IPv6 only inside brackets or with a colon.
+   */
+  private static List<IpAddress> hostLiteral(String host) {
+    if (host.isEmpty() || host.indexOf('\0') >= 0) {
+      return null;
+    }
+    String h = host.length() > 2 && host.charAt(0) == '[' && host.charAt(host.length() - 1) == ']'
+        ? host.substring(1, host.length() - 1) : host;
+    if (h.indexOf(':') < 0 && !endsInNumber(h)) {
+      return null;
+    }
+    Optional<IpAddress> parsed = IpAddress.tryParse(h);
+    return parsed.isPresent() ? List.of(parsed.get()) : null;
+  }
+
+  private static boolean endsInNumber(String h) {
+    int end = h.endsWith(".") ? h.length() - 1 : h.length();
+    int start = h.lastIndexOf('.', end - 1) + 1;
+    if (start >= end) {
+      return false;
+    }
+    if (end - start > 2 && h.charAt(start) == '0' && (h.charAt(start + 1) | 0x20) == 'x') {
+      return true;
+    }
+    for (int i = start; i < end; i++) {
+      if (h.charAt(i) < '0' || h.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -49,7 +110,7 @@ public final class NetworkRequest {
    * @return the new request
    */
   public NetworkRequest withAncestors(List<String> ancestors) {
-    return new NetworkRequest(host, port, binary, ancestors, cmdlinePaths);
+    return new NetworkRequest(host, port, binary, ancestors, cmdlinePaths, resolvedAddresses, hostLiteral);
   }
 
   /**
@@ -59,7 +120,33 @@ public final class NetworkRequest {
    * @return the new request
    */
   public NetworkRequest withCmdlinePaths(List<String> cmdlinePaths) {
-    return new NetworkRequest(host, port, binary, ancestors, cmdlinePaths);
+    return new NetworkRequest(host, port, binary, ancestors, cmdlinePaths, resolvedAddresses, hostLiteral);
+  }
+
+  /**
+   * Returns a copy with the addresses the host resolved to (what the proxy is about to dial). The network and
+   * request decisions then include the SSRF and {@code allowed_ips} destination checks of spec §3.9 over these
+   * addresses; an empty list means "not known" (for an IP-literal host the literal itself is checked).
+   *
+   * @param addresses the resolved addresses
+   * @return the new request
+   */
+  public NetworkRequest withResolvedAddresses(List<IpAddress> addresses) {
+    return new NetworkRequest(host, port, binary, ancestors, cmdlinePaths, addresses, hostLiteral);
+  }
+
+  /**
+   * Returns the resolved addresses the caller supplied.
+   *
+   * @return an immutable list, empty when none were given
+   */
+  public List<IpAddress> resolvedAddresses() {
+    return resolvedAddresses;
+  }
+
+  /** The addresses the destination check judges, or null when the destination is not known (a host name alone). */
+  List<IpAddress> destination() {
+    return destination;
   }
 
   /**
@@ -114,16 +201,18 @@ public final class NetworkRequest {
         && port == r.port
         && binary.equals(r.binary)
         && ancestors.equals(r.ancestors)
-        && cmdlinePaths.equals(r.cmdlinePaths);
+        && cmdlinePaths.equals(r.cmdlinePaths)
+        && resolvedAddresses.equals(r.resolvedAddresses);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(host, port, binary, ancestors, cmdlinePaths);
+    return Objects.hash(host, port, binary, ancestors, cmdlinePaths, resolvedAddresses);
   }
 
   @Override
   public String toString() {
-    return "NetworkRequest[" + host + ":" + port + " " + binary + " ancestors=" + ancestors + "]";
+    return "NetworkRequest[" + host + ":" + port + " " + binary + " ancestors=" + ancestors
+        + (resolvedAddresses.isEmpty() ? "" : " resolved=" + resolvedAddresses) + "]";
   }
 }

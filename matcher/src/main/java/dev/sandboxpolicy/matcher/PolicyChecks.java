@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The checks {@link CompiledPolicy#compile} runs before compiling: the strict value rules ({@link PolicyRules}) (whose
- * {@code glob_invalid} warnings name the globs that will fail closed), then a port range check that holds even with
- * validation off: a port the model cannot mean is never compiled.
+ * The checks {@link CompiledPolicy#compile} runs before compiling: the value rules ({@link PolicyRules}, strict or
+ * lenient as {@link MatcherOptions#strictRules()} says; their {@code glob_invalid} warnings name the globs that will
+ * fail closed), then a port range check that holds even with validation off: a port the model cannot mean is never
+ * compiled.
  */
 final class PolicyChecks {
 
@@ -30,10 +31,12 @@ final class PolicyChecks {
    * {@code port_invalid} for every port out of range that the rules did not already report (they leave
    * {@code port} alone when {@code ports} is set, and a policy built in code can hold any int).
    */
-  static List<Problem> validate(Policy policy, boolean strict) {
+  static List<Problem> validate(Policy policy, MatcherOptions options) {
+    boolean strict = options.validation();
     List<Problem> problems = new ArrayList<>();
     Set<String> badPorts = new HashSet<>();
-    for (Problem p : PolicyRules.strict().validate(policy).problems()) {
+    PolicyRules rules = options.strictRules() ? PolicyRules.strict() : PolicyRules.lenient();
+    for (Problem p : rules.validate(policy).problems()) {
       boolean badPort = p.isError() && p.code().equals(ProblemCode.PORT_INVALID.wireName());
       if (badPort) {
         badPorts.add(p.pointer());

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  *
+ * <p>To reload from a file, see {@link PolicyWatcher}: it publishes only complete, validated contents.
+ *
  * <p>Warning: to make several decisions against the same revision (e.g. the network decision and then the request
  * decisions of one connection), take {@link #current()} once and use that instance.
  */
@@ -102,6 +104,11 @@ public final class PolicyHolder {
       throw e;
     }
     return swap(compiled);
+  }
+
+  /** Publishes the quarantine revision (denies all egress); returns its revision number. */
+  long swapQuarantine() {
+    return swap(quarantine(options));
   }
 
   /**

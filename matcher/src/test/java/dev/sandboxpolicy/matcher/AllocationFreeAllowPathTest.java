@@ -15,6 +15,20 @@ import org.junit.jupiter.api.Test;
 class AllocationFreeAllowPathTest {
   private static final int ROUNDS = 20_000;
 
+  private static Object threadBean() throws Exception {
+    return Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+  }
+
+  /** ThreadMXBean.getThreadAllocatedBytes(long), or the test is skipped where the JDK has none. */
+  private static Method allocationCounter() {
+    try {
+      return Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
+    } catch (ReflectiveOperationException e) {
+      assumeTrue(false, "no allocation counter: " + e);
+      throw new AssertionError(e);
+    }
+  }
+
   /** The current thread's allocated bytes through com.sun.management (reflection: the module does not read it). */
   private static long allocatedBytes(Object bean, Method counter) throws Exception {
     return (Long) counter.invoke(bean, Thread.currentThread().getId());
@@ -22,15 +36,8 @@ class AllocationFreeAllowPathTest {
 
   @Test
   void networkRestGraphqlAndJsonRpcBatchAllowsDoNotAllocate() throws Exception {
-    Object bean;
-    Method counter;
-    try {
-      bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-      counter = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
-    } catch (ReflectiveOperationException e) {
-      assumeTrue(false, "no allocation counter: " + e);
-      return;
-    }
+    Object bean = threadBean();
+    Method counter = allocationCounter();
 
     CompiledPolicy p = TestPolicies.compile("""
         network_policies:
@@ -79,5 +86,28 @@ class AllocationFreeAllowPathTest {
     long allocated = allocatedBytes(bean, counter) - before;
     // A single allocation per decision would be >= 16 bytes x 5 x ROUNDS; allow a little for the counter itself.
     assertTrue(allocated < 4_096, "allow path allocated " + allocated + " bytes over " + (5 * ROUNDS) + " decisions");
+  }
+
+  /** Issue 19: the decision canonicalizes the path itself, but an already canonical path costs one scan, no garbage. */
+  @Test
+  void anAlreadyCanonicalPathIsCheckedWithoutAllocating() throws Exception {
+    Object bean = threadBean();
+    Method counter = allocationCounter();
+    String[] paths = {"/v1/accounts/12345/transactions/67890/details", "/", "/a%20b/c@d:e/", "/%C3%A9t%C3%A9"};
+    int canonical = 0;
+    for (int i = 0; i < 2_000; i++) {
+      for (String path : paths) {
+        canonical += CanonicalTarget.canonicalPath(path, true) == path ? 1 : 0;
+      }
+    }
+    long before = allocatedBytes(bean, counter);
+    for (int i = 0; i < ROUNDS; i++) {
+      for (String path : paths) {
+        canonical += CanonicalTarget.canonicalPath(path, true) == path ? 1 : 0;
+      }
+    }
+    long allocated = allocatedBytes(bean, counter) - before;
+    assertTrue(canonical == (2_000 + ROUNDS) * paths.length, "every path is returned as given");
+    assertTrue(allocated < 4_096, "canonical-path check allocated " + allocated + " bytes");
   }
 }

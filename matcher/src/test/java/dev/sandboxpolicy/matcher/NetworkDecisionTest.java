@@ -68,11 +68,15 @@ class NetworkDecisionTest {
     CompiledPolicy p = TestPolicies.compile("""
         network_policies:
           local:
-            endpoints: [{host: "::1", port: 8080}]
+            endpoints: [{host: "fd00::1", port: 8080}, {host: "::1", port: 8080}]
             binaries: [{path: /bin/app}]
         """);
-    assertTrue(net(p, "::1", 8080, "/bin/app").isAllowed());
-    assertFalse(net(p, "0:0::1", 8080, "/bin/app").isAllowed());
+    assertTrue(net(p, "fd00::1", 8080, "/bin/app").isAllowed());
+    assertFalse(net(p, "fd00:0::1", 8080, "/bin/app").isAllowed());
+    // A loopback literal matches its endpoint but the destination check (spec 3.9) always refuses loopback.
+    Decision loopback = net(p, "::1", 8080, "/bin/app");
+    assertFalse(loopback.isAllowed());
+    assertTrue(loopback.reason().contains("always_blocked"), loopback.reason());
   }
 
   @Test

@@ -57,8 +57,12 @@ class NulFailsClosedTest {
     assertFailsClosed(get(p, "/a", Map.of("format", List.of("v\0"))), "value 1 of query parameter 'format'");
   }
 
+  /**
+   * A raw U+0000 can never be in a canonical path (spec §3.6 step 1), and the request decision canonicalizes the
+   * path itself (issue 19), so a NUL in the path is a blocking rejection whether or not a glob reads the path.
+   */
   @Test
-  void nulInAPathThatARuleGlobsErrsEvenWhenTheRuleMethodDoesNotMatch() {
+  void nulInAPathIsRejectedBeforeAnyGlobReadsIt() {
     CompiledPolicy globbed = endpoint("""
         protocol: rest
         enforcement: enforce
@@ -66,12 +70,16 @@ class NulFailsClosedTest {
           - allow: {method: GET, path: "**"}
           - allow: {method: POST, path: "/v1/*"}
         """);
-    assertFailsClosed(get(globbed, "/v1/a\0b", Map.of()), "the request path");
     CompiledPolicy everyPath = endpoint("""
         protocol: rest
         rules: [{allow: {method: GET, path: "**"}}]
         """);
-    assertTrue(get(everyPath, "/v1/a\0b", Map.of()).isAllowed(), "no glob reads the path: nothing to fail");
+    for (CompiledPolicy p : List.of(globbed, everyPath)) {
+      Decision d = get(p, "/v1/a\0b", Map.of());
+      assertEquals(Verdict.DENY, d.verdict(), d.toString());
+      assertTrue(d.blocks(), d.toString());
+      assertTrue(d.reason().startsWith("request path rejected (control_character)"), d.reason());
+    }
   }
 
   @Test

@@ -1,15 +1,11 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.matcher.MatcherOptions;
-import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.model.net.Port;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -39,12 +35,17 @@ import tools.jackson.databind.node.ObjectNode;
           + " to H:P? With --method and --target: the request decision as well. The target is canonicalized the"
           + " way the proxy does it, then the rules of the matched endpoint decide.",
       "",
+      "Destination (SSRF and allowed_ips, spec 3.9): when --host is an IP literal (any spelling a URL parser"
+          + " accepts, e.g. 0x7f.1) or --resolved-ip gives the addresses the host resolved to, the decision"
+          + " includes the destination checks; otherwise its reason says they are still the proxy's to do.",
+      "",
       "The output names the decision, the network-policy entry and the rule that decided (JSON pointer and"
           + " file:line:column), the enforcement mode, and the reason. A request decision is the rule verdict"
           + " before the enforcement mode is applied: a deny under 'enforcement: audit' is logged, not blocked.",
       "",
       "--requests FILE.jsonl decides a batch, one JSON object per line in the shape of the stdio protocol's decide"
-          + " request: {\"host\", \"port\", \"binary\", \"ancestors\"?, \"cmdline_paths\"?, \"method\"?,"
+          + " request: {\"host\", \"port\", \"binary\", \"ancestors\"?, \"cmdline_paths\"?, \"resolved_ips\"?,"
+          + " \"method\"?,"
           + " \"path\"?, \"query\"?, \"graphql\"?, \"jsonrpc\"?}, where a \"target\" string may replace path"
           + " and query. One line of output per request; with --json, one decide response per line with its"
           + " \"line\" number.",
@@ -87,6 +88,13 @@ final class CheckCommand extends Subcommand {
       description = "an absolute path seen in argv (used in messages only; repeatable)")
   List<String> cmdlinePaths = new ArrayList<>();
 
+  @Option(
+      names = "--resolved-ip",
+      paramLabel = "IP",
+      description = "an address the host resolved to (repeatable): the decision then includes the SSRF and"
+          + " allowed_ips destination checks (an IP-literal --host is checked without it)")
+  List<String> resolvedIps = new ArrayList<>();
+
   @Option(names = "--method", paramLabel = "M", description = "an HTTP method (or WEBSOCKET_TEXT): also decide the request")
   String method;
 
@@ -123,6 +131,7 @@ final class CheckCommand extends Subcommand {
       single.put("binary", binary != null);
       single.put("ancestor", !ancestors.isEmpty());
       single.put("cmdline-path", !cmdlinePaths.isEmpty());
+      single.put("resolved-ip", !resolvedIps.isEmpty());
       single.put("method", method != null);
       single.put("target", target != null);
       for (Map.Entry<String, Boolean> given : single.entrySet()) {
@@ -145,15 +154,14 @@ final class CheckCommand extends Subcommand {
       throw CommandFailure.usage("the policy and --requests cannot both be standard input");
     }
     InputDocument document = InputDocument.read(file, terminal);
-    ReadResult<Policy> read = PolicyFiles.read(document, readMode.mode());
-    CompiledPolicies.Outcome outcome = CompiledPolicies.compile(read, options(terminal));
+    CompiledPolicies.Outcome outcome = CompiledPolicies.compile(document, readMode.mode(), options(terminal));
     ProblemText.print(terminal.err(), document.name(), outcome.problems());
     if (!outcome.ok()) {
       throw CommandFailure.invalid(
           document.name() + " is not a valid policy (" + ProblemText.counts(outcome.problems()) + ")",
           outcome.problems());
     }
-    SourceMap map = read.sourceMap();
+    SourceMap map = outcome.sourceMap();
     if (batch) {
       return batch(requests, outcome, map, json, terminal);
     }
@@ -193,6 +201,7 @@ final class CheckCommand extends Subcommand {
     o.put("binary", binary == null ? "" : binary);
     ancestors.forEach(o.putArray("ancestors")::add);
     cmdlinePaths.forEach(o.putArray("cmdline_paths")::add);
+    resolvedIps.forEach(o.putArray("resolved_ips")::add);
     if (method != null) {
       o.put("method", method);
       o.put("target", target);
@@ -229,22 +238,24 @@ final class CheckCommand extends Subcommand {
       throws CommandFailure {
     boolean malformed = false;
     boolean allAllowed = true;
-    try (InputStream in = requests.equals("-") ? terminal.in() : Files.newInputStream(terminal.resolve(requests));
-        InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      // Same framing as the stdio protocol: bounded lines, CRLF accepted.
-      RequestLines lines = new RequestLines(reader, StdioServer.MAX_LINE_CHARS);
+    try (InputStream in = requests.equals("-") ? terminal.in() : Files.newInputStream(terminal.resolve(requests))) {
+      // Same framing as the stdio protocol: bounded lines of strict UTF-8, CRLF accepted.
+      RequestLines lines = new RequestLines(in, StdioServer.DEFAULT_MAX_LINE_BYTES);
       RequestLines.Line next;
       int number = 0;
       while ((next = lines.next()) != null) {
         number++;
         String line = next.text();
-        if (!next.tooLong() && line.isBlank()) {
+        if (!next.tooLong() && !next.notUtf8() && line.isBlank()) {
           continue;
         }
         Optional<DecisionRequest> request;
         try {
           if (next.tooLong()) {
-            throw ProtocolError.badRequest("line is longer than " + StdioServer.MAX_LINE_CHARS + " characters");
+            throw ProtocolError.badRequest("line is longer than " + StdioServer.DEFAULT_MAX_LINE_BYTES + " bytes");
+          }
+          if (next.notUtf8()) {
+            throw ProtocolError.badRequest("line is not valid UTF-8");
           }
           request = Optional.of(DecisionRequest.decode(requestLine(line), true));
         } catch (ProtocolError e) {

@@ -3,6 +3,7 @@ package dev.sandboxpolicy.cli;
 import dev.sandboxpolicy.matcher.CanonicalTarget;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.Decision;
+import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.RequestTargetException;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
@@ -39,8 +40,11 @@ record CheckResult(
         return new CheckResult(request, network, Optional.empty(), Optional.of(e));
       }
     }
-    return new CheckResult(
-        request, network, Optional.of(compiled.decideRequest(request.l7(path, query))), Optional.empty());
+    L7Request l7 = request.l7(path, query);
+    if (l7.pathRejection().isPresent()) { // a raw 'path' the proxy must reject (the decision would deny it too)
+      return new CheckResult(request, network, Optional.empty(), l7.pathRejection());
+    }
+    return new CheckResult(request, network, Optional.of(compiled.decideRequest(l7)), Optional.empty());
   }
 
   /** Whether the endpoint at {@code pointer} ({@code /network_policies/KEY/endpoints/I}) sets allow_encoded_slash. */
@@ -80,13 +84,13 @@ record CheckResult(
       return "the proxy rejects the request target (" + rejected.get().code() + "): " + rejected.get().getMessage();
     }
     Decision d = decision();
-    if (!d.reason().isEmpty()) {
+    if (!d.isAllowed()) {
       return d.reason();
     }
-    if (l7.isPresent()) {
-      return "a rule of network policy '" + d.matchedPolicy().orElse("?") + "' allows the request";
-    }
-    return "network policy '" + d.matchedPolicy().orElse("?") + "' allows this binary to reach this endpoint";
+    String why = l7.isPresent()
+        ? "a rule of network policy '" + d.matchedPolicy().orElse("?") + "' allows the request"
+        : "network policy '" + d.matchedPolicy().orElse("?") + "' allows this binary to reach this endpoint";
+    return d.reason().isEmpty() ? why : why + "; " + d.reason(); // the decision says whether the destination was checked
   }
 
   /** The deciding rule's position: the decision's own, else the nearest node in the source map. */

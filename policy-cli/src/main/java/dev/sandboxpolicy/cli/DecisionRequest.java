@@ -8,6 +8,7 @@ import dev.sandboxpolicy.matcher.JsonRpcRequest;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.RequestTargetException;
+import dev.sandboxpolicy.model.net.IpAddress;
 import dev.sandboxpolicy.model.net.Port;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +23,9 @@ import tools.jackson.databind.JsonNode;
  * request on it.
  *
  * <p>Fields: {@code host} (string, required), {@code port} (integer 0-65535, required), {@code binary} (string;
- * {@code ""} when absent), {@code ancestors}, {@code cmdline_paths} (string arrays), {@code method},
- * {@code path} (the canonical path; {@code /} when absent), {@code query} (object of string arrays),
+ * {@code ""} when absent), {@code ancestors}, {@code cmdline_paths} (string arrays), {@code resolved_ips} (string
+ * array: the addresses the host resolved to, for the destination check), {@code method}, {@code path} (canonicalized
+ * by the decision; {@code /} when absent), {@code query} (object of string arrays),
  * {@code graphql}, {@code jsonrpc}. With {@code allowTarget}, a {@code target} string (a raw request target)
  * may replace {@code path} and {@code query}; it is canonicalized first.
  */
@@ -47,7 +49,8 @@ record DecisionRequest(
     NetworkRequest connection =
         NetworkRequest.of(host, port, fields.string("binary").orElse(""))
             .withAncestors(fields.strings("ancestors"))
-            .withCmdlinePaths(fields.strings("cmdline_paths"));
+            .withCmdlinePaths(fields.strings("cmdline_paths"))
+            .withResolvedAddresses(resolvedIps(fields));
     Optional<String> method = fields.string("method");
     if (method.isEmpty()) {
       return new DecisionRequest(
@@ -67,6 +70,20 @@ record DecisionRequest(
         query(fields),
         graphql.isPresent() ? Optional.of(graphql(graphql.get())) : Optional.empty(),
         jsonrpc.isPresent() ? Optional.of(jsonRpc(jsonrpc.get())) : Optional.empty());
+  }
+
+  /**
+   * The {@code resolved_ips} (addresses the host resolved to, in any spelling a URL parser accepts); a string that
+   * is not an address is a {@code bad_request}.
+   */
+  private static List<IpAddress> resolvedIps(RequestFields fields) throws ProtocolError {
+    List<IpAddress> out = new ArrayList<>();
+    for (String text : fields.strings("resolved_ips")) {
+      String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+      out.add(IpAddress.tryParse(bare).orElseThrow(
+          () -> ProtocolError.badRequest("'resolved_ips' entry '" + text + "' is not an IP address")));
+    }
+    return out;
   }
 
   /** Whether this is an L7 request decision (a {@code method} was given). */

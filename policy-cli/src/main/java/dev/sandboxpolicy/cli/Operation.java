@@ -14,4 +14,7 @@ interface Operation {
    * @throws ProtocolError to answer {@code ok: false} with that error
    */
   void apply(RequestFields request, ObjectNode response) throws ProtocolError;
+
+  /** Drops whatever this operation keeps between requests (a cache): the server ran out of memory. */
+  default void releaseMemory() {}
 }

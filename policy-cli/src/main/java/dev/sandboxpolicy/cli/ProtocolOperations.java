@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.matcher.PolicyHolder;
 import dev.sandboxpolicy.model.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,14 @@ final class ProtocolOperations {
 
   /** Every operation except {@code hello}, which the server answers itself. */
   static Map<String, Operation> all() {
+    return all(null);
+  }
+
+  /** Every operation except {@code hello}; {@code decide} without {@code policy} decides on {@code watched}. */
+  static Map<String, Operation> all(PolicyHolder watched) {
     Map<String, Operation> ops = new LinkedHashMap<>();
     ops.put("validate", new ValidateOperation());
-    ops.put("decide", new DecideOperation());
+    ops.put("decide", new DecideOperation(DecideOperation.CACHE_BUDGET_BYTES, watched));
     ops.put("canonicalize", new CanonicalizeOperation());
     ops.put("merge", new PresetLayerOperation(true));
     ops.put("remove", new PresetLayerOperation(false));

@@ -1,43 +1,64 @@
 package dev.sandboxpolicy.cli;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Splits the protocol's input into lines without ever holding more than a bounded line in memory. A line ends
- * at {@code \n} (a preceding {@code \r} is dropped) or at the end of input; a line longer than the limit is read
- * to its end, discarded, and reported as {@linkplain Line#tooLong() too long}.
+ * Splits the protocol's input into lines of bytes without ever holding more than a bounded line in memory, then
+ * decodes each line as strict UTF-8. A line ends at {@code \n} (a preceding {@code \r} is dropped) or at the end of
+ * input. A line longer than the byte limit is read to its end, discarded, and reported as {@linkplain
+ * Line#tooLong() too long}; a line that is not valid UTF-8 (including overlong forms and surrogates) is reported as
+ * {@linkplain Line#notUtf8() not UTF-8} instead of being decoded to U+FFFD, so the server refuses exactly the bytes
+ * the file readers refuse.
  */
 final class RequestLines {
 
-  /** One input line, or the fact that it was too long. */
-  record Line(String text, boolean tooLong) {}
+  /** One input line: its text, or the fact that it was too long or not UTF-8 ({@code text} is then empty). */
+  record Line(String text, boolean tooLong, boolean notUtf8) {
+    /** A well-formed line. */
+    Line(String text) {
+      this(text, false, false);
+    }
+  }
 
-  private static final int BUFFER_CHARS = 8192;
+  private static final int BUFFER_BYTES = 8192;
 
-  private final Reader reader;
-  private final int maxChars;
-  private final char[] buffer = new char[BUFFER_CHARS];
+  private final InputStream in;
+  private final int maxBytes;
+  private final byte[] buffer = new byte[BUFFER_BYTES];
   private int position;
   private int limit;
+  private byte[] line = new byte[256];
+  private int length;
 
-  RequestLines(Reader reader, int maxChars) {
-    this.reader = reader;
-    this.maxChars = maxChars;
+  /**
+   * Lines of {@code in}, each at most {@code maxBytes} bytes (not counting the line break).
+   *
+   * @param in the input
+   * @param maxBytes the longest line accepted
+   */
+  RequestLines(InputStream in, int maxBytes) {
+    this.in = in;
+    this.maxBytes = maxBytes;
   }
 
   /** The next line, or {@code null} at the end of input. */
   Line next() throws IOException {
-    StringBuilder line = new StringBuilder();
+    length = 0;
     boolean tooLong = false;
     boolean sawAnything = false;
     while (true) {
       if (position == limit) {
-        limit = reader.read(buffer, 0, buffer.length);
+        limit = in.read(buffer, 0, buffer.length);
         position = 0;
         if (limit <= 0) {
           limit = 0;
-          return sawAnything ? finish(line, tooLong) : null;
+          return sawAnything ? finish(tooLong) : null;
         }
       }
       sawAnything = true;
@@ -45,33 +66,54 @@ final class RequestLines {
       while (position < limit && buffer[position] != '\n') {
         position++;
       }
-      int length = position - start;
+      int n = position - start;
       if (!tooLong) {
-        if (line.length() + length > maxChars + 1) { // +1: room for a trailing \r
+        if ((long) length + n > (long) maxBytes + 1) { // +1: room for a trailing \r
           tooLong = true;
-          line.setLength(0);
+          length = 0;
+          if (line.length > 4096) {
+            line = new byte[256]; // do not keep a large buffer for the rest of the session
+          }
         } else {
-          line.append(buffer, start, length);
+          append(start, n);
         }
       }
       if (position < limit) {
         position++; // the '\n'
-        return finish(line, tooLong);
+        return finish(tooLong);
       }
     }
   }
 
-  private Line finish(StringBuilder line, boolean tooLong) {
-    if (tooLong) {
-      return new Line("", true);
+  private void append(int start, int n) {
+    if (length + n > line.length) {
+      line = Arrays.copyOf(line, (int) Math.min(Math.max((long) line.length * 2, length + n), (long) maxBytes + 1));
     }
-    int end = line.length();
-    if (end > 0 && line.charAt(end - 1) == '\r') {
+    System.arraycopy(buffer, start, line, length, n);
+    length += n;
+  }
+
+  private Line finish(boolean tooLong) {
+    int end = length;
+    if (end > 0 && line[end - 1] == '\r') {
       end--;
     }
-    if (end > maxChars) {
-      return new Line("", true);
+    if (tooLong || end > maxBytes) {
+      return new Line("", true, false);
     }
-    return new Line(line.substring(0, end), false);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(line, 0, end))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new Line("", false, true);
+    }
+    if (line.length > 4096 && end < line.length / 4) {
+      line = new byte[256];
+    }
+    return new Line(text);
   }
 }

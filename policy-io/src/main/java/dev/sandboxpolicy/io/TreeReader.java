@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -33,8 +34,20 @@ import tools.jackson.dataformat.yaml.YAMLReadFeature;
  */
 final class TreeReader {
 
+  /**
+   * The YAML engine's own document limit (snakeyaml-engine: 3 Mi code points by default) is lifted: the reader's
+   * {@link ReadLimits#maxDocumentBytes()} is checked before the engine runs, in bytes as documented, and reported as
+   * {@code document_too_large}; a second, smaller limit in code points would refuse documents inside the documented
+   * one with a misleading {@code yaml_syntax} somewhere in the text.
+   */
   private static final YAMLFactory YAML =
-      YAMLFactory.builder().enable(YAMLReadFeature.EMPTY_STRING_AS_NULL).build();
+      YAMLFactory.builder()
+          .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL)
+          // Duplicate keys stay allowed at this level: the reader reports them itself (duplicate_key, located);
+          // Jackson would otherwise turn on its own detection, which surfaces as yaml_syntax.
+          .loadSettings(
+              LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build())
+          .build();
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final String CORE_TAG_PREFIX = "tag:yaml.org,2002:";
   private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");

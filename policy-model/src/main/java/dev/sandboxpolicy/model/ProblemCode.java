@@ -51,6 +51,7 @@ public enum ProblemCode implements WireNamed {
   // network_policies keys and entries
   RESERVED_KEY("reserved_key"),
   BINARIES_EMPTY("binaries_empty"),
+  BINARY_PATH_EMPTY("binary_path_empty"),
 
   // endpoint host and ports (spec §2.2, §2.4)
   HOST_MISSING("host_missing"),

@@ -90,7 +90,11 @@ final class SemanticChecks {
         Binary b = rule.binaries().get(i);
         String bAt = JsonPointer.index(at + "/binaries", i);
         nodes.remember(bAt, b);
-        if (b.path().indexOf('*') >= 0) {
+        if (b.path().isEmpty()) {
+          sink.error(ProblemCode.BINARY_PATH_EMPTY, bAt + "/path", "binary " + i + " of entry '" + key
+              + "' has no path; an empty path would match a process whose executable is unknown (this library "
+              + "fails closed here, upstream accepts it)");
+        } else if (b.path().indexOf('*') >= 0) {
           EndpointRules.warnGlob(b.path(), GlobDelimiters.SLASH, bAt + "/path", sink);
         }
       }

@@ -105,6 +105,10 @@ class RuleTableTest {
         endpoint(H, P).replace("  a:", "  provider_x:")));
     c.add(warn("binaries_empty", "/network_policies/a", 3,
         endpoint(H, P).replace("    binaries:\n      - path: /usr/bin/curl\n", ""), endpoint(H, P)));
+    c.add(err("binary_path_empty", "/network_policies/a/binaries/0/path", 8,
+        endpoint(H, P).replace("- path: /usr/bin/curl", "- path: \"\""), endpoint(H, P)));
+    c.add(lenient(err("binary_path_empty", "/network_policies/a/binaries/0/path", 8,
+        endpoint(H, P).replace("- path: /usr/bin/curl", "- path: \"\""), endpoint(H, P))));
     // ---- host and ports
     c.add(err("host_missing", E, 5, endpoint("host: \"\"", P), endpoint("host: \"\"", P,
         "allowed_ips: [10.1.0.0/16]")));

@@ -167,6 +167,18 @@ public final class ReferenceMatcher {
     if (inspected.isEmpty()) {
       return new ReferenceDecision(ReferenceOutcome.NOT_INSPECTED, allowingKeys.get(0), "connection is not inspected (L4 only)");
     }
+    // §3.5 step 1 / §3.6: the decision canonicalizes the path itself (a '?' is an ordinary path character here, so
+    // it is re-encoded instead of starting a query; an encoded slash is kept and judged per endpoint below).
+    String rawPath = request.path();
+    ReferenceRequestTarget target = rawPath.startsWith("/") || rawPath.isEmpty()
+        ? ReferenceRequestTarget.parse(rawPath.replace("?", "%3F"), true)
+        : null;
+    if (target == null || target.isRejected()) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, "",
+          "request path rejected (" + (target == null ? "path_not_absolute" : target.rejection().get()) + ")");
+    }
+    request = new HttpRequest(c, request.method(), target.path(), request.query(), request.graphql(),
+        request.jsonRpc());
     Endpoint selected;
     if (inspected.size() == 1) {
       selected = inspected.get(0);
@@ -526,11 +538,8 @@ public final class ReferenceMatcher {
     boolean allowed = false;
     for (Binary b : entry.binaries()) {
       for (String candidate : candidates) {
-        if (b.path().indexOf('*') >= 0) {
-          allowed |= ev.matches(b.path(), "/", candidate);
-        } else {
-          allowed |= b.path().equals(candidate);
-        }
+        boolean match = b.path().indexOf('*') >= 0 ? ev.matches(b.path(), "/", candidate) : b.path().equals(candidate);
+        allowed |= match && !candidate.isEmpty(); // an unknown (empty) executable never has an identity
       }
     }
     return allowed;
