@@ -104,7 +104,7 @@ final class LanguageCodeActions {
     if (values.isEmpty()) {
       return;
     }
-    String written = LanguageHover.unquote(text(document, d.getRange()));
+    String written = YamlCursor.unquote(text(document, d.getRange()));
     if (values.contains(written)) {
       return;
     }
@@ -129,7 +129,7 @@ final class LanguageCodeActions {
   /** {@code port: "443"}: the quoted number where the schema wants an integer, unquoted. */
   private static void quotedNumber(OpenDocument document, Diagnostic d, String pointer, List<CodeAction> out) {
     String token = text(document, d.getRange());
-    String inner = LanguageHover.unquote(token);
+    String inner = YamlCursor.unquote(token);
     boolean quotedDigits = !inner.equals(token) && !inner.isEmpty() && inner.chars().allMatch(Character::isDigit);
     boolean integer = SchemaGuide.of(document.kind()).at(JsonPointer.tokens(pointer)).stream()
         .anyMatch(n -> "integer".equals(n.path("type").asString("")));

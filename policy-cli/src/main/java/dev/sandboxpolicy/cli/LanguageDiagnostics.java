@@ -29,7 +29,8 @@ final class LanguageDiagnostics {
 
   /** Every problem of {@code document}, in the order {@code validate} prints them, then the lint warnings. */
   static List<Problem> problems(OpenDocument document, ReadMode mode) {
-    List<Problem> problems = new ArrayList<>(DocumentValidation.validate(document.kind(), document.text(), mode, false));
+    List<Problem> problems =
+        new ArrayList<>(DocumentValidation.validate(document.kind(), document.text(), mode, false));
     if (document.kind() == DocumentKind.POLICY && problems.stream().noneMatch(Problem::isError)) {
       problems.addAll(lint(document, mode));
     }

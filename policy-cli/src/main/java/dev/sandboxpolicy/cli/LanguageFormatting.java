@@ -29,7 +29,8 @@ final class LanguageFormatting {
 
   static Outcome format(OpenDocument document, ReadMode mode) {
     if (document.kind() != DocumentKind.POLICY) {
-      return Outcome.refused("not formatted: policyctl fmt formats policies, and this is a " + document.kind().wireName());
+      return Outcome.refused(
+          "not formatted: policyctl fmt formats policies, and this is a " + document.kind().wireName());
     }
     String text = document.text();
     if (text.stripLeading().startsWith("{")) {

@@ -40,8 +40,9 @@ final class LanguageHover {
     String name = path.get(path.size() - 1);
     StringBuilder text = new StringBuilder();
     if (cursor.valueOf().isPresent() && !cursor.word().isEmpty()) {
-      guide.valueDocumentation(path, unquote(cursor.word()))
-          .ifPresent(doc -> text.append("`").append(unquote(cursor.word())).append("`: ").append(doc).append("\n\n"));
+      String value = YamlCursor.unquote(cursor.word());
+      guide.valueDocumentation(path, value).ifPresent(doc -> text.append("`").append(value).append("`: ").append(doc)
+          .append("\n\n"));
     }
     text.append(heading(guide, path, name));
     guide.documentation(path).ifPresent(doc -> text.append("\n\n").append(doc));
@@ -81,14 +82,5 @@ final class LanguageHover {
       out.append("Default: `").append(d.isEmpty() ? "\"\"" : d).append("`");
     });
     return out.toString();
-  }
-
-  /** A YAML scalar token without its quotes. */
-  static String unquote(String token) {
-    if (token.length() >= 2 && (token.charAt(0) == '"' || token.charAt(0) == '\'')
-        && token.charAt(token.length() - 1) == token.charAt(0)) {
-      return token.substring(1, token.length() - 1);
-    }
-    return token;
   }
 }

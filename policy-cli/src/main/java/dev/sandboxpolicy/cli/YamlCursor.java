@@ -299,14 +299,18 @@ record YamlCursor(
       }
       return s;
     }
+  }
 
-    private static String unquote(String raw) {
-      if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
-          && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
-        String inner = raw.substring(1, raw.length() - 1);
-        return raw.charAt(0) == '\'' ? inner.replace("''", "'") : inner.replace("\\\"", "\"").replace("\\\\", "\\");
-      }
-      return raw;
+  /**
+   * A YAML scalar token without its quotes: {@code "a\"b"} is {@code a"b}, {@code 'it''s'} is {@code it's}, a plain
+   * token is itself.
+   */
+  static String unquote(String raw) {
+    if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+        && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
+      String inner = raw.substring(1, raw.length() - 1);
+      return raw.charAt(0) == '\'' ? inner.replace("''", "'") : inner.replace("\\\"", "\"").replace("\\\\", "\\");
     }
+    return raw;
   }
 }

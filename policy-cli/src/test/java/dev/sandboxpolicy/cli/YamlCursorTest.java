@@ -75,7 +75,8 @@ class YamlCursorTest {
     YamlCursor top = at("version: 1\n|\nnetwork_policies: {}\n");
     assertEquals(List.of(), top.path());
     assertEquals(Set.of("version", "network_policies"), top.siblings());
-    YamlCursor newItem = at(POLICY.formatted("").replace("      - path: /usr/bin/gh", "      - path: /usr/bin/gh\n      - |"));
+    YamlCursor newItem =
+        at(POLICY.formatted("").replace("      - path: /usr/bin/gh", "      - path: /usr/bin/gh\n      - |"));
     assertEquals(List.of("network_policies", "github", "binaries", "1"), newItem.path());
   }
 

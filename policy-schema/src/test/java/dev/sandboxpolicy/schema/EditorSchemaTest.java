@@ -52,7 +52,8 @@ class EditorSchemaTest {
 
   /** The markdown as plain text: no backticks, emphasis or link targets. */
   static String plain(String markdown) {
-    return markdown.replaceAll("\\*\\*(.+?)\\*\\*", "$1").replaceAll("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])", "$1")
+    return markdown.replaceAll("\\*\\*(.+?)\\*\\*", "$1")
+        .replaceAll("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])", "$1")
         .replaceAll("\\[([^\\]]+)\\]\\([^)]+\\)", "$1").replace("`", "");
   }
 
