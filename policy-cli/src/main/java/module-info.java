@@ -12,6 +12,7 @@ module dev.sandboxpolicy.cli {
   requires org.eclipse.lsp4j.jsonrpc;
   requires com.google.gson;
   requires java.logging; // LSP4J logs through java.util.logging: the server keeps it to one line per warning
+  requires java.xml;
 
   exports dev.sandboxpolicy.cli;
 

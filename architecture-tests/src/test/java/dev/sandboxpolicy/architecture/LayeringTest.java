@@ -55,6 +55,16 @@ class LayeringTest {
       .because("a proxy embeds the matcher alone (issue 17): it never sees YAML, Jackson or the JSON-Schema"
           + " validator");
 
+  /**
+   * JUnit is optional: only the JUnit 5 integration (the testkit's {@code junit} package and policy-test-files)
+   * refers to it, so the rest of the testkit, and every other module, runs without JUnit on the class path.
+   */
+  @ArchTest
+  static final ArchRule onlyTheJunitIntegrationUsesJunit = noClasses()
+      .that().resideOutsideOfPackages("dev.sandboxpolicy.testkit.junit..", "dev.sandboxpolicy.testfiles..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+      .because("JUnit is an optional dependency of policy-testkit and provided to policy-test-files");
+
   /** No package cycles, inside a module or across modules. */
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("dev.sandboxpolicy.(**)").should().beFreeOfCycles();

@@ -21,7 +21,8 @@ enum LibraryModule {
   TRAFFIC("policy-traffic", List.of("dev.sandboxpolicy.traffic"), MATCHER, ANALYSIS, MERGE),
   TRAFFIC_BEAM("policy-traffic-beam", List.of("dev.sandboxpolicy.traffic.beam"), TRAFFIC),
   TESTKIT("policy-testkit", List.of("dev.sandboxpolicy.testkit"), IO, MATCHER),
-  CLI("policy-cli", List.of("dev.sandboxpolicy.cli"), SCHEMA, MATCHER, MERGE, ANALYSIS, TRAFFIC);
+  CLI("policy-cli", List.of("dev.sandboxpolicy.cli"), SCHEMA, MATCHER, MERGE, ANALYSIS, TRAFFIC),
+  TEST_FILES("policy-test-files", List.of("dev.sandboxpolicy.testfiles"), CLI);
 
   private final String folder;
   private final List<String> packageRoots;

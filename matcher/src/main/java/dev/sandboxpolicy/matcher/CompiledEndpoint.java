@@ -4,6 +4,7 @@ import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.McpOptions;
+import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
@@ -11,6 +12,7 @@ import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +58,12 @@ final class CompiledEndpoint {
   final boolean strictToolNames;
   final boolean allowAllKnownMcpMethods;
   final boolean narrowsToolName;
+  /** The MCP revisions this endpoint admits ({@code mcp.versions}, default {@code [2025-11-25]}); MCP only. */
+  private final EnumSet<McpVersion> mcpVersions;
+  /** {@link #mcpVersions} as a policy writes it, for reasons, e.g. {@code [2025-06-18, 2025-11-25]}. */
+  final String mcpVersionsText;
+  /** JSON pointer of the written {@code mcp.versions}, or of the endpoint when the default applies. */
+  final String mcpVersionsPointer;
   /**
    * True for {@code protocol: graphql}, and for a websocket endpoint whose allow rules carry GraphQL operations
    * ("GraphQL policy", spec §3.5): GraphQL requests on it are judged by its GraphQL rules alone.
@@ -104,6 +112,10 @@ final class CompiledEndpoint {
     boolean isMcp = protocol == Protocol.MCP;
     this.strictToolNames = mcp == null || mcp.strictToolNames().orElse(true);
     this.allowAllKnownMcpMethods = isMcp && mcp != null && mcp.allowAllKnownMcpMethods().orElse(false);
+    List<McpVersion> admitted = e.effectiveMcpVersions();
+    this.mcpVersions = admitted.isEmpty() ? EnumSet.noneOf(McpVersion.class) : EnumSet.copyOf(admitted);
+    this.mcpVersionsText = admitted.stream().map(McpVersion::wireName).toList().toString();
+    this.mcpVersionsPointer = mcp != null && mcp.versions().isPresent() ? pointer + "/mcp/versions" : pointer;
 
     List<CompiledRule> allowRules = new ArrayList<>();
     List<AllowRule> written = e.allowRules();
@@ -172,6 +184,11 @@ final class CompiledEndpoint {
     }
     int r = selector.evaluate(path);
     return r == GlobMatcher.ERROR ? scratch.fail(selector.errorReason(path)) : r;
+  }
+
+  /** Whether this MCP endpoint admits the revision {@code v}. Allocation-free. */
+  boolean admitsMcpVersion(McpVersion v) {
+    return mcpVersions.contains(v);
   }
 
   boolean isJsonRpcFamily() {

@@ -52,6 +52,8 @@ public final class CompiledPolicy {
   static final String NO_POLICIES_REASON = "network connections not allowed by policy";
   /** Upstream's reason when several inspected endpoints exist and no path selector matches (spec §3.5 step 2). */
   static final String NO_ROUTE_REASON = "no L7 endpoint path matched request";
+  /** The MCP method that opens a session; on its own it needs no {@code MCP-Protocol-Version} header (#3241). */
+  static final String MCP_INITIALIZE = "initialize";
 
   /**
    * The reason of an allow whose destination is not known (a host name without resolved addresses): the SSRF and
@@ -196,7 +198,8 @@ public final class CompiledPolicy {
 
   /**
    * The network decision (spec §3.4): allowed iff some entry has an endpoint matching host and port <em>and</em> a
-   * binary matching the executable or one of its ancestors. On allow, {@link Decision#matchedPolicy()} is the
+   * binary matching the executable or one of its ancestors. Hosts compare without one trailing dot of the requested
+   * host (see {@link NetworkRequest}); the reason names the host as requested. On allow, {@link Decision#matchedPolicy()} is the
    * smallest allowing key and {@link Decision#rulePointer()} its first matching endpoint. Allocation-free on allow.
    *
    * @param request the connection
@@ -249,9 +252,12 @@ public final class CompiledPolicy {
     return Decision.error(s.errorReason != null ? s.errorReason : "evaluation error");
   }
 
-  /** Fills the scratch with host+port candidates; false on an evaluation error. */
+  /**
+   * Fills the scratch with host+port candidates; false on an evaluation error. The host compared is the requested
+   * one without one trailing dot ({@link NetworkRequest#comparedHost()}).
+   */
   private boolean collect(NetworkRequest request, EvaluationScratch s) {
-    String host = request.host();
+    String host = request.comparedHost();
     if (index.hasWildcards && host.indexOf('\0') >= 0) {
       s.fail("evaluation error: host contains U+0000");
       return false;
@@ -330,8 +336,9 @@ public final class CompiledPolicy {
 
   /**
    * {@link #checkDestination(NetworkRequest, List)} with the first SSRF rule of spec §3.9: when the requested host
-   * is the compute driver's host-gateway alias (compared case-insensitively) and a trusted gateway IP is known, every
-   * resolved address must be that IP ({@code gateway_mismatch} otherwise), whatever the endpoint configs say.
+   * is the compute driver's host-gateway alias (compared case-insensitively, one trailing dot ignored on either side)
+   * and a trusted gateway IP is known, every resolved address must be that IP ({@code gateway_mismatch} otherwise),
+   * whatever the endpoint configs say.
    *
    * @param request the connection (its network decision is re-evaluated)
    * @param resolved the addresses DNS returned for the host
@@ -345,7 +352,8 @@ public final class CompiledPolicy {
       return DestinationVerdict.refuse(
           DestinationMode.NOT_ALLOWED, "network_denied", null, "the network decision did not allow " + request.host());
     }
-    if (hostGatewayAlias != null && trustedGatewayIp != null && request.host().equalsIgnoreCase(hostGatewayAlias)) {
+    if (hostGatewayAlias != null && trustedGatewayIp != null
+        && request.comparedHost().equalsIgnoreCase(NetworkRequest.withoutTrailingDot(hostGatewayAlias))) {
       return DestinationRules.gateway(resolved, trustedGatewayIp);
     }
     EvaluationScratch s = scratch.get();
@@ -399,6 +407,13 @@ public final class CompiledPolicy {
    * a deny rule matching any call denies it. {@link Decision#matchedPolicy()} is then the smallest key that allows
    * some call, and the reason of a refused batch names the first call nothing allowed.
    *
+   * <p>MCP (upstream-changes-2026-09 item 1): when the selected endpoint is {@code protocol: mcp}, every request but a
+   * standalone {@code initialize} must speak a revision in the endpoint's {@code mcp.versions} (default {@code
+   * [2025-11-25]}): the value of {@link L7Request#withMcpProtocolVersion(String) its MCP-Protocol-Version header},
+   * or {@code 2025-03-26} without one. A repeated, empty or unknown header is refused with {@link
+   * RefusalStatus#BAD_REQUEST}, a known revision outside the list with {@link RefusalStatus#FORBIDDEN} (see {@link
+   * Decision#refusalStatus()}); both before the rules, for every HTTP method, and never relaxed by audit.
+   *
    * <p>Before the rules there are two fail-closed answers that do not depend on rule order:
    *
    * <ul>
@@ -436,7 +451,8 @@ public final class CompiledPolicy {
     }
   }
 
-  private Decision decideRequest(L7Request request, EvaluationScratch s) {
+  /** {@link #decideRequest(L7Request)} on {@code s}, which the caller resets; leaves the candidates in {@code s}. */
+  Decision decideRequest(L7Request request, EvaluationScratch s) {
     NetworkRequest conn = request.connection();
     if (!collect(conn, s)) {
       return evaluationError(s);
@@ -498,7 +514,14 @@ public final class CompiledPolicy {
     if (hard != null) {
       return hard;
     }
+    if (selected != null && selected.protocol == Protocol.MCP) {
+      Decision version = mcpVersionCheck(request, selected);
+      if (version != null) {
+        return version;
+      }
+    }
     int variant = variant(selected) + checked;
+    s.rulesReached = true;
 
     // §3.8: each JSON-RPC call of a batch is its own decision over every endpoint; one pass per call (one pass in
     // all for a request without calls). Any denied or unallowed call denies the batch; an error anywhere fails it.
@@ -587,6 +610,45 @@ public final class CompiledPolicy {
     return null;
   }
 
+  /**
+   * The MCP protocol revision check of the selected {@code mcp} endpoint (upstream-changes-2026-09 item 1, OpenShell
+   * #3241), for every HTTP method and before the rules: every request except a standalone {@code initialize} (one
+   * call, not in a batch) speaks the revision of its {@code MCP-Protocol-Version} header, or {@code 2025-03-26}
+   * without one. A repeated, empty or unknown header is {@link RefusalStatus#BAD_REQUEST}; a known revision that is
+   * not in the endpoint's {@code mcp.versions} is {@link RefusalStatus#FORBIDDEN}. Both are enforced whatever the
+   * endpoint's enforcement (upstream answers them before the policy decision). Null when the request passes.
+   */
+  private static Decision mcpVersionCheck(L7Request request, CompiledEndpoint selected) {
+    if (isStandaloneInitialize(request)) {
+      return null;
+    }
+    McpProtocolVersionHeader header = request.mcpProtocolVersion();
+    if (header.state != McpProtocolVersionHeader.ABSENT && header.state != McpProtocolVersionHeader.KNOWN) {
+      return Decision.badRequest(
+          header.malformedReason(), Optional.of(selected.entry.key), selected.pointer, selected.location, ENFORCED);
+    }
+    if (selected.admitsMcpVersion(header.speaks())) {
+      return null;
+    }
+    return Decision.deny(
+        "MCP protocol version " + header.speaks().wireName() + " (" + header.source() + ") is not in mcp.versions "
+            + selected.mcpVersionsText + " of policy '" + selected.entry.key + "' (upstream answers 403 Forbidden)",
+        Optional.of(selected.entry.key),
+        selected.mcpVersionsPointer,
+        selected.location,
+        ENFORCED);
+  }
+
+  /** An {@code initialize} call on its own (not in a batch, no response, no inspection error): exempt from the check. */
+  private static boolean isStandaloneInitialize(L7Request request) {
+    if (request.jsonRpc().isEmpty()) {
+      return false;
+    }
+    JsonRpcRequest rpc = request.jsonRpc().get();
+    return !rpc.isBatch() && !rpc.hasResponse() && rpc.error().isEmpty() && rpc.calls().size() == 1
+        && rpc.calls().get(0).method().equals(MCP_INITIALIZE);
+  }
+
   private static Decision hardDeny(String reason, CompiledEndpoint e) {
     return Decision.deny(reason, Optional.of(e.entry.key), e.pointer, e.location, ENFORCED);
   }
@@ -597,10 +659,70 @@ public final class CompiledPolicy {
       return "GraphQL operation not permitted by policy";
     }
     if (request.jsonRpc().isPresent()) {
-      List<JsonRpcCall> calls = request.jsonRpc().get().calls();
-      return "JSON-RPC method '" + (calls.isEmpty() ? "" : calls.get(call).method()) + "' not permitted by policy";
+      JsonRpcRequest rpc = request.jsonRpc().get();
+      if (!rpc.calls().isEmpty()) {
+        return "JSON-RPC method '" + rpc.calls().get(call).method() + "' not permitted by policy";
+      }
+      if (rpc.hasResponse()) {
+        return "JSON-RPC response frame (no method) in a " + request.method()
+            + " request not permitted by policy: only an mcp endpoint accepts client responses, in a POST";
+      }
+      if (rpc.receiveStream()) {
+        return "JSON-RPC receive stream (no method) in a " + request.method()
+            + " request not permitted by policy: only an mcp endpoint accepts receive streams, opened with a GET";
+      }
+      return "JSON-RPC message without a method, response or receive stream not permitted by policy";
     }
     return request.method() + " " + request.path() + " not permitted by policy";
+  }
+
+  // ------------------------------------------------------------------------------------------ traces
+
+  /**
+   * Every entry, endpoint, binary, allow rule and deny rule a {@link MatchTrace} can name, in document order: the
+   * universe of rule coverage. An endpoint's {@code access} preset is one allow rule ({@code .../access}).
+   *
+   * @return an immutable list
+   */
+  public List<MatchTrace.Item> traceItems() {
+    return Tracer.items(this);
+  }
+
+  /**
+   * The network decision of {@code request} with every item it matched (see {@link MatchTrace}). Not for the hot
+   * path: it allocates and tries every binary.
+   *
+   * @param request the connection
+   * @return the trace, whose {@link MatchTrace#decision()} equals {@link #decideNetwork(NetworkRequest)}'s
+   */
+  public MatchTrace trace(NetworkRequest request) {
+    return Tracer.network(this, request);
+  }
+
+  /**
+   * The request decision of {@code request} with every item it matched (see {@link MatchTrace}). Not for the hot
+   * path: it allocates and tries every rule.
+   *
+   * @param request the request; its path must be canonical ({@link CanonicalTarget})
+   * @return the trace, whose {@link MatchTrace#decision()} equals {@link #decideRequest(L7Request)}'s
+   */
+  public MatchTrace trace(L7Request request) {
+    return Tracer.request(this, request);
+  }
+
+  /** The compiled entries, in key order (for {@link Tracer}). */
+  CompiledEntry[] entries() {
+    return entries;
+  }
+
+  /** This thread's working memory (for {@link Tracer}, which resets it). */
+  EvaluationScratch scratch() {
+    return scratch.get();
+  }
+
+  /** The endpoints matching the request's host and port, into {@code s}; false on an evaluation error. */
+  boolean collectCandidates(NetworkRequest request, EvaluationScratch s) {
+    return collect(request, s);
   }
 
   @Override

@@ -13,6 +13,9 @@ import java.util.Optional;
  * <p>Allow decisions are constants built when the policy is compiled, so an allowed request allocates nothing;
  * compare decisions by their accessors, not by identity.
  *
+ * <p>A refused request also carries the HTTP status upstream answers ({@link #refusalStatus()}): 400 when the request
+ * cannot be checked as sent, 403 otherwise.
+ *
  * <p>One denial is this library's own, not upstream's: a request decision asked for a connection that has no
  * inspected endpoint (no endpoint with an L7 protocol matched its host and port). Upstream makes no request
  * decision there and relays the bytes uninspected (spec §3.5); this library fails closed and answers {@link
@@ -34,8 +37,12 @@ public final class Decision {
       "connection has no inspected endpoint (no endpoint with an L7 protocol matched its host and port): upstream"
           + " makes no request decision and relays it uninspected; this library fails closed and denies the request";
 
+  private static final Optional<RefusalStatus> FORBIDDEN = Optional.of(RefusalStatus.FORBIDDEN);
+  private static final Optional<RefusalStatus> BAD_REQUEST = Optional.of(RefusalStatus.BAD_REQUEST);
+
   private static final Decision NOT_INSPECTED = new Decision(
-      Verdict.DENY, Optional.empty(), "", SourceLocation.NONE, Optional.empty(), NOT_INSPECTED_REASON, true);
+      Verdict.DENY, Optional.empty(), "", SourceLocation.NONE, Optional.empty(), NOT_INSPECTED_REASON, true,
+      FORBIDDEN);
 
   private final Verdict verdict;
   private final Optional<String> matchedPolicy;
@@ -44,6 +51,7 @@ public final class Decision {
   private final Optional<Enforcement> enforcement;
   private final String reason;
   private final boolean notInspected;
+  private final Optional<RefusalStatus> refusalStatus;
 
   private Decision(
       Verdict verdict,
@@ -52,7 +60,8 @@ public final class Decision {
       SourceLocation ruleLocation,
       Optional<Enforcement> enforcement,
       String reason,
-      boolean notInspected) {
+      boolean notInspected,
+      Optional<RefusalStatus> refusalStatus) {
     this.verdict = Objects.requireNonNull(verdict, "verdict");
     this.matchedPolicy = Objects.requireNonNull(matchedPolicy, "matchedPolicy");
     this.rulePointer = Objects.requireNonNull(rulePointer, "rulePointer");
@@ -60,6 +69,7 @@ public final class Decision {
     this.enforcement = Objects.requireNonNull(enforcement, "enforcement");
     this.reason = Objects.requireNonNull(reason, "reason");
     this.notInspected = notInspected;
+    this.refusalStatus = refusalStatus;
   }
 
   /**
@@ -73,14 +83,15 @@ public final class Decision {
    */
   public static Decision allow(
       String matchedPolicy, String rulePointer, SourceLocation ruleLocation, Optional<Enforcement> enforcement) {
-    return new Decision(Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, "", false);
+    return new Decision(
+        Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, "", false, Optional.empty());
   }
 
   /** An allow decision with a reason (the matcher's own allow constants say whether the destination was checked). */
   static Decision allow(String matchedPolicy, String rulePointer, SourceLocation ruleLocation,
       Optional<Enforcement> enforcement, String reason) {
-    return new Decision(
-        Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, reason, false);
+    return new Decision(Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, reason,
+        false, Optional.empty());
   }
 
   /**
@@ -99,7 +110,20 @@ public final class Decision {
       String rulePointer,
       SourceLocation ruleLocation,
       Optional<Enforcement> enforcement) {
-    return new Decision(Verdict.DENY, matchedPolicy, rulePointer, ruleLocation, enforcement, reason, false);
+    return new Decision(Verdict.DENY, matchedPolicy, rulePointer, ruleLocation, enforcement, reason, false, FORBIDDEN);
+  }
+
+  /**
+   * A denial upstream answers with 400 Bad Request ({@link RefusalStatus#BAD_REQUEST}): the request cannot be
+   * checked as sent (an MCP-Protocol-Version header that is repeated, empty or not a known revision).
+   */
+  static Decision badRequest(
+      String reason,
+      Optional<String> matchedPolicy,
+      String rulePointer,
+      SourceLocation ruleLocation,
+      Optional<Enforcement> enforcement) {
+    return new Decision(Verdict.DENY, matchedPolicy, rulePointer, ruleLocation, enforcement, reason, false, BAD_REQUEST);
   }
 
   /**
@@ -109,7 +133,8 @@ public final class Decision {
    * @return the decision
    */
   public static Decision error(String reason) {
-    return new Decision(Verdict.ERROR, Optional.empty(), "", SourceLocation.NONE, Optional.empty(), reason, false);
+    return new Decision(
+        Verdict.ERROR, Optional.empty(), "", SourceLocation.NONE, Optional.empty(), reason, false, FORBIDDEN);
   }
 
   /**
@@ -201,6 +226,18 @@ public final class Decision {
   }
 
   /**
+   * Returns how upstream answers this request when it refuses it: {@link RefusalStatus#BAD_REQUEST} (400) for an
+   * MCP request whose {@code MCP-Protocol-Version} header is repeated, empty or not a known revision; {@link
+   * RefusalStatus#FORBIDDEN} (403) for every other denial and evaluation error; empty on allow. It says which
+   * answer, not whether to give it: that is {@link #blocks()} (an audited denial is forwarded).
+   *
+   * @return the refusal status, empty when allowed
+   */
+  public Optional<RefusalStatus> refusalStatus() {
+    return refusalStatus;
+  }
+
+  /**
    * Tells whether a proxy blocks this request: denied or errored, and enforced (or a network decision, which always
    * blocks).
    *
@@ -218,12 +255,13 @@ public final class Decision {
         && rulePointer.equals(d.rulePointer)
         && enforcement.equals(d.enforcement)
         && reason.equals(d.reason)
-        && notInspected == d.notInspected;
+        && notInspected == d.notInspected
+        && refusalStatus.equals(d.refusalStatus);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(verdict, matchedPolicy, rulePointer, enforcement, reason, notInspected);
+    return Objects.hash(verdict, matchedPolicy, rulePointer, enforcement, reason, notInspected, refusalStatus);
   }
 
   @Override
@@ -231,6 +269,7 @@ public final class Decision {
     return "Decision[" + verdict + (notInspected ? " not-inspected" : "") + matchedPolicy.map(k -> " " + k).orElse("")
         + (rulePointer.isEmpty() ? "" : " " + rulePointer)
         + enforcement.map(e -> " " + e.wireName()).orElse("")
+        + refusalStatus.filter(r -> r == RefusalStatus.BAD_REQUEST).map(r -> " " + r.httpStatus()).orElse("")
         + (reason.isEmpty() ? "" : " \"" + reason + "\"") + "]";
   }
 }

@@ -49,7 +49,7 @@ final class EndpointVerdict {
         return v; // REST-shaped rules never apply to json-rpc/mcp endpoints
       }
       if (call == WHOLE_REQUEST) {
-        return e.protocol == Protocol.MCP ? mcpWithoutCalls(v, r.jsonRpc().get()) : v;
+        return e.protocol == Protocol.MCP ? mcpWithoutCalls(v, r, r.jsonRpc().get()) : v;
       }
       JsonRpcCall c = r.jsonRpc().get().calls().get(call);
       return e.protocol == Protocol.MCP ? mcp(v, e, r, c, call, s) : jsonRpc(v, e, r, c);
@@ -168,9 +168,14 @@ final class EndpointVerdict {
         protocol + " method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'", false);
   }
 
-  /** An MCP body without calls: a receive stream (GET, no method, no response) or responses only are allowed. */
-  private static EndpointVerdict mcpWithoutCalls(EndpointVerdict v, JsonRpcRequest rpc) {
-    return rpc.receiveStream() || rpc.hasResponse() ? v.set(ALLOWED, null, null, false) : v;
+  /**
+   * An MCP body without calls (spec §3.8, upstream's Rego): response frames are allowed in a {@code POST}; a receive
+   * stream (no method, no response) in a {@code GET}. The HTTP method is compared exactly, as upstream does.
+   */
+  private static EndpointVerdict mcpWithoutCalls(EndpointVerdict v, L7Request r, JsonRpcRequest rpc) {
+    boolean response = rpc.hasResponse() && "POST".equals(r.method());
+    boolean stream = rpc.receiveStream() && !rpc.hasResponse() && "GET".equals(r.method());
+    return response || stream ? v.set(ALLOWED, null, null, false) : v;
   }
 
   /**

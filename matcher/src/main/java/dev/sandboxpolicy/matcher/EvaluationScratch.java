@@ -8,6 +8,8 @@ final class EvaluationScratch {
   final CompiledEndpoint[] candidates;
   int count;
   String errorReason;
+  /** Set by a request decision when it gets past the checks that come before the rules (for traces). */
+  boolean rulesReached;
   final EndpointVerdict verdict = new EndpointVerdict();
 
   EvaluationScratch(int capacity) {
@@ -44,5 +46,6 @@ final class EvaluationScratch {
     }
     count = 0;
     errorReason = null;
+    rulesReached = false;
   }
 }

@@ -11,18 +11,28 @@ import java.util.Optional;
  * <pre>{@code
  * JsonRpcRequest.single(JsonRpcCall.of("initialize"));
  * JsonRpcRequest.batch(List.of(JsonRpcCall.of("a"), JsonRpcCall.of("b")), false);
+ * JsonRpcRequest.responseOnly();        // POST of a client's answer to a server request: no method
+ * JsonRpcRequest.receiveStreamOnly();   // GET that opens the server-to-client stream: no method, no body
  * }</pre>
+ *
+ * <p>The two method-less frames decide by the endpoint's protocol (spec §3.8): on {@code protocol: mcp} a response
+ * frame sent in a {@code POST} and a receive stream opened with a {@code GET} are allowed by any MCP endpoint that
+ * matches the request; on {@code protocol: json-rpc} a response frame is a hard denial and a receive stream is never
+ * allowed.
  *
  * <p>Warning: a batch is denied as soon as one call is denied.
  */
 public final class JsonRpcRequest {
   private final List<JsonRpcCall> calls;
+  private final boolean batch;
   private final boolean hasResponse;
   private final boolean receiveStream;
   private final Optional<String> error;
 
-  private JsonRpcRequest(List<JsonRpcCall> calls, boolean hasResponse, boolean receiveStream, Optional<String> error) {
+  private JsonRpcRequest(
+      List<JsonRpcCall> calls, boolean batch, boolean hasResponse, boolean receiveStream, Optional<String> error) {
     this.calls = List.copyOf(calls);
+    this.batch = batch;
     this.hasResponse = hasResponse;
     this.receiveStream = receiveStream;
     this.error = error;
@@ -35,36 +45,38 @@ public final class JsonRpcRequest {
    * @return the request
    */
   public static JsonRpcRequest single(JsonRpcCall call) {
-    return new JsonRpcRequest(List.of(call), false, false, Optional.empty());
+    return new JsonRpcRequest(List.of(call), false, false, false, Optional.empty());
   }
 
   /**
-   * A batch.
+   * A batch (a JSON array), even of one call.
    *
    * @param calls the calls (requests and notifications)
    * @param hasResponse whether the batch also contains response objects
    * @return the request
    */
   public static JsonRpcRequest batch(List<JsonRpcCall> calls, boolean hasResponse) {
-    return new JsonRpcRequest(calls, hasResponse, false, Optional.empty());
+    return new JsonRpcRequest(calls, true, hasResponse, false, Optional.empty());
   }
 
   /**
-   * A body made only of response objects (a client answering a server request).
+   * A single response frame and no method: a client answering a server request (MCP elicitation, sampling). Allowed
+   * on an MCP endpoint in a {@code POST}; a hard denial on a {@code json-rpc} endpoint.
    *
    * @return the request
    */
   public static JsonRpcRequest responseOnly() {
-    return new JsonRpcRequest(List.of(), true, false, Optional.empty());
+    return new JsonRpcRequest(List.of(), false, true, false, Optional.empty());
   }
 
   /**
-   * An MCP receive stream: {@code GET} without method or response.
+   * An MCP receive stream: a {@code GET} without method, body or response. Allowed on a matching MCP endpoint when
+   * the HTTP method is {@code GET}; never on a {@code json-rpc} endpoint.
    *
    * @return the request
    */
   public static JsonRpcRequest receiveStreamOnly() {
-    return new JsonRpcRequest(List.of(), false, true, Optional.empty());
+    return new JsonRpcRequest(List.of(), false, false, true, Optional.empty());
   }
 
   /**
@@ -74,7 +86,7 @@ public final class JsonRpcRequest {
    * @return the request
    */
   public static JsonRpcRequest inspectionError(String error) {
-    return new JsonRpcRequest(List.of(), false, false, Optional.of(Objects.requireNonNull(error, "error")));
+    return new JsonRpcRequest(List.of(), false, false, false, Optional.of(Objects.requireNonNull(error, "error")));
   }
 
   /**
@@ -84,6 +96,15 @@ public final class JsonRpcRequest {
    */
   public List<JsonRpcCall> calls() {
     return calls;
+  }
+
+  /**
+   * Tells whether the body is a batch (a JSON array), even of one call. A single call is not a batch.
+   *
+   * @return true for a batch
+   */
+  public boolean isBatch() {
+    return batch;
   }
 
   /**
@@ -117,6 +138,7 @@ public final class JsonRpcRequest {
   public boolean equals(Object o) {
     return o instanceof JsonRpcRequest r
         && calls.equals(r.calls)
+        && batch == r.batch
         && hasResponse == r.hasResponse
         && receiveStream == r.receiveStream
         && error.equals(r.error);
@@ -124,11 +146,12 @@ public final class JsonRpcRequest {
 
   @Override
   public int hashCode() {
-    return Objects.hash(calls, hasResponse, receiveStream, error);
+    return Objects.hash(calls, batch, hasResponse, receiveStream, error);
   }
 
   @Override
   public String toString() {
-    return "JsonRpcRequest[" + calls + (hasResponse ? " +response" : "") + (receiveStream ? " stream" : "") + "]";
+    return "JsonRpcRequest[" + (batch ? "batch " : "") + calls + (hasResponse ? " +response" : "")
+        + (receiveStream ? " stream" : "") + error.map(e -> " error=" + e).orElse("") + "]";
   }
 }

@@ -32,6 +32,7 @@ public final class L7Request {
   private final Map<String, List<String>> query;
   private final Optional<GraphqlRequest> graphql;
   private final Optional<JsonRpcRequest> jsonRpc;
+  private final McpProtocolVersionHeader mcpProtocolVersion;
   /** Whether some query value contains U+0000 (computed once, so the allow path need not scan the query). */
   private final boolean queryHasNul;
 
@@ -42,7 +43,8 @@ public final class L7Request {
       RequestTargetException pathRejection,
       Map<String, List<String>> query,
       Optional<GraphqlRequest> graphql,
-      Optional<JsonRpcRequest> jsonRpc) {
+      Optional<JsonRpcRequest> jsonRpc,
+      McpProtocolVersionHeader mcpProtocolVersion) {
     this.connection = Objects.requireNonNull(connection, "connection");
     this.method = Objects.requireNonNull(method, "method");
     this.path = Objects.requireNonNull(path, "path");
@@ -50,6 +52,7 @@ public final class L7Request {
     this.query = query;
     this.graphql = graphql;
     this.jsonRpc = jsonRpc;
+    this.mcpProtocolVersion = mcpProtocolVersion;
     this.queryHasNul = anyValueHasNul(query);
   }
 
@@ -73,6 +76,18 @@ public final class L7Request {
    * @return the request
    */
   public static L7Request of(NetworkRequest connection, String method, String path) {
+    return new L7Request(connection, method, "/", null, Map.of(), Optional.empty(), Optional.empty(),
+        McpProtocolVersionHeader.NONE).withPath(path);
+  }
+
+  /**
+   * Returns a copy with another path (without the query), canonicalized as {@link #of} does; the query, the body
+   * views and the headers are kept.
+   *
+   * @param path the request path
+   * @return the new request
+   */
+  public L7Request withPath(String path) {
     Objects.requireNonNull(path, "path");
     String canonical = path;
     RequestTargetException rejection = null;
@@ -81,7 +96,7 @@ public final class L7Request {
     } catch (RequestTargetException e) {
       rejection = e;
     }
-    return new L7Request(connection, method, canonical, rejection, Map.of(), Optional.empty(), Optional.empty());
+    return new L7Request(connection, method, canonical, rejection, query, graphql, jsonRpc, mcpProtocolVersion);
   }
 
   /**
@@ -93,8 +108,8 @@ public final class L7Request {
   public L7Request withQuery(Map<String, List<String>> query) {
     Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
     query.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return new L7Request(
-        connection, method, path, pathRejection, java.util.Collections.unmodifiableMap(copy), graphql, jsonRpc);
+    return new L7Request(connection, method, path, pathRejection, java.util.Collections.unmodifiableMap(copy), graphql,
+        jsonRpc, mcpProtocolVersion);
   }
 
   /**
@@ -104,7 +119,8 @@ public final class L7Request {
    * @return the new request
    */
   public L7Request withGraphql(GraphqlRequest graphql) {
-    return new L7Request(connection, method, path, pathRejection, query, Optional.of(graphql), jsonRpc);
+    return new L7Request(
+        connection, method, path, pathRejection, query, Optional.of(graphql), jsonRpc, mcpProtocolVersion);
   }
 
   /**
@@ -114,7 +130,41 @@ public final class L7Request {
    * @return the new request
    */
   public L7Request withJsonRpc(JsonRpcRequest jsonRpc) {
-    return new L7Request(connection, method, path, pathRejection, query, graphql, Optional.of(jsonRpc));
+    return new L7Request(
+        connection, method, path, pathRejection, query, graphql, Optional.of(jsonRpc), mcpProtocolVersion);
+  }
+
+  /**
+   * Returns a copy carrying the value of the request's {@code MCP-Protocol-Version} header (one occurrence). An MCP
+   * endpoint checks it against its {@code mcp.versions}: a known revision outside the list is refused with {@link
+   * RefusalStatus#FORBIDDEN}; an empty value or one that is no known revision with {@link RefusalStatus#BAD_REQUEST}.
+   * Without this call the request has no such header, which MCP reads as {@code 2025-03-26}. Surrounding spaces and
+   * tabs are ignored, as HTTP does; nothing else is trimmed or case-folded.
+   *
+   * <pre>{@code
+   * L7Request.of(conn, "POST", "/mcp")
+   *     .withJsonRpc(JsonRpcRequest.single(JsonRpcCall.of("tools/list")))
+   *     .withMcpProtocolVersion("2025-11-25");
+   * }</pre>
+   *
+   * @param value the header value as received
+   * @return the new request
+   */
+  public L7Request withMcpProtocolVersion(String value) {
+    return withMcpProtocolVersionHeaders(List.of(Objects.requireNonNull(value, "value")));
+  }
+
+  /**
+   * Returns a copy carrying every occurrence of the request's {@code MCP-Protocol-Version} header, in order: none
+   * (no header), one, or several (a repeated header, which an MCP endpoint refuses with {@link
+   * RefusalStatus#BAD_REQUEST}).
+   *
+   * @param occurrences the header values as received, one per header line
+   * @return the new request
+   */
+  public L7Request withMcpProtocolVersionHeaders(List<String> occurrences) {
+    return new L7Request(connection, method, path, pathRejection, query, graphql, jsonRpc,
+        McpProtocolVersionHeader.of(occurrences));
   }
 
   /**
@@ -186,6 +236,20 @@ public final class L7Request {
     return jsonRpc;
   }
 
+  /**
+   * Returns every occurrence of the {@code MCP-Protocol-Version} header, as given; empty when the request has none.
+   *
+   * @return an immutable list
+   */
+  public List<String> mcpProtocolVersionHeaders() {
+    return mcpProtocolVersion.values();
+  }
+
+  /** The classified {@code MCP-Protocol-Version} header. */
+  McpProtocolVersionHeader mcpProtocolVersion() {
+    return mcpProtocolVersion;
+  }
+
   /** Whether some query value contains U+0000 (see {@link NulScreen}). */
   boolean queryHasNul() {
     return queryHasNul;
@@ -199,16 +263,19 @@ public final class L7Request {
         && path.equals(r.path)
         && query.equals(r.query)
         && graphql.equals(r.graphql)
-        && jsonRpc.equals(r.jsonRpc);
+        && jsonRpc.equals(r.jsonRpc)
+        && mcpProtocolVersion.equals(r.mcpProtocolVersion);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(connection, method, path, query, graphql, jsonRpc);
+    return Objects.hash(connection, method, path, query, graphql, jsonRpc, mcpProtocolVersion);
   }
 
   @Override
   public String toString() {
-    return "L7Request[" + method + " " + path + " " + query + " on " + connection + "]";
+    return "L7Request[" + method + " " + path + " " + query + graphql.map(g -> " " + g).orElse("")
+        + jsonRpc.map(j -> " " + j).orElse("")
+        + (mcpProtocolVersion.values().isEmpty() ? "" : " " + mcpProtocolVersion) + " on " + connection + "]";
   }
 }

@@ -15,6 +15,12 @@ import java.util.Optional;
  *     .withAncestors(List.of("/usr/bin/bash"));
  * }</pre>
  *
+ * <p>Host comparisons (exact and wildcard endpoint hosts, and so the endpoints a request decision sees) use the host
+ * with <em>one</em> trailing {@code .} removed, as upstream does since OpenShell #2248: {@code api.github.com.} (the
+ * fully qualified spelling, e.g. to skip DNS search domains) decides like {@code api.github.com}, while {@code
+ * api.github.com..} keeps one dot and matches no valid endpoint host. {@link #host()} stays as the caller gave it, and
+ * so does every reason text that names the host; DNS resolution is the proxy's business and keeps the dotted form.
+ *
  * <p>Destination (spec §3.9): when the host is an IP literal in any spelling a URL parser accepts ({@code 10.0.0.1},
  * {@code [::1]}, {@code 0x7f.1}, {@code 2130706433}) or the caller supplies the addresses the host resolved to
  * ({@link #withResolvedAddresses}), the decisions include the SSRF and {@code allowed_ips} destination checks and
@@ -30,6 +36,8 @@ import java.util.Optional;
  */
 public final class NetworkRequest {
   private final String host;
+  /** {@link #host} without one trailing dot, what every host comparison sees (computed once: no allocation). */
+  private final String comparedHost;
   private final int port;
   private final String binary;
   private final List<String> ancestors;
@@ -43,6 +51,7 @@ public final class NetworkRequest {
   private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths,
       List<IpAddress> resolvedAddresses, List<IpAddress> hostLiteral) {
     this.host = Objects.requireNonNull(host, "host");
+    this.comparedHost = withoutTrailingDot(host);
     this.port = port;
     this.binary = Objects.requireNonNull(binary, "binary");
     this.ancestors = List.copyOf(ancestors);
@@ -149,13 +158,23 @@ public final class NetworkRequest {
     return destination;
   }
 
+  /** {@code host} without one trailing {@code .} (upstream-changes item 4); the host itself when it has none. */
+  static String withoutTrailingDot(String host) {
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+  }
+
   /**
-   * Returns the host as requested.
+   * Returns the host as requested, trailing dot and case as given.
    *
    * @return the host
    */
   public String host() {
     return host;
+  }
+
+  /** The host every host comparison uses: {@link #host()} without one trailing dot. */
+  String comparedHost() {
+    return comparedHost;
   }
 
   /**

@@ -35,7 +35,7 @@ class AllocationFreeAllowPathTest {
   }
 
   @Test
-  void networkRestGraphqlAndJsonRpcBatchAllowsDoNotAllocate() throws Exception {
+  void networkRestGraphqlJsonRpcBatchAndMcpAllowsDoNotAllocateWithOrWithoutATrailingDot() throws Exception {
     Object bean = threadBean();
     Method counter = allocationCounter();
 
@@ -57,10 +57,14 @@ class AllocationFreeAllowPathTest {
           rpc_b:
             endpoints: [{host: rpc.example.com, port: 443, protocol: json-rpc, rules: [{allow: {method: eth_chainId}}]}]
             binaries: [{path: /usr/bin/curl}]
+          tools:
+            endpoints: [{host: mcp.example.com, port: 443, protocol: mcp, rules: [{allow: {method: "tools/*"}}]}]
+            binaries: [{path: /usr/bin/curl}]
         """);
     NetworkRequest exact = NetworkRequest.of("API.example.com", 443, "/usr/bin/curl");
     NetworkRequest wildcard = NetworkRequest.of("img.cdn.example.com", 443, "/opt/a/bin/agent");
-    L7Request rest = L7Request.of(exact, "GET", "/v1/accounts/12345/transactions/67890/details")
+    NetworkRequest dotted = NetworkRequest.of("img.CDN.example.com.", 443, "/usr/bin/curl"); // trailing dot dropped
+    L7Request rest = L7Request.of(NetworkRequest.of("API.example.com.", 443, "/usr/bin/curl"), "GET", "/v1/accounts/12345/transactions/67890/details")
         .withQuery(Map.of("tag", List.of("v1", "x")));
     L7Request gql = L7Request.of(NetworkRequest.of("gql.example.com", 443, "/usr/bin/curl"), "POST", "/graphql")
         .withGraphql(GraphqlRequest.of(List.of(GraphqlOperation.of("query", "Q", List.of("viewer")))));
@@ -69,12 +73,18 @@ class AllocationFreeAllowPathTest {
     L7Request batch = L7Request.of(NetworkRequest.of("rpc.example.com", 443, "/usr/bin/curl"), "POST", "/")
         .withJsonRpc(JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_chainId")), false));
 
+    // MCP: the MCP-Protocol-Version check (a known revision in the default mcp.versions) is on the allow path too.
+    L7Request mcp = L7Request.of(NetworkRequest.of("mcp.example.com", 443, "/usr/bin/curl"), "POST", "/mcp")
+        .withJsonRpc(JsonRpcRequest.single(JsonRpcCall.of("tools/list"))).withMcpProtocolVersion(" 2025-11-25");
+
     Runnable decisions = () -> {
       assertTrue(p.decideNetwork(exact).isAllowed());
       assertTrue(p.decideNetwork(wildcard).isAllowed());
+      assertTrue(p.decideNetwork(dotted).isAllowed());
       assertTrue(p.decideRequest(rest).isAllowed());
       assertTrue(p.decideRequest(gql).isAllowed());
       assertTrue(p.decideRequest(batch).isAllowed());
+      assertTrue(p.decideRequest(mcp).isAllowed());
     };
     for (int i = 0; i < 2_000; i++) {
       decisions.run();
@@ -84,8 +94,8 @@ class AllocationFreeAllowPathTest {
       decisions.run();
     }
     long allocated = allocatedBytes(bean, counter) - before;
-    // A single allocation per decision would be >= 16 bytes x 5 x ROUNDS; allow a little for the counter itself.
-    assertTrue(allocated < 4_096, "allow path allocated " + allocated + " bytes over " + (5 * ROUNDS) + " decisions");
+    // A single allocation per decision would be >= 16 bytes x 7 x ROUNDS; allow a little for the counter itself.
+    assertTrue(allocated < 4_096, "allow path allocated " + allocated + " bytes over " + (7 * ROUNDS) + " decisions");
   }
 
   /** Issue 19: the decision canonicalizes the path itself, but an already canonical path costs one scan, no garbage. */

@@ -31,7 +31,8 @@ class BatchAndBinaryEvaluationTest {
 
   private static Decision batch(CompiledPolicy p, String... methods) {
     List<JsonRpcCall> calls = java.util.Arrays.stream(methods).map(JsonRpcCall::of).toList();
-    return p.decideRequest(L7Request.of(CONN, "POST", "/").withJsonRpc(JsonRpcRequest.batch(calls, false)));
+    return p.decideRequest(L7Request.of(CONN, "POST", "/").withJsonRpc(JsonRpcRequest.batch(calls, false))
+        .withMcpProtocolVersion("2025-11-25")); // the revision the default mcp.versions admits
   }
 
   @Test

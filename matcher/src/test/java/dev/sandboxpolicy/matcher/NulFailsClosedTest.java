@@ -144,15 +144,15 @@ class NulFailsClosedTest {
         """;
     JsonRpcRequest badMethod = JsonRpcRequest.batch(List.of(
         JsonRpcCall.of("tools/call").withParamsName("drop_all"), JsonRpcCall.of("tools/\0")), false);
-    Decision method = endpoint(rules).decideRequest(L7Request.of(CONN, "POST", "/mcp").withJsonRpc(badMethod));
+    Decision method = endpoint(rules).decideRequest(L7Request.of(CONN, "POST", "/mcp").withJsonRpc(badMethod).withMcpProtocolVersion("2025-11-25"));
     assertFailsClosed(method, "the method of JSON-RPC call 2");
 
     JsonRpcRequest badName = JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("get_\0"));
     Decision loose = endpoint(rules + "mcp: {strict_tool_names: false}\n")
-        .decideRequest(L7Request.of(CONN, "POST", "/mcp").withJsonRpc(badName));
+        .decideRequest(L7Request.of(CONN, "POST", "/mcp").withJsonRpc(badName).withMcpProtocolVersion("2025-11-25"));
     assertFailsClosed(loose, "params.name of JSON-RPC call 1");
     // strict_tool_names refuses the name before any glob sees it (as upstream): a denial, not an error.
-    Decision strict = endpoint(rules).decideRequest(L7Request.of(CONN, "POST", "/mcp").withJsonRpc(badName));
+    Decision strict = endpoint(rules).decideRequest(L7Request.of(CONN, "POST", "/mcp").withJsonRpc(badName).withMcpProtocolVersion("2025-11-25"));
     assertEquals(Verdict.DENY, strict.verdict(), strict.toString());
   }
 

@@ -22,7 +22,8 @@ class ProtocolDecisionTest {
   }
 
   private static Decision rpc(CompiledPolicy p, String httpMethod, JsonRpcRequest body) {
-    return p.decideRequest(L7Request.of(CONN, httpMethod, "/rpc").withJsonRpc(body));
+    // The revision the default mcp.versions admits (MCP endpoints check it, json-rpc ones ignore it).
+    return p.decideRequest(L7Request.of(CONN, httpMethod, "/rpc").withJsonRpc(body).withMcpProtocolVersion("2025-11-25"));
   }
 
   private static final String GQL = """

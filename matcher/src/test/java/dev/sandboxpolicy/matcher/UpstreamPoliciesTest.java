@@ -50,7 +50,7 @@ class UpstreamPoliciesTest {
   void everyUpstreamPolicyCompilesAndAllowsItsOwnDeclaredEndpoints() throws Exception {
     int checked = 0;
     for (Path file : policyFiles()) {
-      ReadResult<Policy> read = PolicyReader.of(ReadMode.LENIENT).readPolicy(file);
+      ReadResult<Policy> read = PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPolicy(file);
       if (read.value().isEmpty()) {
         continue;
       }

@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.matcher.MatcherOptions;
+import dev.sandboxpolicy.matcher.RefusalStatus;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.model.net.Port;
@@ -27,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
     header = "decide whether a binary may reach a host:port (and send a request), or decide a batch",
     customSynopsis = {
       "policyctl check [POLICY] --host H --port P --binary B [--ancestor A]...",
-      "                [--method M --target /path?query] [OPTIONS]",
+      "                [--method M --target /path?query [--jsonrpc JSON] [--mcp-protocol-version V]...]",
+      "                [OPTIONS]",
       "       policyctl check [POLICY] --requests FILE.jsonl [OPTIONS]"
     },
     description = {
@@ -45,10 +47,18 @@ import tools.jackson.databind.node.ObjectNode;
       "",
       "--requests FILE.jsonl decides a batch, one JSON object per line in the shape of the stdio protocol's decide"
           + " request: {\"host\", \"port\", \"binary\", \"ancestors\"?, \"cmdline_paths\"?, \"resolved_ips\"?,"
-          + " \"method\"?,"
-          + " \"path\"?, \"query\"?, \"graphql\"?, \"jsonrpc\"?}, where a \"target\" string may replace path"
+          + " \"method\"?, \"path\"?, \"query\"?, \"graphql\"?, \"jsonrpc\"?, \"mcp_protocol_version\"?}, where a"
+          + " \"target\" string may replace path"
           + " and query. One line of output per request; with --json, one decide response per line with its"
           + " \"line\" number.",
+      "",
+      "For a JSON-RPC or MCP endpoint, --jsonrpc gives the JSON-RPC view of the body in the same shape as the"
+          + " \"jsonrpc\" field: a call {\"method\": \"tools/call\", \"params\": {\"name\": \"search\"}}, a batch"
+          + " {\"batch\": true, \"calls\": [...]}, a response frame {\"method\": null, \"has_response\": true} or a"
+          + " receive stream {\"method\": null, \"receive_stream\": true}. --mcp-protocol-version gives the request's"
+          + " MCP-Protocol-Version header (repeat it for a repeated header; without it the request has none, which"
+          + " MCP reads as 2025-03-26). An MCP request outside the endpoint's mcp.versions is refused with 403, a"
+          + " repeated, empty or unknown header with 400: the output says which ('status').",
       "",
       "POLICY defaults to $OPENSHELL_SANDBOX_POLICY. Binary identity follows $" + CheckCommand.BINARY_IDENTITY_VARIABLE
           + " as upstream; --no-binary-identity forces endpoint-only mode.",
@@ -105,6 +115,18 @@ final class CheckCommand extends Subcommand {
   String target;
 
   @Option(
+      names = "--jsonrpc",
+      paramLabel = "JSON",
+      description = "the JSON-RPC view of the body, e.g. '{\"method\": \"tools/list\"}' (with --method)")
+  String jsonRpc;
+
+  @Option(
+      names = "--mcp-protocol-version",
+      paramLabel = "V",
+      description = "the request's MCP-Protocol-Version header (with --method; repeatable: a repeated header)")
+  List<String> mcpProtocolVersions = new ArrayList<>();
+
+  @Option(
       names = "--requests",
       paramLabel = "FILE",
       description = "decide every request of a JSON Lines file (- is standard input)")
@@ -134,6 +156,8 @@ final class CheckCommand extends Subcommand {
       single.put("resolved-ip", !resolvedIps.isEmpty());
       single.put("method", method != null);
       single.put("target", target != null);
+      single.put("jsonrpc", jsonRpc != null);
+      single.put("mcp-protocol-version", !mcpProtocolVersions.isEmpty());
       for (Map.Entry<String, Boolean> given : single.entrySet()) {
         if (given.getValue()) {
           throw CommandFailure.usage("--" + given.getKey() + " cannot be combined with --requests");
@@ -147,6 +171,10 @@ final class CheckCommand extends Subcommand {
       }
       if ((method != null) != (target != null)) {
         throw CommandFailure.usage("--method and --target go together " + helpHint());
+      }
+      if (method == null && (jsonRpc != null || !mcpProtocolVersions.isEmpty())) {
+        throw CommandFailure.usage("--jsonrpc and --mcp-protocol-version describe a request: give --method and"
+            + " --target too " + helpHint());
       }
     }
     String file = PolicyFiles.policyArgument(policies.stream().findFirst(), name(), terminal);
@@ -206,6 +234,16 @@ final class CheckCommand extends Subcommand {
       o.put("method", method);
       o.put("target", target);
     }
+    if (jsonRpc != null) {
+      try {
+        o.set("jsonrpc", Json.MAPPER.readTree(jsonRpc));
+      } catch (JacksonException e) {
+        throw CommandFailure.usage("--jsonrpc is not JSON: " + e.getOriginalMessage());
+      }
+    }
+    if (!mcpProtocolVersions.isEmpty()) {
+      mcpProtocolVersions.forEach(o.putArray("mcp_protocol_version")::add);
+    }
     try {
       return DecisionRequest.decode(new RequestFields(o), true);
     } catch (ProtocolError e) {
@@ -230,6 +268,10 @@ final class CheckCommand extends Subcommand {
       out.println("  rule:         " + r.decision().rulePointer() + where);
     }
     r.decision().enforcement().ifPresent(e -> out.println("  enforcement:  " + e.wireName()));
+    if (q.isRequest() && r.rejected().isEmpty()) {
+      r.decision().refusalStatus().ifPresent(st -> out.println("  status:       " + st.httpStatus()
+          + (st == RefusalStatus.BAD_REQUEST ? " (bad request: the request cannot be checked as sent)" : "")));
+    }
     out.println("  reason:       " + r.reason());
   }
 

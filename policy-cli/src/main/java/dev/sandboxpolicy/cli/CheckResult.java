@@ -12,6 +12,7 @@ import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,6 +25,15 @@ record CheckResult(
 
   /** Decides {@code request} the way the proxy would: connection first, then the request on it. */
   static CheckResult decide(CompiledPolicy compiled, DecisionRequest request) {
+    return decide(compiled, request, compiled::decideRequest);
+  }
+
+  /**
+   * {@link #decide(CompiledPolicy, DecisionRequest)}, with the request decision (when one is made) taken from
+   * {@code requestDecision}, for example from {@link CompiledPolicy#trace(L7Request)}.
+   */
+  static CheckResult decide(
+      CompiledPolicy compiled, DecisionRequest request, Function<L7Request, Decision> requestDecision) {
     Decision network = compiled.decideNetwork(request.connection());
     if (!request.isRequest() || !network.isAllowed()) {
       return new CheckResult(request, network, Optional.empty(), Optional.empty());
@@ -44,7 +54,7 @@ record CheckResult(
     if (l7.pathRejection().isPresent()) { // a raw 'path' the proxy must reject (the decision would deny it too)
       return new CheckResult(request, network, Optional.empty(), l7.pathRejection());
     }
-    return new CheckResult(request, network, Optional.of(compiled.decideRequest(l7)), Optional.empty());
+    return new CheckResult(request, network, Optional.of(requestDecision.apply(l7)), Optional.empty());
   }
 
   /** Whether the endpoint at {@code pointer} ({@code /network_policies/KEY/endpoints/I}) sets allow_encoded_slash. */
@@ -110,6 +120,7 @@ record CheckResult(
       o.put("matched_policy", network.matchedPolicy().orElse(null));
       o.put("reason", reason());
       o.putNull("enforcement");
+      o.putNull("http_status");
       o.put("target_rejected", rejected.get().code());
     } else {
       DecisionJson.fill(o, decision());

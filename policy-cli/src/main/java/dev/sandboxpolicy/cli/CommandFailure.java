@@ -58,6 +58,11 @@ final class CommandFailure extends Exception {
     return new CommandFailure(ExitCode.FAILED, ProtocolError.INVALID_POLICY, message, problems);
   }
 
+  /** The problems of the document or preset that did not load (empty for other failures). */
+  List<Problem> problems() {
+    return problems;
+  }
+
   int exitCode() {
     return exitCode;
   }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,9 +26,10 @@ import tools.jackson.databind.JsonNode;
  * <p>Fields: {@code host} (string, required), {@code port} (integer 0-65535, required), {@code binary} (string;
  * {@code ""} when absent), {@code ancestors}, {@code cmdline_paths} (string arrays), {@code resolved_ips} (string
  * array: the addresses the host resolved to, for the destination check), {@code method}, {@code path} (canonicalized
- * by the decision; {@code /} when absent), {@code query} (object of string arrays),
- * {@code graphql}, {@code jsonrpc}. With {@code allowTarget}, a {@code target} string (a raw request target)
- * may replace {@code path} and {@code query}; it is canonicalized first.
+ * by the decision; {@code /} when absent), {@code query} (object of string arrays), {@code graphql}, {@code jsonrpc},
+ * {@code mcp_protocol_version} (a string, or an array of strings for a repeated header; absent or {@code null}: no
+ * header). With {@code allowTarget}, a {@code target} string (a raw request target) may replace {@code path} and
+ * {@code query}; it is canonicalized first.
  */
 record DecisionRequest(
     NetworkRequest connection,
@@ -36,7 +38,13 @@ record DecisionRequest(
     String path,
     Map<String, List<String>> query,
     Optional<GraphqlRequest> graphql,
-    Optional<JsonRpcRequest> jsonRpc) {
+    Optional<JsonRpcRequest> jsonRpc,
+    List<String> mcpProtocolVersion) {
+
+  /** The fields of a request object (the {@code request} of {@code decide}, a line of {@code check --requests}). */
+  static final Set<String> FIELDS =
+      Set.of("host", "port", "binary", "ancestors", "cmdline_paths", "method", "path", "query", "target", "graphql",
+          "jsonrpc", "mcp_protocol_version", "resolved_ips");
 
   /** Decodes {@code fields}; {@code bad_request} (or the target's rejection code) when malformed. */
   static DecisionRequest decode(RequestFields fields, boolean allowTarget) throws ProtocolError {
@@ -54,7 +62,7 @@ record DecisionRequest(
     Optional<String> method = fields.string("method");
     if (method.isEmpty()) {
       return new DecisionRequest(
-          connection, method, Optional.empty(), "/", Map.of(), Optional.empty(), Optional.empty());
+          connection, method, Optional.empty(), "/", Map.of(), Optional.empty(), Optional.empty(), List.of());
     }
     Optional<String> target = allowTarget ? fields.string("target") : Optional.empty();
     if (target.isPresent() && (fields.node("path").isPresent() || fields.node("query").isPresent())) {
@@ -69,7 +77,24 @@ record DecisionRequest(
         fields.string("path").orElse("/"),
         query(fields),
         graphql.isPresent() ? Optional.of(graphql(graphql.get())) : Optional.empty(),
-        jsonrpc.isPresent() ? Optional.of(jsonRpc(jsonrpc.get())) : Optional.empty());
+        jsonrpc.isPresent() ? Optional.of(jsonRpc(jsonrpc.get())) : Optional.empty(),
+        mcpProtocolVersion(fields));
+  }
+
+  /**
+   * {@code mcp_protocol_version}: the {@code MCP-Protocol-Version} header of the request. A string is one header; an
+   * array of strings lists every occurrence of a repeated header; absent or {@code null} means no header.
+   */
+  private static List<String> mcpProtocolVersion(RequestFields fields) throws ProtocolError {
+    String field = "mcp_protocol_version";
+    Optional<JsonNode> node = fields.node(field);
+    if (node.isPresent() && node.get().isArray()) {
+      return fields.strings(field);
+    }
+    if (node.isPresent() && !node.get().isString()) {
+      throw ProtocolError.badRequest("'" + field + "' must be a string (or an array of strings for a repeated header)");
+    }
+    return node.isPresent() ? List.of(node.get().stringValue()) : List.of();
   }
 
   /**
@@ -103,7 +128,7 @@ record DecisionRequest(
     if (jsonRpc.isPresent()) {
       request = request.withJsonRpc(jsonRpc.get());
     }
-    return request;
+    return request.withMcpProtocolVersionHeaders(mcpProtocolVersion);
   }
 
   /** A short description: {@code host:port binary [METHOD path]}. */
@@ -179,26 +204,88 @@ record DecisionRequest(
     return GraphqlRequest.of(operations);
   }
 
+  /** The keys of a single frame in {@code jsonrpc}: a call, or a method-less response frame or receive stream. */
+  private static final Set<String> FRAME_KEYS =
+      Set.of("batch", "method", "params", "tool", "receive_stream", "has_response", "error");
+
+  /** The keys of the batch form of {@code jsonrpc}. */
+  private static final Set<String> BATCH_KEYS = Set.of("batch", "calls", "has_response", "error");
+
+  /** The keys of one call of a batch. */
+  private static final Set<String> CALL_KEYS = Set.of("method", "params", "tool");
+
+  /**
+   * The {@code jsonrpc} object: the batch form ({@code batch: true}), or one frame. A frame with a {@code method}
+   * is a call; without one ({@code null} or absent) it is a response frame ({@code has_response: true}) or a
+   * receive stream ({@code receive_stream: true}). A non-empty {@code error} is the inspector's error (a hard
+   * denial) whatever else the object says. Unknown keys and contradictory flags are a {@code bad_request}.
+   */
   private static JsonRpcRequest jsonRpc(RequestFields jsonrpc) throws ProtocolError {
-    if (jsonrpc.bool("batch", false)) {
+    boolean batch = jsonrpc.bool("batch", false);
+    jsonrpc.requireKnownKeys(batch ? BATCH_KEYS : FRAME_KEYS, "'jsonrpc'");
+    Optional<String> error = jsonrpc.string("error").filter(e -> !e.isEmpty()); // "" means no error, as upstream
+    boolean hasResponse = jsonrpc.bool("has_response", false);
+    if (batch) {
       List<JsonRpcCall> calls = new ArrayList<>();
       for (RequestFields call : jsonrpc.objects("calls")) {
-        calls.add(call(call));
+        call.requireKnownKeys(CALL_KEYS, "a 'jsonrpc' call");
+        calls.add(call(call, call.requireString("method")));
       }
-      return JsonRpcRequest.batch(calls, jsonrpc.bool("has_response", false));
+      if (error.isPresent()) {
+        return JsonRpcRequest.inspectionError(error.get());
+      }
+      // An empty JSON array is not a valid JSON-RPC batch: upstream's inspector rejects it.
+      return calls.isEmpty() && !hasResponse
+          ? JsonRpcRequest.inspectionError("empty batch")
+          : JsonRpcRequest.batch(calls, hasResponse);
     }
-    return JsonRpcRequest.single(call(jsonrpc));
+    Optional<String> method = jsonrpc.string("method");
+    boolean receiveStream = jsonrpc.bool("receive_stream", false);
+    JsonRpcCall call = method.isPresent() ? call(jsonrpc, method.get()) : null; // checks params and tool
+    if (error.isPresent()) {
+      return JsonRpcRequest.inspectionError(error.get());
+    }
+    if (call != null) {
+      if (hasResponse || receiveStream) {
+        throw ProtocolError.badRequest("a 'jsonrpc' frame with a 'method' is a call, not a response frame or a"
+            + " receive stream (use the batch form for calls sent together with responses)");
+      }
+      return JsonRpcRequest.single(call);
+    }
+    if (hasResponse && receiveStream) {
+      throw ProtocolError.badRequest("a 'jsonrpc' frame is a response frame or a receive stream, not both");
+    }
+    if (hasResponse) {
+      return JsonRpcRequest.responseOnly();
+    }
+    if (receiveStream) {
+      return JsonRpcRequest.receiveStreamOnly();
+    }
+    throw ProtocolError.badRequest("a 'jsonrpc' frame without a 'method' must be a response frame"
+        + " ('has_response': true), a receive stream ('receive_stream': true) or carry the inspector's 'error'");
   }
 
-  private static JsonRpcCall call(RequestFields call) throws ProtocolError {
-    JsonRpcCall c = JsonRpcCall.of(call.requireString("method"));
-    Optional<RequestFields> params = call.object("params");
-    if (params.isPresent()) {
-      Optional<JsonNode> name = params.get().node("name");
-      if (name.isPresent() && name.get().isString()) {
-        c = c.withParamsName(name.get().stringValue());
-      }
+  /**
+   * One call: its method, and for MCP the tool name from {@code params.name} (a string; {@code params} may be an
+   * object, an array or {@code null}) or {@code tool}; both given must agree.
+   */
+  private static JsonRpcCall call(RequestFields call, String method) throws ProtocolError {
+    Optional<String> name = Optional.empty();
+    Optional<JsonNode> params = call.node("params");
+    if (params.isPresent() && !params.get().isObject() && !params.get().isArray()) {
+      throw ProtocolError.badRequest("'params' must be an object, an array or null");
     }
-    return c;
+    if (params.isPresent() && params.get().isObject()) {
+      JsonNode n = params.get().get("name");
+      name = n != null && n.isString() ? Optional.of(n.stringValue()) : Optional.empty();
+    }
+    Optional<String> tool = call.string("tool");
+    if (tool.isPresent() && name.isPresent() && !tool.get().equals(name.get())) {
+      throw ProtocolError.badRequest(
+          "'tool' ('" + tool.get() + "') and 'params.name' ('" + name.get() + "') name different tools");
+    }
+    JsonRpcCall c = JsonRpcCall.of(method);
+    Optional<String> toolName = name.or(() -> tool);
+    return toolName.isPresent() ? c.withParamsName(toolName.get()) : c;
   }
 }

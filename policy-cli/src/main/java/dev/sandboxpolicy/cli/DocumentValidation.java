@@ -41,7 +41,7 @@ final class DocumentValidation {
   static List<Problem> validate(
       DocumentKind kind, String text, ReadMode mode, boolean custom, ValidationProfile profile) {
     PolicyValidator validator =
-        (mode == ReadMode.LENIENT ? PolicyValidator.lenient() : PolicyValidator.strict())
+        (mode == ReadMode.LEGACY_TOLERANT ? PolicyValidator.legacyTolerant() : PolicyValidator.strict())
             .withPresetOrigin(custom ? PresetOrigin.CUSTOM : PresetOrigin.BUILT_IN)
             .withProfile(profile);
     String body = kind == DocumentKind.POLICY ? PolicyGetOutput.withoutHeader(text) : text;

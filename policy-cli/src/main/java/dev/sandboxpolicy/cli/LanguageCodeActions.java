@@ -24,8 +24,9 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  *       key), renaming the key;
  *   <li>a value outside its closed set ({@code enforcement_unknown}, {@code access_unknown}, {@code tls_unknown},
  *       {@code protocol_unknown}, {@code landlock_compatibility_unknown}, {@code persisted_queries_invalid},
- *       {@code credential_signing_unknown}, {@code value_not_allowed}, a boolean written {@code yes}): the closest
- *       allowed value, or every allowed value when none is close;
+ *       {@code credential_signing_unknown}, an {@code mcp.versions} entry ({@code mcp_version_unknown}),
+ *       {@code value_not_allowed}, a boolean written {@code yes}): the closest allowed value, or every allowed value
+ *       when none is close;
  *   <li>{@code missing_version}: add {@code version: 1}; {@code coerced_scalar}: quote the value; {@code wrong_type}
  *       of a quoted number where an integer belongs: unquote it;
  *   <li>{@code tls_deprecated}: remove the no-op {@code tls} line; {@code port_and_ports}: remove the ignored
@@ -42,8 +43,8 @@ final class LanguageCodeActions {
       ProblemCode.ENFORCEMENT_UNKNOWN.wireName(), ProblemCode.ACCESS_UNKNOWN.wireName(),
       ProblemCode.TLS_UNKNOWN.wireName(), ProblemCode.PROTOCOL_UNKNOWN.wireName(),
       ProblemCode.LANDLOCK_COMPATIBILITY_UNKNOWN.wireName(), ProblemCode.PERSISTED_QUERIES_INVALID.wireName(),
-      ProblemCode.CREDENTIAL_SIGNING_UNKNOWN.wireName(), ProblemCode.VALUE_NOT_ALLOWED.wireName(),
-      ProblemCode.WRONG_TYPE.wireName());
+      ProblemCode.CREDENTIAL_SIGNING_UNKNOWN.wireName(), ProblemCode.MCP_VERSION_UNKNOWN.wireName(),
+      ProblemCode.VALUE_NOT_ALLOWED.wireName(), ProblemCode.WRONG_TYPE.wireName());
 
   private LanguageCodeActions() {}
 
@@ -100,7 +101,7 @@ final class LanguageCodeActions {
 
   private static void closedSet(OpenDocument document, Diagnostic d, String pointer, List<CodeAction> out) {
     List<String> path = JsonPointer.tokens(pointer);
-    List<String> values = SchemaGuide.of(document.kind()).values(path);
+    List<String> values = SchemaGuide.of(document.kind()).suggestedValues(path);
     if (values.isEmpty()) {
       return;
     }

@@ -112,7 +112,7 @@ final class LanguageCompletion {
 
   private static void values(SchemaGuide guide, List<String> path, Range range, List<CompletionItem> items) {
     int order = 0;
-    for (String value : guide.values(path)) {
+    for (String value : guide.suggestedValues(path)) {
       CompletionItem item = valueItem(value, range, String.format("0%03d", order++));
       item.setKind(CompletionItemKind.EnumMember);
       guide.valueDocumentation(path, value).ifPresent(

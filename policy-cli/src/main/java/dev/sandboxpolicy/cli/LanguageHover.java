@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.Hover;
@@ -34,14 +35,19 @@ final class LanguageHover {
     YamlCursor cursor = found.get();
     List<String> path = cursor.wordPath();
     SchemaGuide guide = SchemaGuide.of(document.kind());
+    boolean scalarItem = cursor.atKey() && !cursor.word().isEmpty() && !guide.knows(path) && isItem(cursor.path())
+        && guide.knows(cursor.path()) && !guide.isMapping(cursor.path());
+    if (scalarItem) {
+      path = cursor.path().subList(0, cursor.path().size() - 1); // an item of a list of scalars: the list's hover
+    }
     if (path.isEmpty() || !guide.knows(path)) {
       return Optional.empty();
     }
     String name = path.get(path.size() - 1);
     StringBuilder text = new StringBuilder();
-    if (cursor.valueOf().isPresent() && !cursor.word().isEmpty()) {
+    if ((cursor.valueOf().isPresent() || scalarItem) && !cursor.word().isEmpty()) {
       String value = YamlCursor.unquote(cursor.word());
-      guide.valueDocumentation(path, value).ifPresent(doc -> text.append("`").append(value).append("`: ").append(doc)
+      guide.valueDocumentation(scalarItem ? cursor.path() : path, value).ifPresent(doc -> text.append("`").append(value).append("`: ").append(doc)
           .append("\n\n"));
     }
     text.append(heading(guide, path, name));
@@ -56,31 +62,53 @@ final class LanguageHover {
     return Optional.of(hover);
   }
 
+  private static boolean isItem(List<String> path) {
+    return !path.isEmpty() && isIndex(path.get(path.size() - 1));
+  }
+
+  private static boolean isIndex(String segment) {
+    return !segment.isEmpty() && segment.chars().allMatch(Character::isDigit);
+  }
+
   /** {@code **name** · type}; a user-chosen key ({@code github} under {@code network_policies}) is shown as such. */
   static String heading(SchemaGuide guide, List<String> path, String name) {
     String type = guide.typeName(path);
     List<String> parent = path.subList(0, path.size() - 1);
     boolean chosenName = guide.isOpenMapping(parent);
-    boolean index = !name.isEmpty() && name.chars().allMatch(Character::isDigit);
+    boolean index = isIndex(name);
     String shown = index ? "**item " + name + "**"
         : chosenName ? "**" + name + "** *(a name you choose)*"
         : "**" + name + "**";
     return shown + (type.isEmpty() ? "" : " · " + type);
   }
 
-  /** {@code Values: `a`, `b` · Default: `x`}, or empty. */
+  /**
+   * {@code Values: `a`, `b` · Default: `x`} ({@code Items:} for a list whose items are a closed set), or empty.
+   */
   static String facts(SchemaGuide guide, List<String> path) {
     StringBuilder out = new StringBuilder();
     List<String> values = guide.values(path);
+    String label = "Values: ";
+    if (values.isEmpty()) {
+      List<String> item = new ArrayList<>(path);
+      item.add("0");
+      values = guide.values(item);
+      label = "Items: ";
+    }
     if (!values.isEmpty() && !values.equals(List.of("true", "false"))) {
-      out.append("Values: ").append(String.join(", ", values.stream().map(v -> "`" + v + "`").toList()));
+      out.append(label).append(String.join(", ", values.stream().map(LanguageHover::code).toList()));
     }
     guide.defaultValue(path).ifPresent(d -> {
       if (out.length() > 0) {
         out.append(" · ");
       }
-      out.append("Default: `").append(d.isEmpty() ? "\"\"" : d).append("`");
+      out.append("Default: ").append(code(d));
     });
     return out.toString();
+  }
+
+  /** {@code value} as inline code; the empty string as {@code ""}. */
+  private static String code(String value) {
+    return "`" + (value.isEmpty() ? "\"\"" : value) + "`";
   }
 }

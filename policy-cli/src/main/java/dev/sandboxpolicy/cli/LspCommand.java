@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
           + " and completion come from the language reference in the JSON Schemas; quick fixes rename unknown keys"
           + " ('did you mean') and fix common mistakes; formatting is 'policyctl fmt'.",
       "",
-      "Initialization options: {\"lenient\": true} reads like --lenient; {\"debounceMillis\": N} sets the pause"
-          + " after a change before the document is checked (default " + DiagnosticsScheduler.DEFAULT_DEBOUNCE_MILLIS
-          + ")."
+      "Initialization options: {\"legacyTolerant\": true} (alias \"lenient\") reads like --legacy-tolerant;"
+          + " {\"debounceMillis\": N} sets the pause after a change before the document is checked (default "
+          + DiagnosticsScheduler.DEFAULT_DEBOUNCE_MILLIS + ")."
     },
     exitCodeList = {
       "0:the editor sent shutdown, then exit",

@@ -44,7 +44,7 @@ final class PolicyGetCommand extends Subcommand {
   int run(Terminal terminal) throws CommandFailure {
     LivePolicy live = LivePolicies.read(file, terminal);
     String text = live.editableText();
-    PolicyValidator validator = readMode.lenient ? PolicyValidator.lenient() : PolicyValidator.strict();
+    PolicyValidator validator = readMode.legacyTolerant ? PolicyValidator.legacyTolerant() : PolicyValidator.strict();
     List<Problem> problems = validator.validateText(DocumentKind.POLICY, text, readMode.mode()).problems();
     String name = output.file().orElse("<policy>");
     ProblemText.print(terminal.err(), name, problems);

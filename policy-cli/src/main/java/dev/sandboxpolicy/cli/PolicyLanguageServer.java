@@ -37,7 +37,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * {@link PolicyTextDocuments} and docs/editors.md.
  *
  * <p>Settings come in the {@code initialize} request's {@code initializationOptions}:
- * {@code {"lenient": true}} reads documents like {@code --lenient} (default strict), and
+ * {@code {"legacyTolerant": true}} (alias {@code "lenient"}) reads documents like {@code --legacy-tolerant},
+ * {@link ReadMode#LEGACY_TOLERANT} (default {@link ReadMode#STRICT}, as {@code policyctl validate}), and
  * {@code {"debounceMillis": N}} sets the pause after a change before the document is checked (default
  * {@value DiagnosticsScheduler#DEFAULT_DEBOUNCE_MILLIS}).
  *
@@ -140,9 +141,9 @@ final class PolicyLanguageServer implements LanguageServer, LanguageClientAware,
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     if (params.getInitializationOptions() instanceof JsonObject options) {
-      JsonElement lenient = options.get("lenient");
-      if (lenient != null && lenient.isJsonPrimitive() && lenient.getAsJsonPrimitive().isBoolean()) {
-        documents.mode(lenient.getAsBoolean() ? ReadMode.LENIENT : ReadMode.STRICT);
+      JsonElement tolerant = options.has("legacyTolerant") ? options.get("legacyTolerant") : options.get("lenient");
+      if (tolerant != null && tolerant.isJsonPrimitive() && tolerant.getAsJsonPrimitive().isBoolean()) {
+        documents.mode(tolerant.getAsBoolean() ? ReadMode.LEGACY_TOLERANT : ReadMode.STRICT);
       }
       JsonElement debounce = options.get("debounceMillis");
       if (debounce != null && debounce.isJsonPrimitive() && debounce.getAsJsonPrimitive().isNumber()) {

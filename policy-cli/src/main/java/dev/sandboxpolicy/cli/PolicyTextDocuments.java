@@ -56,7 +56,7 @@ final class PolicyTextDocuments implements TextDocumentService, AutoCloseable {
     this.client = client;
   }
 
-  /** How documents are read: strict (the default, as {@code policyctl validate}) or lenient. */
+  /** How documents are read: strict (the default, as {@code policyctl validate}) or legacy tolerant. */
   void mode(ReadMode mode) {
     this.mode = mode;
   }

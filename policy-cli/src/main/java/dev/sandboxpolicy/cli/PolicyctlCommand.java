@@ -49,6 +49,7 @@ final class PolicyctlCommand implements Callable<Integer> {
       List.of(
           ValidateCommand.class,
           CheckCommand.class,
+          TestCommand.class,
           PresetLayerCommand.Merge.class,
           PresetLayerCommand.Remove.class,
           BaselineCommand.Exclude.class,

@@ -95,7 +95,8 @@ abstract class PresetLayerCommand extends Subcommand {
           + " \"document\", \"changes\": [{\"key\", \"change\"}], \"valid\", \"problems\"}.";
 
   static final String VALIDATION =
-      "The resulting policy is validated (leniently: unknown keys of the live policy are kept). Its errors are"
+      "The live policy is read and the resulting policy validated the way current OpenShell reads policies (an"
+          + " unknown key or a missing version is an error). Its errors are"
           + " printed on standard error as RESULT:LINE:COLUMN lines, where RESULT is OUT or <result> and the"
           + " positions are those of the printed YAML. Some built-in presets cannot be applied together (for"
           + " example brew and github: upstream OpenShell rejects the result as ambiguous); this is where you learn"
@@ -153,6 +154,17 @@ abstract class PresetLayerCommand extends Subcommand {
     return MergeResult.of(current, PolicyDiff.between(live.policy(), current));
   }
 
+  /**
+   * The errors of a merged policy written as {@code yaml}, by the strict validation that accepts or refuses the
+   * result of a merge (positions are in {@code yaml}). {@code policyctl test} checks presets merged by a test file
+   * with this too.
+   */
+  static List<Problem> resultErrors(String yaml) {
+    return DocumentValidation.validate(DocumentKind.POLICY, yaml, ReadMode.STRICT, false).stream()
+        .filter(Problem::isError)
+        .toList();
+  }
+
   @Override
   int run(Terminal terminal) throws CommandFailure {
     List<String> positionals = new ArrayList<>(arguments);
@@ -188,10 +200,7 @@ abstract class PresetLayerCommand extends Subcommand {
       throw PresetFailures.refused(document.name(), e, terminal);
     }
     String yaml = PolicyWriter.toYaml(result.policy());
-    List<Problem> errors =
-        DocumentValidation.validate(DocumentKind.POLICY, yaml, ReadMode.LENIENT, false).stream()
-            .filter(Problem::isError)
-            .toList();
+    List<Problem> errors = resultErrors(yaml);
     String resultName = output.file().orElse("<result>");
     ProblemText.print(terminal.err(), resultName, errors);
     if (json) {

@@ -35,10 +35,13 @@ final class ProtocolOperations {
     return ops;
   }
 
-  /** The request's {@code mode}: {@code strict} (default) or {@code lenient}. */
+  /**
+   * The request's {@code mode}: {@code strict} (the default: the fail-closed reading of current OpenShell) or
+   * {@code lenient} (the legacy tolerant reading, for files written before OpenShell #3334).
+   */
   static ReadMode mode(RequestFields request) throws ProtocolError {
     return request.choice("mode", Set.of("strict", "lenient"), "strict").equals("lenient")
-        ? ReadMode.LENIENT
+        ? ReadMode.LEGACY_TOLERANT
         : ReadMode.STRICT;
   }
 

@@ -3,16 +3,21 @@ package dev.sandboxpolicy.cli;
 import dev.sandboxpolicy.io.ReadMode;
 import picocli.CommandLine.Option;
 
-/** {@code --lenient}, shared by every command that reads a policy: the read mode of the upstream loaders. */
+/**
+ * {@code --legacy-tolerant} (alias {@code --lenient}), shared by every command that reads a policy. Without it a
+ * document is read the way current OpenShell reads it on every load path (#3334): unknown keys are errors and
+ * {@code version} is required.
+ */
 final class ReadModeOption {
 
   @Option(
-      names = "--lenient",
-      description = "read like the upstream supervisor: unknown keys are warnings and version may be missing")
-  boolean lenient;
+      names = {"--legacy-tolerant", "--lenient"},
+      description = "read an older file the way OpenShell's local-YAML loader did before #3334 (unknown keys are"
+          + " warnings, version may be missing), to see what to change; current OpenShell loads none of that")
+  boolean legacyTolerant;
 
-  /** {@link ReadMode#LENIENT} with {@code --lenient}, else {@link ReadMode#STRICT} (the gateway's reader). */
+  /** {@link ReadMode#LEGACY_TOLERANT} with the option, else {@link ReadMode#STRICT}. */
   ReadMode mode() {
-    return lenient ? ReadMode.LENIENT : ReadMode.STRICT;
+    return legacyTolerant ? ReadMode.LEGACY_TOLERANT : ReadMode.STRICT;
   }
 }

@@ -112,7 +112,17 @@ final class RequestFields {
     return Optional.of(n.get().longValue());
   }
 
-  /** The field names of this object, in order. */
+  /** A {@code bad_request} naming the first key of this object that is not in {@code known}. */
+  void requireKnownKeys(Set<String> known, String where) throws ProtocolError {
+    for (String name : request.propertyNames()) {
+      if (!known.contains(name)) {
+        throw ProtocolError.badRequest("unknown key '" + name + "' in " + where + " (accepted: "
+            + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+      }
+    }
+  }
+
+    /** The field names of this object, in order. */
   List<String> names() {
     return List.copyOf(request.propertyNames());
   }

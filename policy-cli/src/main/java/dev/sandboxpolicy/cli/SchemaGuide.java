@@ -122,6 +122,15 @@ final class SchemaGuide {
     return List.copyOf(out);
   }
 
+  /**
+   * The closed set at {@code path} as completion and quick fixes offer it: {@link #values} without the empty
+   * string, which a set may allow as another spelling of its default ({@code landlock.compatibility}) but nobody
+   * needs to be offered.
+   */
+  List<String> suggestedValues(List<String> path) {
+    return values(path).stream().filter(v -> !v.isEmpty()).toList();
+  }
+
   /** Suggested values that are not a closed set ({@code examples}). */
   List<String> examples(List<String> path) {
     Set<String> out = new LinkedHashSet<>();

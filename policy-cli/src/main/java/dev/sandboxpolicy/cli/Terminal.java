@@ -30,6 +30,11 @@ final class Terminal {
     this.workingDirectory = workingDirectory.toAbsolutePath();
   }
 
+  /** This terminal with standard error discarded, for a caller that reports failures its own way. */
+  Terminal withoutErr() {
+    return new Terminal(in, out, new PrintStream(java.io.OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8), environment, workingDirectory);
+  }
+
   InputStream in() {
     return in;
   }

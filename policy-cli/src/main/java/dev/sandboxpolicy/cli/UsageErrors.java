@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.model.EditDistance;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -88,25 +89,9 @@ final class UsageErrors {
     return candidates.stream().filter(c -> edits(typed, c) == best).distinct().limit(MAX_SUGGESTIONS).toList();
   }
 
-  /** The optimal-string-alignment distance: insertions, deletions, replacements and swaps of neighbours. */
+  /** The optimal-string-alignment distance ({@link EditDistance}). */
   static int edits(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
+    return EditDistance.between(a, b);
   }
 
   private static String name(ArgSpec spec) {

@@ -18,16 +18,18 @@ import picocli.CommandLine.Parameters;
           + " line, the way compilers do:",
       "  FILE:LINE:COLUMN: SEVERITY CODE MESSAGE",
       "for example",
-      "  sandbox.yaml:7:9: error unknown_key unknown key 'acess' in /network_policies/github/endpoints/0",
+      "  sandbox.yaml:7:9: error unknown_key unknown key 'acess' in an endpoint at /network_policies/github/endpoints/0 (did"
+          + " you mean 'access'?); OpenShell rejects unknown keys on every load path",
       "then 'FILE: valid' or 'FILE: invalid (N errors, M warnings)'. CODE is a stable snake_case name listed in"
           + " docs/validation-codes.md.",
       "",
-      "Strict mode (the default) is the gateway's 'openshell policy set': unknown keys are errors and version is"
-          + " required. --lenient is the supervisor's tolerant loader: unknown keys are warnings and version may be"
-          + " missing. --custom applies the extra rules for user-supplied presets. --profile nemoclaw adds the rules"
-          + " of NemoClaw's own, stricter JSON Schemas (entries scope binaries explicitly, REST rules use REST"
-          + " methods only, JSON-RPC and MCP body limits, a policy has network_policies, closed blueprint components;"
-          + " see docs/validation-codes.md, NemoClaw profile).",
+      "By default a document is read the way every OpenShell load path reads it since #3334: unknown keys are"
+          + " errors and version is required. --legacy-tolerant (alias --lenient) reads an older file the way"
+          + " OpenShell's local-YAML loader did before: unknown keys are warnings and version may be missing, so you"
+          + " see what to change. --custom applies the extra rules for user-supplied presets. --profile nemoclaw adds"
+          + " the rules of NemoClaw's own, stricter JSON Schemas (entries scope binaries explicitly, REST rules use"
+          + " REST methods only, JSON-RPC and MCP body limits, a policy has network_policies, closed blueprint"
+          + " components; see docs/validation-codes.md, NemoClaw profile).",
       "",
       "--format json (or --json) prints {\"valid\": BOOL, \"files\": [{\"file\", \"valid\", \"problems\":"
           + " [PROBLEM...], \"error\"?}]} where PROBLEM is {severity, code, pointer, line, column, message} as in the"

@@ -60,7 +60,8 @@ class CompletionAndManTest {
     assertEquals("validate\n", complete(script, "val"));
     List<String> all = complete(script, "").lines().toList();
     assertEquals(PolicyctlTest.commands().stream().sorted().toList(), all.stream().sorted().toList());
-    assertEquals("--lenient\n", complete(script, "validate", "--le"));
+    assertEquals("--legacy-tolerant\n", complete(script, "validate", "--leg"));
+    assertEquals("--lenient\n", complete(script, "validate", "--len"));
     assertEquals(List.of("blueprint", "policy", "preset"),
         complete(script, "validate", "--kind", "").lines().sorted().toList());
     assertEquals(List.of("bash", "zsh"), complete(script, "completion", "").lines().sorted().toList());

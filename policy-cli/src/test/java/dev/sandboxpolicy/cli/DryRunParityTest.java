@@ -123,6 +123,13 @@ class DryRunParityTest {
     CliRun.write(dir, "github-base.yaml", CliRun.POLICY);
     c.add(new Case(PresetLayerError.BASELINE_KEY_OWNED_BY_PRESET,
         List.of("restore", "with-github.yaml", "github", "--baseline", "github-base.yaml")));
+    CliRun.write(dir, "mcp-live.yaml", "version: 1\nnetwork_policies:\n  tools:\n    endpoints:\n"
+        + "      - {host: mcp.example.com, port: 443, protocol: mcp,"
+        + " mcp: {allow_all_known_mcp_methods: true, versions: [2025-03-26]}}\n    binaries: [{path: /usr/bin/agent}]\n");
+    CliRun.write(dir, "mcp-preset.yaml", "preset:\n  name: mcp-tools\n  description: d\nnetwork_policies:\n"
+        + "  more_tools:\n    endpoints:\n      - {host: mcp.example.com, port: 443, protocol: mcp,"
+        + " mcp: {allow_all_known_mcp_methods: true}}\n    binaries: [{path: /usr/bin/agent}]\n");
+    c.add(new Case(PresetLayerError.MCP_VERSIONS_INCOMPATIBLE, List.of("merge", "mcp-live.yaml", "mcp-preset.yaml")));
     CliRun.write(dir, "changed.yaml", CliRun.POLICY.replace("/repos/**", "/orgs/**"));
     c.add(new Case(PresetLayerError.BASELINE_ENTRY_CHANGED,
         List.of("exclude", "changed.yaml", "github", "--baseline", "p.yaml")));

@@ -81,7 +81,7 @@ class LanguageFeaturesTest {
     String bool = fix("version: 1\nfilesystem_policy:\n  include_workdir: yes\n", "wrong_type", ReadMode.STRICT,
         "Change to true");
     assertTrue(bool.contains("include_workdir: true\n"), bool);
-    String quoted = fix("process:\n  run_as_user: 1000\n", "coerced_scalar", ReadMode.LENIENT,
+    String quoted = fix("process:\n  run_as_user: 1000\n", "coerced_scalar", ReadMode.LEGACY_TOLERANT,
         "Quote 1000 (a string)");
     assertTrue(quoted.contains("run_as_user: \"1000\"\n"), quoted);
   }
@@ -144,5 +144,67 @@ class LanguageFeaturesTest {
     }
     assertTrue(LanguageFormatting.commentLine(new OpenDocument("x", 1, "a: \"#not\"\nb: 'x #y'\n")) < 0,
         "a # inside quotes is not a comment");
+  }
+
+  /** An MCP endpoint whose {@code mcp.versions} list has 2025-06-18 and an empty item being typed (line 11). */
+  private static final String MCP_VERSIONS = "version: 1\nnetwork_policies:\n  a:\n    endpoints:\n"
+      + "      - host: mcp.example.com\n        port: 443\n        protocol: mcp\n        mcp:\n"
+      + "          allow_all_known_mcp_methods: true\n          versions:\n            - 2025-06-18\n"
+      + "            - \n    binaries:\n      - path: /usr/bin/agent\n";
+
+  private static String hover(String text, int line, int character) {
+    return LanguageHover.at(new OpenDocument("file:///x.yaml", 1, text), new Position(line, character))
+        .orElseThrow().getContents().getRight().getValue();
+  }
+
+  @Test
+  void mcpVersionsAreExplainedAndCompletedFromTheClosedSet() {
+    String onKey = hover(MCP_VERSIONS, 9, 12);
+    assertTrue(onKey.startsWith("**versions** · list of strings\n\n"), onKey);
+    assertTrue(onKey.contains("**Omitted: exactly `[\"2025-11-25\"]`**"), onKey);
+    assertTrue(onKey.endsWith("Items: `2025-03-26`, `2025-06-18`, `2025-11-25` · Default: `[\"2025-11-25\"]`"),
+        onKey);
+    assertEquals(onKey, hover(MCP_VERSIONS, 10, 16), "on an item, the list's hover");
+
+    OpenDocument d = new OpenDocument("file:///x.yaml", 1, MCP_VERSIONS);
+    List<CompletionItem> items = LanguageCompletion.at(d, new Position(11, 14));
+    assertEquals(List.of("2025-03-26", "2025-06-18", "2025-11-25"),
+        items.stream().map(CompletionItem::getLabel).toList());
+    for (CompletionItem item : items) {
+      String completed = LanguageServerTest.apply(MCP_VERSIONS, item.getTextEdit().getLeft());
+      List<String> errors = LanguageDiagnostics.problems(new OpenDocument("x", 1, completed), ReadMode.STRICT)
+          .stream().filter(Problem::isError).map(Problem::code).toList();
+      assertEquals(item.getLabel().equals("2025-06-18") ? List.of("mcp_version_duplicate") : List.of(), errors,
+          completed);
+    }
+    assertFalse(LanguageCompletion.at(d, new Position(8, 10)).stream().anyMatch(i -> i.getLabel().equals("versions")),
+        "written already");
+    String empty = MCP_VERSIONS.substring(0, MCP_VERSIONS.indexOf("          allow_all")) + "          \n"
+        + MCP_VERSIONS.substring(MCP_VERSIONS.indexOf("    binaries"));
+    CompletionItem first = LanguageCompletion.at(new OpenDocument("file:///y.yaml", 1, empty), new Position(8, 10))
+        .get(0);
+    assertEquals("versions", first.getLabel(), "first, in the language reference's order");
+    assertEquals("versions:\n            - ", first.getTextEdit().getLeft().getNewText(), "a block list starts");
+
+    String typo = MCP_VERSIONS.replace("            - \n", "            - 2025-11-26\n");
+    String fixed = fix(typo, "mcp_version_unknown", ReadMode.STRICT, "Change to '2025-11-25'");
+    assertTrue(fixed.contains("            - \"2025-11-25\"\n"), "written as the writer writes it: " + fixed);
+  }
+
+  @Test
+  void landlockCompatibilityIsAClosedSetWhoseEmptySpellingIsNotOffered() {
+    String text = "version: 1\nfilesystem_policy:\n  read_only: [/usr]\nlandlock:\n  compatibility: strict\n";
+    String onKey = hover(text, 4, 4);
+    assertTrue(onKey.contains("**Any other value is an error**"), onKey);
+    assertTrue(onKey.endsWith("Values: `best_effort`, `hard_requirement`, `\"\"` · Default: `best_effort`"), onKey);
+    assertEquals(onKey, hover(text, 4, 20), "on the value, the key's hover");
+
+    OpenDocument d = new OpenDocument("file:///x.yaml", 1, text);
+    assertEquals(List.of("best_effort", "hard_requirement"), LanguageCompletion.at(d, new Position(4, 17)).stream()
+        .map(CompletionItem::getLabel).toList());
+    List<Diagnostic> ds = diagnostics(d, ReadMode.STRICT);
+    List<String> titles = LanguageCodeActions.forDiagnostics(d, ds).stream().map(CodeAction::getTitle).toList();
+    assertEquals(List.of("Change to 'best_effort'", "Change to 'hard_requirement'"), titles);
+    fix(text, "landlock_compatibility_unknown", ReadMode.STRICT, "Change to 'best_effort'");
   }
 }

@@ -132,7 +132,7 @@ class LanguageServerTest {
         session.shutdownAndExit();
         session.close();
         JsonObject options = new JsonObject();
-        options.addProperty("lenient", true);
+        options.addProperty("legacyTolerant", true);
         start(options);
       }
       for (Example e : examples) {
@@ -146,7 +146,7 @@ class LanguageServerTest {
         CliRun.write(dir, name, text);
         List<String> args = new ArrayList<>(List.of("validate", "--json", "--kind", e.kind().wireName(), name));
         if (lenientMode) {
-          args.add("--lenient");
+          args.add("--legacy-tolerant");
         }
         CliRun validate = CliRun.run(dir, args.toArray(String[]::new));
         JsonNode problems = Json.MAPPER.readTree(validate.out()).get("files").get(0).get("problems");
@@ -231,6 +231,22 @@ class LanguageServerTest {
     assertEquals(List.of(), last.getDiagnostics(), "version 12 is the valid text");
     for (int i = 1; i < versions.size(); i++) {
       assertTrue(versions.get(i) > versions.get(i - 1), "versions only go up: " + versions);
+    }
+  }
+
+  @Test
+  void theLegacyTolerantReadingIsASettingWithTheCommandLinesAlias() throws IOException {
+    for (String name : List.of("legacyTolerant", "lenient", "neither")) {
+      session.shutdownAndExit();
+      session.close();
+      JsonObject options = new JsonObject();
+      options.addProperty(name, true);
+      start(options);
+      session.open(uri("t.yaml"), 1, "network_policies: {}\n");
+      List<String> codes = session.awaitDiagnostics(uri("t.yaml"), 1).stream().map(d -> d.getCode().getLeft())
+          .toList();
+      // strict (the default) requires version; the tolerant reading does not
+      assertEquals(name.equals("neither") ? List.of("missing_version") : List.of(), codes, name);
     }
   }
 

@@ -47,7 +47,8 @@ class ReportFormatTest {
     }
   }
 
-  private static List<String> schemaErrors(JsonNode log) {
+  /** The SARIF 2.1.0 schema errors of {@code log} (also used by TestCommandTest). */
+  static List<String> schemaErrors(JsonNode log) {
     return SARIF_SCHEMA.validate(log).stream().map(Error::toString).toList();
   }
 

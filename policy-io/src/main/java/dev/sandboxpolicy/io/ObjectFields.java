@@ -1,11 +1,10 @@
 package dev.sandboxpolicy.io;
 
-import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.SourceLocation;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +35,21 @@ final class ObjectFields {
     return pointer;
   }
 
+  /** The binder this mapping is read with (mode, problems, scalar and matcher reading). */
+  Binder binder() {
+    return binder;
+  }
+
+  /** How messages name this mapping ({@code "an endpoint"}). */
+  String what() {
+    return what;
+  }
+
+  /** The fields of {@code m}, the mapping under {@code key} of this one, named {@code what} in messages. */
+  ObjectFields nested(Node.MapNode m, String key, String what) {
+    return new ObjectFields(binder, m, child(key), what);
+  }
+
   String child(String key) {
     return JsonPointer.key(pointer, key);
   }
@@ -52,6 +66,18 @@ final class ObjectFields {
       return null;
     }
     return n;
+  }
+
+  /** Where the value of {@code key} is written (the mapping's own location when the key is absent). */
+  SourceLocation valueLocation(String key) {
+    Node n = map.get(key);
+    return n == null ? location() : new SourceLocation(child(key), n.line, n.column);
+  }
+
+  /** Whether {@code key} is written with an explicit null ({@code key:} or {@code key: null}); marks the key known. */
+  boolean isNull(String key) {
+    known.add(key);
+    return map.get(key) instanceof Node.ScalarNode s && s.type == Node.ScalarType.NULL;
   }
 
   boolean has(String key) {
@@ -109,14 +135,7 @@ final class ObjectFields {
       binder.wrongType(n, child(key), "a sequence of strings");
       return List.of();
     }
-    List<String> out = new ArrayList<>(l.items.size());
-    for (int i = 0; i < l.items.size(); i++) {
-      String s = binder.string(l.items.get(i), JsonPointer.index(child(key), i));
-      if (s != null) {
-        out.add(s);
-      }
-    }
-    return out;
+    return binder.strings(l, child(key));
   }
 
   /** The sequence under {@code key} (null when absent; a wrong type is reported). */
@@ -145,13 +164,34 @@ final class ObjectFields {
     return null;
   }
 
+  /** The keys no accessor asked for yet, in document order (nothing is reported). */
+  List<String> unknownKeys() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String key : map.entries.keySet()) {
+      if (!known.contains(key)) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
   /** Reports keys no accessor asked for and returns them with their values, in document order. */
   Map<String, Object> unknown() {
+    return unknown(Map.of(), null);
+  }
+
+  /**
+   * {@link #unknown()}, adding {@code hints.get(key)} to the message of an unknown key that is a known mistake.
+   *
+   * @param code null for {@code unknown_key}; the code of a mapping whose unknown keys are errors in every mode
+   */
+  Map<String, Object> unknown(Map<String, String> hints, ProblemCode code) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Node.Entry e : map.entries.values()) {
       if (!known.contains(e.key())) {
         String p = child(e.key());
-        binder.unknownKey(new SourceLocation(p, e.keyLine(), e.keyColumn()), what, e.key());
+        binder.unknownKey(new SourceLocation(p, e.keyLine(), e.keyColumn()), what, e.key(), known,
+            hints.get(e.key()), code);
         out.put(e.key(), Binder.raw(e.value()));
       }
     }

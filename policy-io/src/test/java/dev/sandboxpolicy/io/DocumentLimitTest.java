@@ -45,7 +45,7 @@ class DocumentLimitTest {
     assertTrue(wide.length() < limit && wide.getBytes(StandardCharsets.UTF_8).length > limit);
     for (String text : List.of(over, wide)) {
       for (ReadResult<Policy> read : List.of(PolicyReader.of(ReadMode.STRICT).readPolicy(text),
-          PolicyReader.of(ReadMode.LENIENT).readPolicy(text.getBytes(StandardCharsets.UTF_8), DocumentFormat.YAML))) {
+          PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPolicy(text.getBytes(StandardCharsets.UTF_8), DocumentFormat.YAML))) {
         List<Problem> problems = read.problems();
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("document_too_large", problems.get(0).code());

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PolicyReaderTest {
 
   private static final PolicyReader STRICT = PolicyReader.of(ReadMode.STRICT);
-  private static final PolicyReader LENIENT = PolicyReader.of(ReadMode.LENIENT);
+  private static final PolicyReader LENIENT = PolicyReader.of(ReadMode.LEGACY_TOLERANT);
 
   private static Problem only(ReadResult<?> r) {
     assertEquals(1, r.problems().size(), () -> "problems: " + r.problems());

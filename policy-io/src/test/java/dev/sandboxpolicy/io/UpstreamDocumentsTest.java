@@ -45,7 +45,7 @@ class UpstreamDocumentsTest {
   void loadsLenientlyAndRoundTrips(Path file) throws Exception {
     assumeTrue(Files.isRegularFile(file), "../shared is absent");
     String text = Files.readString(file);
-    PolicyReader reader = PolicyReader.of(ReadMode.LENIENT);
+    PolicyReader reader = PolicyReader.of(ReadMode.LEGACY_TOLERANT);
     String name = file.getFileName().toString();
     if (name.equals("tiers.yaml")) {
       var tiers = reader.readTiers(text).orElseThrow();

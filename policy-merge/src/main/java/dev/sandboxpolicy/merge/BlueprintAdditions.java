@@ -33,9 +33,9 @@ import java.util.Set;
  *   <li>an addition has only {@code name} (a string) and {@code endpoints} (a non-empty list): no
  *       {@code binaries};
  *   <li>an endpoint has only {@code host}, {@code port} ({@value Port#MIN_VALUE}..{@value Port#MAX_VALUE},
- *       required), {@code protocol}
- *       (absent or {@code rest}), {@code enforcement} ({@code enforce}/{@code audit}), {@code tls}
- *       ({@code terminate}/{@code passthrough}/{@code skip}), {@code access} (only {@code full}) and
+ *       required), {@code protocol} (absent or {@code rest}), {@code enforcement} ({@code enforce}/{@code
+ *       audit}), {@code tls} ({@code terminate}/{@code passthrough}/{@code skip}), {@code access} (only {@code
+ *       full}) and
  *       {@code rules} (non-empty when present, required with {@code protocol: rest});
  *   <li>a rule is exactly {@code {allow: {method, path}}} with one of the seven HTTP verbs (no {@code *}) and a
  *       path starting with {@code /}.
@@ -80,7 +80,7 @@ public final class BlueprintAdditions {
    * @throws PresetLayerException {@code blueprint_additions_invalid}, with every violation as a problem
    */
   public static Map<String, NetworkPolicy> read(String blueprintText) throws PresetLayerException {
-    ReadResult<Blueprint> r = PolicyReader.of(ReadMode.LENIENT).readBlueprint(blueprintText);
+    ReadResult<Blueprint> r = PolicyReader.of(ReadMode.STRICT).readBlueprint(blueprintText);
     List<Problem> problems = new ArrayList<>(r.problems().stream().filter(Problem::isError).toList());
     if (r.value().isEmpty() || !problems.isEmpty()) {
       throw PresetLayerException.withProblems(PresetLayerError.BLUEPRINT_ADDITIONS_INVALID, INVALID, problems);

@@ -61,8 +61,18 @@ public final class CustomPresetLoader {
   /** The only host whose endpoints may carry {@code allowed_ips} in a user-supplied preset (spec §2.6 step 9). */
   public static final String HOST_GATEWAY = "host.openshell.internal";
 
+  /**
+   * The first reading keeps unknown keys, so that NemoClaw's own refusals (a user-authored {@code allowed_ips} at
+   * entry level, reserved keys, private hosts) come first with their own codes and messages; {@link #STRICT_READER}
+   * then refuses whatever current OpenShell would not load (#3334).
+   */
   private static final PolicyReader READER = PolicyReader.builder()
-      .mode(ReadMode.LENIENT)
+      .mode(ReadMode.LEGACY_TOLERANT)
+      .limits(ReadLimits.defaults().withMaxDocumentBytes((int) MAX_PRESET_FILE_BYTES))
+      .build();
+
+  private static final PolicyReader STRICT_READER = PolicyReader.builder()
+      .mode(ReadMode.STRICT)
       .limits(ReadLimits.defaults().withMaxDocumentBytes((int) MAX_PRESET_FILE_BYTES))
       .build();
 
@@ -201,6 +211,11 @@ public final class CustomPresetLoader {
           "The preset cannot be read: " + doc.errors().get(0), doc.errors()).forPreset(name);
     }
     CustomPresetRules.check(doc.preset(), doc.sourceMap(), Map.of(), normalized(trustedHosts), sourcePath.toString());
+    PresetDocument strict = PresetDocument.parse(text, STRICT_READER);
+    if (!strict.errors().isEmpty()) {
+      throw PresetLayerException.withProblems(PresetLayerError.PRESET_UNREADABLE,
+          "The preset cannot be read: " + strict.errors().get(0), strict.errors()).forPreset(name);
+    }
     ValidationReport report = VALIDATOR.validateText(DocumentKind.PRESET, text, ReadMode.STRICT);
     return CustomPreset.of(doc.preset(), text, sourcePath, report);
   }

@@ -16,7 +16,11 @@ import java.util.Objects;
 
 /**
  * The live policy of a sandbox, read from the text of {@code openshell policy get} (with or without
- * {@code --full}) or from a plain policy document, with NemoClaw's strictness (preset layer spec §2.2).
+ * {@code --full}) or from a plain policy document (preset layer spec §2.2), with the fail-closed reading every
+ * OpenShell load path shares since #3334: {@link #parse(String)} refuses a body with an unknown key or without
+ * {@code version}, as OpenShell would refuse the merged result. {@link #parse(String, ReadMode)} with
+ * {@link ReadMode#LEGACY_TOLERANT} reads the way NemoClaw's fail-soft parser did (unknown sections kept so they
+ * survive a merge, {@code version} optional), for policies written for an OpenShell before #3334.
  *
  * <p>The text may start with the CLI's metadata header ({@code Version:}, {@code Hash:}, {@code Status:} ...)
  * followed by a separator line. The separator is the first line that is exactly {@code ---} plus optional
@@ -30,20 +34,19 @@ import java.util.Objects;
  *   <li>an empty body, including a header with no body ({@code live_policy_empty});
  *   <li>a body that is not YAML, or breaks the reader's limits ({@code live_policy_not_yaml});
  *   <li>a scalar or sequence body ({@code live_policy_not_mapping});
- *   <li>a {@code version} that is not an integer of at least 1, e.g. the string {@code "1"} or {@code 1.5}
- *       ({@code live_policy_bad_version});
+ *   <li>a {@code version} that is not an integer of at least 1, e.g. the string {@code "1"} or {@code 1.5},
+ *       and (strict reading) a missing {@code version} ({@code live_policy_bad_version});
  *   <li>a {@code network_policies} that is not a mapping ({@code null}, a list, the legacy array form, a
  *       string) ({@code live_policy_bad_network_policies});
  *   <li>without a separator, a mapping that has neither {@code version} nor {@code network_policies}: such a
  *       mapping is a diagnostic ({@code error: ...}), not a policy ({@code live_policy_not_a_policy}). With a
  *       separator any mapping is accepted;
- *   <li>any other shape the model cannot hold, e.g. a port that is not a number ({@code live_policy_bad_section}).
+ *   <li>any other shape the model cannot hold, e.g. a port that is not a number, and (strict reading) an unknown
+ *       key ({@code live_policy_bad_section}).
  * </ul>
- * Unknown keys are kept (the read is lenient), so future sections survive a merge.
  */
 public final class LivePolicy {
 
-  private static final PolicyReader READER = PolicyReader.of(ReadMode.LENIENT);
 
   private final Policy policy;
   private final String body;
@@ -58,39 +61,53 @@ public final class LivePolicy {
   }
 
   /**
-   * Reads the live policy from {@code text}.
+   * Reads the live policy from {@code text} with the fail-closed reading of current OpenShell.
    *
    * @throws PresetLayerException one of the {@code live_policy_*} refusals listed above, with the reader's
    *     located problems (lines and columns are relative to the body)
    */
   public static LivePolicy parse(String text) throws PresetLayerException {
+    return parse(text, ReadMode.STRICT);
+  }
+
+  /**
+   * Reads the live policy from {@code text} in {@code mode}: {@link ReadMode#LEGACY_TOLERANT} keeps unknown
+   * sections and accepts a missing {@code version}, as NemoClaw's parser did before OpenShell #3334.
+   *
+   * @throws PresetLayerException one of the {@code live_policy_*} refusals listed above
+   */
+  public static LivePolicy parse(String text, ReadMode mode) throws PresetLayerException {
     Objects.requireNonNull(text, "text");
+    PolicyReader reader = PolicyReader.of(Objects.requireNonNull(mode, "mode"));
     int sep = separatorEnd(text);
     String body = (sep < 0 ? text : text.substring(sep)).strip();
     if (body.isEmpty()) {
       throw PresetLayerException.of(PresetLayerError.LIVE_POLICY_EMPTY, SourceLocation.NONE,
           "The live policy output does not contain a policy YAML document.");
     }
-    ReadResult<Policy> read = READER.readPolicy(body);
+    ReadResult<Policy> read = reader.readPolicy(body);
     List<Problem> errors = read.problems().stream().filter(Problem::isError).toList();
+    SourceMap map = read.sourceMap();
     if (!errors.isEmpty()) {
+      if (sep < 0 && isMapping(errors) && map.locate("/version").isEmpty()
+          && map.locate("/network_policies").isEmpty()) {
+        throw notAPolicy(map);
+      }
       throw refusal(errors);
     }
     Policy policy = read.value().get();
-    SourceMap map = read.sourceMap();
     if (policy.version().isPresent() && policy.version().get() < 1) {
       throw PresetLayerException.of(PresetLayerError.LIVE_POLICY_BAD_VERSION, map.nearest("/version"),
           "The live policy version must be an integer >= 1.");
     }
     boolean hasVersion = map.locate("/version").isPresent();
     boolean hasEntries = map.locate("/network_policies").isPresent();
-    if (hasEntries && policy.networkPolicies().isEmpty() && isNull(body, "network_policies")) {
+    if (hasEntries && policy.networkPolicies().isEmpty() && isNull(reader, body, "network_policies")) {
       throw PresetLayerException.of(PresetLayerError.LIVE_POLICY_BAD_NETWORK_POLICIES,
           map.nearest("/network_policies"), "The live policy's network_policies must be a mapping, not null.");
     }
     if (sep < 0 && !hasVersion && !hasEntries) {
-      throw PresetLayerException.of(PresetLayerError.LIVE_POLICY_NOT_A_POLICY, map.nearest(""),
-          "The text is a mapping without 'version' or 'network_policies' and no policy header: not a policy.");
+      throw notAPolicy(map);
     }
     return new LivePolicy(policy, body, sep >= 0, hasEntries);
   }
@@ -176,6 +193,17 @@ public final class LivePolicy {
     return true;
   }
 
+  private static PresetLayerException notAPolicy(SourceMap map) {
+    return PresetLayerException.of(PresetLayerError.LIVE_POLICY_NOT_A_POLICY, map.nearest(""),
+        "The text is a mapping without 'version' or 'network_policies' and no policy header: not a policy.");
+  }
+
+  /** Whether the body was read as a mapping (no syntax error, no empty document, not a scalar or a sequence). */
+  private static boolean isMapping(List<Problem> errors) {
+    return errors.stream().noneMatch(p -> p.code().equals("empty_document") || PlainTree.SYNTAX_CODES.contains(p.code())
+        || p.pointer().isEmpty() && p.code().equals("wrong_type"));
+  }
+
   /** Classifies the reader's errors into one refusal (the first matching rule wins). */
   private static PresetLayerException refusal(List<Problem> errors) {
     Problem first = errors.get(0);
@@ -196,6 +224,11 @@ public final class LivePolicy {
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_BAD_VERSION,
           "The live policy version must be an integer >= 1.", errors);
     }
+    if (errors.stream().anyMatch(p -> p.code().equals("missing_version"))) {
+      return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_BAD_VERSION,
+          "The live policy has no version; every OpenShell load path requires it since #3334 (write version: 1).",
+          errors);
+    }
     if (errors.stream().anyMatch(p -> p.pointer().equals("/network_policies"))) {
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_BAD_NETWORK_POLICIES,
           "The live policy's network_policies must be a mapping of entries.", errors);
@@ -205,8 +238,8 @@ public final class LivePolicy {
   }
 
   /** Whether the top-level {@code key} is written with a null value (the model reads null as absent). */
-  private static boolean isNull(String body, String key) {
-    return PlainTree.read(READER, body).filter(t -> PlainTree.has(t, key))
+  private static boolean isNull(PolicyReader reader, String body, String key) {
+    return PlainTree.read(reader, body).filter(t -> PlainTree.has(t, key))
         .map(t -> PlainTree.child(t, key) == null).orElse(false);
   }
 

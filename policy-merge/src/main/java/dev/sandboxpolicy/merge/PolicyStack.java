@@ -7,10 +7,12 @@ import dev.sandboxpolicy.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -159,7 +161,7 @@ public final class PolicyStack {
       all.addAll(newLayers);
       next = of(baseline, all);
     }
-    return StackChange.of(next, PolicyDiff.between(effective, next.effective));
+    return checked(next, newLayers);
   }
 
   /**
@@ -180,7 +182,27 @@ public final class PolicyStack {
     List<StackLayer> rest = new ArrayList<>(layers);
     rest.remove(i);
     PolicyStack next = of(baseline, rest);
-    return StackChange.of(next, PolicyDiff.between(effective, next.effective));
+    return checked(next, List.of());
+  }
+
+  /**
+   * The change to {@code next}, refused when an entry it adds or replaces has an MCP endpoint whose
+   * {@code mcp.versions} shares no revision with another MCP endpoint on the same host and port (a removal can do
+   * that too, by bringing back a shadowed entry). The refusal names the layer of {@code named} that wrote the entry.
+   */
+  private StackChange checked(PolicyStack next, List<StackLayer> named) throws PresetLayerException {
+    PolicyDiff diff = PolicyDiff.between(effective, next.effective);
+    Set<String> changed = new HashSet<>(diff.addedKeys());
+    changed.addAll(diff.replacedKeys());
+    McpVersionCompatibility.check(next.effective.networkPolicies(), changed, key -> {
+      for (int i = named.size() - 1; i >= 0; i--) {
+        if (named.get(i).preset().networkPolicies().containsKey(key)) {
+          return Optional.of(named.get(i).name());
+        }
+      }
+      return Optional.empty();
+    });
+    return StackChange.of(next, diff);
   }
 
   /** This stack as a YAML document (format in {@code docs/presets-and-merging.md}). */

@@ -42,7 +42,7 @@ final class PolicyStackCodec {
 
   private static final String BUILT_IN = "built-in";
   private static final String CUSTOM = "custom";
-  private static final PolicyReader READER = PolicyReader.of(ReadMode.LENIENT);
+  private static final PolicyReader READER = PolicyReader.of(ReadMode.STRICT);
 
   private PolicyStackCodec() {}
 

@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public final class PresetDocument {
 
-  private static final PolicyReader READER = PolicyReader.of(ReadMode.LENIENT);
+  private static final PolicyReader READER = PolicyReader.of(ReadMode.STRICT);
 
   private final Preset preset;
   private final String text;

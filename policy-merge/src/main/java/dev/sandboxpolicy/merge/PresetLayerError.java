@@ -104,7 +104,12 @@ public enum PresetLayerError implements WireNamed {
   /** Blueprint {@code components.policy.additions} break the narrower rules blueprints are held to. */
   BLUEPRINT_ADDITIONS_INVALID(ProblemCode.BLUEPRINT_ADDITIONS_INVALID),
   /** A serialized policy stack cannot be read. */
-  STACK_UNREADABLE(ProblemCode.STACK_UNREADABLE);
+  STACK_UNREADABLE(ProblemCode.STACK_UNREADABLE),
+  /**
+   * The result would hold two MCP endpoints on one host and port whose {@code mcp.versions} admit no revision in
+   * common (upstream #3027): neither set can be picked silently.
+   */
+  MCP_VERSIONS_INCOMPATIBLE(ProblemCode.MCP_VERSIONS_INCOMPATIBLE);
 
   private final ProblemCode code;
 

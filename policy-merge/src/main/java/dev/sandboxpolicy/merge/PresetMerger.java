@@ -93,11 +93,26 @@ public final class PresetMerger {
    * @throws PresetLayerException as {@link #merge(Policy, List)}
    */
   public static MergeResult mergeLayers(Policy live, List<StackLayer> layers) throws PresetLayerException {
-    return mergePrepared(live, prepare(layers, "merge"));
+    List<String> names = new ArrayList<>(layers.size());
+    for (int i = 0; i < layers.size(); i++) {
+      String name = layers.get(i).preset().name();
+      names.add(name.isEmpty() ? "#" + (i + 1) : name);
+    }
+    return mergePrepared(live, prepare(layers, "merge"), names);
   }
 
   /** Merges entries already under their live keys (checked presets, or reviewed blueprint additions). */
-  static MergeResult mergePrepared(Policy live, List<Map<String, NetworkPolicy>> entries) {
+  static MergeResult mergePrepared(Policy live, List<Map<String, NetworkPolicy>> entries)
+      throws PresetLayerException {
+    return mergePrepared(live, entries, List.of());
+  }
+
+  /**
+   * {@link #mergePrepared(Policy, List)}, naming {@code names.get(i)} as the preset that wrote the entries of
+   * {@code entries.get(i)} when the result is refused ({@link McpVersionCompatibility}).
+   */
+  static MergeResult mergePrepared(Policy live, List<Map<String, NetworkPolicy>> entries, List<String> names)
+      throws PresetLayerException {
     Map<String, NetworkPolicy> before = live.networkPolicies();
     LinkedHashMap<String, NetworkPolicy> merged = new LinkedHashMap<>(capacity(before.size()));
     List<KeyChange> changes = new ArrayList<>();
@@ -109,6 +124,14 @@ public final class PresetMerger {
         touched.put(e.getKey(), Boolean.TRUE);
       }
     }
+    McpVersionCompatibility.check(merged, touched.keySet(), key -> {
+      for (int i = Math.min(entries.size(), names.size()) - 1; i >= 0; i--) {
+        if (entries.get(i).containsKey(key)) {
+          return Optional.of(names.get(i));
+        }
+      }
+      return Optional.empty();
+    });
     for (String key : touched.keySet()) {
       NetworkPolicy old = before.get(key);
       NetworkPolicy now = merged.get(key);
@@ -122,6 +145,7 @@ public final class PresetMerger {
     Policy result = rebuild(live, version, merged);
     return MergeResult.of(result, PolicyDiff.of(changes, live.version(), version));
   }
+
 
   /**
    * Removes one preset's keys from {@code live}.

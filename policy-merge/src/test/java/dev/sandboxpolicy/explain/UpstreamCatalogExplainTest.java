@@ -33,7 +33,7 @@ class UpstreamCatalogExplainTest {
   }
 
   private static List<Preset> presets(Path dir) throws IOException, PolicyReadException {
-    PolicyReader reader = PolicyReader.of(ReadMode.LENIENT);
+    PolicyReader reader = PolicyReader.of(ReadMode.LEGACY_TOLERANT);
     List<Preset> presets = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir.resolve("policies/presets"))) {
       for (Path file : files.sorted().collect(Collectors.toList())) {
@@ -73,7 +73,7 @@ class UpstreamCatalogExplainTest {
   @Test
   void balancedSandboxWithSeveralPresets() throws IOException, PolicyReadException {
     Path dir = blueprint();
-    PolicyReader reader = PolicyReader.of(ReadMode.LENIENT);
+    PolicyReader reader = PolicyReader.of(ReadMode.LEGACY_TOLERANT);
     List<Preset> presets = presets(dir);
     TierCatalog tiers = reader.readTiers(dir.resolve("policies/tiers.yaml")).orElseThrow();
     List<String> applied = List.of("npm", "pypi", "huggingface", "brew", "brave", "local-inference", "jira");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import java.util.List;
@@ -96,7 +97,9 @@ class BlueprintAdditionsTest {
         future_section: {a: 1}
         """;
     String bp = blueprint("{host: models.local, port: 8000, access: full}");
-    MergeResult r = BlueprintAdditions.mergeText("Version: 2\n---\n" + live, bp);
+    // NemoClaw's own reading of an older live policy (no version, an unknown section kept)
+    MergeResult r = BlueprintAdditions.merge(
+        LivePolicy.parse("Version: 2\n---\n" + live, ReadMode.LEGACY_TOLERANT).policy(), BlueprintAdditions.read(bp));
     Policy p = r.policy();
     assertEquals(List.of("model_service", "keep"), List.copyOf(p.networkPolicies().keySet()));
     assertEquals("models.local", p.networkPolicies().get("model_service").endpoints().get(0).host());
@@ -110,10 +113,14 @@ class BlueprintAdditionsTest {
   @Test
   void mergeRefusesNonMappingTopLevelFieldsAndStrictlyUnreadableLivePolicies() throws Exception {
     String bp = blueprint("{host: models.local, port: 8000, access: full}");
-    PresetLayerException e = assertThrows(PresetLayerException.class,
-        () -> BlueprintAdditions.mergeText("version: 1\nfuture_mode: strict\nnetwork_policies: {}\n", bp));
+    String live = "version: 1\nfuture_mode: strict\nnetwork_policies: {}\n";
+    PresetLayerException e = assertThrows(PresetLayerException.class, () -> BlueprintAdditions.merge(
+        LivePolicy.parse(live, ReadMode.LEGACY_TOLERANT).policy(), BlueprintAdditions.read(bp)));
     assertEquals("live_policy_bad_section", e.code());
     assertEquals("Current policy top-level field \"future_mode\" must be a YAML mapping", e.getMessage());
+    PresetLayerException strict = assertThrows(PresetLayerException.class, () -> BlueprintAdditions.mergeText(live, bp));
+    assertEquals("live_policy_bad_section", strict.code());
+    assertEquals("unknown_key", strict.problems().get(0).code(), "the strict reading refuses the unknown key itself");
     assertEquals("live_policy_bad_network_policies", assertThrows(PresetLayerException.class,
         () -> BlueprintAdditions.mergeText("version: 1\nnetwork_policies: [a]\n", bp)).code());
     assertEquals("live_policy_empty", assertThrows(PresetLayerException.class,
@@ -124,7 +131,8 @@ class BlueprintAdditionsTest {
   void noAdditionsMeansNoChange() throws Exception {
     String bp = "version: \"0.1.0\"\nprofiles: [default]\ncomponents:\n  policy: {base: b.yaml, additions: {}}\n";
     assertTrue(BlueprintAdditions.read(bp).isEmpty());
-    MergeResult r = BlueprintAdditions.mergeText("network_policies: {}\n", bp);
+    MergeResult r = BlueprintAdditions.merge(
+        LivePolicy.parse("network_policies: {}\n", ReadMode.LEGACY_TOLERANT).policy(), BlueprintAdditions.read(bp));
     assertTrue(r.isNoOp());
     assertEquals(Optional.empty(), r.policy().version(), "version is written only when additions are merged");
   }

@@ -45,7 +45,7 @@ class CatalogFidelityTest {
   @Test
   void agentEntriesMatchUpstreamAdditions() throws Exception {
     for (String agent : List.of("hermes", "langchain-deepagents-code")) {
-      Policy upstream = PolicyReader.of(ReadMode.LENIENT)
+      Policy upstream = PolicyReader.of(ReadMode.LEGACY_TOLERANT)
           .readPolicy(Fixtures.upstream("agents/" + agent + "/policy-additions.yaml")).orElseThrow();
       PresetCatalog view = catalog.forAgent(agent);
       // Every agent-specific preset is made of the agent's own entries.
@@ -56,7 +56,7 @@ class CatalogFidelityTest {
       }
     }
     assertEquals(
-        PolicyReader.of(ReadMode.LENIENT).readPolicy(Fixtures.upstream("agents/hermes/policy-additions.yaml"))
+        PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPolicy(Fixtures.upstream("agents/hermes/policy-additions.yaml"))
             .orElseThrow().networkPolicies().get("pypi"),
         catalog.forAgent("hermes").find("pypi").orElseThrow().networkPolicies().get("pypi"));
   }

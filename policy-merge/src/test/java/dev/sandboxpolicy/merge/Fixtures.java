@@ -82,13 +82,13 @@ final class Fixtures {
       """;
 
   static Policy policy(String yaml) {
-    ReadResult<Policy> r = PolicyReader.of(ReadMode.LENIENT).readPolicy(yaml);
+    ReadResult<Policy> r = PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPolicy(yaml);
     assertFalse(r.hasErrors(), () -> "test policy does not read: " + r.problems());
     return r.value().orElseThrow();
   }
 
   static Preset preset(String yaml) {
-    ReadResult<Preset> r = PolicyReader.of(ReadMode.LENIENT).readPreset(yaml);
+    ReadResult<Preset> r = PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPreset(yaml);
     assertFalse(r.hasErrors(), () -> "test preset does not read: " + r.problems());
     return r.value().orElseThrow();
   }

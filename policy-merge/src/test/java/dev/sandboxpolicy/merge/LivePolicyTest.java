@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandboxpolicy.io.ReadMode;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -105,17 +106,33 @@ class LivePolicyTest {
   }
 
   @Test
-  void withAHeaderAnyMappingIsAPolicy() throws Exception {
-    LivePolicy live = LivePolicy.parse("Version: 1\n---\nfuture_section: {x: 1}\n");
+  void withAHeaderAnyMappingIsAPolicyButOnlyTheLegacyReadingKeepsUnknownSections() throws Exception {
+    String text = "Version: 1\n---\nversion: 1\nfuture_section: {x: 1}\n";
+    LivePolicy live = LivePolicy.parse(text, ReadMode.LEGACY_TOLERANT);
     assertTrue(live.policy().networkPolicies().isEmpty());
     assertFalse(live.hasNetworkPolicies());
     assertTrue(live.policy().unknownFields().containsKey("future_section"));
+    // current OpenShell would refuse the merged result, so the strict reading refuses it first, naming the key
+    PresetLayerException e = assertThrows(PresetLayerException.class, () -> LivePolicy.parse(text));
+    assertEquals("live_policy_bad_section", e.code());
+    assertEquals("/future_section", e.problems().get(0).pointer());
+    assertEquals(2, e.problems().get(0).line(), "lines are relative to the body");
+    assertTrue(e.getMessage().contains("future_section"), e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"network_policies: {}", "version: 1"})
   void withoutAHeaderVersionOrNetworkPoliciesIdentifiesAPolicy(String text) throws Exception {
-    LivePolicy.parse(text);
+    LivePolicy.parse(text, ReadMode.LEGACY_TOLERANT);
+  }
+
+  @Test
+  void theStrictReadingRequiresVersionAndSaysSo() throws Exception {
+    LivePolicy.parse("version: 1\n");
+    PresetLayerException e = assertThrows(PresetLayerException.class, () -> LivePolicy.parse("network_policies: {}"));
+    assertEquals("live_policy_bad_version", e.code());
+    assertTrue(e.getMessage().contains("version: 1"), e.getMessage());
+    assertEquals("missing_version", e.problems().get(0).code());
   }
 
   @Test

@@ -50,9 +50,9 @@ class PolicyStackTest {
 
   @Test
   void onNemoClawsHermesBaselineThePypiPresetIsRestoredOnlyByTheStack() throws Exception {
-    Policy hermes = dev.sandboxpolicy.io.PolicyReader.of(dev.sandboxpolicy.io.ReadMode.LENIENT)
+    Policy hermes = dev.sandboxpolicy.io.PolicyReader.of(dev.sandboxpolicy.io.ReadMode.LEGACY_TOLERANT)
         .readPolicy(Fixtures.upstream("agents/hermes/policy-permissive.yaml")).orElseThrow();
-    Policy hermesBase = dev.sandboxpolicy.io.PolicyReader.of(dev.sandboxpolicy.io.ReadMode.LENIENT)
+    Policy hermesBase = dev.sandboxpolicy.io.PolicyReader.of(dev.sandboxpolicy.io.ReadMode.LEGACY_TOLERANT)
         .readPolicy(Fixtures.upstream("agents/hermes/policy-additions.yaml")).orElseThrow();
     for (Policy base : List.of(hermes, hermesBase)) {
       for (Preset p : catalog.presets()) {

@@ -149,6 +149,15 @@ public abstract class Endpoint implements PolicyNode {
     return port() == 0 ? List.of() : List.of(port());
   }
 
+  /**
+   * The MCP revisions this endpoint admits ({@link McpOptions#effectiveVersions()}), or
+   * {@code [}{@link McpVersion#DEFAULT}{@code ]} when it has no {@code mcp} block. Meaningful for
+   * {@code protocol: mcp} only; on any other endpoint {@code mcp} options are a validation error.
+   */
+  public final List<McpVersion> effectiveMcpVersions() {
+    return mcp().map(McpOptions::effectiveVersions).orElse(List.of(McpVersion.DEFAULT));
+  }
+
   /** The allow rules, or an empty list when the key is absent. */
   public final List<AllowRule> allowRules() {
     return rules().orElse(List.of());

@@ -15,7 +15,10 @@ public abstract class FilesystemPolicy implements PolicyNode {
 
   FilesystemPolicy() {}
 
-  /** Whether the working directory is added read-write. {@code false} when the section is present but the key is not; when the whole section is absent the runtime default is {@code true}. */
+  /**
+   * Whether the working directory is added read-write: {@code false} when the section is present without the key.
+   * An absent section means {@code true} ({@link Policy#effectiveFilesystemPolicy()}).
+   */
   @Value.Default
   public boolean includeWorkdir() {
     return false;

@@ -6,8 +6,9 @@ import org.immutables.value.Value;
 /**
  * The {@code landlock} section.
  *
- * <p><b>Warning:</b> upstream treats any value other than {@code hard_requirement}, typos included, as
- * {@code best_effort}.
+ * <p>{@code compatibility} is {@code best_effort} (the default, also when empty) or {@code hard_requirement}; since
+ * upstream #2541 any other value, typos included, is a validation error (it used to mean {@code best_effort}
+ * silently). The model keeps what was written so that the error can name it.
  */
 @Value.Immutable
 @ModelStyle
@@ -21,9 +22,9 @@ public abstract class Landlock implements PolicyNode {
     return "";
   }
 
-  /** Whether this section demands Landlock (only the exact string {@code hard_requirement}). */
+  /** Whether this section demands Landlock (only the exact string {@code hard_requirement}; validation rejects others). */
   public final boolean isHardRequirement() {
-    return "hard_requirement".equals(compatibility());
+    return LandlockCompatibility.HARD_REQUIREMENT.is(compatibility());
   }
 
   @Override

@@ -25,8 +25,29 @@ public abstract class Policy implements PolicyNode {
   /** The {@code version} as written (required by a strict read; upstream never checks the value). */
   public abstract Optional<Long> version();
 
-  /** The {@code filesystem_policy} section, when present. */
+  /**
+   * The {@code filesystem_policy} section, when present. See {@link #effectiveFilesystemPolicy()} for what an absent
+   * section means.
+   */
   public abstract Optional<FilesystemPolicy> filesystemPolicy();
+
+  /**
+   * The filesystem policy the sandbox gets before baseline paths are added: the written section, or, when the
+   * section is absent, one with {@code include_workdir: true} and no paths (upstream #3334: an omitted
+   * {@code filesystem_policy} means {@code include_workdir: true}, an explicit {@code filesystem_policy: {}} means
+   * {@code false}).
+   *
+   * <pre>{@code
+   * policy("version: 1").effectiveFilesystemPolicy().includeWorkdir();                          // true
+   * policy("version: 1\nfilesystem_policy: {}").effectiveFilesystemPolicy().includeWorkdir();  // false
+   * }</pre>
+   */
+  public final FilesystemPolicy effectiveFilesystemPolicy() {
+    return filesystemPolicy().orElse(ABSENT_FILESYSTEM_POLICY);
+  }
+
+  /** What an absent {@code filesystem_policy} section means. */
+  private static final FilesystemPolicy ABSENT_FILESYSTEM_POLICY = FilesystemPolicy.builder().includeWorkdir(true).build();
 
   /** The {@code landlock} section, when present. */
   public abstract Optional<Landlock> landlock();

@@ -17,6 +17,12 @@ import java.util.Objects;
  */
 public record Problem(Severity severity, String code, String pointer, int line, int column, String message) {
 
+  /**
+   * At most this many characters of a value the author wrote are shown in a message, so that a problem stays one
+   * readable line even for a hostile megabyte-long key (upstream #3334 bounds its unknown-field paths the same way).
+   */
+  public static final int MAX_QUOTED_CHARS = 80;
+
   /** Validates the components. */
   public Problem {
     Objects.requireNonNull(severity, "severity");
@@ -43,6 +49,31 @@ public record Problem(Severity severity, String code, String pointer, int line, 
   /** This problem at another place (for example once a merged document's source map is known). */
   public Problem at(SourceLocation location) {
     return new Problem(severity, code, location.pointer(), location.line(), location.column(), message);
+  }
+
+  /**
+   * How a message shows a value the author wrote: in single quotes, control and line-separator characters written
+   * as a backslash, {@code u} and four hex digits, cut after {@link #MAX_QUOTED_CHARS} characters with {@code ...}.
+   *
+   * <pre>{@code
+   * Problem.quote("line\none");   // 'line\\u000aone': six characters for the line break, not the break
+   * }</pre>
+   */
+  public static String quote(String written) {
+    int shown = Math.min(written.length(), MAX_QUOTED_CHARS);
+    StringBuilder out = new StringBuilder(shown + 8).append('\'');
+    for (int i = 0; i < shown; i++) {
+      char c = written.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    if (written.length() > shown) {
+      out.append("...");
+    }
+    return out.append('\'').toString();
   }
 
   /** Whether this problem is an error. */

@@ -46,6 +46,7 @@ public enum ProblemCode implements WireNamed {
   FILESYSTEM_READ_WRITE_ROOT("filesystem_read_write_root"),
   FILESYSTEM_PATH_MISSING("filesystem_path_missing"),
   LANDLOCK_COMPATIBILITY_UNKNOWN("landlock_compatibility_unknown"),
+  LANDLOCK_HARD_REQUIREMENT_WITHOUT_PATHS("landlock_hard_requirement_without_paths"),
   PROCESS_IDENTITY_INVALID("process_identity_invalid"),
 
   // network_policies keys and entries
@@ -77,6 +78,11 @@ public enum ProblemCode implements WireNamed {
   BODY_LIMIT_INVALID("body_limit_invalid"),
   SQL_ENFORCE("sql_enforce"),
   MCP_OPTIONS_WRONG_PROTOCOL("mcp_options_wrong_protocol"),
+  MCP_VERSIONS_EMPTY("mcp_versions_empty"),
+  MCP_VERSION_UNKNOWN("mcp_version_unknown"),
+  MCP_VERSION_DUPLICATE("mcp_version_duplicate"),
+  MCP_VERSIONS_AMBIGUOUS("mcp_versions_ambiguous"),
+  JSON_RPC_OPTION_UNKNOWN("json_rpc_option_unknown"),
   MCP_ENDPOINT_UNBOUNDED("mcp_endpoint_unbounded"),
   FIELD_IGNORED_FOR_PROTOCOL("field_ignored_for_protocol"),
 
@@ -108,6 +114,7 @@ public enum ProblemCode implements WireNamed {
   REST_RULE_WITHOUT_PATH("rest_rule_without_path"),
   GLOB_INVALID("glob_invalid"),
   QUERY_MATCHER_INVALID("query_matcher_invalid"),
+  MATCHER_VALUE_INVALID("matcher_value_invalid"),
   GRAPHQL_OPERATION_TYPE_INVALID("graphql_operation_type_invalid"),
   GRAPHQL_FIELDS_INVALID("graphql_fields_invalid"),
   WEBSOCKET_RULE_MIXED("websocket_rule_mixed"),
@@ -125,6 +132,8 @@ public enum ProblemCode implements WireNamed {
   // network_middlewares (spec §1.9, §2.2)
   MIDDLEWARE_KEY_EMPTY("middleware_key_empty"),
   MIDDLEWARE_NAME_EMPTY("middleware_name_empty"),
+  MIDDLEWARE_BUILTIN_UNKNOWN("middleware_builtin_unknown"),
+  MIDDLEWARE_CONFIG_INVALID("middleware_config_invalid"),
   MIDDLEWARE_ON_ERROR_INVALID("middleware_on_error_invalid"),
   MIDDLEWARE_SELECTOR_MISSING("middleware_selector_missing"),
   MIDDLEWARE_INCLUDE_EMPTY("middleware_include_empty"),
@@ -186,7 +195,14 @@ public enum ProblemCode implements WireNamed {
   STATIC_SECTION_CHANGED("static_section_changed"),
   GLOBAL_POLICY_ACTIVE("global_policy_active"),
   BLUEPRINT_ADDITIONS_INVALID("blueprint_additions_invalid"),
-  STACK_UNREADABLE("stack_unreadable");
+  STACK_UNREADABLE("stack_unreadable"),
+  MCP_VERSIONS_INCOMPATIBLE("mcp_versions_incompatible"),
+
+  // policy test files (policyctl test; docs/testing-policies.md)
+  REQUEST_INVALID("request_invalid"),
+  TEST_FAILED("test_failed"),
+  NOT_EXERCISED("not_exercised"),
+  COVERAGE_BELOW_MINIMUM("coverage_below_minimum");
 
   private final String wireName;
 

@@ -60,11 +60,9 @@ public final class EffectiveFilesystemPolicy {
     ProblemSink sink = new ProblemSink(Locator.NONE);
     Set<String> ro = new LinkedHashSet<>();
     Set<String> rw = new LinkedHashSet<>();
-    FilesystemPolicy fs = policy.filesystemPolicy().orElse(null);
-    if (fs != null) {
-      addUserPaths(fs.readOnly(), "/filesystem_policy/read_only", ro, probe, hard, sink);
-      addUserPaths(fs.readWrite(), "/filesystem_policy/read_write", rw, probe, hard, sink);
-    }
+    FilesystemPolicy fs = policy.effectiveFilesystemPolicy();
+    addUserPaths(fs.readOnly(), "/filesystem_policy/read_only", ro, probe, hard, sink);
+    addUserPaths(fs.readWrite(), "/filesystem_policy/read_write", rw, probe, hard, sink);
     if (proxyMode) {
       for (String path : BASELINE_READ_ONLY) {
         if (!ro.contains(path) && !rw.contains(path) && probe.exists(path)) {
@@ -77,8 +75,7 @@ public final class EffectiveFilesystemPolicy {
         }
       }
     }
-    boolean includeWorkdir = fs == null || fs.includeWorkdir();
-    if (includeWorkdir && !workdir.isEmpty()) {
+    if (fs.includeWorkdir() && !workdir.isEmpty()) {
       rw.add(normalize(workdir));
     }
     return new EffectiveFilesystemPolicy(new ArrayList<>(ro), new ArrayList<>(rw), sink.problems());

@@ -5,6 +5,7 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.McpOptions;
+import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
@@ -24,6 +25,12 @@ import java.util.Set;
  */
 final class EndpointRules {
 
+  /**
+   * What a {@code json_rpc} block may hold, for messages: upstream parses it into a closed struct and rejects any
+   * other option, so an option that looks like a knob (such as {@code on_parse_error}) never silently does nothing.
+   */
+  static final String JSON_RPC_OPTIONS_HINT = "json_rpc takes only max_body_bytes, and OpenShell rejects any other"
+      + " option instead of ignoring it";
   /** Spec §2.2: the accepted {@code credential_signing} values. */
   static final Set<String> SIGNING_MODES = Set.of("sigv4", "sigv4:body", "sigv4:no_body");
   /** Spec §2.4: the HTTPS port that makes {@code tls: skip} with an L7 protocol suspicious. */
@@ -55,6 +62,7 @@ final class EndpointRules {
     checkOptions(site, sink);
     checkCredentials(site, sink);
     checkAllowedIps(site, sink);
+    McpVersionRules.check(site, sink);
     if (Protocol.TCP.is(site.protocol())) {
       checkTcpFields(site, sink);
     }
@@ -183,6 +191,9 @@ final class EndpointRules {
       sink.error(ProblemCode.BODY_LIMIT_INVALID, site.at("json_rpc") + "/max_body_bytes",
           "json_rpc.max_body_bytes must be a positive integer");
     }
+    e.jsonRpc().ifPresent(j -> j.unknownFields().keySet().forEach(option -> sink.errorAtKey(
+        ProblemCode.JSON_RPC_OPTION_UNKNOWN, JsonPointer.key(site.at("json_rpc"), option), "unknown json_rpc option "
+            + Problem.quote(option) + "; " + JSON_RPC_OPTIONS_HINT)));
     if (e.mcp().flatMap(McpOptions::maxBodyBytes).filter(v -> v <= 0).isPresent()) {
       sink.error(ProblemCode.BODY_LIMIT_INVALID, site.at("mcp") + "/max_body_bytes",
           "mcp.max_body_bytes must be a positive integer");
@@ -196,6 +207,11 @@ final class EndpointRules {
       if (mcp.strictToolNames().isPresent() || mcp.allowAllKnownMcpMethods().isPresent()) {
         sink.error(ProblemCode.MCP_OPTIONS_WRONG_PROTOCOL, site.at("mcp"), "mcp.strict_tool_names and"
             + " mcp.allow_all_known_mcp_methods are only valid with protocol: mcp");
+      }
+      if (mcp.versions().isPresent()) {
+        sink.error(ProblemCode.MCP_OPTIONS_WRONG_PROTOCOL, site.at("mcp") + "/versions", "mcp.versions is only"
+            + " valid with protocol: mcp" + (proto.isEmpty() ? "" : ", not " + proto)
+            + "; remove it, or set protocol: mcp to inspect MCP traffic");
       }
     }
     if (!tcp) {
@@ -320,6 +336,9 @@ final class EndpointRules {
     }
     if (e.mcp().flatMap(McpOptions::allowAllKnownMcpMethods).isPresent()) {
       fields.add("mcp.allow_all_known_mcp_methods");
+    }
+    if (e.mcp().flatMap(McpOptions::versions).isPresent()) {
+      fields.add("mcp.versions");
     }
     if (!e.credentialSigning().isEmpty()) {
       fields.add("credential_signing");

@@ -3,11 +3,13 @@ package dev.sandboxpolicy.rules;
 import dev.sandboxpolicy.model.FilesystemPolicy;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.Landlock;
+import dev.sandboxpolicy.model.LandlockCompatibility;
+import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** {@code filesystem_policy} path rules and the {@code landlock} lint (spec §1.2, §1.3, §2.2). */
+/** {@code filesystem_policy} path rules and the {@code landlock} rules (spec §1.2, §1.3, §2.2; upstream #2541). */
 final class FilesystemRules {
 
   /** Spec §2.2: at most 256 paths in {@code read_only} and {@code read_write} together. */
@@ -70,12 +72,24 @@ final class FilesystemRules {
     return true;
   }
 
-  /** Lint: upstream silently treats any value other than the two known ones as {@code best_effort}. */
-  static void checkLandlock(Landlock landlock, ProblemSink sink) {
+  /**
+   * {@code landlock.compatibility} (upstream #2541): only {@code best_effort}, {@code hard_requirement} or empty
+   * (best effort) are accepted, with upstream's message; and a hard requirement needs filesystem paths, since
+   * Landlock is skipped when there are none and upstream then refuses to start the sandbox.
+   */
+  static void checkLandlock(Landlock landlock, FilesystemPolicy effective, ProblemSink sink) {
     String c = landlock.compatibility();
-    if (!c.isEmpty() && !c.equals("best_effort") && !c.equals("hard_requirement")) {
-      sink.warning(ProblemCode.LANDLOCK_COMPATIBILITY_UNKNOWN, "/landlock/compatibility", "landlock compatibility '" + c
-          + "' is not best_effort or hard_requirement; upstream silently treats it as best_effort");
+    String at = "/landlock/compatibility";
+    if (!c.isEmpty() && LandlockCompatibility.fromWireName(c).isEmpty()) {
+      sink.error(ProblemCode.LANDLOCK_COMPATIBILITY_UNKNOWN, at, "invalid landlock.compatibility " + Problem.quote(c)
+          + "; accepted: " + LandlockCompatibility.BEST_EFFORT.wireName() + ", "
+          + LandlockCompatibility.HARD_REQUIREMENT.wireName());
+    } else if (landlock.isHardRequirement() && effective.readOnly().isEmpty() && effective.readWrite().isEmpty()
+        && !effective.includeWorkdir()) {
+      sink.error(ProblemCode.LANDLOCK_HARD_REQUIREMENT_WITHOUT_PATHS, at, "landlock.compatibility hard_requirement"
+          + " with no filesystem paths: Landlock would not be applied, and OpenShell refuses to start such a sandbox;"
+          + " list paths under filesystem_policy (read_only, read_write, or include_workdir: true), or use "
+          + LandlockCompatibility.BEST_EFFORT.wireName());
     }
   }
 }

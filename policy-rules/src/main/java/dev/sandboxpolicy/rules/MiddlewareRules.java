@@ -3,6 +3,7 @@ package dev.sandboxpolicy.rules;
 import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.Middleware;
 import dev.sandboxpolicy.model.MiddlewareSelector;
+import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ final class MiddlewareRules {
       if (m.middleware().isBlank()) {
         sink.error(ProblemCode.MIDDLEWARE_NAME_EMPTY, at + "/middleware", "middleware '" + key
             + "' must name a middleware implementation");
+      } else if (BuiltinMiddlewares.isBuiltinName(m.middleware())) {
+        checkBuiltin(key, m, at, sink);
       }
       String onError = m.onError();
       boolean failOpen = onError.equals("fail_open");
@@ -69,6 +72,42 @@ final class MiddlewareRules {
         checkTlsSkipOverlap(key, selector, at, endpoints, sink);
       }
     }
+  }
+
+  /**
+   * A middleware in the reserved {@code openshell/} namespace must be a registered built-in, and its {@code config}
+   * must be one that built-in accepts (upstream validates both before a policy is applied).
+   */
+  private static void checkBuiltin(String key, Middleware m, String at, ProblemSink sink) {
+    BuiltinMiddlewares.Builtin builtin = BuiltinMiddlewares.find(m.middleware()).orElse(null);
+    if (builtin == null) {
+      sink.error(ProblemCode.MIDDLEWARE_BUILTIN_UNKNOWN, at + "/middleware", "middleware implementation "
+          + Problem.quote(m.middleware()) + " is not a registered OpenShell built-in (" + BuiltinMiddlewares.names()
+          + "); the " + BuiltinMiddlewares.PREFIX + " prefix is reserved for built-ins, so name an external"
+          + " middleware without it");
+      return;
+    }
+    for (Map.Entry<String, Object> option : m.config().entrySet()) {
+      String optionAt = JsonPointer.key(at + "/config", option.getKey());
+      List<String> accepted = builtin.options().get(option.getKey());
+      if (accepted == null) {
+        sink.errorAtKey(ProblemCode.MIDDLEWARE_CONFIG_INVALID, optionAt, builtin.name() + " does not support config"
+            + " option " + Problem.quote(option.getKey()) + " in middleware '" + key + "'; it accepts "
+            + builtin.accepted());
+      } else if (!(option.getValue() instanceof String value) || !accepted.contains(value)) {
+        sink.error(ProblemCode.MIDDLEWARE_CONFIG_INVALID, optionAt, builtin.name() + " config "
+            + option.getKey() + " must be " + String.join(" or ", accepted) + ", got " + shown(option.getValue())
+            + "; it accepts " + builtin.accepted());
+      }
+    }
+  }
+
+  private static String shown(Object value) {
+    if (value == null) {
+      return "an empty value";
+    }
+    return value instanceof String s ? Problem.quote(s) : "a " + (value instanceof Map ? "mapping"
+        : value instanceof List ? "sequence" : value instanceof Boolean ? "boolean" : "number");
   }
 
   private static void checkPatterns(List<String> patterns, String base, ProblemSink sink) {

@@ -36,7 +36,7 @@ final class SemanticChecks {
     });
     policy.landlock().ifPresent(l -> {
       nodes.remember("/landlock", l);
-      FilesystemRules.checkLandlock(l, sink);
+      FilesystemRules.checkLandlock(l, policy.effectiveFilesystemPolicy(), sink);
     });
     policy.process().ifPresent(p -> {
       nodes.remember("/process", p);

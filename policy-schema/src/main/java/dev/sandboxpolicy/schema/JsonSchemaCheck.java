@@ -132,12 +132,15 @@ final class JsonSchemaCheck {
           pointer = JsonPointer.key(pointer, property);
           message = "unknown key '" + property + "'" + context(error.getInstanceLocation());
         }
-        if (lenient) {
+        if (JsonPointer.parent(pointer).endsWith("/json_rpc")) {
+          // closed in every mode: the reader refuses unknown json_rpc options even in a legacy tolerant read
+          code = ProblemCode.JSON_RPC_OPTION_UNKNOWN;
+        } else if (lenient) {
           if ("glob".equals(property) && schemaPath(error).contains("atcher")) {
-            return null; // {glob: ...} matchers are accepted on the lenient path
+            return null; // {glob: ...} matchers are accepted on the legacy tolerant path
           }
           severity = Severity.WARNING;
-          message += " (ignored on the lenient path; rejected by a strict load)";
+          message += " (kept by the legacy tolerant reading; current OpenShell rejects it)";
         }
       }
       case "required" -> {
@@ -157,6 +160,10 @@ final class JsonSchemaCheck {
         if (located != null && located.isNull()) {
           return null; // an explicit null reads as absent (see the reader's compatibility notes)
         }
+        if (isMatcherSchema(error)) {
+          code = ProblemCode.MATCHER_VALUE_INVALID; // never coerced, in any mode (the reader says why)
+          break;
+        }
         if (lenient && located != null && (located.isNumber() || located.isBoolean())
             && String.valueOf(error.getSchemaNode()).contains("string")) {
           return null; // the lenient reader coerces a scalar to its text (with its own coerced_scalar warning)
@@ -175,6 +182,16 @@ final class JsonSchemaCheck {
     int line = at.line();
     int column = at.column();
     return new Problem(severity, code.wireName(), pointer, line, column, message);
+  }
+
+  /**
+   * Whether the error is about a matcher's value itself ({@code query} values, {@code tool}, {@code params} leaves),
+   * not about an item of its {@code any} list (a wrong item type stays {@code wrong_type}, coerced by a legacy read).
+   */
+  private static boolean isMatcherSchema(Error error) {
+    String path = schemaPath(error);
+    return (path.contains("/$defs/matcher") || path.contains("/$defs/paramMatcher"))
+        && !path.contains("/properties/any");
   }
 
   private static String schemaPath(Error error) {

@@ -15,8 +15,10 @@ import dev.sandboxpolicy.rules.PolicyRules;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import dev.sandboxpolicy.rules.ValidationReport;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -26,11 +28,11 @@ import java.util.function.Supplier;
  * Validates policy, preset and blueprint documents: structure against the shipped JSON Schemas, then every value
  * rule of the OpenShell policy language and the NemoClaw preset layer, into one {@link ValidationReport}.
  *
- * <p>Two modes mirror upstream's load paths. {@link #strict()} is the gateway path ({@code openshell policy
- * set}): {@code version} is required, unknown keys are errors, and every validator runs, including the gateway-only
- * checks ({@code _provider_} keys, GraphQL {@code operation_type: "*"}). {@link #lenient()} is the local-YAML path:
- * {@code version} may be omitted, unknown keys are warnings, and {@code port} together with {@code ports} is an error
- * (the strict path silently prefers {@code ports} and only gets a warning here).
+ * <p>{@link #strict()} is what current OpenShell loads: one fail-closed reading on every load path (upstream
+ * #3334: {@code version} is required, unknown keys are errors) and every validator, including the gateway-only
+ * checks ({@code _provider_} keys, GraphQL {@code operation_type: "*"}). Use it. {@link #legacyTolerant()} reads
+ * older files the way OpenShell's local-YAML loader did before #3334 ({@code version} may be omitted, unknown keys
+ * are warnings, {@code port} together with {@code ports} is an error) to show what to change in them.
  *
  * <p>Errors are what upstream rejects. Warnings are what upstream warns about, plus lints for documents upstream
  * accepts but silently misreads: an {@code enforcement} other than {@code enforce}/{@code audit} (audits), an
@@ -55,12 +57,13 @@ public final class PolicyValidator {
 
   private static final PolicyValidator STRICT =
       new PolicyValidator(ReadMode.STRICT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
-  private static final PolicyValidator LENIENT =
-      new PolicyValidator(ReadMode.LENIENT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
+  private static final PolicyValidator LEGACY_TOLERANT =
+      new PolicyValidator(ReadMode.LEGACY_TOLERANT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
 
   /**
-   * The codes of the schema's value checks ({@code enum}, {@code pattern}, sizes). The editor schemas state the
-   * closed sets and shapes that the value rules check too; where both refuse a value, the rule's problem is kept.
+   * The codes of the schema's value checks ({@code enum}, {@code pattern}, sizes, {@code uniqueItems}). The editor
+   * schemas state the closed sets and shapes that the value rules check too; where both refuse a value (the rule at
+   * the value or inside it, as a duplicate list item), the rule's problem is kept.
    */
   private static final Set<String> SCHEMA_VALUE_CODES = Set.of(ProblemCode.VALUE_NOT_ALLOWED.wireName(),
       ProblemCode.PATTERN_MISMATCH.wireName(), ProblemCode.SIZE_INVALID.wireName());
@@ -75,14 +78,22 @@ public final class PolicyValidator {
     this.profile = profile;
   }
 
-  /** The gateway's validation: strict structure and every rule. Presets are treated as custom. */
+  /**
+   * What current OpenShell loads: the fail-closed reading of #3334 and every rule, the gateway's included. Presets
+   * are treated as custom. The default everywhere in this library.
+   */
   public static PolicyValidator strict() {
     return STRICT;
   }
 
-  /** The local-YAML validation: tolerant structure, the same value rules. Presets are treated as custom. */
-  public static PolicyValidator lenient() {
-    return LENIENT;
+  /**
+   * The validation of older files, read the way OpenShell's local-YAML loader did before #3334 (tolerant
+   * structure, {@link ReadMode#LEGACY_TOLERANT}) with the same value rules minus the gateway-only checks. Presets are
+   * treated as custom. Current OpenShell loads nothing this tolerates beyond {@link #strict()}: use it to see what to
+   * change in an old file.
+   */
+  public static PolicyValidator legacyTolerant() {
+    return LEGACY_TOLERANT;
   }
 
   /** The mode this validator applies to models ({@link #validateText} takes its own). */
@@ -149,7 +160,7 @@ public final class PolicyValidator {
   /** Checks the value rules of a blueprint's {@code components.policy.additions}. */
   public ValidationReport validateBlueprint(Blueprint blueprint) {
     return withProfile(DocumentKind.BLUEPRINT, rules().validateBlueprint(blueprint),
-        () -> PolicyReader.of(ReadMode.LENIENT).readTree(PolicyWriter.toYaml(blueprint), DocumentFormat.YAML)
+        () -> PolicyReader.of(ReadMode.LEGACY_TOLERANT).readTree(PolicyWriter.toYaml(blueprint), DocumentFormat.YAML)
             .value().orElse(null));
   }
 
@@ -178,8 +189,10 @@ public final class PolicyValidator {
   /**
    * Reads {@code text} (YAML or JSON) as a document of {@code kind} in {@code mode} and reports everything in one
    * report: the reader's syntax, limit and structural problems, the JSON Schema and every value rule. When a strict
-   * read fails on structure, the value rules still run on a lenient reading of the same text, so one pass shows
-   * all problems. A problem found by both the schema and the reader is reported once.
+   * read fails on structure, the value rules still run on a legacy tolerant reading of the same text, so one pass
+   * shows all problems. A problem found by more than one of them is reported once: at the schema's position, with
+   * the reader's message when both have the same code (the reader's says what to change), and a value rule's
+   * problem is left out when the same code was already reported at the same pointer.
    */
   public ValidationReport validateText(DocumentKind kind, String text, ReadMode mode) {
     Objects.requireNonNull(kind, "kind");
@@ -187,18 +200,23 @@ public final class PolicyValidator {
     boolean strict = mode == ReadMode.STRICT;
     ReadResult<Object> tree = PolicyReader.of(mode).readTree(text, DocumentFormat.YAML);
     List<Problem> problems = new ArrayList<>(JsonSchemaCheck.check(kind, tree, !strict));
-    Set<String> reported = new HashSet<>();
-    for (Problem p : problems) {
-      reported.add(p.severity() + " " + p.pointer());
+    Map<String, Integer> reported = new HashMap<>();
+    for (int i = 0; i < problems.size(); i++) {
+      reported.putIfAbsent(problems.get(i).severity() + " " + problems.get(i).pointer(), i);
     }
     ReadResult<?> read = read(kind, text, mode);
     for (Problem p : read.problems()) {
-      if (reported.add(p.severity() + " " + p.pointer())) {
+      Integer at = reported.putIfAbsent(p.severity() + " " + p.pointer(), problems.size());
+      if (at == null) {
         problems.add(p);
+      } else if (problems.get(at).code().equals(p.code())) {
+        Problem schema = problems.get(at);
+        problems.set(at, new Problem(schema.severity(), schema.code(), schema.pointer(), schema.line(),
+            schema.column(), p.message()));
       }
     }
     if (read.value().isEmpty() && strict && tree.value().isPresent()) {
-      read = read(kind, text, ReadMode.LENIENT); // value rules on a tolerant reading
+      read = read(kind, text, ReadMode.LEGACY_TOLERANT); // value rules on a tolerant reading
     }
     if (read.value().isPresent()) {
       Object value = read.value().get();
@@ -209,11 +227,26 @@ public final class PolicyValidator {
         case PRESET -> rules.validatePreset((Preset) value, map);
         case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
       };
-      // a value the schema refuses and a value rule reports too is reported once, by the rule (its code is specific)
-      Set<String> ruled = new HashSet<>();
-      semantic.problems().forEach(p -> ruled.add(p.pointer()));
-      problems.removeIf(p -> SCHEMA_VALUE_CODES.contains(p.code()) && ruled.contains(p.pointer()));
-      problems.addAll(semantic.problems());
+      // a value the schema refuses and a value rule reports too (at the value, or inside it: a duplicate item) is
+      // reported once, by the rule (its code is specific)
+      Set<String> ruledOrAbove = new HashSet<>();
+      for (Problem r : semantic.problems()) {
+        String at = r.pointer();
+        for (int slash = at.length(); slash > 0; slash = at.lastIndexOf('/', slash - 1)) {
+          ruledOrAbove.add(at.substring(0, slash));
+        }
+      }
+      problems.removeIf(p -> SCHEMA_VALUE_CODES.contains(p.code()) && ruledOrAbove.contains(p.pointer()));
+      // a problem the reader reported already (same code, same place) is not repeated by the rules
+      Set<String> codeAndPointer = new HashSet<>();
+      for (Problem p : problems) {
+        codeAndPointer.add(p.code() + " " + p.pointer());
+      }
+      for (Problem p : semantic.problems()) {
+        if (!codeAndPointer.contains(p.code() + " " + p.pointer())) {
+          problems.add(p);
+        }
+      }
     }
     if (profile == ValidationProfile.NEMOCLAW && tree.value().isPresent()) {
       return ValidationReport.of(

@@ -4,7 +4,7 @@
  *
  * <p>The public surface is small:
  * <ul>
- *   <li>{@link dev.sandboxpolicy.schema.PolicyValidator}: {@code strict()} or {@code lenient()}, then
+ *   <li>{@link dev.sandboxpolicy.schema.PolicyValidator}: {@code strict()} (what OpenShell loads) or {@code legacyTolerant()} (older files), then
  *       {@code validateText(kind, text, mode)} for text, or {@code validate(..)}, {@code validatePreset(..)},
  *       {@code validateBlueprint(..)} for a model or a {@code ReadResult}.</li>
  *   <li>{@link dev.sandboxpolicy.rules.ValidationReport}: every {@link dev.sandboxpolicy.model.Problem} (severity,

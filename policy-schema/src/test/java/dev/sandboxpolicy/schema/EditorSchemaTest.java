@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.model.Access;
 import dev.sandboxpolicy.model.Enforcement;
+import dev.sandboxpolicy.model.LandlockCompatibility;
+import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.WireNamed;
 import java.util.ArrayList;
@@ -97,6 +99,22 @@ class EditorSchemaTest {
     assertEquals(wireNames(Enforcement.class), enumOf(endpoint.path("enforcement")));
     assertEquals(wireNames(Access.class), enumOf(endpoint.path("access")));
     assertEquals("audit", endpoint.path("enforcement").path("default").asString(), "the surprise: audit");
+
+    JsonNode versions = endpoint.path("mcp").path("properties").path("versions");
+    assertEquals(wireNames(McpVersion.class), enumOf(versions.path("items")));
+    List<String> pinned = new ArrayList<>();
+    versions.path("default").forEach(v -> pinned.add(v.asString()));
+    assertEquals(List.of(McpVersion.DEFAULT.wireName()), pinned, "the pinned default");
+    assertEquals(1, versions.path("minItems").asInt());
+    assertTrue(versions.path("uniqueItems").asBoolean());
+
+    JsonNode compatibility = schema(DocumentKind.POLICY).path("$defs").path("landlock").path("properties")
+        .path("compatibility");
+    List<String> accepted = new ArrayList<>(wireNames(LandlockCompatibility.class));
+    accepted.add(""); // empty means best_effort
+    assertEquals(accepted, enumOf(compatibility), "an enum, not a suggestion: anything else is an error");
+    assertTrue(compatibility.path("anyOf").isMissingNode());
+    assertEquals(LandlockCompatibility.BEST_EFFORT.wireName(), compatibility.path("default").asString());
   }
 
   @Test

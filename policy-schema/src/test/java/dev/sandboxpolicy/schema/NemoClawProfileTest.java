@@ -78,12 +78,12 @@ class NemoClawProfileTest {
   }
 
   private static Object tree(String text) {
-    ReadResult<Object> r = PolicyReader.of(ReadMode.LENIENT).readTree(text, DocumentFormat.YAML);
+    ReadResult<Object> r = PolicyReader.of(ReadMode.LEGACY_TOLERANT).readTree(text, DocumentFormat.YAML);
     return r.value().orElseThrow(() -> new AssertionError("unreadable test document: " + r.problems()));
   }
 
   private static List<Problem> profileOnly(DocumentKind kind, String text) {
-    ReadResult<Object> r = PolicyReader.of(ReadMode.LENIENT).readTree(text, DocumentFormat.YAML);
+    ReadResult<Object> r = PolicyReader.of(ReadMode.LEGACY_TOLERANT).readTree(text, DocumentFormat.YAML);
     return NemoClawProfile.check(kind, r.value().orElseThrow(), r.sourceMap());
   }
 
@@ -114,6 +114,12 @@ class NemoClawProfileTest {
       assertTrue(nemoclawAccepts(d.getValue(), tree(text)), "NemoClaw's own schema accepts " + d.getKey());
       assertEquals(List.of(), profileOnly(d.getValue(), text), d.getKey().toString());
       ValidationReport report = PROFILE.validateText(d.getValue(), text, ReadMode.STRICT);
+      if (d.getKey().endsWith("agents/langchain-deepagents-code/policy-additions.yaml")) {
+        // landlock.compatibility: strict meant best_effort until OpenShell #2541 and is an error since
+        assertEquals(List.of("landlock_compatibility_unknown"),
+            report.problems().stream().filter(p -> p.isError()).map(p -> p.code()).toList(), report.toString());
+        continue;
+      }
       assertTrue(report.isValid(), d.getKey() + ":\n" + report);
     }
   }
@@ -152,7 +158,7 @@ class NemoClawProfileTest {
           assertEquals(List.of(), own, context);
         } else {
           refused++;
-          ValidationReport report = PROFILE.validateText(kind, yaml, ReadMode.LENIENT);
+          ValidationReport report = PROFILE.validateText(kind, yaml, ReadMode.LEGACY_TOLERANT);
           assertTrue(report.hasErrors(), "NemoClaw's schema refuses it, so must the profile; " + context);
         }
       }
@@ -243,7 +249,7 @@ class NemoClawProfileTest {
 
   @Test
   void blueprintAdditionsAcceptWhatTheRunnerAccepts() {
-    for (PolicyValidator v : List.of(PROFILE, PolicyValidator.strict(), PolicyValidator.lenient())) {
+    for (PolicyValidator v : List.of(PROFILE, PolicyValidator.strict(), PolicyValidator.legacyTolerant())) {
       ValidationReport report = v.validateText(DocumentKind.BLUEPRINT, RUNNER_BLUEPRINT, ReadMode.STRICT);
       assertTrue(report.isValid(), report.toString());
     }
@@ -271,7 +277,7 @@ class NemoClawProfileTest {
     String valid = VALID_PRESET;
     String invalid = valid.replace(parts[0], parts[1]);
     assertFalse(invalid.equals(valid), "the change applies: " + name);
-    List<Problem> problems = PROFILE.validateText(DocumentKind.PRESET, invalid, ReadMode.LENIENT).problems();
+    List<Problem> problems = PROFILE.validateText(DocumentKind.PRESET, invalid, ReadMode.LEGACY_TOLERANT).problems();
     assertTrue(problems.stream().anyMatch(p -> p.code().equals(code) && p.pointer().equals(pointer)),
         name + ": expected " + code + " at " + pointer + " in " + problems + "\n" + invalid);
     assertTrue(PROFILE.validateText(DocumentKind.PRESET, valid, ReadMode.STRICT).isValid());
@@ -299,11 +305,11 @@ class NemoClawProfileTest {
   @Test
   void thePolicySchemaIsClosedAndNeedsEntries() {
     String policy = "version: 1\nnetwork_middlewares: {}\nnetwork_policies: {}\n";
-    List<Problem> problems = PROFILE.validateText(DocumentKind.POLICY, policy, ReadMode.LENIENT).problems();
+    List<Problem> problems = PROFILE.validateText(DocumentKind.POLICY, policy, ReadMode.LEGACY_TOLERANT).problems();
     assertTrue(problems.stream().anyMatch(p -> p.code().equals("unknown_key")
         && p.pointer().equals("/network_middlewares") && p.message().startsWith(NemoClawProfile.PREFIX)), problems.toString());
     assertTrue(problems.stream().anyMatch(p -> p.code().equals("nemoclaw_network_policies_required")), problems.toString());
-    assertTrue(PolicyValidator.lenient().validateText(DocumentKind.POLICY, "version: 1\n", ReadMode.LENIENT).isValid(),
+    assertTrue(PolicyValidator.legacyTolerant().validateText(DocumentKind.POLICY, "version: 1\n", ReadMode.LEGACY_TOLERANT).isValid(),
         "without the profile a policy without entries is valid");
   }
 
@@ -311,14 +317,14 @@ class NemoClawProfileTest {
   void nestedUnknownBlueprintComponentPropertiesAreErrors() {
     String nested = RUNNER_BLUEPRINT.replace("sandbox: {image: \"ghcr.io/example/sandbox:1\", name: box}",
         "sandbox: {image: \"ghcr.io/example/sandbox:1\", name: box, gpu: true}");
-    List<Problem> problems = PROFILE.validateText(DocumentKind.BLUEPRINT, nested, ReadMode.LENIENT).problems();
+    List<Problem> problems = PROFILE.validateText(DocumentKind.BLUEPRINT, nested, ReadMode.LEGACY_TOLERANT).problems();
     assertTrue(problems.stream().anyMatch(p -> p.code().equals("unknown_key") && p.isError()
         && p.pointer().equals("/components/sandbox/gpu")), problems.toString());
   }
 
   @Test
   void theProfileAppliesToModelsToo() {
-    var preset = PolicyReader.of(ReadMode.LENIENT).readPreset(VALID_PRESET.replace(
+    var preset = PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPreset(VALID_PRESET.replace(
         "    binaries:\n      - {path: /usr/bin/curl}\n", "")).value().orElseThrow();
     assertTrue(PROFILE.validatePreset(preset).problems().stream()
         .anyMatch(p -> p.code().equals("nemoclaw_binaries_required")));

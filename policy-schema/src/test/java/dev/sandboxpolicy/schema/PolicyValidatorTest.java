@@ -51,13 +51,13 @@ class PolicyValidatorTest {
 
   @Test
   void validateReadResultUsesTheSourceMap() {
-    ReadResult<Policy> read = PolicyReader.of(ReadMode.LENIENT).readPolicy(BROKEN);
-    ValidationReport report = PolicyValidator.lenient().validate(read);
+    ReadResult<Policy> read = PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPolicy(BROKEN);
+    ValidationReport report = PolicyValidator.legacyTolerant().validate(read);
     Problem tld = report.problems().stream().filter(p -> p.code().equals("host_wildcard_tld")).findFirst().get();
     assertEquals(7, tld.line());
     assertTrue(report.problems().stream().anyMatch(p -> p.code().equals("unknown_key") && !p.isError()));
     // the bare model still carries the reader's node locations
-    Problem fromModel = PolicyValidator.lenient().validate(read.value().get()).problems().stream()
+    Problem fromModel = PolicyValidator.legacyTolerant().validate(read.value().get()).problems().stream()
         .filter(p -> p.code().equals("host_wildcard_tld")).findFirst().get();
     assertEquals("/network_policies/a/endpoints/0/host", fromModel.pointer());
     assertTrue(fromModel.line() >= 6 && fromModel.line() <= 7, fromModel.toString());
@@ -81,14 +81,14 @@ class PolicyValidatorTest {
   @Test
   void lenientAcceptsMissingVersionAndStrictDoesNot() {
     String partial = "network_policies: {}\n";
-    assertTrue(PolicyValidator.lenient().validateText(DocumentKind.POLICY, partial).isValid());
+    assertTrue(PolicyValidator.legacyTolerant().validateText(DocumentKind.POLICY, partial).isValid());
     assertFalse(PolicyValidator.strict().validateText(DocumentKind.POLICY, partial).isValid());
   }
 
   @Test
   void lenientAcceptsScalarsWhereStringsAreExpectedWithTheReadersWarning() {
     String text = "process:\n  run_as_user: 1000\n";
-    ValidationReport lenient = PolicyValidator.lenient().validateText(DocumentKind.POLICY, text);
+    ValidationReport lenient = PolicyValidator.legacyTolerant().validateText(DocumentKind.POLICY, text);
     assertTrue(lenient.isValid(), lenient.toString());
     assertTrue(lenient.problems().stream().anyMatch(p -> p.code().equals("coerced_scalar")), lenient.toString());
     ValidationReport strict = PolicyValidator.strict().validateText(DocumentKind.POLICY, "version: 1\n" + text);
@@ -132,7 +132,7 @@ class PolicyValidatorTest {
   void emptyGraphqlFieldsAreLocatedFromTheText() {
     String text = EMPTY_FIELDS.formatted("graphql").replace("method: GET, path: /, ", "");
     for (ReadMode mode : ReadMode.values()) {
-      PolicyValidator validator = mode == ReadMode.STRICT ? PolicyValidator.strict() : PolicyValidator.lenient();
+      PolicyValidator validator = mode == ReadMode.STRICT ? PolicyValidator.strict() : PolicyValidator.legacyTolerant();
       ReadResult<Policy> read = PolicyReader.of(mode).readPolicy(text);
       for (ValidationReport report : List.of(validator.validateText(DocumentKind.POLICY, text, mode),
           validator.validate(read))) {

@@ -28,7 +28,7 @@ class RuleTableTest {
       DocumentKind kind, ReadMode mode, PresetOrigin origin) {
     @Override
     public String toString() {
-      return code + " @" + pointer + (mode == ReadMode.LENIENT ? " (lenient)" : "");
+      return code + " @" + pointer + (mode == ReadMode.LEGACY_TOLERANT ? " (lenient)" : "");
     }
   }
 
@@ -46,7 +46,7 @@ class RuleTableTest {
   }
 
   private static Case lenient(Case c) {
-    return new Case(c.code, c.severity, c.pointer, c.line, c.invalid, c.valid, c.kind, ReadMode.LENIENT, c.origin);
+    return new Case(c.code, c.severity, c.pointer, c.line, c.invalid, c.valid, c.kind, ReadMode.LEGACY_TOLERANT, c.origin);
   }
 
   private static Case kind(Case c, DocumentKind kind) {
@@ -92,8 +92,18 @@ class RuleTableTest {
     c.add(err("filesystem_too_many_paths", "/filesystem_policy", 3,
         section("filesystem_policy", "read_only: " + paths(257)),
         section("filesystem_policy", "read_only: " + paths(256))));
-    c.add(warn("landlock_compatibility_unknown", "/landlock/compatibility", 3,
-        section("landlock", "compatibility: strict"), section("landlock", "compatibility: hard_requirement")));
+    c.add(err("landlock_compatibility_unknown", "/landlock/compatibility", 3,
+        section("landlock", "compatibility: strict"), section("landlock", "compatibility: best_effort")));
+    c.add(lenient(err("landlock_compatibility_unknown", "/landlock/compatibility", 3,
+        section("landlock", "compatibility: Hard_Requirement"), section("landlock", "compatibility: \"\""))));
+    c.add(err("landlock_hard_requirement_without_paths", "/landlock/compatibility", 4,
+        "version: 1\nfilesystem_policy: {}\nlandlock:\n  compatibility: hard_requirement\n",
+        "version: 1\nlandlock:\n  compatibility: hard_requirement\n"));
+    c.add(err("landlock_hard_requirement_without_paths", "/landlock/compatibility", 6,
+        "version: 1\nfilesystem_policy:\n  include_workdir: false\n  read_only: []\nlandlock:\n"
+            + "  compatibility: hard_requirement\n",
+        "version: 1\nfilesystem_policy:\n  include_workdir: false\n  read_only: [/usr]\nlandlock:\n"
+            + "  compatibility: hard_requirement\n"));
     c.add(err("process_identity_invalid", "/process/run_as_user", 3, section("process", "run_as_user: root"),
         section("process", "run_as_user: sandbox")));
     c.add(err("process_identity_invalid", "/process/run_as_group", 3, section("process", "run_as_group: \"0\""),
@@ -157,6 +167,25 @@ class RuleTableTest {
     c.add(err("mcp_options_wrong_protocol", E + "/mcp", 9,
         endpoint(H, P, "protocol: rest", "access: full", "mcp: {strict_tool_names: true}"),
         endpoint(H, P, "protocol: mcp", "rules: [{allow: {method: tools/list}}]", "mcp: {strict_tool_names: true}")));
+    c.add(err("mcp_options_wrong_protocol", E + "/mcp/versions", 9,
+        endpoint(H, P, "protocol: rest", "access: full", "mcp: {versions: [2025-11-25]}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-11-25]}")));
+    c.add(err("mcp_versions_empty", E + "/mcp/versions", 8,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: []}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true}")));
+    c.add(err("mcp_version_unknown", E + "/mcp/versions/0", 8,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [latest]}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-11-25]}")));
+    c.add(err("mcp_version_unknown", E + "/mcp/versions/1", 8,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-03-26, \" 2025-11-25\"]}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-03-26, \"2025-11-25\"]}")));
+    c.add(err("mcp_version_duplicate", E + "/mcp/versions/1", 8,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-06-18, 2025-06-18]}"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-06-18, 2025-11-25]}")));
+    c.add(err("mcp_versions_ambiguous", E + "/mcp_versions", 9,
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-11-25]}",
+            "mcp_versions: [2025-11-25]"),
+        endpoint(H, P, "protocol: mcp", "mcp: {allow_all_known_mcp_methods: true, versions: [2025-11-25]}")));
     c.add(err("mcp_endpoint_unbounded", E, 5,
         endpoint("host: \"\"", P, "protocol: mcp", "allowed_ips: [10.1.0.0/16]", "mcp: {allow_all_known_mcp_methods: true}"),
         endpoint(H, P, "protocol: mcp", "allowed_ips: [10.1.0.0/16]", "mcp: {allow_all_known_mcp_methods: true}")));
@@ -311,9 +340,48 @@ class RuleTableTest {
         middleware("middleware: guard").replace("[httpbin.org]", hosts(33)),
         middleware("middleware: guard").replace("[httpbin.org]", hosts(32))));
     c.add(err("middleware_too_many", "/network_middlewares", 3, middlewares(11), middlewares(10)));
-    c.add(err("wrong_type", R + "/params/name", 0, endpoint(H, P, "protocol: mcp",
+    c.add(err("matcher_value_invalid", R + "/params/name", 0, endpoint(H, P, "protocol: mcp",
         "rules: [{allow: {method: tools/call, params: {name: 5}}}]"), endpoint(H, P, "protocol: mcp",
         "rules: [{allow: {method: tools/call, params: {name: \"5\"}}}]")));
+    // ---- matcher values that are neither a glob string nor a matcher object: never coerced, never dropped
+    String deny = "deny_rules: [{method: POST, path: /merge, query: {force: %s}}]";
+    c.add(err("matcher_value_invalid", E + "/deny_rules/0/query/force", 9,
+        endpoint(H, P, "protocol: rest", "access: full", deny.formatted("123")),
+        endpoint(H, P, "protocol: rest", "access: full", deny.formatted("\"123\""))));
+    c.add(lenient(err("matcher_value_invalid", E + "/deny_rules/0/query/force", 9,
+        endpoint(H, P, "protocol: rest", "access: full", deny.formatted("true")),
+        endpoint(H, P, "protocol: rest", "access: full", deny.formatted("{any: [\"true\"]}")))));
+    c.add(lenient(err("matcher_value_invalid", E + "/deny_rules/0/query/force", 9,
+        endpoint(H, P, "protocol: rest", "access: full", deny.formatted("null")),
+        endpoint(H, P, "protocol: rest", "access: full", deny.formatted("\"*\"")))));
+    c.add(err("matcher_value_invalid", R + "/query/tag", 0, endpoint(H, P, "protocol: rest",
+        "rules: [{allow: {method: GET, path: /, query: {tag: [a, b]}}}]"), endpoint(H, P, "protocol: rest",
+        "rules: [{allow: {method: GET, path: /, query: {tag: {any: [a, b]}}}}]")));
+    c.add(err("matcher_value_invalid", R + "/tool", 0, endpoint(H, P, "protocol: mcp",
+        "rules: [{allow: {method: tools/call, tool: 7}}]"), endpoint(H, P, "protocol: mcp",
+        "rules: [{allow: {method: tools/call, tool: \"7\"}}]")));
+    // ---- json_rpc options: closed in every mode
+    c.add(err("json_rpc_option_unknown", E + "/json_rpc/on_parse_error", 9,
+        endpoint(H, P, "protocol: json-rpc", "rules: [{allow: {method: ping}}]",
+            "json_rpc: {max_body_bytes: 4096, on_parse_error: allow}"),
+        endpoint(H, P, "protocol: json-rpc", "rules: [{allow: {method: ping}}]", "json_rpc: {max_body_bytes: 4096}")));
+    c.add(lenient(err("json_rpc_option_unknown", E + "/json_rpc/on_parse_error", 9,
+        endpoint(H, P, "protocol: json-rpc", "rules: [{allow: {method: ping}}]", "json_rpc: {on_parse_error: allow}"),
+        endpoint(H, P, "protocol: json-rpc", "rules: [{allow: {method: ping}}]", "json_rpc: {}"))));
+    // ---- built-in middlewares: only registered names, only the config each accepts
+    c.add(err("middleware_builtin_unknown", "/network_middlewares/m/middleware", 4,
+        middleware("middleware: openshell/secrets"), middleware("middleware: openshell/regex")));
+    c.add(err("middleware_builtin_unknown", "/network_middlewares/m/middleware", 4,
+        middleware("middleware: openshell/"), middleware("middleware: acme/secrets")));
+    c.add(err("middleware_config_invalid", "/network_middlewares/m/config/mode", 5,
+        middleware("middleware: openshell/regex\n    config: {mode: allow}"),
+        middleware("middleware: openshell/regex\n    config: {mode: redact}")));
+    c.add(err("middleware_config_invalid", "/network_middlewares/m/config/patterns", 5,
+        middleware("middleware: openshell/regex\n    config: {patterns: [sk-.*]}"),
+        middleware("middleware: external/regex\n    config: {patterns: [sk-.*]}")));
+    c.add(err("middleware_config_invalid", "/network_middlewares/m/config/mode", 5,
+        middleware("middleware: openshell/regex\n    config: {mode: 42}"),
+        middleware("middleware: openshell/regex\n    config: {}")));
     // ---- presets
     c.add(kind(err("preset_name_invalid", "/preset/name", 2, preset("Has_Underscore", H, P), preset("has-dash", H, P)),
         DocumentKind.PRESET));

@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * <ul>
  *   <li><b>Structural</b> ({@link #structural(Map)}, {@link #invalidPolicies()}): edit the document's tree — put a
  *       value of the wrong type where a type is expected, add an unknown key to an object, remove
- *       {@code version}, set a port out of range, empty a list that must not be empty — and write it back. Each
+ *       {@code version}, set a port out of range, empty a list that must not be empty, give {@code mcp.versions} a
+ *       value upstream refuses, put a trailing dot on a {@code tcp} endpoint's host — and write it back. Each
  *       mutant says whether a strict read or the semantic validation must reject it
  *       ({@link Mutant.Expectation}).
  *   <li><b>Textual</b> ({@link #textual(String)}): blind edits of the text — delete, duplicate or swap lines,
@@ -40,6 +41,14 @@ public final class DocumentMutator {
 
   /** Objects whose contents are free-form (middleware {@code config}, blueprint components): never mutated. */
   private static final Set<String> FREE_FORM = Set.of("config", "components");
+
+  /**
+   * {@code mcp.versions} values the validator must refuse (upstream changes 2026-09 item 1): empty, a duplicate, an
+   * unknown date, the moving names upstream refuses, surrounding whitespace.
+   */
+  private static final List<List<String>> INVALID_MCP_VERSIONS = List.of(
+      List.of(), List.of("2025-11-25", "2025-11-25"), List.of("2099-01-01"), List.of("latest"), List.of("draft"),
+      List.of(" 2025-11-25"));
 
   private static final List<String> INDICATORS =
       List.of(":", "-", "[", "]", "{", "}", ",", "#", "&a ", "*a", "!", "|", ">", "'", "\"", "%", "@", "`", "? ");
@@ -142,7 +151,7 @@ public final class DocumentMutator {
     collect(root, "", false, all, allObjects);
     List<Slot> slots = all.stream().filter(s -> !overlaps(s.pointer, touched)).toList();
     List<Slot> objects = allObjects.stream().filter(s -> !overlaps(s.pointer, touched)).toList();
-    int op = random.nextInt(7);
+    int op = random.nextInt(9);
     if (op == 0 && root instanceof Map<?, ?> top && top.containsKey("version")) {
       ((Map<?, ?>) top).remove("version");
       touched.add("/version");
@@ -175,6 +184,31 @@ public final class DocumentMutator {
       map.put(key, 7L);
       touched.add(JsonPointer.key(s.pointer, key));
       return new Applied("unknown key " + JsonPointer.key(s.pointer, key), Mutant.Expectation.READ_ERROR);
+    }
+    if (op == 5) {
+      List<Slot> versions = slots.stream().filter(s -> s.pointer.endsWith("/mcp/versions")).toList();
+      if (!versions.isEmpty()) {
+        Slot s = pick(random, versions);
+        List<String> bad = pick(random, INVALID_MCP_VERSIONS);
+        s.set(new ArrayList<Object>(bad));
+        touched.add(s.pointer);
+        return new Applied("mcp.versions " + bad + " at " + s.pointer, Mutant.Expectation.VALIDATION_ERROR);
+      }
+    }
+    if (op == 6) {
+      // Upstream strips one trailing dot from request hosts, but a tcp endpoint's host with one stays invalid.
+      List<Slot> tcpHosts = objects.stream()
+          .filter(s -> s.get() instanceof Map<?, ?> m && "tcp".equals(m.get("protocol"))
+              && m.get("host") instanceof String h && !h.isEmpty() && !h.endsWith("."))
+          .toList();
+      if (!tcpHosts.isEmpty()) {
+        Slot s = pick(random, tcpHosts);
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> endpoint = (Map<Object, Object>) s.get();
+        endpoint.put("host", endpoint.get("host") + ".");
+        touched.add(JsonPointer.key(s.pointer, "host"));
+        return new Applied("trailing dot on the tcp host at " + s.pointer, Mutant.Expectation.VALIDATION_ERROR);
+      }
     }
     List<Slot> typed = slots.stream().filter(s -> s.fieldOfObject || !s.inNameKeyedMap).toList();
     if (typed.isEmpty()) {

@@ -10,6 +10,8 @@ import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.FilesystemPolicy;
 import dev.sandboxpolicy.model.Landlock;
+import dev.sandboxpolicy.model.McpOptions;
+import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Policy;
@@ -82,6 +84,12 @@ public final class PolicyGenerator {
    */
   public static final double DEFAULT_BODY_PROTOCOL_SHARE = 0.0;
 
+  /**
+   * Default share of {@code mcp} domains whose endpoints write {@code mcp.versions} (a non-empty, sorted set of known
+   * revisions; the others get the default {@code [2025-11-25]}): 0.5.
+   */
+  public static final double DEFAULT_MCP_VERSIONS_SHARE = 0.5;
+
   /** Default share of entries that use binary globs rather than exact paths: 0.2. */
   public static final double DEFAULT_BINARY_GLOB_SHARE = 0.2;
 
@@ -103,6 +111,7 @@ public final class PolicyGenerator {
   private final double graphqlShare;
   private final double jsonRpcShare;
   private final double mcpShare;
+  private final double mcpVersionsShare;
   private final boolean staticSections;
 
   private PolicyGenerator(Builder b) {
@@ -115,6 +124,7 @@ public final class PolicyGenerator {
     this.graphqlShare = b.graphqlShare;
     this.jsonRpcShare = b.jsonRpcShare;
     this.mcpShare = b.mcpShare;
+    this.mcpVersionsShare = b.mcpVersionsShare;
     this.staticSections = b.staticSections;
   }
 
@@ -366,6 +376,9 @@ public final class PolicyGenerator {
     if (chance(random, denyRuleShare)) {
       e.denyRules(List.of(RuleBody.builder().method("tools/call").tool(ValueMatcher.glob("delete_*")).build()));
     }
+    if (domain.mcpVersions != null) {
+      e.mcp(McpOptions.builder().versions(domain.mcpVersions).build());
+    }
   }
 
   private static <T> List<T> dedupe(List<T> items) {
@@ -461,14 +474,18 @@ public final class PolicyGenerator {
     final String enforcement;
     final String tls;
     final List<Integer> ports;
+    /** The {@code mcp.versions} every MCP endpoint of the domain writes, or null for the default. */
+    final List<String> mcpVersions;
 
-    Domain(String name, String ipLiteral, String protocol, String enforcement, String tls, List<Integer> ports) {
+    Domain(String name, String ipLiteral, String protocol, String enforcement, String tls, List<Integer> ports,
+        List<String> mcpVersions) {
       this.name = name;
       this.ipLiteral = ipLiteral;
       this.protocol = protocol;
       this.enforcement = enforcement;
       this.tls = tls;
       this.ports = ports;
+      this.mcpVersions = mcpVersions;
     }
   }
 
@@ -506,8 +523,25 @@ public final class PolicyGenerator {
           ports.add(second);
         }
         String literal = ip ? "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)) : null;
-        pool.add(new Domain(name, literal, protocol, enforcement, tls, List.copyOf(ports)));
+        pool.add(new Domain(name, literal, protocol, enforcement, tls, List.copyOf(ports), mcpVersions(random, protocol)));
       }
+    }
+
+    /** A non-empty, sorted set of known revisions for some {@code mcp} domains; null (the default) otherwise. */
+    private List<String> mcpVersions(RandomGenerator random, String protocol) {
+      if (!Protocol.MCP.is(protocol) || !chance(random, mcpVersionsShare)) {
+        return null;
+      }
+      List<String> chosen = new ArrayList<>();
+      for (McpVersion v : McpVersion.values()) {
+        if (random.nextBoolean()) {
+          chosen.add(v.wireName());
+        }
+      }
+      if (chosen.isEmpty()) {
+        chosen.add(pick(random, List.of(McpVersion.values())).wireName());
+      }
+      return List.copyOf(chosen);
     }
 
     Domain any(RandomGenerator random) {
@@ -526,6 +560,7 @@ public final class PolicyGenerator {
     private double graphqlShare = DEFAULT_BODY_PROTOCOL_SHARE;
     private double jsonRpcShare = DEFAULT_BODY_PROTOCOL_SHARE;
     private double mcpShare = DEFAULT_BODY_PROTOCOL_SHARE;
+    private double mcpVersionsShare = DEFAULT_MCP_VERSIONS_SHARE;
     private boolean staticSections = true;
 
     private Builder() {}
@@ -581,6 +616,15 @@ public final class PolicyGenerator {
     /** Share of domains whose endpoints are {@code protocol: mcp} (tool and method rules). */
     public Builder mcpShare(double share) {
       this.mcpShare = share(share);
+      return this;
+    }
+
+    /**
+     * Share of {@code mcp} domains whose endpoints write {@code mcp.versions}: a non-empty, sorted set of known
+     * revisions. The others admit the default {@code [2025-11-25]}.
+     */
+    public Builder mcpVersionsShare(double share) {
+      this.mcpVersionsShare = share(share);
       return this;
     }
 

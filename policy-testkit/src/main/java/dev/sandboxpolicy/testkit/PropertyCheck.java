@@ -147,36 +147,24 @@ public final class PropertyCheck<T> {
   }
 
   private void run(Consumer<? super T> property) {
-    long effectiveSeed = effectiveSeed();
-    SplittableRandom seeds = new SplittableRandom(effectiveSeed);
-    for (int i = 0; i < count; i++) {
-      long caseSeed = seeds.nextLong();
-      int size = count == 1 ? maxSize : (int) ((long) maxSize * i / (count - 1));
-      T value = generator.generate(new SplittableRandom(caseSeed), size);
+    long effectiveSeed = SeededCase.seedInEffect(seed);
+    for (SeededCase c : SeededCase.of(effectiveSeed, count, maxSize)) {
+      T value = c.generate(generator);
       Throwable failure = evaluate(property, value);
       if (failure != null) {
         Shrunk<T> shrunk = shrink(property, value, failure);
         throw new PropertyFailure(
             effectiveSeed,
-            i,
+            c.index(),
             count,
-            caseSeed,
-            size,
+            c.caseSeed(),
+            c.size(),
             describer.apply(value),
             describer.apply(shrunk.value),
             shrunk.steps,
             shrunk.failure);
       }
     }
-  }
-
-  private long effectiveSeed() {
-    String override = System.getProperty(SEED_PROPERTY);
-    if (override == null || override.isBlank()) {
-      return seed;
-    }
-    String s = override.strip();
-    return s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
   }
 
   private Shrunk<T> shrink(Consumer<? super T> property, T value, Throwable failure) {

@@ -62,15 +62,15 @@ public final class PropertyFailure extends AssertionError {
         + " of "
         + count
         + " (seed "
-        + hex(seed)
+        + SeededCase.hex(seed)
         + ", case seed "
-        + hex(caseSeed)
+        + SeededCase.hex(caseSeed)
         + ", size "
         + size
         + ");\nreproduce with -D"
         + PropertyCheck.SEED_PROPERTY
         + "="
-        + hex(seed)
+        + SeededCase.hex(seed)
         + "\nshrunk in "
         + shrinkSteps
         + " steps to: "
@@ -79,10 +79,6 @@ public final class PropertyFailure extends AssertionError {
         + originalCase
         + "\ncause: "
         + cause;
-  }
-
-  private static String hex(long value) {
-    return "0x" + Long.toHexString(value);
   }
 
   /** The seed of the whole check (what {@code -Dsandboxpolicy.seed} takes). */

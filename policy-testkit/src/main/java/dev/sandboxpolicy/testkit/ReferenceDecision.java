@@ -13,9 +13,22 @@ import java.util.Objects;
  *     globs that failed are never evaluated (taken as "no match"); otherwise the outcome itself. The spec says a
  *     failing glob fails the decision, not whether an implementation must evaluate globs whose result cannot
  *     change the answer, so both are acceptable (see {@link #accepts})
+ * @param httpStatus the HTTP status upstream answers when it refuses the input: 400 (Bad Request) for an MCP request
+ *     whose {@code MCP-Protocol-Version} header is repeated, empty or no known revision, 403 (Forbidden) for every
+ *     other {@link ReferenceOutcome#DENY}, {@link ReferenceOutcome#AUDIT} or {@link ReferenceOutcome#ERROR}; 0 for
+ *     the outcomes that refuse nothing
  */
 public record ReferenceDecision(
-    ReferenceOutcome outcome, String matchedPolicy, String reason, ReferenceOutcome outcomeIfErrorsSkipped) {
+    ReferenceOutcome outcome,
+    String matchedPolicy,
+    String reason,
+    ReferenceOutcome outcomeIfErrorsSkipped,
+    int httpStatus) {
+
+  /** What upstream answers for a request it forbids. */
+  public static final int FORBIDDEN = 403;
+  /** What upstream answers for a request it cannot check as sent (a malformed MCP-Protocol-Version header). */
+  public static final int BAD_REQUEST = 400;
 
   /** Validates the components. */
   public ReferenceDecision {
@@ -23,11 +36,29 @@ public record ReferenceDecision(
     Objects.requireNonNull(matchedPolicy, "matchedPolicy");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(outcomeIfErrorsSkipped, "outcomeIfErrorsSkipped");
+    if (httpStatus != 0 && httpStatus != FORBIDDEN && httpStatus != BAD_REQUEST) {
+      throw new IllegalArgumentException("httpStatus must be 0, 400 or 403, not " + httpStatus);
+    }
   }
 
-  /** A decision without evaluation errors. */
+  /** A decision with an error outcome: the status follows the outcome (403 for a refusal). */
+  public ReferenceDecision(
+      ReferenceOutcome outcome, String matchedPolicy, String reason, ReferenceOutcome outcomeIfErrorsSkipped) {
+    this(outcome, matchedPolicy, reason, outcomeIfErrorsSkipped, refuses(outcome) ? FORBIDDEN : 0);
+  }
+
+  /** A decision without evaluation errors: the status follows the outcome (403 for a refusal). */
   public ReferenceDecision(ReferenceOutcome outcome, String matchedPolicy, String reason) {
     this(outcome, matchedPolicy, reason, outcome);
+  }
+
+  /** A refusal upstream answers with 400 Bad Request. */
+  static ReferenceDecision badRequest(String matchedPolicy, String reason) {
+    return new ReferenceDecision(ReferenceOutcome.DENY, matchedPolicy, reason, ReferenceOutcome.DENY, BAD_REQUEST);
+  }
+
+  private static boolean refuses(ReferenceOutcome outcome) {
+    return outcome == ReferenceOutcome.DENY || outcome == ReferenceOutcome.AUDIT || outcome == ReferenceOutcome.ERROR;
   }
 
   /**

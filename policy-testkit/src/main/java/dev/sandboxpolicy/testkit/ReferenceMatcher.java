@@ -1,11 +1,13 @@
 package dev.sandboxpolicy.testkit;
 
-import dev.sandboxpolicy.model.AllowRule;
-import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.matcher.GraphqlOperation;
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcCall;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.matcher.L7Request;
+import dev.sandboxpolicy.matcher.NetworkRequest;
+import dev.sandboxpolicy.model.AllowRule;
+import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.PersistedQuery;
@@ -28,11 +30,13 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * ReferenceMatcher reference = ReferenceMatcher.of(policy);
- * ReferenceDecision d = reference.decideConnection(Connection.of("api.github.com", 443, "/usr/bin/git"));
- * assertEquals(d.allowed(), compiled.decide(...).allowed(), d.reason());
+ * NetworkRequest conn = NetworkRequest.of("api.github.com", 443, "/usr/bin/git");
+ * ReferenceDecision d = reference.decideNetwork(conn);
+ * assertEquals(d.outcome(), ReferenceOutcome.of(compiled.decideNetwork(conn)), d.reason());
  * }</pre>
  *
- * <p>Modelled: L4 host/port/binary matching and the L4 deny reasons (§3.3, §3.4); REST and WebSocket-upgrade L7
+ * <p>Modelled: L4 host/port/binary matching (one trailing dot of the requested host removed first, upstream-changes
+ * item 4) and the L4 deny reasons (§3.3, §3.4); REST and WebSocket-upgrade L7
  * decisions over canonical paths (§3.5): route selection among inspected endpoints, method rules (with
  * {@code HEAD} satisfying {@code GET}), path globs, allow and deny query semantics, access-preset expansion
  * (§1.8), deny-wins, and enforce/audit. Evaluation errors (a U+0000 reaching a glob, an invalid glob) fail closed
@@ -44,13 +48,15 @@ import java.util.TreeMap;
  * <p>GraphQL (§3.7: persisted queries, operation type/name/field rules, deny rules, the authority of a GraphQL
  * endpoint over REST rules), JSON-RPC (§3.8: only {@code POST}, exact method names or {@code *}, each call of a
  * batch decided on its own, response frames and inspection errors denied) and MCP (§3.8: {@code POST} only, method
- * globs, {@code params.name} / {@code tool} matchers, deny rules, each call on its own, responses and receive streams
- * allowed), when the request carries that view of its body ({@link HttpRequest#graphql()},
- * {@link HttpRequest#jsonRpc()}).
+ * globs, {@code params.name} / {@code tool} matchers, deny rules, each call on its own; method-less frames: response
+ * frames allowed in a {@code POST}, receive streams in a {@code GET}, both denied on {@code json-rpc}; the
+ * {@code MCP-Protocol-Version} header against the selected endpoint's {@code mcp.versions}, a 400 or 403 in {@link
+ * ReferenceDecision#httpStatus()}), when the request carries that view of its body ({@link L7Request#graphql()},
+ * {@link L7Request#jsonRpc()}).
  *
  * <p><b>Not modelled</b> (decisions are {@link ReferenceOutcome#UNSUPPORTED}): MCP's
- * {@code allow_all_known_mcp_methods} and strict-tool-name violations, GraphQL over WebSocket, JSON-RPC receive
- * streams, and GraphQL, JSON-RPC or MCP endpoints asked without the body view. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
+ * {@code allow_all_known_mcp_methods} and strict-tool-name violations, GraphQL over WebSocket, and GraphQL,
+ * JSON-RPC or MCP endpoints asked without the body view. Not modelled at all: SSRF/DNS checks (§3.9), TOFU binary hashes, symlink expansion of binary paths,
  * middleware, provider credential gates.
  *
  * <p>Thread-safe; meant for tests only (it uses {@code java.util.regex} underneath).
@@ -90,13 +96,13 @@ public final class ReferenceMatcher {
    * The network (L4) decision for a connection (§3.4): allowed iff some entry has an endpoint matching host and
    * port and a binary matching the executable or an ancestor. Never throws for any input.
    */
-  public ReferenceDecision decideConnection(Connection connection) {
+  public ReferenceDecision decideNetwork(NetworkRequest connection) {
     Objects.requireNonNull(connection, "connection");
     Evaluation ev = new Evaluation();
-    return ev.finish(decideConnection(ev, connection));
+    return ev.finish(decideNetwork(ev, connection));
   }
 
-  private ReferenceDecision decideConnection(Evaluation ev, Connection connection) {
+  private ReferenceDecision decideNetwork(Evaluation ev, NetworkRequest connection) {
     Map<String, NetworkPolicy> entries = new TreeMap<>(policy.networkPolicies());
     if (entries.isEmpty()) {
       return new ReferenceDecision(ReferenceOutcome.DENY, "", "network connections not allowed by policy");
@@ -131,18 +137,18 @@ public final class ReferenceMatcher {
    * allowed first (otherwise the L4 denial is returned); on a connection without an inspected endpoint no request
    * decision exists and the outcome is {@link ReferenceOutcome#NOT_INSPECTED}. Never throws for any input.
    */
-  public ReferenceDecision decideRequest(HttpRequest request) {
+  public ReferenceDecision decideRequest(L7Request request) {
     Objects.requireNonNull(request, "request");
     Evaluation ev = new Evaluation();
-    ReferenceDecision l4 = decideConnection(ev, request.connection());
+    ReferenceDecision l4 = decideNetwork(ev, request.connection());
     if (!l4.allowed()) {
       return ev.finish(l4);
     }
     return ev.finish(decideL7(ev, request));
   }
 
-  private ReferenceDecision decideL7(Evaluation ev, HttpRequest request) {
-    Connection c = request.connection();
+  private ReferenceDecision decideL7(Evaluation ev, L7Request request) {
+    NetworkRequest c = request.connection();
     Map<String, NetworkPolicy> entries = new TreeMap<>(policy.networkPolicies());
     // Endpoints of allowing entries, key order then list order (§3.4 "endpoint configs").
     List<String> allowingKeys = new ArrayList<>();
@@ -177,8 +183,7 @@ public final class ReferenceMatcher {
       return new ReferenceDecision(ReferenceOutcome.DENY, "",
           "request path rejected (" + (target == null ? "path_not_absolute" : target.rejection().get()) + ")");
     }
-    request = new HttpRequest(c, request.method(), target.path(), request.query(), request.graphql(),
-        request.jsonRpc());
+    request = request.withPath(target.path());
     Endpoint selected;
     if (inspected.size() == 1) {
       selected = inspected.get(0);
@@ -230,7 +235,8 @@ public final class ReferenceMatcher {
         return new ReferenceDecision(ReferenceOutcome.DENY, "", "JSON-RPC response frames are not permitted from client to server");
       }
       if (rpc.get().calls().isEmpty()) {
-        return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "JSON-RPC receive streams are not modelled");
+        // A method-less frame that is no response (a receive stream, or nothing): no json-rpc rule allows it (§3.8).
+        return l7Denial(selected, "", "a JSON-RPC frame without a method is not permitted on a json-rpc endpoint");
       }
     }
 
@@ -327,15 +333,19 @@ public final class ReferenceMatcher {
    * fail {@code strict_tool_names} (the spec leaves their decision open).
    */
   private ReferenceDecision decideMcp(
-      Evaluation ev, HttpRequest request, Endpoint selected, List<String> keys, Map<String, NetworkPolicy> entries) {
+      Evaluation ev, L7Request request, Endpoint selected, List<String> keys, Map<String, NetworkPolicy> entries) {
     Optional<JsonRpcRequest> rpc = request.jsonRpc();
+    if (rpc.isPresent() && rpc.get().error().isPresent()) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, "", "MCP request rejected: " + rpc.get().error().get());
+    }
+    ReferenceDecision version = mcpVersionRefusal(request, selected, keys, entries);
+    if (version != null) {
+      return version;
+    }
     if (rpc.isEmpty()) {
       return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "mcp endpoint without a JSON-RPC view");
     }
-    if (rpc.get().error().isPresent()) {
-      return new ReferenceDecision(ReferenceOutcome.DENY, "", "MCP request rejected: " + rpc.get().error().get());
-    }
-    Connection c = request.connection();
+    NetworkRequest c = request.connection();
     List<String> mcpKeys = new ArrayList<>();
     List<Endpoint> mcpEndpoints = new ArrayList<>();
     for (String key : keys) {
@@ -351,12 +361,15 @@ public final class ReferenceMatcher {
     }
     List<JsonRpcCall> calls = rpc.get().calls();
     if (calls.isEmpty()) {
-      if (rpc.get().hasResponse() || rpc.get().receiveStream()) {
-        return mcpKeys.isEmpty()
-            ? l7Denial(selected, "", "no MCP endpoint matches the request path")
-            : new ReferenceDecision(ReferenceOutcome.ALLOW, mcpKeys.get(0), "MCP responses and receive streams are allowed");
+      // Method-less frames (§3.8, upstream's Rego): a response frame in a POST, a receive stream (no response) in a GET.
+      boolean response = rpc.get().hasResponse() && request.method().equals("POST");
+      boolean stream = rpc.get().receiveStream() && !rpc.get().hasResponse() && request.method().equals("GET");
+      if (!response && !stream) {
+        return l7Denial(selected, "", "an MCP frame without a method is a response in a POST or a receive stream in a GET");
       }
-      return new ReferenceDecision(ReferenceOutcome.UNSUPPORTED, "", "an empty MCP body is not modelled");
+      return mcpKeys.isEmpty()
+          ? l7Denial(selected, "", "no MCP endpoint matches the request path")
+          : new ReferenceDecision(ReferenceOutcome.ALLOW, mcpKeys.get(0), "MCP responses and receive streams are allowed");
     }
     for (int i = 0; i < mcpEndpoints.size(); i++) {
       boolean strict = mcpEndpoints.get(i).mcp().flatMap(m -> m.strictToolNames()).orElse(true);
@@ -392,6 +405,54 @@ public final class ReferenceMatcher {
       allowedBy = allowedBy == null || callAllowedBy.compareTo(allowedBy) < 0 ? callAllowedBy : allowedBy;
     }
     return new ReferenceDecision(ReferenceOutcome.ALLOW, allowedBy, "allowed by policy " + allowedBy);
+  }
+
+  /** The MCP protocol revisions upstream knows (upstream-changes-2026-09 item 1), compared exactly. */
+  private static final List<String> KNOWN_MCP_REVISIONS = List.of("2025-03-26", "2025-06-18", "2025-11-25");
+  /** What an MCP endpoint without {@code mcp.versions} admits: exactly this revision. */
+  private static final String DEFAULT_MCP_REVISION = "2025-11-25";
+  /** What an MCP request without an {@code MCP-Protocol-Version} header speaks. */
+  private static final String HEADERLESS_MCP_REVISION = "2025-03-26";
+
+  /**
+   * The MCP revision check of the selected endpoint, read literally from upstream-changes-2026-09 item 1 and
+   * OpenShell #3241: every MCP request but a standalone {@code initialize} call (not batched) must carry one
+   * {@code MCP-Protocol-Version}, a missing header counting as {@code 2025-03-26}; a repeated, empty (after the
+   * HTTP spaces and tabs around it) or unknown value is a 400, a known revision not in the endpoint's list a 403.
+   * Both are refused whatever the enforcement. Null when the request passes.
+   */
+  private static ReferenceDecision mcpVersionRefusal(
+      L7Request request, Endpoint selected, List<String> keys, Map<String, NetworkPolicy> entries) {
+    Optional<JsonRpcRequest> rpc = request.jsonRpc();
+    boolean standaloneInitialize = rpc.isPresent() && !rpc.get().isBatch() && !rpc.get().hasResponse()
+        && rpc.get().calls().size() == 1 && rpc.get().calls().get(0).method().equals("initialize");
+    if (standaloneInitialize) {
+      return null;
+    }
+    String key = "";
+    for (String k : keys) {
+      key = key.isEmpty() && entries.get(k).endpoints().contains(selected) ? k : key;
+    }
+    List<String> headers = request.mcpProtocolVersionHeaders();
+    String speaks = HEADERLESS_MCP_REVISION;
+    if (headers.size() > 1) {
+      return ReferenceDecision.badRequest(key, "duplicate MCP-Protocol-Version header");
+    }
+    if (headers.size() == 1) {
+      String value = headers.get(0).replaceAll("^[ \\t]+|[ \\t]+$", "");
+      if (value.isEmpty()) {
+        return ReferenceDecision.badRequest(key, "empty MCP-Protocol-Version header");
+      }
+      if (!KNOWN_MCP_REVISIONS.contains(value)) {
+        return ReferenceDecision.badRequest(key, "unknown MCP-Protocol-Version '" + value + "'");
+      }
+      speaks = value;
+    }
+    List<String> admitted = selected.mcp().flatMap(m -> m.versions()).orElse(List.of(DEFAULT_MCP_REVISION));
+    if (!admitted.contains(speaks)) {
+      return new ReferenceDecision(ReferenceOutcome.DENY, key, "MCP revision " + speaks + " not in " + admitted);
+    }
+    return null;
   }
 
   /** An MCP rule: method glob ({@code .} delimiter) and, when the rule names a tool, {@code params.name} (§1.7, §3.8). */
@@ -505,12 +566,14 @@ public final class ReferenceMatcher {
 
   // ---- §3.3 host and port ----
 
-  static boolean endpointMatches(Evaluation ev, Endpoint ep, Connection c) {
+  static boolean endpointMatches(Evaluation ev, Endpoint ep, NetworkRequest c) {
     boolean port = false;
     for (int p : ep.effectivePorts()) {
       port |= p == c.port();
     }
-    return hostMatches(ev, ep, c.host()) && port;
+    // Upstream-changes item 4 (OpenShell #2248): one trailing dot is removed from the request host first.
+    String host = c.host().endsWith(".") ? c.host().substring(0, c.host().length() - 1) : c.host();
+    return hostMatches(ev, ep, host) && port;
   }
 
   private static boolean hostMatches(Evaluation ev, Endpoint ep, String host) {
@@ -528,12 +591,12 @@ public final class ReferenceMatcher {
 
   // ---- §3.4 binaries ----
 
-  private boolean binaryAllowed(Evaluation ev, NetworkPolicy entry, Connection c) {
+  private boolean binaryAllowed(Evaluation ev, NetworkPolicy entry, NetworkRequest c) {
     if (!requireBinaryIdentity) {
       return true;
     }
     List<String> candidates = new ArrayList<>();
-    candidates.add(c.binaryPath());
+    candidates.add(c.binary());
     candidates.addAll(c.ancestors());
     boolean allowed = false;
     for (Binary b : entry.binaries()) {
@@ -545,9 +608,9 @@ public final class ReferenceMatcher {
     return allowed;
   }
 
-  private static String binaryDenial(Connection c, String key) {
-    return "binary '" + c.binaryPath() + "' not allowed in policy '" + key + "' (ancestors: ["
-        + String.join(" -> ", c.ancestors()) + "], cmdline: [])";
+  private static String binaryDenial(NetworkRequest c, String key) {
+    return "binary '" + c.binary() + "' not allowed in policy '" + key + "' (ancestors: ["
+        + String.join(" -> ", c.ancestors()) + "], cmdline: [" + String.join(", ", c.cmdlinePaths()) + "])";
   }
 
   // ---- §3.5 L7 ----
@@ -618,7 +681,7 @@ public final class ReferenceMatcher {
     return bodies;
   }
 
-  private static boolean ruleMatches(Evaluation ev, RuleBody body, HttpRequest request, boolean deny) {
+  private static boolean ruleMatches(Evaluation ev, RuleBody body, L7Request request, boolean deny) {
     // Evaluate every part (no short-circuit) so that glob errors anywhere surface.
     boolean method = !body.method().isEmpty() && methodMatches(body.method(), request.method());
     boolean path = !body.path().isEmpty() && (body.path().equals(PATH_ANY) || ev.matches(body.path(), "/", request.path()));

@@ -22,7 +22,7 @@ public enum ReferenceOutcome {
    */
   NOT_INSPECTED,
   /**
-   * Outside what the reference models (MCP, GraphQL over WebSocket, JSON-RPC receive streams, or a GraphQL or
+   * Outside what the reference models (parts of MCP, GraphQL over WebSocket, or a GraphQL or
    * JSON-RPC endpoint asked without the request body view): no verdict; comparisons skip it.
    */
   UNSUPPORTED;

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The reference canonicalization of a request target (language spec §3.6), step by step as the specification
  * lists it, for differential tests of a production canonicalizer and to turn raw targets into
- * {@link HttpRequest}s.
+ * {@link dev.sandboxpolicy.matcher.L7Request}s.
  *
  * <pre>{@code
  * ReferenceRequestTarget t = ReferenceRequestTarget.parse("/a/./b/../c%40d;v=1?x=1&x=2&y", false);

@@ -6,8 +6,11 @@ import dev.sandboxpolicy.matcher.GraphqlOperation;
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcCall;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
+import dev.sandboxpolicy.matcher.L7Request;
+import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
+import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Protocol;
@@ -23,7 +26,8 @@ import java.util.random.RandomGenerator;
 /**
  * Generates connections and HTTP requests aimed at one policy: most are derived from its endpoints, binaries and
  * rules (so they hit interesting cases, not just the default deny), some are perturbed (another port, host,
- * binary, method, path or query value) so that near misses are covered.
+ * binary, method, path or query value) so that near misses are covered. Hosts sometimes carry one trailing dot (the
+ * fully qualified spelling, which decides like the host without it) and sometimes two (which does not).
  *
  * <p>{@link #connections()} and {@link #requests()} mix both. {@link #allowedConnections()},
  * {@link #deniedConnections()}, {@link #allowedRequests()} and {@link #deniedRequests()} keep only what the
@@ -32,7 +36,7 @@ import java.util.random.RandomGenerator;
  * <pre>{@code
  * RequestGenerator requests = RequestGenerator.forPolicy(policy);
  * PropertyCheck.forAll(requests.allowedRequests()).seed(42).count(500)
- *     .check(r -> assertTrue(myProxy.allows(r)));
+ *     .check(r -> assertTrue(compiled.decideRequest(r).isAllowed()));
  * }</pre>
  *
  * <p>Sizes are ignored except where a list length is drawn (ancestors). Instances are immutable.
@@ -63,7 +67,7 @@ public final class RequestGenerator {
   }
 
   /** Connections: about two thirds derived from the policy, the rest perturbed. */
-  public Generator<Connection> connections() {
+  public Generator<NetworkRequest> connections() {
     return this::connection;
   }
 
@@ -72,30 +76,30 @@ public final class RequestGenerator {
    *
    * @throws IllegalStateException (when generating) if none of {@value #MAX_ATTEMPTS} candidates is allowed
    */
-  public Generator<Connection> allowedConnections() {
+  public Generator<NetworkRequest> allowedConnections() {
     return (random, size) -> retry(random, size, this::connection,
-        c -> reference.decideConnection(c).outcome() == ReferenceOutcome.ALLOW, "allowed connection");
+        c -> reference.decideNetwork(c).outcome() == ReferenceOutcome.ALLOW, "allowed connection");
   }
 
   /** Connections the reference denies (denials and evaluation errors). */
-  public Generator<Connection> deniedConnections() {
+  public Generator<NetworkRequest> deniedConnections() {
     return (random, size) -> retry(random, size, this::connection,
-        c -> reference.decideConnection(c).outcome() != ReferenceOutcome.ALLOW, "denied connection");
+        c -> reference.decideNetwork(c).outcome() != ReferenceOutcome.ALLOW, "denied connection");
   }
 
   /** HTTP requests: on connections derived from the policy, with methods, paths and queries from its rules. */
-  public Generator<HttpRequest> requests() {
+  public Generator<L7Request> requests() {
     return this::request;
   }
 
   /** Requests the reference allows. */
-  public Generator<HttpRequest> allowedRequests() {
+  public Generator<L7Request> allowedRequests() {
     return (random, size) -> retry(random, size, this::request,
         r -> reference.decideRequest(r).outcome() == ReferenceOutcome.ALLOW, "allowed request");
   }
 
   /** Requests the reference does not allow (denied, audited or errors; never not-inspected or unsupported). */
-  public Generator<HttpRequest> deniedRequests() {
+  public Generator<L7Request> deniedRequests() {
     return (random, size) -> retry(random, size, this::request, r -> {
       ReferenceOutcome o = reference.decideRequest(r).outcome();
       return o == ReferenceOutcome.DENY || o == ReferenceOutcome.AUDIT || o == ReferenceOutcome.ERROR;
@@ -173,13 +177,13 @@ public final class RequestGenerator {
     return targets.isEmpty() ? null : targets.get(random.nextInt(targets.size()));
   }
 
-  private Connection connection(RandomGenerator random, int size) {
+  private NetworkRequest connection(RandomGenerator random, int size) {
     return connection(random, size, target(random, false));
   }
 
-  private Connection connection(RandomGenerator random, int size, Target t) {
+  private NetworkRequest connection(RandomGenerator random, int size, Target t) {
     if (t == null) {
-      return Connection.of(GlobInstances.host(random, ""), 443, pick(random, Vocabulary.BINARIES));
+      return NetworkRequest.of(GlobInstances.host(random, ""), 443, pick(random, Vocabulary.BINARIES));
     }
     String host = GlobInstances.randomCase(random, GlobInstances.host(random, t.endpoint.host()));
     List<Integer> ports = t.endpoint.effectivePorts();
@@ -195,18 +199,22 @@ public final class RequestGenerator {
         ancestors.add(0, pick(random, Vocabulary.BINARIES));
       }
     }
+    if (random.nextInt(8) == 0) {
+      host = host + "."; // the fully qualified spelling: decides like the host without it (upstream #2248)
+    }
     switch (random.nextInt(9)) {
       case 0 -> port = pick(random, List.of(port + 1, 0, 65536, 80, -1));
-      case 1 -> host = pick(random, List.of(host + ".", "x" + host, "evil.com", host.replace('.', '-'), "a." + host, host + "\u0000"));
+      case 1 -> host = pick(random, List.of(host + ".", host + "..", "." + host, "x" + host, "evil.com", host.replace('.', '-'),
+          "a." + host, host + "\u0000"));
       case 2 -> binary = pick(random, OTHER_BINARIES);
       default -> { }
     }
-    return new Connection(host, port, binary, ancestors);
+    return NetworkRequest.of(host, port, binary).withAncestors(ancestors);
   }
 
   /** A GraphQL request derived from the endpoint's rules (§3.7), with near misses, persisted and broken bodies. */
-  private static HttpRequest graphqlRequest(RandomGenerator random, Connection c, Endpoint ep) {
-    HttpRequest base = HttpRequest.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/graphql");
+  private static L7Request graphqlRequest(RandomGenerator random, NetworkRequest c, Endpoint ep) {
+    L7Request base = L7Request.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/graphql");
     int kind = random.nextInt(20);
     if (kind == 0) {
       return base.withGraphql(GraphqlRequest.parseError("Syntax Error: Unexpected Name"));
@@ -244,14 +252,14 @@ public final class RequestGenerator {
   }
 
   /** A JSON-RPC request derived from the endpoint's method rules (§3.8), with batches, responses and errors. */
-  private static HttpRequest jsonRpcRequest(RandomGenerator random, Connection c, Endpoint ep) {
-    HttpRequest base = HttpRequest.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/");
+  private static L7Request jsonRpcRequest(RandomGenerator random, NetworkRequest c, Endpoint ep) {
+    L7Request base = L7Request.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/");
     int kind = random.nextInt(20);
     if (kind == 0) {
       return base.withJsonRpc(JsonRpcRequest.inspectionError("invalid JSON"));
     }
-    if (kind == 1) {
-      return base.withJsonRpc(JsonRpcRequest.responseOnly());
+    if (kind <= 2) {
+      return methodlessFrame(random, c, "/");
     }
     List<String> methods = new ArrayList<>();
     for (RuleBody body : ReferenceMatcher.allowBodies(ep)) {
@@ -266,18 +274,62 @@ public final class RequestGenerator {
     return base.withJsonRpc(calls.size() == 1 ? JsonRpcRequest.single(calls.get(0)) : JsonRpcRequest.batch(calls, false));
   }
 
-  /** An MCP request derived from the endpoint's method and tool rules (§3.8), with batches, responses and streams. */
-  private static HttpRequest mcpRequest(RandomGenerator random, Connection c, Endpoint ep) {
-    HttpRequest base = HttpRequest.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/mcp");
+  /**
+   * A JSON-RPC frame without a method (§3.8): mostly a response frame in a POST or a receive stream opened with a
+   * GET (what MCP allows), sometimes with the other HTTP method, a batch made only of responses, or a body with
+   * neither (never allowed).
+   */
+  private static L7Request methodlessFrame(RandomGenerator random, NetworkRequest c, String path) {
+    boolean usual = random.nextInt(4) != 0;
+    return switch (random.nextInt(6)) {
+      case 0, 1 -> L7Request.of(c, usual ? "POST" : "GET", path).withJsonRpc(JsonRpcRequest.responseOnly());
+      case 2, 3 -> L7Request.of(c, usual ? "GET" : "POST", path).withJsonRpc(JsonRpcRequest.receiveStreamOnly());
+      case 4 -> L7Request.of(c, "POST", path).withJsonRpc(JsonRpcRequest.batch(List.of(), true));
+      default -> L7Request.of(c, usual ? "POST" : "GET", path).withJsonRpc(JsonRpcRequest.batch(List.of(), false));
+    };
+  }
+
+  /** Malformed {@code MCP-Protocol-Version} values: none is a known revision (spaces and tabs around one are fine). */
+  private static final List<String> BAD_MCP_VERSIONS =
+      List.of("2024-11-05", "draft", "latest", "2025-11-26", "2025-11-25\n", "2025-11-25,2025-06-18", "\u00a02025-06-18");
+
+  /**
+   * The {@code MCP-Protocol-Version} occurrences of a request to {@code ep}: mostly one revision the endpoint admits
+   * (sometimes with spaces or tabs around it), sometimes none (so {@code 2025-03-26}), another known revision, an
+   * empty or unknown value, or a repeated header.
+   */
+  private static List<String> mcpVersionHeaders(RandomGenerator random, Endpoint ep) {
+    List<McpVersion> admitted = ep.effectiveMcpVersions();
+    String good = admitted.isEmpty() ? McpVersion.DEFAULT.wireName() : pick(random, admitted).wireName();
+    String known = pick(random, List.of(McpVersion.values())).wireName();
+    int kind = random.nextInt(20);
+    if (kind < 10) {
+      return List.of(random.nextInt(5) == 0 ? pick(random, List.of(" ", "\t", "  ")) + good + " " : good);
+    }
+    return switch (kind) {
+      case 10, 11, 12 -> List.of();
+      case 13, 14, 15 -> List.of(known);
+      case 16 -> List.of(pick(random, List.of("", " ", "\t ")));
+      case 17 -> List.of(pick(random, BAD_MCP_VERSIONS));
+      case 18 -> List.of(good, good);
+      default -> List.of(good, known);
+    };
+  }
+
+  /** An MCP request derived from the endpoint's method and tool rules (§3.8), with its MCP-Protocol-Version headers. */
+  private static L7Request mcpRequest(RandomGenerator random, NetworkRequest c, Endpoint ep) {
+    return mcpBody(random, c, ep).withMcpProtocolVersionHeaders(mcpVersionHeaders(random, ep));
+  }
+
+  /** The body of an MCP request: calls, batches, responses, streams, inspection errors. */
+  private static L7Request mcpBody(RandomGenerator random, NetworkRequest c, Endpoint ep) {
+    L7Request base = L7Request.of(c, random.nextInt(10) == 0 ? "GET" : "POST", "/mcp");
     int kind = random.nextInt(20);
     if (kind == 0) {
       return base.withJsonRpc(JsonRpcRequest.inspectionError("invalid JSON"));
     }
-    if (kind == 1) {
-      return base.withJsonRpc(JsonRpcRequest.responseOnly());
-    }
-    if (kind == 2) {
-      return HttpRequest.of(c, "GET", "/mcp").withJsonRpc(JsonRpcRequest.receiveStreamOnly());
+    if (kind <= 3) {
+      return methodlessFrame(random, c, "/mcp");
     }
     List<RuleBody> bodies = new ArrayList<>(ReferenceMatcher.allowBodies(ep));
     bodies.addAll(ep.denyRuleBodies());
@@ -298,19 +350,21 @@ public final class RequestGenerator {
     return base.withJsonRpc(calls.size() == 1 ? JsonRpcRequest.single(calls.get(0)) : JsonRpcRequest.batch(calls, false));
   }
 
-  private HttpRequest request(RandomGenerator random, int size) {
+  private L7Request request(RandomGenerator random, int size) {
     Target t = target(random, true);
     if (t == null) {
-      Connection c = connection(random, size);
-      return HttpRequest.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
+      NetworkRequest c = connection(random, size);
+      return L7Request.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
     }
-    Connection c = connection(random, size, t);
+    NetworkRequest c = connection(random, size, t);
     String protocol = t.endpoint.protocol().toLowerCase(Locale.ROOT);
     if (Protocol.GRAPHQL.is(protocol)) {
       return graphqlRequest(random, c, t.endpoint);
     }
     if (Protocol.JSON_RPC.is(protocol)) {
-      return jsonRpcRequest(random, c, t.endpoint);
+      L7Request r = jsonRpcRequest(random, c, t.endpoint);
+      // Now and then an MCP-Protocol-Version header, which a json-rpc endpoint never reads.
+      return random.nextInt(5) == 0 ? r.withMcpProtocolVersionHeaders(mcpVersionHeaders(random, t.endpoint)) : r;
     }
     if (Protocol.MCP.is(protocol)) {
       return mcpRequest(random, c, t.endpoint);
@@ -320,7 +374,7 @@ public final class RequestGenerator {
       bodies.addAll(t.endpoint.denyRuleBodies());
     }
     if (bodies.isEmpty()) {
-      return HttpRequest.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
+      return L7Request.of(c, pick(random, Vocabulary.METHODS), "/" + pick(random, Vocabulary.PATH_WORDS));
     }
     RuleBody body = bodies.get(random.nextInt(bodies.size()));
     String method = body.method().equals("*") || body.method().isEmpty() ? pick(random, Vocabulary.METHODS) : body.method();
@@ -331,20 +385,29 @@ public final class RequestGenerator {
     if (!path.startsWith("/")) {
       path = "/" + path;
     }
-    HttpRequest r = HttpRequest.of(c, method, path);
+    L7Request r = L7Request.of(c, method, path);
     for (Map.Entry<String, ValueMatcher> q : body.query().entrySet()) {
       List<String> globs = q.getValue().globs();
       if (!globs.isEmpty()) {
-        r = r.withQueryValue(q.getKey(), GlobInstances.glob(random, globs.get(random.nextInt(globs.size())), '.'));
+        r = withQueryValue(r, q.getKey(), GlobInstances.glob(random, globs.get(random.nextInt(globs.size())), '.'));
       }
     }
     switch (random.nextInt(10)) {
-      case 0 -> r = new HttpRequest(c, pick(random, Vocabulary.METHODS), r.path(), r.query());
-      case 1 -> r = new HttpRequest(c, r.method(), r.path() + "/" + pick(random, Vocabulary.PATH_WORDS), r.query());
-      case 2 -> r = r.withQueryValue(pick(random, Vocabulary.QUERY_KEYS), pick(random, Vocabulary.QUERY_VALUES));
-      case 3 -> r = new HttpRequest(c, r.method(), r.path().toUpperCase(Locale.ROOT), r.query());
+      case 0 -> r = L7Request.of(c, pick(random, Vocabulary.METHODS), r.path()).withQuery(r.query());
+      case 1 -> r = L7Request.of(c, r.method(), r.path() + "/" + pick(random, Vocabulary.PATH_WORDS)).withQuery(r.query());
+      case 2 -> r = withQueryValue(r, pick(random, Vocabulary.QUERY_KEYS), pick(random, Vocabulary.QUERY_VALUES));
+      case 3 -> r = L7Request.of(c, r.method(), r.path().toUpperCase(Locale.ROOT)).withQuery(r.query());
       default -> { }
     }
     return r;
+  }
+
+  /** {@code r} with one more value for {@code key}, appended after the values it already has. */
+  static L7Request withQueryValue(L7Request r, String key, String value) {
+    Map<String, List<String>> query = new java.util.LinkedHashMap<>(r.query());
+    List<String> values = new ArrayList<>(query.getOrDefault(key, List.of()));
+    values.add(value);
+    query.put(key, values);
+    return r.withQuery(query);
   }
 }

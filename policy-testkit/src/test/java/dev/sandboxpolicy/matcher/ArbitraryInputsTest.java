@@ -3,9 +3,7 @@ package dev.sandboxpolicy.matcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
 import dev.sandboxpolicy.testkit.Generator;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.PolicyGenerator;
 import dev.sandboxpolicy.testkit.PropertyCheck;
 import dev.sandboxpolicy.testkit.ReferenceDecision;
@@ -69,7 +67,7 @@ class ArbitraryInputsTest {
   }
 
   /** A request whose every string is arbitrary, sometimes anchored on a real host of the policy. */
-  static Generator<HttpRequest> requests(Policy policy) {
+  static Generator<L7Request> requests(Policy policy) {
     List<String> hosts = new ArrayList<>();
     policy.networkPolicies().values().forEach(e -> e.endpoints().forEach(ep -> hosts.add(ep.host().replace("*", "x"))));
     return (random, size) -> {
@@ -87,7 +85,7 @@ class ArbitraryInputsTest {
       }
       String method = random.nextBoolean() ? List.of("GET", "POST", "HEAD", "*", "get").get(random.nextInt(5)) : arbitrary(random, 1);
       String path = (random.nextBoolean() ? "/" : "") + arbitrary(random, size);
-      return new HttpRequest(new Connection(host, port, binary, ancestors), method, path, query);
+      return L7Request.of(NetworkRequest.of(host, port, binary).withAncestors(ancestors), method, path).withQuery(query);
     };
   }
 
@@ -111,12 +109,12 @@ class ArbitraryInputsTest {
           .maxSize(8)
           .describedBy(r -> escape(r.toString()))
           .check(r -> {
-            ReferenceDecision l4 = reference.decideConnection(r.connection());
-            Decision n = compiled.decideNetwork(r.connection().toNetworkRequest());
+            ReferenceDecision l4 = reference.decideNetwork(r.connection());
+            Decision n = compiled.decideNetwork(r.connection());
             COUNTS.merge("l4 " + l4.outcome() + (ReferenceOutcome.of(n) == l4.outcome() ? "" : " (compiled " + ReferenceOutcome.of(n) + ")"), 1, Integer::sum);
             assertEquals(l4.outcome(), ReferenceOutcome.of(n), escape(l4.reason() + " / " + n) + "\n" + dev.sandboxpolicy.io.PolicyWriter.toYaml(policy));
             ReferenceDecision l7 = reference.decideRequest(r);
-            Decision actual = compiled.decideRequest(r.toL7Request());
+            Decision actual = compiled.decideRequest(r);
             if (!comparable(l7)) {
               COUNTS.merge("l7 not modelled", 1, Integer::sum);
             } else {

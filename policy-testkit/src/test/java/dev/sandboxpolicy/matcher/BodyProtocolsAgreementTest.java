@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.ReferenceDecision;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
@@ -55,18 +53,26 @@ class BodyProtocolsAgreementTest {
           binaries: [{path: /usr/bin/node}]
       """;
 
-  static void agree(CompiledPolicy compiled, ReferenceMatcher reference, HttpRequest r) {
+  static void agree(CompiledPolicy compiled, ReferenceMatcher reference, L7Request r) {
     ReferenceDecision expected = reference.decideRequest(r);
-    Decision actual = compiled.decideRequest(r.toL7Request());
+    Decision actual = compiled.decideRequest(r);
     assertEquals(expected.outcome(), ReferenceOutcome.of(actual), r + "\nreference: " + expected + "\ncompiled: " + actual);
+    if (expected.outcome() == ReferenceOutcome.DENY) {
+      assertEquals(expected.httpStatus(), actual.refusalStatus().map(RefusalStatus::httpStatus).orElse(0),
+          r + "\nreference: " + expected + "\ncompiled: " + actual);
+    }
   }
+
+  /** MCP-Protocol-Version occurrences: none, admitted, known but not admitted, empty, padded, unknown, repeated. */
+  static final List<List<String>> MCP_HEADERS = List.of(List.of(), List.of("2025-11-25"), List.of("2025-06-18"),
+      List.of(""), List.of("\t2025-11-25 "), List.of("2026-01-01"), List.of("2025-11-25", "2025-11-25"));
 
   @Test
   void graphqlAndJsonRpc() throws PolicyCompileException {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(POLICY).value().orElseThrow();
     CompiledPolicy compiled = CompiledPolicy.compile(policy);
     ReferenceMatcher reference = ReferenceMatcher.of(policy);
-    Connection gql = Connection.of("gql.example.com", 443, "/usr/bin/node");
+    NetworkRequest gql = NetworkRequest.of("gql.example.com", 443, "/usr/bin/node");
     for (List<GraphqlOperation> ops : List.of(
         List.of(GraphqlOperation.of("query", "Q", List.of("viewer", "repository"))),
         List.of(GraphqlOperation.of("QUERY", "", List.of("viewer"))),
@@ -80,10 +86,10 @@ class BodyProtocolsAgreementTest {
         List.of(GraphqlOperation.persisted("abc")),
         List.of(GraphqlOperation.persisted("nope")),
         List.of(GraphqlOperation.persisted("bad")))) {
-      agree(compiled, reference, HttpRequest.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.of(ops)));
+      agree(compiled, reference, L7Request.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.of(ops)));
     }
-    agree(compiled, reference, HttpRequest.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.parseError("unexpected }")));
-    Connection rpc = Connection.of("rpc.example.com", 8545, "/usr/bin/python3");
+    agree(compiled, reference, L7Request.of(gql, "POST", "/graphql").withGraphql(GraphqlRequest.parseError("unexpected }")));
+    NetworkRequest rpc = NetworkRequest.of("rpc.example.com", 8545, "/usr/bin/python3");
     for (JsonRpcRequest body : List.of(
         JsonRpcRequest.single(JsonRpcCall.of("eth_call")),
         JsonRpcRequest.single(JsonRpcCall.of("eth_sign")),
@@ -91,23 +97,33 @@ class BodyProtocolsAgreementTest {
         JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_chainId")), false),
         JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_call"), JsonRpcCall.of("eth_sign")), false),
         JsonRpcRequest.responseOnly(),
+        JsonRpcRequest.receiveStreamOnly(),
+        JsonRpcRequest.batch(List.of(), false),
         JsonRpcRequest.inspectionError("not JSON"))) {
-      agree(compiled, reference, HttpRequest.of(rpc, "POST", "/").withJsonRpc(body));
-      agree(compiled, reference, HttpRequest.of(rpc, "GET", "/").withJsonRpc(body));
+      agree(compiled, reference, L7Request.of(rpc, "POST", "/").withJsonRpc(body));
+      agree(compiled, reference, L7Request.of(rpc, "GET", "/").withJsonRpc(body));
     }
-    Connection mcp = Connection.of("mcp.example.com", 443, "/usr/bin/node");
+    NetworkRequest mcp = NetworkRequest.of("mcp.example.com", 443, "/usr/bin/node");
     for (JsonRpcRequest body : List.of(
         JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("search_web")),
         JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("write_file")),
         JsonRpcRequest.single(JsonRpcCall.of("tools/call")),
         JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("search_secrets")),
         JsonRpcRequest.single(JsonRpcCall.of("tools/list")),
+        JsonRpcRequest.single(JsonRpcCall.of("initialize")),
+        JsonRpcRequest.batch(List.of(JsonRpcCall.of("initialize")), false),
         JsonRpcRequest.batch(List.of(JsonRpcCall.of("tools/list"), JsonRpcCall.of("resources/read")), false),
         JsonRpcRequest.responseOnly(),
         JsonRpcRequest.receiveStreamOnly(),
+        JsonRpcRequest.batch(List.of(), true),
+        JsonRpcRequest.batch(List.of(), false),
         JsonRpcRequest.inspectionError("bad"))) {
-      agree(compiled, reference, HttpRequest.of(mcp, "POST", "/mcp").withJsonRpc(body));
-      agree(compiled, reference, HttpRequest.of(mcp, "GET", "/mcp").withJsonRpc(body));
+      for (List<String> headers : MCP_HEADERS) {
+        agree(compiled, reference, L7Request.of(mcp, "POST", "/mcp").withJsonRpc(body)
+            .withMcpProtocolVersionHeaders(headers));
+        agree(compiled, reference, L7Request.of(mcp, "GET", "/mcp").withJsonRpc(body)
+            .withMcpProtocolVersionHeaders(headers));
+      }
     }
   }
 }

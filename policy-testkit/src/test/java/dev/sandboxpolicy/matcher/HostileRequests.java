@@ -62,14 +62,15 @@ final class HostileRequests {
     List<HostCase> c = new ArrayList<>();
     c.add(new HostCase("plain", "api.example.com", 443, "ALLOW"));
     c.add(new HostCase("mixed case", "API.Example.COM", 443, "ALLOW"));
-    c.add(new HostCase("trailing dot (not normalized, §3.3)", "api.example.com.", 443, "DENY"));
-    c.add(new HostCase("two trailing dots", "api.example.com..", 443, "DENY"));
+    c.add(new HostCase("trailing dot (one removed, upstream #2248)", "api.example.com.", 443, "ALLOW"));
+    c.add(new HostCase("two trailing dots (only one removed)", "api.example.com..", 443, "DENY"));
     c.add(new HostCase("leading dot", ".api.example.com", 443, "DENY"));
     c.add(new HostCase("wildcard one label", "a.cdn.example.com", 443, "ALLOW"));
     c.add(new HostCase("wildcard apex", "cdn.example.com", 443, "DENY"));
     c.add(new HostCase("wildcard two labels", "a.b.cdn.example.com", 443, "DENY"));
     c.add(new HostCase("wildcard mixed case", "A.CDN.Example.com", 443, "ALLOW"));
-    c.add(new HostCase("wildcard trailing dot", "a.cdn.example.com.", 443, "DENY"));
+    c.add(new HostCase("wildcard trailing dot", "a.cdn.example.com.", 443, "ALLOW"));
+    c.add(new HostCase("wildcard two trailing dots", "a.cdn.example.com..", 443, "DENY"));
     c.add(new HostCase("IDN unicode (no IDNA, §3.3)", "bücher.example", 443, "DENY"));
     c.add(new HostCase("IDN punycode", "xn--bcher-kva.example", 443, "ALLOW"));
     c.add(new HostCase("IDN punycode upper case", "XN--BCHER-KVA.example", 443, "ALLOW"));

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
 import java.util.List;
@@ -31,7 +29,7 @@ class JsonRpcBatchAcrossEntriesTest {
           binaries: [{path: /usr/bin/wget}]
       """;
 
-  static final HttpRequest BATCH = HttpRequest.of(Connection.of("www.git.com", 443, "/usr/bin/wget"), "POST", "/")
+  static final L7Request BATCH = L7Request.of(NetworkRequest.of("www.git.com", 443, "/usr/bin/wget"), "POST", "/")
       .withJsonRpc(JsonRpcRequest.batch(List.of(JsonRpcCall.of("eth_sendTransaction"), JsonRpcCall.of("eth_call")), false));
 
   @Test
@@ -43,7 +41,7 @@ class JsonRpcBatchAcrossEntriesTest {
   @Test
   void compiledMatcherAllowsTheBatch() throws PolicyCompileException {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(YAML).value().orElseThrow();
-    Decision d = CompiledPolicy.compile(policy).decideRequest(BATCH.toL7Request());
+    Decision d = CompiledPolicy.compile(policy).decideRequest(BATCH);
     assertEquals(Verdict.ALLOW, d.verdict(), d.toString());
   }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
 import java.util.Optional;
@@ -34,7 +32,7 @@ class NotInspectedConnectionTest {
             binaries: [{path: /usr/bin/python3}]
         """).value().orElseThrow();
     assertEquals(ReferenceOutcome.NOT_INSPECTED, ReferenceMatcher.of(policy)
-        .decideRequest(HttpRequest.of(Connection.of("cdn.beta.ai", 5432, "/usr/bin/python3"), "OPTIONS", "/download"))
+        .decideRequest(L7Request.of(NetworkRequest.of("cdn.beta.ai", 5432, "/usr/bin/python3"), "OPTIONS", "/download"))
         .outcome());
 
     CompiledPolicy compiled = CompiledPolicy.compile(policy);

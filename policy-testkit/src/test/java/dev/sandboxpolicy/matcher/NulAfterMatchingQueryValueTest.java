@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
 import java.util.List;
@@ -41,8 +39,7 @@ class NulAfterMatchingQueryValueTest {
   @Test
   void referenceFailsClosed() {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(YAML).value().orElseThrow();
-    HttpRequest r = new HttpRequest(Connection.of("api.store.ai", 443, "/usr/bin/curl"), "GET", "/",
-        Map.of("q", List.of("v1.2", "v\u0000")));
+    L7Request r = L7Request.of(NetworkRequest.of("api.store.ai", 443, "/usr/bin/curl"), "GET", "/").withQuery(Map.of("q", List.of("v1.2", "v\u0000")));
     assertEquals(ReferenceOutcome.ERROR, ReferenceMatcher.of(policy).decideRequest(r).outcome());
   }
 
@@ -61,9 +58,7 @@ class NulAfterMatchingQueryValueTest {
                   - allow: {method: OPTIONS, path: "/orgs/users/*", query: {format: a b}}
             binaries: [{path: "/opt/*/bin/*"}]
         """).value().orElseThrow();
-    assertEquals(ReferenceOutcome.ERROR, ReferenceMatcher.of(policy).decideRequest(new HttpRequest(
-        Connection.of("auth.news.org", 9000, "/opt/v2/bin/bar"), "OPTIONS", "/orgs/users/a",
-        Map.of("format", List.of("v\u0000")))).outcome(), "the reference errs too");
+    assertEquals(ReferenceOutcome.ERROR, ReferenceMatcher.of(policy).decideRequest(L7Request.of(NetworkRequest.of("auth.news.org", 9000, "/opt/v2/bin/bar"), "OPTIONS", "/orgs/users/a").withQuery(Map.of("format", List.of("v\u0000")))).outcome(), "the reference errs too");
     L7Request r = L7Request.of(NetworkRequest.of("auth.news.org", 9000, "/opt/v2/bin/bar"), "OPTIONS", "/orgs/users/a")
         .withQuery(Map.of("format", List.of("v\u0000")));
     Decision d = CompiledPolicy.compile(policy).decideRequest(r);

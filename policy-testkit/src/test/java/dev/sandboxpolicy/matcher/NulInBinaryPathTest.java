@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
 import dev.sandboxpolicy.testkit.ReferenceDecision;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
@@ -29,13 +28,13 @@ class NulInBinaryPathTest {
           binaries: [{path: "/usr/bin/python3*"}, {path: /usr/bin/curl}]
       """;
 
-  static final Connection CONNECTION =
-      new Connection("api.example.com", 443, "/usr/bin/x\u0000", List.of("/usr/bin/curl"));
+  static final NetworkRequest CONNECTION =
+      NetworkRequest.of("api.example.com", 443, "/usr/bin/x\u0000").withAncestors(List.of("/usr/bin/curl"));
 
   @Test
   void referenceFailsClosedAndKnowsTheLazyAnswer() {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(YAML).value().orElseThrow();
-    ReferenceDecision d = ReferenceMatcher.of(policy).decideConnection(CONNECTION);
+    ReferenceDecision d = ReferenceMatcher.of(policy).decideNetwork(CONNECTION);
     assertEquals(ReferenceOutcome.ERROR, d.outcome(), d.toString());
     assertEquals(ReferenceOutcome.ALLOW, d.outcomeIfErrorsSkipped(), d.toString());
   }
@@ -43,7 +42,7 @@ class NulInBinaryPathTest {
   @Test
   void compiledMatcherFailsClosed() throws PolicyCompileException {
     Policy policy = PolicyReader.of(ReadMode.STRICT).readPolicy(YAML).value().orElseThrow();
-    Decision d = CompiledPolicy.compile(policy).decideNetwork(CONNECTION.toNetworkRequest());
+    Decision d = CompiledPolicy.compile(policy).decideNetwork(CONNECTION);
     assertEquals(Verdict.ERROR, d.verdict(), d.toString());
   }
 }

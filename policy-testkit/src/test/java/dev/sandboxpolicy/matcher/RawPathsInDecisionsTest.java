@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.testkit.Generator;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.PolicyGenerator;
 import dev.sandboxpolicy.testkit.PropertyCheck;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RawPathsInDecisionsTest {
 
-  record Case(Policy policy, List<HttpRequest> requests, List<String> rawPaths) {}
+  record Case(Policy policy, List<L7Request> requests, List<String> rawPaths) {}
 
   /** A non-canonical spelling of canonical {@code path} with the same canonical form. */
   static String respell(RandomGenerator random, String path) {
@@ -57,10 +56,10 @@ class RawPathsInDecisionsTest {
     return (random, size) -> {
       Policy policy = PolicyGenerator.defaults().policy(random, 1 + random.nextInt(1 + Math.min(size, 4)));
       RequestGenerator requests = RequestGenerator.forPolicy(policy);
-      List<HttpRequest> http = new ArrayList<>();
+      List<L7Request> http = new ArrayList<>();
       List<String> raw = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        HttpRequest r;
+        L7Request r;
         try {
           r = (random.nextBoolean() ? requests.allowedRequests() : requests.requests()).generate(random, size);
         } catch (IllegalStateException noAllowedRequest) { // a policy that allows no request at all
@@ -72,7 +71,7 @@ class RawPathsInDecisionsTest {
         } catch (RequestTargetException e) {
           continue;
         }
-        http.add(new HttpRequest(r.connection(), r.method(), base, r.query(), r.graphql(), r.jsonRpc()));
+        http.add(r.withPath(base));
         raw.add(respell(random, base));
       }
       return new Case(policy, http, raw);
@@ -91,13 +90,12 @@ class RawPathsInDecisionsTest {
       }
       ReferenceMatcher reference = ReferenceMatcher.of(c.policy(), true);
       for (int i = 0; i < c.requests().size(); i++) {
-        HttpRequest canonical = c.requests().get(i);
+        L7Request canonical = c.requests().get(i);
         String raw = c.rawPaths().get(i);
-        HttpRequest respelled = new HttpRequest(canonical.connection(), canonical.method(), raw, canonical.query(),
-            canonical.graphql(), canonical.jsonRpc());
-        Decision expected = compiled.decideRequest(canonical.toL7Request());
-        Decision actual = compiled.decideRequest(respelled.toL7Request());
-        assertEquals(canonical.path(), respelled.toL7Request().path(), raw);
+        L7Request respelled = canonical.withPath(raw);
+        Decision expected = compiled.decideRequest(canonical);
+        Decision actual = compiled.decideRequest(respelled);
+        assertEquals(canonical.path(), respelled.path(), raw);
         assertEquals(expected.verdict(), actual.verdict(), () -> raw + " vs " + canonical.path());
         assertEquals(expected.matchedPolicy(), actual.matchedPolicy(), raw);
         assertEquals(expected.rulePointer(), actual.rulePointer(), raw);

@@ -3,8 +3,6 @@ package dev.sandboxpolicy.matcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sandboxpolicy.testkit.Budget;
-import dev.sandboxpolicy.testkit.Connection;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.ReferenceDecision;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceRequestTarget;
@@ -35,7 +33,7 @@ class ReferenceHostileRequestsTest {
   @MethodSource("hosts")
   void hostCase(HostileRequests.HostCase c) {
     ReferenceDecision d = Budget.run(c.name(), TIME, 256L << 20,
-        () -> REFERENCE.decideConnection(Connection.of(c.host(), c.port(), "/usr/bin/curl"))).value();
+        () -> REFERENCE.decideNetwork(NetworkRequest.of(c.host(), c.port(), "/usr/bin/curl"))).value();
     assertEquals(c.expected(), d.outcome().name(), d.reason());
   }
 
@@ -49,7 +47,7 @@ class ReferenceHostileRequestsTest {
       return;
     }
     assertEquals(c.expectedCanonical(), t.isRejected() ? "rejected " + t.rejection().get() : t.path());
-    HttpRequest r = new HttpRequest(Connection.of(c.host(), 443, "/usr/bin/curl"), c.method(), t.path(), t.query());
+    L7Request r = L7Request.of(NetworkRequest.of(c.host(), 443, "/usr/bin/curl"), c.method(), t.path()).withQuery(t.query());
     ReferenceDecision d = Budget.run(c.name(), TIME, 1L << 30, () -> REFERENCE.decideRequest(r)).value();
     assertEquals(c.expected(), d.outcome().name(), d.reason());
   }

@@ -8,9 +8,7 @@ import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
 import dev.sandboxpolicy.testkit.Generator;
-import dev.sandboxpolicy.testkit.HttpRequest;
 import dev.sandboxpolicy.testkit.PolicyGenerator;
 import dev.sandboxpolicy.testkit.PolicyShrinker;
 import dev.sandboxpolicy.testkit.PropertyCheck;
@@ -39,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReferenceVsCompiledTest {
 
   /** A policy and the connections and requests to decide against it. */
-  record Case(Policy policy, List<Connection> connections, List<HttpRequest> requests) {
+  record Case(Policy policy, List<NetworkRequest> connections, List<L7Request> requests) {
     @Override
     public String toString() {
       return PolicyWriter.toYaml(policy) + "connections: " + connections + "\nrequests: " + requests;
@@ -52,8 +50,8 @@ class ReferenceVsCompiledTest {
     return (random, size) -> {
       Policy policy = policies.policies().generate(random, size);
       RequestGenerator requests = RequestGenerator.forPolicy(policy);
-      List<Connection> connections = new ArrayList<>();
-      List<HttpRequest> http = new ArrayList<>();
+      List<NetworkRequest> connections = new ArrayList<>();
+      List<L7Request> http = new ArrayList<>();
       for (int i = 0; i < PER_CASE; i++) {
         connections.add(requests.connections().generate(random, size));
         http.add(requests.requests().generate(random, size));
@@ -67,10 +65,10 @@ class ReferenceVsCompiledTest {
     return c -> {
       List<Case> out = new ArrayList<>();
       if (c.connections.size() + c.requests.size() > 1) {
-        for (Connection conn : c.connections) {
+        for (NetworkRequest conn : c.connections) {
           out.add(new Case(c.policy, List.of(conn), List.of()));
         }
-        for (HttpRequest r : c.requests) {
+        for (L7Request r : c.requests) {
           out.add(new Case(c.policy, List.of(), List.of(r)));
         }
       }
@@ -97,22 +95,28 @@ class ReferenceVsCompiledTest {
       throw new AssertionError("does not compile: " + e.getMessage(), e);
     }
     ReferenceMatcher reference = ReferenceMatcher.of(c.policy, binaryIdentity);
-    for (Connection conn : c.connections) {
-      ReferenceDecision expected = reference.decideConnection(conn);
+    for (NetworkRequest conn : c.connections) {
+      ReferenceDecision expected = reference.decideNetwork(conn);
       SEEN.merge("l4 " + expected.outcome(), 1, Integer::sum);
-      Decision actual = compiled.decideNetwork(conn.toNetworkRequest());
+      if (conn.host().endsWith(".")) {
+        SEEN.merge("l4 trailing-dot " + expected.outcome(), 1, Integer::sum);
+      }
+      Decision actual = compiled.decideNetwork(conn);
       assertTrue(expected.outcome() == ReferenceOutcome.of(actual), () -> conn + "\nreference: " + expected + "\ncompiled: " + actual);
       if (expected.allowed()) {
         assertEquals(expected.matchedPolicy(), actual.matchedPolicy().orElse(""), () -> "matched policy for " + conn);
       }
     }
-    for (HttpRequest r : c.requests) {
+    for (L7Request r : c.requests) {
       ReferenceDecision expected = reference.decideRequest(r);
-      Decision actual = compiled.decideRequest(r.toL7Request());
+      Decision actual = compiled.decideRequest(r);
       SEEN.merge("l7 " + expected.outcome(), 1, Integer::sum);
       if (r.graphql().isPresent() || r.jsonRpc().isPresent()) {
         String body = r.graphql().isPresent() ? "graphql" : "json-rpc/mcp";
         SEEN.merge("body " + body + " " + expected.outcome(), 1, Integer::sum);
+      }
+      if (r.jsonRpc().isPresent() && r.jsonRpc().get().calls().isEmpty() && r.jsonRpc().get().error().isEmpty()) {
+        SEEN.merge("body method-less " + expected.outcome(), 1, Integer::sum);
       }
       if (actual.notInspected()) {
         // the matcher's contract: upstream relays, the matcher fails closed with a marked, blocking DENY
@@ -122,6 +126,15 @@ class ReferenceVsCompiledTest {
         continue; // GraphQL / JSON-RPC / MCP bodies are not modelled
       }
       assertTrue(expected.outcome() == ReferenceOutcome.of(actual), () -> r + "\nreference: " + expected + "\ncompiled: " + actual);
+      if (expected.outcome() == ReferenceOutcome.DENY) {
+        // 400 for a malformed MCP-Protocol-Version header, 403 for every other refusal.
+        assertEquals(expected.httpStatus(), actual.refusalStatus().map(RefusalStatus::httpStatus).orElse(0),
+            () -> "refusal status for " + r + "\nreference: " + expected + "\ncompiled: " + actual);
+        SEEN.merge("l7 DENY " + expected.httpStatus(), 1, Integer::sum);
+      }
+      if (!r.mcpProtocolVersionHeaders().isEmpty() || expected.reason().startsWith("MCP revision")) {
+        SEEN.merge("mcp-version " + expected.outcome() + " " + expected.httpStatus(), 1, Integer::sum);
+      }
     }
   }
 
@@ -133,7 +146,8 @@ class ReferenceVsCompiledTest {
         .maxSize(12)
         .shrinker(shrinker())
         .check(ReferenceVsCompiledTest::agree);
-    for (String kind : List.of("l4 ALLOW", "l4 DENY", "l7 ALLOW", "l7 DENY", "l7 AUDIT", "l7 NOT_INSPECTED")) {
+    for (String kind : List.of("l4 ALLOW", "l4 DENY", "l7 ALLOW", "l7 DENY", "l7 AUDIT", "l7 NOT_INSPECTED",
+        "l4 trailing-dot ALLOW", "l4 trailing-dot DENY")) {
       assertTrue(SEEN.getOrDefault(kind, 0) > 100, "too few " + kind + ": " + SEEN);
     }
   }
@@ -159,15 +173,15 @@ class ReferenceVsCompiledTest {
   void agreesOnUpstreamDocuments(Path file) throws IOException {
     assumeTrue(Files.isRegularFile(file), "../shared is absent");
     String text = Files.readString(file);
-    PolicyReader lenient = PolicyReader.of(ReadMode.LENIENT);
+    PolicyReader lenient = PolicyReader.of(ReadMode.LEGACY_TOLERANT);
     Policy policy = text.lines().anyMatch(l -> l.startsWith("preset:"))
         ? lenient.readPreset(text).value().map(p -> Policy.builder().version(1L).networkPolicies(p.networkPolicies()).build()).orElse(null)
         : lenient.readPolicy(text).value().orElse(null);
     assumeTrue(policy != null && !policy.networkPolicies().isEmpty(), "not a policy with entries");
     PropertyCheck.forAll((random, size) -> {
       RequestGenerator requests = RequestGenerator.forPolicy(policy);
-      List<Connection> connections = new ArrayList<>();
-      List<HttpRequest> http = new ArrayList<>();
+      List<NetworkRequest> connections = new ArrayList<>();
+      List<L7Request> http = new ArrayList<>();
       for (int i = 0; i < PER_CASE; i++) {
         connections.add(requests.connections().generate(random, size));
         http.add(requests.requests().generate(random, size));
@@ -182,26 +196,35 @@ class ReferenceVsCompiledTest {
    * among the values of a key the request already has (often one a rule constrains), as the value of an
    * unconstrained key, as a query key, or inside the path. The generated requests come from {@link #cases}.
    */
-  static HttpRequest withNul(HttpRequest r, java.util.random.RandomGenerator random) {
+  static L7Request withNul(L7Request r, java.util.random.RandomGenerator random) {
     List<String> keys = new ArrayList<>(r.query().keySet());
     String key = keys.isEmpty() ? "q" : keys.get(random.nextInt(keys.size()));
     String nul = List.of("\0", "v\0", "a.\0.b").get(random.nextInt(3));
     return switch (random.nextInt(5)) {
-      case 0 -> r.withQueryValue(key, nul);
+      case 0 -> withQueryValue(r, key, nul);
       case 1 -> {
         Map<String, List<String>> q = new java.util.LinkedHashMap<>(r.query());
         List<String> values = new ArrayList<>(List.of(nul));
         values.addAll(q.getOrDefault(key, List.of()));
         q.put(key, values);
-        yield new HttpRequest(r.connection(), r.method(), r.path(), q);
+        yield L7Request.of(r.connection(), r.method(), r.path()).withQuery(q);
       }
-      case 2 -> r.withQueryValue("zz_unconstrained", nul);
-      case 3 -> r.withQueryValue(key + "\0", "1");
+      case 2 -> withQueryValue(r, "zz_unconstrained", nul);
+      case 3 -> withQueryValue(r, key + "\0", "1");
       default -> {
         int at = 1 + random.nextInt(r.path().length());
-        yield new HttpRequest(r.connection(), r.method(), r.path().substring(0, at) + "\0" + r.path().substring(at), r.query());
+        yield L7Request.of(r.connection(), r.method(), r.path().substring(0, at) + "\0" + r.path().substring(at)).withQuery(r.query());
       }
     };
+  }
+
+  /** {@code r} with one more value for {@code key}, appended after the values it already has. */
+  static L7Request withQueryValue(L7Request r, String key, String value) {
+    Map<String, List<String>> q = new java.util.LinkedHashMap<>(r.query());
+    List<String> values = new ArrayList<>(q.getOrDefault(key, List.of()));
+    values.add(value);
+    q.put(key, values);
+    return r.withQuery(q);
   }
 
   /**
@@ -216,8 +239,8 @@ class ReferenceVsCompiledTest {
     Generator<Case> base = cases(heavy);
     Generator<Case> withNul = (random, size) -> {
       Case c = base.generate(random, size);
-      List<HttpRequest> requests = new ArrayList<>();
-      for (HttpRequest r : c.requests()) {
+      List<L7Request> requests = new ArrayList<>();
+      for (L7Request r : c.requests()) {
         requests.add(withNul(r, random));
       }
       return new Case(c.policy(), List.of(), requests);
@@ -249,6 +272,15 @@ class ReferenceVsCompiledTest {
     int allowed = SEEN.getOrDefault("l7 ALLOW", 0) - before.getOrDefault("l7 ALLOW", 0);
     int denied = SEEN.getOrDefault("l7 DENY", 0) - before.getOrDefault("l7 DENY", 0);
     assertTrue(allowed > 300 && denied > 300, "GraphQL/JSON-RPC cases both allowed and denied: " + SEEN);
+    String methodless = "body method-less ";
+    int methodlessAllowed = SEEN.getOrDefault(methodless + "ALLOW", 0) - before.getOrDefault(methodless + "ALLOW", 0);
+    int methodlessDenied = SEEN.getOrDefault(methodless + "DENY", 0) - before.getOrDefault(methodless + "DENY", 0)
+        + SEEN.getOrDefault(methodless + "AUDIT", 0) - before.getOrDefault(methodless + "AUDIT", 0);
+    assertTrue(methodlessAllowed > 30 && methodlessDenied > 30, "method-less frames both allowed and denied: " + SEEN);
+    // MCP-Protocol-Version: allowed with a listed revision, 403 outside the list, 400 when malformed.
+    for (String kind : List.of("mcp-version ALLOW 0", "mcp-version DENY 403", "mcp-version DENY 400")) {
+      assertTrue(SEEN.getOrDefault(kind, 0) - before.getOrDefault(kind, 0) > 30, "too few " + kind + ": " + SEEN);
+    }
   }
 
   /** Endpoint-only authorization (upstream's {@code OPENSHELL_NETWORK_BINARY_IDENTITY=relaxed}). */

@@ -67,7 +67,7 @@ class CompileRefusesWhatValidateRefusesTest {
   }
 
   static boolean validateRefuses(String text, ReadMode mode) {
-    PolicyValidator validator = mode == ReadMode.STRICT ? PolicyValidator.strict() : PolicyValidator.lenient();
+    PolicyValidator validator = mode == ReadMode.STRICT ? PolicyValidator.strict() : PolicyValidator.legacyTolerant();
     return validator.validateText(DocumentKind.POLICY, text, mode).problems().stream().anyMatch(Problem::isError);
   }
 
@@ -75,7 +75,7 @@ class CompileRefusesWhatValidateRefusesTest {
   void theLibraryRefusesExactlyWhatValidateRefuses() {
     Map<String, Integer> outcomes = new TreeMap<>();
     PropertyCheck.forAll(documents()).seed(SEED).count(150).maxSize(3).check(m -> {
-      for (ReadMode mode : List.of(ReadMode.STRICT, ReadMode.LENIENT)) {
+      for (ReadMode mode : List.of(ReadMode.STRICT, ReadMode.LEGACY_TOLERANT)) {
         boolean validate = validateRefuses(m.text(), mode);
         boolean library = libraryRefuses(m.text(), mode);
         assertEquals(validate, library, mode + " " + m.operator() + ": validate refuses " + validate
@@ -90,7 +90,7 @@ class CompileRefusesWhatValidateRefusesTest {
     });
     System.out.println("[robustness] compile vs validate: " + outcomes);
     // Both sides of the property are exercised: enough documents are accepted and enough refused in each mode.
-    for (String outcome : List.of("STRICT refused", "STRICT accepted", "LENIENT refused", "LENIENT accepted")) {
+    for (String outcome : List.of("STRICT refused", "STRICT accepted", "LEGACY_TOLERANT refused", "LEGACY_TOLERANT accepted")) {
       assertTrue(outcomes.getOrDefault(outcome, 0) > 30, outcomes.toString());
     }
   }

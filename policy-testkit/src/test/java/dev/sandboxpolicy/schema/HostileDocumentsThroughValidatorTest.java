@@ -104,7 +104,7 @@ class HostileDocumentsThroughValidatorTest {
   @MethodSource("documents")
   void rejectedWithALocatedCode(String name, String text, Set<String> codes) {
     for (ReadMode mode : ReadMode.values()) {
-      PolicyValidator validator = mode == ReadMode.STRICT ? PolicyValidator.strict() : PolicyValidator.lenient();
+      PolicyValidator validator = mode == ReadMode.STRICT ? PolicyValidator.strict() : PolicyValidator.legacyTolerant();
       ValidationReport report = Budget.run(name + " " + mode, TIME, MEMORY,
           () -> validator.validateText(DocumentKind.POLICY, text, mode)).value();
       assertTrue(report.hasErrors(), name + " " + mode + ": " + report.problems());

@@ -126,7 +126,7 @@ class MutationFuzzTest {
   }
 
   private static Map<String, Object> tree(DocumentKind kind, boolean tiers, String text) {
-    PolicyReader lenient = PolicyReader.of(ReadMode.LENIENT);
+    PolicyReader lenient = PolicyReader.of(ReadMode.LEGACY_TOLERANT);
     if (tiers || kind == DocumentKind.BLUEPRINT) {
       return null;
     }

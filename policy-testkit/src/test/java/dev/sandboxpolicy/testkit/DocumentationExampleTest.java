@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.matcher.CompiledPolicy;
+import dev.sandboxpolicy.matcher.PolicyCompileException;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.schema.PolicyValidator;
 import java.util.SplittableRandom;
@@ -70,5 +72,23 @@ class DocumentationExampleTest {
       Policy again = PolicyGenerator.defaults().policies().generate(new SplittableRandom(e.caseSeed()), e.size());
       assertTrue(again.networkPolicies().size() >= 3, "the case seed and size reproduce the failing case");
     }
+  }
+
+  // --- example 5: the compiled matcher against the reference, on the same input values ---
+  @Test
+  void compiledMatcherAgreesWithTheReference() throws PolicyCompileException {
+    Policy policy = PolicyGenerator.defaults().policy(new SplittableRandom(11), 20);
+    ReferenceMatcher reference = ReferenceMatcher.of(policy);
+    CompiledPolicy compiled = CompiledPolicy.compile(policy);
+    RequestGenerator requests = RequestGenerator.forPolicy(policy);
+    PropertyCheck.forAll(requests.requests()).seed(1L).count(1_000).check(r -> {
+      ReferenceDecision expected = reference.decideRequest(r);
+      if (expected.outcome() != ReferenceOutcome.UNSUPPORTED) {
+        assertEquals(expected.outcome(), ReferenceOutcome.of(compiled.decideRequest(r)), expected.reason());
+      }
+    });
+    PropertyCheck.forAll(requests.connections()).seed(1L).count(1_000).check(connection ->
+        assertEquals(reference.decideNetwork(connection).outcome(),
+            ReferenceOutcome.of(compiled.decideNetwork(connection))));
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.matcher.L7Request;
+import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.model.Policy;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ReferenceMatcherTest {
 
   private static ReferenceMatcher ref(String yaml) {
-    return ReferenceMatcher.of(PolicyReader.of(ReadMode.LENIENT).readPolicy(yaml).value().orElseThrow());
+    return ReferenceMatcher.of(PolicyReader.of(ReadMode.LEGACY_TOLERANT).readPolicy(yaml).value().orElseThrow());
   }
 
   private static final String REST = """
@@ -43,8 +45,8 @@ class ReferenceMatcherTest {
           binaries: [{path: /usr/bin/curl}]
       """;
 
-  private static HttpRequest get(String method, String path, Map<String, List<String>> query) {
-    return new HttpRequest(Connection.of("api.example.com", 443, "/usr/bin/curl"), method, path, query);
+  private static L7Request get(String method, String path, Map<String, List<String>> query) {
+    return L7Request.of(NetworkRequest.of("api.example.com", 443, "/usr/bin/curl"), method, path).withQuery(query);
   }
 
   @Test
@@ -86,31 +88,36 @@ class ReferenceMatcherTest {
   @Test
   void hostMatching() {
     ReferenceMatcher r = ref(REST.formatted(""));
-    assertTrue(r.decideConnection(Connection.of("API.Example.COM", 443, "/usr/bin/curl")).allowed());
-    assertEquals("a_other", r.decideConnection(Connection.of("api.example.com", 443, "/usr/bin/curl")).matchedPolicy(), "smallest key");
-    assertTrue(r.decideConnection(Connection.of("www.example.com", 443, "/usr/bin/curl")).allowed());
-    assertEquals(ReferenceOutcome.DENY, r.decideConnection(Connection.of("example.com", 443, "/usr/bin/curl")).outcome(), "*. not apex");
-    assertEquals(ReferenceOutcome.DENY, r.decideConnection(Connection.of("a.b.example.com", 443, "/usr/bin/curl")).outcome(), "* one label");
-    assertEquals(ReferenceOutcome.DENY, r.decideConnection(Connection.of("api.example.com.", 443, "/usr/bin/curl")).outcome(), "no trailing-dot normalization");
-    assertTrue(r.decideConnection(Connection.of("a.b.deep.org", 8443, "/usr/bin/curl")).allowed());
-    assertEquals(ReferenceOutcome.DENY, r.decideConnection(Connection.of("deep.org", 8443, "/usr/bin/curl")).outcome(), "**. needs a label");
-    assertTrue(r.decideConnection(Connection.of("anything.at.all", 5432, "/usr/bin/curl")).allowed(), "hostless + allowed_ips");
-    assertEquals(ReferenceOutcome.ERROR, r.decideConnection(Connection.of("a\u0000.example.com", 443, "/usr/bin/curl")).outcome());
+    assertTrue(r.decideNetwork(NetworkRequest.of("API.Example.COM", 443, "/usr/bin/curl")).allowed());
+    assertEquals("a_other", r.decideNetwork(NetworkRequest.of("api.example.com", 443, "/usr/bin/curl")).matchedPolicy(), "smallest key");
+    assertTrue(r.decideNetwork(NetworkRequest.of("www.example.com", 443, "/usr/bin/curl")).allowed());
+    assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("example.com", 443, "/usr/bin/curl")).outcome(), "*. not apex");
+    assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("a.b.example.com", 443, "/usr/bin/curl")).outcome(), "* one label");
+    assertTrue(r.decideNetwork(NetworkRequest.of("api.example.com.", 443, "/usr/bin/curl")).allowed(), "one trailing dot removed");
+    assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("api.example.com..", 443, "/usr/bin/curl")).outcome(), "two are not one");
+    assertEquals("endpoint api.other.org.:443 is not allowed by any policy",
+        r.decideNetwork(NetworkRequest.of("api.other.org.", 443, "/usr/bin/curl")).reason(), "the host as given");
+    assertTrue(r.decideNetwork(NetworkRequest.of("WWW.example.com.", 443, "/usr/bin/curl")).allowed(), "wildcard, any case");
+    assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("example.com.", 443, "/usr/bin/curl")).outcome(), "*. not apex, dot or not");
+    assertTrue(r.decideNetwork(NetworkRequest.of("a.b.deep.org", 8443, "/usr/bin/curl")).allowed());
+    assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("deep.org", 8443, "/usr/bin/curl")).outcome(), "**. needs a label");
+    assertTrue(r.decideNetwork(NetworkRequest.of("anything.at.all", 5432, "/usr/bin/curl")).allowed(), "hostless + allowed_ips");
+    assertEquals(ReferenceOutcome.ERROR, r.decideNetwork(NetworkRequest.of("a\u0000.example.com", 443, "/usr/bin/curl")).outcome());
   }
 
   @Test
   void binariesAndL4Reasons() {
     ReferenceMatcher r = ref(REST.formatted(""));
-    assertTrue(r.decideConnection(Connection.of("api.example.com", 443, "/opt/x/bin/tool")).allowed(), "glob binary");
-    assertEquals(ReferenceOutcome.DENY, r.decideConnection(Connection.of("api.example.com", 443, "/opt/x/y/bin/tool")).outcome(), "* stays in one segment");
-    assertTrue(r.decideConnection(new Connection("api.example.com", 443, "/usr/bin/python3", List.of("/bin/sh", "/usr/bin/curl"))).allowed(), "ancestor");
-    ReferenceDecision wrongBinary = r.decideConnection(Connection.of("api.example.com", 443, "/usr/bin/nc"));
+    assertTrue(r.decideNetwork(NetworkRequest.of("api.example.com", 443, "/opt/x/bin/tool")).allowed(), "glob binary");
+    assertEquals(ReferenceOutcome.DENY, r.decideNetwork(NetworkRequest.of("api.example.com", 443, "/opt/x/y/bin/tool")).outcome(), "* stays in one segment");
+    assertTrue(r.decideNetwork(NetworkRequest.of("api.example.com", 443, "/usr/bin/python3").withAncestors(List.of("/bin/sh", "/usr/bin/curl"))).allowed(), "ancestor");
+    ReferenceDecision wrongBinary = r.decideNetwork(NetworkRequest.of("api.example.com", 443, "/usr/bin/nc"));
     assertEquals("binary '/usr/bin/nc' not allowed in policy 'a_other' (ancestors: [], cmdline: []); "
         + "binary '/usr/bin/nc' not allowed in policy 'b_api' (ancestors: [], cmdline: [])", wrongBinary.reason());
     assertEquals("endpoint api.example.com:444 is not allowed by any policy",
-        r.decideConnection(Connection.of("api.example.com", 444, "/usr/bin/curl")).reason());
+        r.decideNetwork(NetworkRequest.of("api.example.com", 444, "/usr/bin/curl")).reason());
     assertEquals("network connections not allowed by policy",
-        ReferenceMatcher.of(Policy.builder().version(1L).build()).decideConnection(Connection.of("a", 1, "/b")).reason());
+        ReferenceMatcher.of(Policy.builder().version(1L).build()).decideNetwork(NetworkRequest.of("a", 1, "/b")).reason());
   }
 
   @Test
@@ -126,12 +133,12 @@ class ReferenceMatcherTest {
             binaries: [{path: /usr/bin/curl}]
         """;
     ReferenceMatcher r = ref(yaml);
-    HttpRequest base = HttpRequest.of(Connection.of("a.com", 443, "/usr/bin/curl"), "GET", "/x/y");
+    L7Request base = L7Request.of(NetworkRequest.of("a.com", 443, "/usr/bin/curl"), "GET", "/x/y");
     assertEquals(ReferenceOutcome.ALLOW, r.decideRequest(base).outcome());
-    assertEquals(ReferenceOutcome.DENY, r.decideRequest(new HttpRequest(base.connection(), "POST", "/x", Map.of())).outcome());
-    assertEquals(ReferenceOutcome.DENY, r.decideRequest(HttpRequest.of(Connection.of("b.com", 443, "/usr/bin/curl"), "GET", "/")).outcome());
-    assertEquals(ReferenceOutcome.ALLOW, r.decideRequest(HttpRequest.of(Connection.of("c.com", 443, "/usr/bin/curl"), "WEBSOCKET_TEXT", "/s")).outcome());
-    assertEquals(ReferenceOutcome.DENY, r.decideRequest(HttpRequest.of(Connection.of("c.com", 443, "/usr/bin/curl"), "POST", "/s")).outcome());
+    assertEquals(ReferenceOutcome.DENY, r.decideRequest(L7Request.of(base.connection(), "POST", "/x").withQuery(Map.of())).outcome());
+    assertEquals(ReferenceOutcome.DENY, r.decideRequest(L7Request.of(NetworkRequest.of("b.com", 443, "/usr/bin/curl"), "GET", "/")).outcome());
+    assertEquals(ReferenceOutcome.ALLOW, r.decideRequest(L7Request.of(NetworkRequest.of("c.com", 443, "/usr/bin/curl"), "WEBSOCKET_TEXT", "/s")).outcome());
+    assertEquals(ReferenceOutcome.DENY, r.decideRequest(L7Request.of(NetworkRequest.of("c.com", 443, "/usr/bin/curl"), "POST", "/s")).outcome());
   }
 
   @Test
@@ -153,11 +160,11 @@ class ReferenceMatcherTest {
             binaries: [{path: /usr/bin/curl}]
         """;
     ReferenceMatcher r = ref(yaml);
-    ReferenceDecision d = r.decideRequest(HttpRequest.of(Connection.of("a.com", 443, "/usr/bin/curl"), "GET", "/admin/x"));
+    ReferenceDecision d = r.decideRequest(L7Request.of(NetworkRequest.of("a.com", 443, "/usr/bin/curl"), "GET", "/admin/x"));
     assertEquals(ReferenceOutcome.DENY, d.outcome());
     assertEquals("deny_admin", d.matchedPolicy());
     // The deny only applies to callers whose binary matched the denying entry.
-    assertEquals(ReferenceOutcome.ALLOW, r.decideRequest(HttpRequest.of(Connection.of("a.com", 443, "/usr/bin/curl"), "GET", "/ok")).outcome());
+    assertEquals(ReferenceOutcome.ALLOW, r.decideRequest(L7Request.of(NetworkRequest.of("a.com", 443, "/usr/bin/curl"), "GET", "/ok")).outcome());
   }
 
   @Test
@@ -173,7 +180,7 @@ class ReferenceMatcherTest {
                 rules: [{allow: {method: GET, path: "/x/[ab"}}, {allow: {method: GET, path: "/**"}}]
             binaries: [{path: /usr/bin/curl}]
         """;
-    ReferenceDecision d = ref(yaml).decideRequest(HttpRequest.of(Connection.of("a.com", 443, "/usr/bin/curl"), "GET", "/y"));
+    ReferenceDecision d = ref(yaml).decideRequest(L7Request.of(NetworkRequest.of("a.com", 443, "/usr/bin/curl"), "GET", "/y"));
     assertEquals(ReferenceOutcome.ERROR, d.outcome(), d.reason());
   }
 }

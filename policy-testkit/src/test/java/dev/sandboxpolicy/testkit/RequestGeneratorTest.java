@@ -22,8 +22,8 @@ class RequestGeneratorTest {
       RequestGenerator gen = RequestGenerator.forPolicy(policy);
       SplittableRandom random = new SplittableRandom(seed);
       for (int i = 0; i < 20; i++) {
-        assertTrue(ref.decideConnection(gen.allowedConnections().generate(random, 5)).allowed());
-        assertNotEquals(ReferenceOutcome.ALLOW, ref.decideConnection(gen.deniedConnections().generate(random, 5)).outcome());
+        assertTrue(ref.decideNetwork(gen.allowedConnections().generate(random, 5)).allowed());
+        assertNotEquals(ReferenceOutcome.ALLOW, ref.decideNetwork(gen.deniedConnections().generate(random, 5)).outcome());
       }
     }
   }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sandboxpolicy.benchmarks.baseline.NaiveRegexPolicy;
 import dev.sandboxpolicy.model.Policy;
-import dev.sandboxpolicy.testkit.Connection;
-import dev.sandboxpolicy.testkit.HttpRequest;
+import dev.sandboxpolicy.matcher.NetworkRequest;
+import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.testkit.ReferenceDecision;
 import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import dev.sandboxpolicy.testkit.ReferenceOutcome;
@@ -55,7 +55,7 @@ class DifferentialTest {
     List<NetworkCase> connections = new ArrayList<>(mix.allowedConnections());
     connections.addAll(mix.deniedConnections());
     for (NetworkCase c : connections) {
-      ReferenceDecision r = reference.decideConnection(connection(c));
+      ReferenceDecision r = reference.decideNetwork(connection(c));
       boolean naiveAllows = naive.decideNetwork(c.host(), c.port(), c.binary(), c.ancestors()).allowed();
       if (r.outcome() != ReferenceOutcome.UNSUPPORTED && r.allowed() != naiveAllows) {
         disagreements.add("network " + c + ": reference " + r + ", naive allows " + naiveAllows);
@@ -66,7 +66,7 @@ class DifferentialTest {
     for (RestCase q : requests) {
       NetworkCase c = q.connection();
       ReferenceDecision r =
-          reference.decideRequest(new HttpRequest(connection(c), q.method(), q.path(), q.query()));
+          reference.decideRequest(L7Request.of(connection(c), q.method(), q.path()).withQuery(q.query()));
       boolean naiveAllows =
           naive.decideRequest(c.host(), c.port(), c.binary(), c.ancestors(), q.method(), q.path(), q.query())
               .allowed();
@@ -80,8 +80,8 @@ class DifferentialTest {
     assertEquals(List.of(), disagreements, () -> disagreements.size() + " disagreements");
   }
 
-  private static Connection connection(NetworkCase c) {
-    return Connection.of(c.host(), c.port(), c.binary()).withAncestors(c.ancestors());
+  private static NetworkRequest connection(NetworkCase c) {
+    return NetworkRequest.of(c.host(), c.port(), c.binary()).withAncestors(c.ancestors());
   }
 
   private static void assertFullMix(PreparedWorkload w) {
