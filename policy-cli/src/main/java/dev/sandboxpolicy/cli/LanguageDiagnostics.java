@@ -1,7 +1,11 @@
 package dev.sandboxpolicy.cli;
 
 import com.google.gson.JsonPrimitive;
+import dev.sandboxpolicy.analysis.PolicyAnalysis;
 import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.io.ReadResult;
+import dev.sandboxpolicy.matcher.PolicyCompileException;
+import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.Severity;
 import dev.sandboxpolicy.schema.DocumentKind;
@@ -29,24 +33,37 @@ final class LanguageDiagnostics {
 
   /** Every problem of {@code document}, in the order {@code validate} prints them, then the lint warnings. */
   static List<Problem> problems(OpenDocument document, ReadMode mode) {
-    List<Problem> problems =
-        new ArrayList<>(DocumentValidation.validate(document.kind(), document.text(), mode, false));
-    if (document.kind() == DocumentKind.POLICY && problems.stream().noneMatch(Problem::isError)) {
-      problems.addAll(lint(document, mode));
-    }
+    List<Problem> problems = new ArrayList<>(validation(document, mode));
+    problems.addAll(lintIfValid(document, mode, problems.stream().noneMatch(Problem::isError)));
     return problems;
   }
 
+  /** What {@code policyctl validate} reports for {@code document}, in its order. */
+  static List<Problem> validation(OpenDocument document, ReadMode mode) {
+    return DocumentValidation.validate(document.kind(), document.text(), mode, false);
+  }
+
+  /** The lint warnings of {@code document} when it is a policy and {@code valid} (no validation error); else none. */
+  static List<Problem> lintIfValid(OpenDocument document, ReadMode mode, boolean valid) {
+    return document.kind() == DocumentKind.POLICY && valid ? lint(document, mode) : List.of();
+  }
+
   /**
-   * The lint warnings of a valid policy (redundant rules and entries: {@code policyctl lint}).
-   *
-   * <p>LINT PLUG-IN POINT: policy-analysis ({@code PolicyAnalysis.lint(Policy)}, branch {@code analysis}) is not
-   * on main yet. When it is, read the policy here ({@link PolicyFiles#read(String, ReadMode)}) and return
-   * {@code PolicyAnalysis.lint(policy)}, catching its compile exception as "no lint" (the validation problems
-   * already say why). This is the only place the language server needs to change.
+   * The lint warnings of a valid policy, as {@code policyctl lint} prints them (same reading, same
+   * {@link PolicyAnalysis#lint}, so the same codes, messages and positions): {@code redundant_rule},
+   * {@code unreachable_deny_rule}, {@code redundant_entry}. A policy that does not read, or that the matcher
+   * refuses to compile, has no lint: its validation problems already say why.
    */
   static List<Problem> lint(OpenDocument document, ReadMode mode) {
-    return List.of();
+    ReadResult<Policy> read = PolicyFiles.read(document.text(), mode);
+    if (read.hasErrors() || read.value().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return PolicyAnalysis.lint(read.value().get());
+    } catch (PolicyCompileException e) {
+      return List.of();
+    }
   }
 
   /** The diagnostics of {@code problems} in {@code document}. */

@@ -16,6 +16,7 @@ import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.Hover;
@@ -45,9 +46,12 @@ final class PolicyTextDocuments implements TextDocumentService, AutoCloseable {
   private volatile LanguageClient client;
 
   PolicyTextDocuments() {
+    // validation first, published at once; then lint (slower), published again with it when it finds something
     this.diagnostics = new DiagnosticsScheduler(
         open::get,
-        document -> LanguageDiagnostics.diagnostics(document, LanguageDiagnostics.problems(document, mode)),
+        document -> LanguageDiagnostics.diagnostics(document, LanguageDiagnostics.validation(document, mode)),
+        (document, validated) -> LanguageDiagnostics.diagnostics(document, LanguageDiagnostics.lintIfValid(document,
+            mode, validated.stream().noneMatch(d -> d.getSeverity() == DiagnosticSeverity.Error))),
         this::publish,
         e -> log("diagnostics", e));
   }

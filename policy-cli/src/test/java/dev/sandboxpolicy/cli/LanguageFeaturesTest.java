@@ -207,4 +207,23 @@ class LanguageFeaturesTest {
     assertEquals(List.of("Change to 'best_effort'", "Change to 'hard_requirement'"), titles);
     fix(text, "landlock_compatibility_unknown", ReadMode.STRICT, "Change to 'best_effort'");
   }
+
+  @Test
+  void aValidPolicyIsLintedAndAnInvalidOneIsNot() {
+    String redundant = endpoint("port: 443", "protocol: rest", "enforcement: enforce", "rules:",
+        "  - allow: {method: GET, path: /repos/**}", "  - allow: {method: GET, path: /repos/acme/**}");
+    List<Problem> problems = LanguageDiagnostics.problems(new OpenDocument("x", 1, redundant), ReadMode.STRICT);
+    assertEquals(List.of("redundant_rule"), problems.stream().map(Problem::code).toList());
+    Problem p = problems.get(0);
+    assertEquals("/network_policies/a/endpoints/0/rules/1", p.pointer());
+    assertEquals(List.of(11, 13), List.of(p.line(), p.column()), "the rule's mapping, as policyctl lint says");
+    List<Diagnostic> ds = diagnostics(new OpenDocument("x", 1, redundant), ReadMode.STRICT);
+    assertEquals(new Position(10, 12), ds.get(0).getRange().getStart());
+
+    String invalid = redundant.replace("enforcement: enforce", "enforcement: enforce\n        bogus: 1");
+    assertEquals(List.of("unknown_key"), codes(invalid, ReadMode.STRICT), "an invalid policy is not linted");
+    String tolerated = redundant.replace("version: 1\n", "");
+    assertEquals(List.of("missing_version"), codes(tolerated, ReadMode.STRICT));
+    assertEquals(List.of("redundant_rule"), codes(tolerated, ReadMode.LEGACY_TOLERANT), "linted as read");
+  }
 }

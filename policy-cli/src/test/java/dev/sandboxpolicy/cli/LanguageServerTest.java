@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The language server driven in-process by an LSP4J client over pipes, as an editor drives it: the diagnostics are
@@ -123,10 +124,11 @@ class LanguageServerTest {
   }
 
   @Test
-  void diagnosticsAreWhatValidatePrintsForEveryDocumentedExample() throws Exception {
+  void diagnosticsAreWhatValidateAndLintPrintForEveryDocumentedExample() throws Exception {
     List<Example> examples = examples();
     assertTrue(examples.size() > 80, "the documented examples were found: " + examples.size());
     int n = 0;
+    int lintWarnings = 0;
     for (boolean lenientMode : List.of(false, true)) {
       if (lenientMode) {
         session.shutdownAndExit();
@@ -149,10 +151,32 @@ class LanguageServerTest {
           args.add("--legacy-tolerant");
         }
         CliRun validate = CliRun.run(dir, args.toArray(String[]::new));
-        JsonNode problems = Json.MAPPER.readTree(validate.out()).get("files").get(0).get("problems");
+        ArrayNode problems = (ArrayNode) Json.MAPPER.readTree(validate.out()).get("files").get(0).get("problems");
+        boolean valid = true;
+        for (JsonNode p : problems) {
+          valid &= !p.get("severity").asString().equals("error");
+        }
+        int validated = problems.size();
+        if (e.kind() == DocumentKind.POLICY && valid) {
+          // and the lint of a valid policy, as policyctl lint prints it
+          List<String> lintArgs = new ArrayList<>(List.of("lint", "--json", name));
+          if (lenientMode) {
+            lintArgs.add("--legacy-tolerant");
+          }
+          CliRun lint = CliRun.run(dir, lintArgs.toArray(String[]::new));
+          JsonNode linted = Json.MAPPER.readTree(lint.out()).get("problems");
+          linted.forEach(problems::add);
+          lintWarnings += linted.size();
+        }
         session.open(uri(name), 1, text);
         List<Diagnostic> diagnostics = session.awaitDiagnostics(uri(name), 1);
-        assertEquals(problems.size(), diagnostics.size(), () -> text + "\n" + validate + "\n" + diagnostics);
+        if (problems.size() > validated) {
+          // validation is published at once; lint follows, published again with the validation's diagnostics
+          assertEquals(validated, diagnostics.size(), "validation first: " + text);
+          diagnostics = session.awaitDiagnostics(uri(name), 1);
+        }
+        List<Diagnostic> shown = diagnostics;
+        assertEquals(problems.size(), diagnostics.size(), () -> text + "\n" + validate + "\n" + shown);
         for (int i = 0; i < diagnostics.size(); i++) {
           JsonNode p = problems.get(i);
           Diagnostic d = diagnostics.get(i);
@@ -171,6 +195,8 @@ class LanguageServerTest {
         session.close(uri(name));
       }
     }
+    // redundant_rule, unreachable_deny_rule, redundant_entry: each documented with a policy that has it
+    assertTrue(lintWarnings >= 3, "the lint examples were linted: " + lintWarnings);
   }
 
   @Test
