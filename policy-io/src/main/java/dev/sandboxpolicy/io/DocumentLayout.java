@@ -42,9 +42,9 @@ import java.util.function.Function;
 /**
  * The one table of every key of every document the library reads and writes: for each closed mapping (a
  * {@link MappingShape}) its keys in the order of the language reference, each with its JSON-Schema type, how it is
- * read into the model and how it is written back. {@link Binder} reads through it, {@link DocumentTree} writes
- * through it, and a test checks the shipped JSON Schemas against it, so a new key is one {@link Field} here and
- * an accessor in the model.
+ * read into the model and how it is written back. {@link Binder} reads through it, {@link DocumentTree} and
+ * {@link DocumentStream} write through it, and a test checks the shipped JSON Schemas against it, so a new key is
+ * one {@link Field} here and an accessor in the model.
  *
  * <p>Most keys use one of the plain field kinds at the bottom of this class (a string that is omitted when empty,
  * a flag written only when true, an optional integer, a list or map of a nested shape). The few keys with their
