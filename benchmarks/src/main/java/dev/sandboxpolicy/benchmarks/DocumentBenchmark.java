@@ -23,9 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Reading and writing documents through the document layout (one table of every key, {@code policy-io}): binding
- * text to the model, and the model to a tree and to its content hash. The baseline policy is read from YAML; the
- * realistic policy (the baseline plus every preset: 31 entries, 80 endpoints, 228 rules) from compact JSON, where
- * parsing is cheap and binding dominates.
+ * text to the model, and the model to a tree, to YAML and JSON text, to its canonical form and to its content hash.
+ * The baseline policy is read from YAML; the realistic policy (the baseline plus every preset: 31 entries, 80
+ * endpoints, 228 rules) from compact JSON, where parsing is cheap and binding dominates. {@link DocumentCpuTime}
+ * times the same operations by the thread's CPU clock, and compares two builds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,7 +81,37 @@ public class DocumentBenchmark {
   }
 
   /**
-   * The content hash of the realistic policy (canonical tree, compact JSON, SHA-256).
+   * The realistic policy as YAML in the document layout.
+   *
+   * @return the text
+   */
+  @Benchmark
+  public String yamlRealistic() {
+    return PolicyWriter.toYaml(realistic);
+  }
+
+  /**
+   * The realistic policy as pretty-printed JSON in the document layout.
+   *
+   * @return the text
+   */
+  @Benchmark
+  public String jsonRealistic() {
+    return PolicyWriter.toJson(realistic);
+  }
+
+  /**
+   * The realistic policy's canonical form as compact JSON (the input of its hash).
+   *
+   * @return the text
+   */
+  @Benchmark
+  public String canonicalJsonRealistic() {
+    return PolicyWriter.toCanonicalJson(realistic);
+  }
+
+  /**
+   * The content hash of the realistic policy (canonical compact JSON, SHA-256).
    *
    * @return the hash
    */
