@@ -115,6 +115,15 @@ class StreamedWritingTest {
     return compared;
   }
 
+  private static int compareEveryReading(List<Path> files) throws IOException {
+    int compared = 0;
+    for (Path file : files) {
+      DocumentFormat format = file.toString().endsWith(".json") ? DocumentFormat.JSON : DocumentFormat.YAML;
+      compared += compareEveryReading(Files.readString(file), format, file.toString());
+    }
+    return compared;
+  }
+
   private static List<Path> documentsUnder(Path root) throws IOException {
     if (!Files.isDirectory(root)) {
       return List.of();
@@ -132,12 +141,7 @@ class StreamedWritingTest {
   void everyDocumentOfTheRepositoryIsWrittenAsItsTree() throws IOException {
     String root = System.getProperty("sandboxpolicy.root");
     assumeTrue(root != null && Files.isDirectory(Path.of(root, "examples")), "the checkout's root is not known");
-    int compared = 0;
-    for (Path file : documentsUnder(Path.of(root))) {
-      String text = Files.readString(file);
-      compared += compareEveryReading(text, file.toString().endsWith(".json") ? DocumentFormat.JSON : DocumentFormat.YAML,
-          file.toString());
-    }
+    int compared = compareEveryReading(documentsUnder(Path.of(root)));
     // the examples alone are a policy, a preset and more, each read in two modes
     assertTrue(compared > 20, compared + " documents compared");
   }
@@ -146,13 +150,7 @@ class StreamedWritingTest {
   void everyUpstreamDocumentIsWrittenAsItsTree() throws IOException {
     Path upstream = UpstreamDocumentsTest.shared().resolve("upstream");
     assumeTrue(Files.isDirectory(upstream), "../shared is absent");
-    int compared = 0;
-    for (Path file : documentsUnder(upstream)) {
-      String text = Files.readString(file);
-      compared += compareEveryReading(text, file.toString().endsWith(".json") ? DocumentFormat.JSON : DocumentFormat.YAML,
-          file.toString());
-    }
-    assertTrue(compared > 0, "no upstream document read");
+    assertTrue(compareEveryReading(documentsUnder(upstream)) > 0, "no upstream document read");
   }
 
   @Test
