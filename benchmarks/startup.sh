@@ -4,7 +4,7 @@
 # load over all of them). For each command: the median wall time and the median CPU time (user + system, which a
 # busy machine inflates much less than wall time), and the ratios of the medians to `java -version`.
 #
-#   benchmarks/startup.sh [ROUNDS]        (default 30; run from anywhere; needs GNU time, /usr/bin/time)
+#   benchmarks/startup.sh [ROUNDS]        (default 30; run from anywhere)
 #
 # Commands: the launcher as users run it (`./policyctl`: JVM flags and the AppCDS archive), the README's first
 # command through it, the launcher without the archive (POLICYCTL_CDS=0), and the bare jar (`java -jar`, default JVM
@@ -35,10 +35,12 @@ run 1 >/dev/null
 declare -A wall cpu
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
+# Bash's `time` keyword: wall, user and system time of the command and all its processes, in milliseconds (GNU
+# time's CPU figures are in 10 ms steps, too coarse next to a 30 ms `java -version`).
+TIMEFORMAT='%3R %3U %3S'
 for ((i = 0; i < rounds; i++)); do
   for c in 0 1 2 3 4; do
-    /usr/bin/time -o "$out" -f "%e %U %S" bash -c "$(declare -f run); java_cmd='$java_cmd'; example='$example'; run $c" \
-      >/dev/null 2>&1
+    { time run "$c" >/dev/null 2>&1; } 2> "$out"
     read -r e u s < "$out"
     wall[$c]+=" $(awk -v e="$e" 'BEGIN {printf "%d", e * 1000}')"
     cpu[$c]+=" $(awk -v u="$u" -v s="$s" 'BEGIN {printf "%d", (u + s) * 1000}')"
