@@ -133,19 +133,6 @@ class ServeStdioTest {
   }
 
   @Test
-  void requestLinesSplitOnNewlinesDropCarriageReturnsAndBoundMemory() throws Exception {
-    byte[] input = ("x".repeat(100) + "\nok\r\n\n\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\nlast")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    RequestLines lines = new RequestLines(new java.io.ByteArrayInputStream(input), 10);
-    assertTrue(lines.next().tooLong());
-    assertEquals(new RequestLines.Line("ok"), lines.next());
-    assertEquals(new RequestLines.Line(""), lines.next());
-    assertTrue(lines.next().tooLong(), "the limit counts bytes: six two-byte characters are 12 bytes");
-    assertEquals(new RequestLines.Line("last"), lines.next());
-    assertEquals(null, lines.next());
-  }
-
-  @Test
   void classifyAddressParsesLikeAUrlParserAndNamesTheRange() {
     List<JsonNode> r =
         serve(
