@@ -43,6 +43,27 @@ class SchemaTreeReaderTest {
   }
 
   @Test
+  void nodesPrintThemselvesAsJacksonPrintsThemAndEqualJacksonsOwn() {
+    String json = "{\"enum\": [\"a/b\", \"q\\\"uote\", \"back\\\\slash\", \"tab\\there\", \"\\u0001\","
+        + " \"caf\u00e9 \\ud83d\\ude00\", \"<&>\", \"\"], \"const\": {\"k\": [1, 4294967295, null, true, {}]},"
+        + " \"n\": 12345678901234567890}";
+    JsonNode expected = NETWORKNT.readSchema(json, InputFormat.JSON);
+    JsonNode actual = SchemaTreeReader.INSTANCE.readSchema(json, InputFormat.JSON);
+    assertEquals(expected.toString(), actual.toString());
+    for (int i = 0; i < expected.get("enum").size(); i++) {
+      JsonNode e = expected.get("enum").get(i);
+      JsonNode a = actual.get("enum").get(i);
+      assertEquals(e.toString(), a.toString(), "how networknt prints an enum value");
+      assertEquals(e, a);
+      assertEquals(a, e, "equal both ways: a schema's enum set holds them, an instance's nodes are looked up in it");
+      assertEquals(e.hashCode(), a.hashCode());
+    }
+    assertEquals(expected.get("const"), actual.get("const"));
+    assertEquals(actual.get("const"), expected.get("const"));
+    assertEquals(expected.get("const").toString(), actual.get("const").toString());
+  }
+
+  @Test
   void fractionalNumbersAndYamlAreLeftToNetworknt() {
     // networknt keeps the precision of fractional numbers its own way: the whole document goes to its reader.
     for (String json : new String[] {"{\"multipleOf\": 0.1}", "[1, 2.5e3]", "1.0"}) {
