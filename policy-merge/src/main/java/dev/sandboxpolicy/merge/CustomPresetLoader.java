@@ -43,9 +43,9 @@ import java.util.stream.Stream;
  *   <li>{@code preset.name} is a lowercase RFC 1123 label ({@code preset_name_invalid});
  *   <li>{@code network_policies} is present and a mapping ({@code preset_no_network_policies}); an empty
  *       {@code {}} passes here and fails when applied;
- *   <li>no {@code network_policies} key starts with {@code _provider_} ({@code preset_reserved_key});
+ *   <li>no {@code network_policies} key starts with {@code _provider_} ({@code reserved_key});
  *   <li>the {@code allowed_ips} guard ({@code preset_allowed_ips}, see {@link #requireNoAllowedIps});
- *   <li>the name is not a built-in preset name ({@code preset_name_builtin_collision}).
+ *   <li>the name is not a built-in preset name ({@code preset_name_built_in}).
  * </ol>
  * A file that passes but holds shapes the model cannot represent (for example a non-numeric port) is then
  * refused with {@code preset_unreadable}; upstream would pass such content through to OpenShell.

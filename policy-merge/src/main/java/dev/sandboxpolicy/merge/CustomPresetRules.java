@@ -25,11 +25,11 @@ import java.util.Set;
  *       label ({@code preset_name_invalid});
  *   <li>no {@code network_policies} key starts with {@code _provider_}, is a key reserved for a reviewed built-in
  *       ({@link PresetOrigin#RESERVED_CUSTOM_KEYS}), or lies in the custom-preset namespace {@link CustomPresetKeys#PREFIX}
- *       ({@code preset_reserved_key});
+ *       ({@code reserved_key});
  *   <li>no user-authored {@code allowed_ips}: none at entry level, whatever its value, and none on an endpoint
  *       unless its host is {@value CustomPresetLoader#HOST_GATEWAY} (any case, one trailing dot ignored) or the
  *       addresses are the pins the library itself resolved for a trusted private host ({@code preset_allowed_ips});
- *   <li>the name is not a built-in preset name ({@code preset_name_builtin_collision});
+ *   <li>the name is not a built-in preset name ({@code preset_name_built_in});
  *   <li>no endpoint host is private, loopback, link-local (metadata) or otherwise special-use by NemoClaw's SSRF
  *       table ({@link PrivateNetworks#isPrivateHostPattern(String)}: a wildcard host is judged by the part after its
  *       wildcard labels, so {@code *.internal} is refused), except {@value CustomPresetLoader#HOST_GATEWAY} and

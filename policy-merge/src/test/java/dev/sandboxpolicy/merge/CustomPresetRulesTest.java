@@ -104,9 +104,9 @@ class CustomPresetRulesTest {
     "'a b', preset_name_invalid",
     "api.v1, preset_name_invalid",
     "_provider_x, preset_name_reserved",
-    "github, preset_name_builtin_collision",
-    "slack, preset_name_builtin_collision",
-    "nous-web, preset_name_builtin_collision",
+    "github, preset_name_built_in",
+    "slack, preset_name_built_in",
+    "nous-web, preset_name_built_in",
   })
   void presetNames(String name, String expected) {
     String text = Fixtures.presetYaml(name, "my_key", "api.example.com");
@@ -126,10 +126,10 @@ class CustomPresetRulesTest {
   @CsvSource({
     "my_key, ok",
     "github, ok",
-    "_provider_slack, preset_reserved_key",
-    "npm_yarn, preset_reserved_key",
-    "personal_open_internet, preset_reserved_key",
-    "nemoclaw_custom__other__k, preset_reserved_key",
+    "_provider_slack, reserved_key",
+    "npm_yarn, reserved_key",
+    "personal_open_internet, reserved_key",
+    "nemoclaw_custom__other__k, reserved_key",
   })
   void keys(String key, String expected) {
     String text = Fixtures.presetYaml("my-api", key, "api.example.com");
@@ -215,7 +215,7 @@ class CustomPresetRulesTest {
     Preset local = PresetCatalog.builtIn().require("local-inference");
     Preset edited = Preset.builder(local).description("edited").build();
     assertFalse(PresetCatalog.builtIn().isBuiltIn(edited));
-    assertEquals("preset_name_builtin_collision",
+    assertEquals("preset_name_built_in",
         assertThrows(PresetLayerException.class, () -> PresetMerger.merge(baseline, edited)).code());
   }
 

@@ -174,8 +174,6 @@ public enum ProblemCode implements WireNamed {
   PRESET_UNREADABLE("preset_unreadable"),
   PRESET_NO_NETWORK_POLICIES("preset_no_network_policies"),
   PRESET_ENTRIES_INVALID("preset_entries_invalid"),
-  PRESET_RESERVED_KEY("preset_reserved_key"),
-  PRESET_NAME_BUILTIN_COLLISION("preset_name_builtin_collision"),
   PRESET_UNKNOWN("preset_unknown"),
   PRESET_NOT_APPLIED("preset_not_applied"),
   PRESET_NOT_REMOVABLE("preset_not_removable"),
