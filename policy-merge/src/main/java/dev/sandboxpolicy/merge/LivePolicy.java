@@ -3,6 +3,7 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.io.ReadResult;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
@@ -135,7 +136,7 @@ public final class LivePolicy {
     }
     Map<String, NetworkPolicy> kept = new LinkedHashMap<>();
     policy.networkPolicies().forEach((k, v) -> {
-      if (!PresetName.isReservedKey(k)) {
+      if (!Names.isProviderKey(k)) {
         kept.put(k, v);
       }
     });
@@ -144,7 +145,7 @@ public final class LivePolicy {
 
   /** Whether the policy holds {@code _provider_} keys (OpenShell's provider composition). */
   public boolean hasReservedKeys() {
-    return policy.networkPolicies().keySet().stream().anyMatch(PresetName::isReservedKey);
+    return policy.networkPolicies().keySet().stream().anyMatch(Names::isProviderKey);
   }
 
   /** Whether the text had the {@code policy get} header separator. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
@@ -126,7 +127,7 @@ class PresetMergerTest {
     assertEquals("reserved_key", e.code(), "a custom preset may not use a _provider_ key at all");
     assertEquals(Optional.of("sneaky"), e.presetName());
     MergeResult r = PresetMerger.merge(live, PresetCatalog.builtIn().require("github"));
-    assertFalse(r.policy().networkPolicies().keySet().stream().anyMatch(PresetName::isReservedKey));
+    assertFalse(r.policy().networkPolicies().keySet().stream().anyMatch(Names::isProviderKey));
     assertEquals(List.of("_provider_github", "github"), r.diff().changes().stream().map(KeyChange::key).toList());
     assertEquals(List.of("_provider_github"), r.diff().removedKeys(), "the live policy's reserved keys are dropped");
   }
