@@ -9,6 +9,10 @@ module dev.sandboxpolicy.cli {
   requires tools.jackson.core;
   requires tools.jackson.databind;
   requires info.picocli;
+  requires org.eclipse.lsp4j;
+  requires org.eclipse.lsp4j.jsonrpc;
+  requires com.google.gson;
+  requires java.logging; // LSP4J logs through java.util.logging: the server keeps it to one line per warning
   requires java.xml;
 
   exports dev.sandboxpolicy.cli;

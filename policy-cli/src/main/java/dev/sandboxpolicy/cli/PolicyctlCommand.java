@@ -64,6 +64,7 @@ final class PolicyctlCommand implements Callable<Integer> {
           ProveCommand.class,
           LintCommand.class,
           ServeCommand.class,
+          LspCommand.class,
           CompletionCommand.class,
           ManCommand.class,
           HelpCommand.class);
