@@ -6,6 +6,7 @@ module dev.sandboxpolicy.cli {
   requires dev.sandboxpolicy.matcher;
   requires dev.sandboxpolicy.merge;
   requires dev.sandboxpolicy.analysis;
+  requires dev.sandboxpolicy.traffic;
   requires tools.jackson.core;
   requires tools.jackson.databind;
   requires info.picocli;

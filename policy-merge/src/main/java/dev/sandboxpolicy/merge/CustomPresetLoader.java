@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  *       {@code {}} passes here and fails when applied;
  *   <li>no {@code network_policies} key starts with {@code _provider_} ({@code reserved_key});
  *   <li>the {@code allowed_ips} guard ({@code preset_allowed_ips}, see {@link #requireNoAllowedIps});
- *   <li>the name is not a built-in preset name ({@code preset_name_built_in}).
+ *   <li>the name is not a built-in preset name ({@code preset_name_builtin_collision}).
  * </ol>
  * A file that passes but holds shapes the model cannot represent (for example a non-numeric port) is then
  * refused with {@code preset_unreadable}; upstream would pass such content through to OpenShell.
@@ -57,6 +57,15 @@ public final class CustomPresetLoader {
 
   /** The largest preset file accepted: 10,000,000 bytes (preset layer spec §2.6 step 3). */
   public static final long MAX_PRESET_FILE_BYTES = 10_000_000L;
+
+  /**
+   * The host bridge, {@value}.
+   *
+   * @deprecated the one home is {@link PresetOrigin#HOST_GATEWAY}, and {@link PresetOrigin#isHostGateway(String)}
+   *     compares a host with it; this alias stays only until {@code policy-traffic} uses those
+   */
+  @Deprecated
+  public static final String HOST_GATEWAY = PresetOrigin.HOST_GATEWAY;
 
 
   /**

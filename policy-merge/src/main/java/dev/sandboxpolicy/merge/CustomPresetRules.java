@@ -29,7 +29,7 @@ import java.util.Set;
  *   <li>no user-authored {@code allowed_ips}: none at entry level, whatever its value, and none on an endpoint
  *       unless its host is {@value PresetOrigin#HOST_GATEWAY} (any case, one trailing dot ignored) or the
  *       addresses are the pins the library itself resolved for a trusted private host ({@code preset_allowed_ips});
- *   <li>the name is not a built-in preset name ({@code preset_name_built_in});
+ *   <li>the name is not a built-in preset name ({@code preset_name_builtin_collision});
  *   <li>no endpoint host is private, loopback, link-local (metadata) or otherwise special-use by NemoClaw's SSRF
  *       table ({@link PrivateNetworks#isPrivateHostPattern(String)}: a wildcard host is judged by the part after its
  *       wildcard labels, so {@code *.internal} is refused), except {@value PresetOrigin#HOST_GATEWAY} and

@@ -45,8 +45,8 @@ public enum PresetLayerError implements WireNamed {
   PRESET_NAME_RESERVED(ProblemCode.PRESET_NAME_RESERVED),
   /** A preset name is missing or not a lowercase RFC 1123 label. */
   PRESET_NAME_INVALID(ProblemCode.PRESET_NAME_INVALID),
-  /** A custom preset has the name of a built-in preset. Reported as the value rules' {@code preset_name_built_in}. */
-  PRESET_NAME_BUILTIN_COLLISION(ProblemCode.PRESET_NAME_BUILT_IN),
+  /** A custom preset has the name of a built-in preset. Reported as the value rules' {@code preset_name_builtin_collision}. */
+  PRESET_NAME_BUILTIN_COLLISION(ProblemCode.PRESET_NAME_BUILTIN_COLLISION),
   /**
    * A custom preset has an endpoint host that is private, loopback, link-local (metadata) or otherwise special-use
    * and not trusted (NVIDIA/NemoClaw#10659).

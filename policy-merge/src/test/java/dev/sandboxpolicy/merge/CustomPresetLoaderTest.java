@@ -106,7 +106,7 @@ class CustomPresetLoaderTest {
     assertEquals("reserved_key", code(write("j.yaml",
         Fixtures.presetYaml("j", "_provider_github", "github.com"))));
     // A built-in name collides, but only after the other checks.
-    assertEquals("preset_name_built_in", code(write("k.yaml", Fixtures.presetYaml("pypi", "pypi", "pypi.org"))));
+    assertEquals("preset_name_builtin_collision", code(write("k.yaml", Fixtures.presetYaml("pypi", "pypi", "pypi.org"))));
     assertEquals("preset_allowed_ips", code(write("l.yaml",
         Fixtures.presetYaml("pypi", "k", "k.example").replace("access: full", "access: full\n        allowed_ips: []"))));
   }

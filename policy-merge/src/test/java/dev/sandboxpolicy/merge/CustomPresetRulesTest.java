@@ -104,9 +104,9 @@ class CustomPresetRulesTest {
     "'a b', preset_name_invalid",
     "api.v1, preset_name_invalid",
     "_provider_x, preset_name_reserved",
-    "github, preset_name_built_in",
-    "slack, preset_name_built_in",
-    "nous-web, preset_name_built_in",
+    "github, preset_name_builtin_collision",
+    "slack, preset_name_builtin_collision",
+    "nous-web, preset_name_builtin_collision",
   })
   void presetNames(String name, String expected) {
     String text = Fixtures.presetYaml(name, "my_key", "api.example.com");
@@ -215,7 +215,7 @@ class CustomPresetRulesTest {
     Preset local = PresetCatalog.builtIn().require("local-inference");
     Preset edited = Preset.builder(local).description("edited").build();
     assertFalse(PresetCatalog.builtIn().isBuiltIn(edited));
-    assertEquals("preset_name_built_in",
+    assertEquals("preset_name_builtin_collision",
         assertThrows(PresetLayerException.class, () -> PresetMerger.merge(baseline, edited)).code());
   }
 

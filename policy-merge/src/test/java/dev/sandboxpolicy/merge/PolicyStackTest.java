@@ -103,7 +103,7 @@ class PolicyStackTest {
     Preset fake = Fixtures.preset("github", "github", "169.254.169.254");
     PresetLayerException e = assertThrows(PresetLayerException.class,
         () -> PolicyStack.of(baseline).apply(StackLayer.builtIn(fake)));
-    assertEquals("preset_name_built_in", e.code());
+    assertEquals("preset_name_builtin_collision", e.code());
     PresetLayerException host = assertThrows(PresetLayerException.class,
         () -> PolicyStack.of(baseline).apply(StackLayer.builtIn(Fixtures.preset("meta", "m", "169.254.169.254"))));
     assertEquals("preset_host_private", host.code());

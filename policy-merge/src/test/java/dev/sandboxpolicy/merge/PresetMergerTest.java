@@ -172,7 +172,7 @@ class PresetMergerTest {
       // The same content as text is a custom preset: a built-in name is refused.
       PresetLayerException e = assertThrows(PresetLayerException.class,
           () -> PresetMerger.mergeText(text, List.of(PolicyWriter.toYaml(p))));
-      assertEquals(p.name().equals("npm") ? "reserved_key" : "preset_name_built_in", e.code(),
+      assertEquals(p.name().equals("npm") ? "reserved_key" : "preset_name_builtin_collision", e.code(),
           p.name() + ": keys are checked before the name collision, as upstream");
     }
   }

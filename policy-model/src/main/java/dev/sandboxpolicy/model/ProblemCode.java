@@ -151,7 +151,7 @@ public enum ProblemCode implements WireNamed {
   // presets (preset layer §1.5, §2.6, §3)
   PRESET_NAME_INVALID("preset_name_invalid"),
   PRESET_NAME_RESERVED("preset_name_reserved"),
-  PRESET_NAME_BUILT_IN("preset_name_built_in"),
+  PRESET_NAME_BUILTIN_COLLISION("preset_name_builtin_collision"),
   PRESET_ALLOWED_IPS("preset_allowed_ips"),
   PRESET_HOST_DANGEROUS("preset_host_dangerous"),
   PRESET_HOST_PRIVATE("preset_host_private"),

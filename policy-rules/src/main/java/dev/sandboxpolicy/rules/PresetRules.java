@@ -37,7 +37,7 @@ final class PresetRules {
       sink.error(ProblemCode.PRESET_NAME_INVALID, "/preset/name", "preset name '" + name
           + "' must be a lowercase, hyphenated RFC 1123 label ([a-z0-9], '-' inside)");
     } else if (custom && BUILT_IN_NAMES.contains(name)) {
-      sink.error(ProblemCode.PRESET_NAME_BUILT_IN, "/preset/name", "Preset name '" + name
+      sink.error(ProblemCode.PRESET_NAME_BUILTIN_COLLISION, "/preset/name", "Preset name '" + name
           + "' collides with a built-in preset. Rename 'preset.name'.");
     }
     for (Map.Entry<String, NetworkPolicy> entry : preset.networkPolicies().entrySet()) {
