@@ -59,16 +59,6 @@ public final class CustomPresetLoader {
   public static final long MAX_PRESET_FILE_BYTES = 10_000_000L;
 
   /**
-   * The host bridge, {@value}.
-   *
-   * @deprecated the one home is {@link PresetOrigin#HOST_GATEWAY}, and {@link PresetOrigin#isHostGateway(String)}
-   *     compares a host with it; this alias stays only until {@code policy-traffic} uses those
-   */
-  @Deprecated
-  public static final String HOST_GATEWAY = PresetOrigin.HOST_GATEWAY;
-
-
-  /**
    * The first reading keeps unknown keys, so that NemoClaw's own refusals (a user-authored {@code allowed_ips} at
    * entry level, reserved keys, private hosts) come first with their own codes and messages; {@link #STRICT_READER}
    * then refuses whatever current OpenShell would not load (#3334).
