@@ -83,12 +83,12 @@ final class CustomPresetRules {
   static void checkKey(String presetName, String key, SourceMap sourceMap) throws PresetLayerException {
     String at = JsonPointer.key("/network_policies", key);
     if (Names.isProviderKey(key)) {
-      throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY, sourceMap.locateKey(at),
+      throw PresetLayerException.of(PresetLayerError.RESERVED_KEY, sourceMap.locateKey(at),
           "network_policies key '" + key + "' starts with '" + Names.PROVIDER_PREFIX
               + "', which is reserved by OpenShell").forPreset(presetName);
     }
     if (PresetOrigin.isReservedForBuiltIns(key)) {
-      throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY, sourceMap.locateKey(at),
+      throw PresetLayerException.of(PresetLayerError.RESERVED_KEY, sourceMap.locateKey(at),
           "Custom presets cannot own reserved network policy key '" + key + "'.").forPreset(presetName);
     }
   }

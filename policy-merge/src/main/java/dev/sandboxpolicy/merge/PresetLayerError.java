@@ -38,7 +38,7 @@ public enum PresetLayerError implements WireNamed {
    * {@code npm_yarn}, {@code personal_open_internet} or a {@code nemoclaw_custom__} key. Reported as the value rules'
    * {@code reserved_key}.
    */
-  PRESET_RESERVED_KEY(ProblemCode.RESERVED_KEY),
+  RESERVED_KEY(ProblemCode.RESERVED_KEY),
   /** A user-supplied preset declares {@code allowed_ips} where it is not permitted. */
   PRESET_ALLOWED_IPS(ProblemCode.PRESET_ALLOWED_IPS),
   /** A preset name starts with {@code _provider_}, which OpenShell reserves. */

@@ -206,7 +206,7 @@ public final class Advisor {
     try {
       checked = CustomPresetLoader.check(yaml, Path.of(presetName + ".yaml"));
     } catch (PresetLayerException reserved) {
-      if (reserved.error() != PresetLayerError.PRESET_RESERVED_KEY) {
+      if (reserved.error() != PresetLayerError.RESERVED_KEY) {
         throw invalid(reserved);
       }
       // A reused key is reserved for built-in content (npm_yarn, ...): name every entry like the mapper instead.
