@@ -202,7 +202,7 @@ class ServeStdioTest {
     String allowedIps = other.replace("        port: 443\n", "        port: 443\n        allowed_ips: [203.0.113.9]\n");
     List<String> bad = List.of(metadata, builtInName, badName, provider, reservedKey, allowedIps);
     List<String> codes = List.of("preset_host_private", "preset_name_builtin_collision", "preset_name_invalid",
-        "preset_name_reserved", "preset_reserved_key", "preset_allowed_ips");
+        "preset_name_reserved", "reserved_key", "preset_allowed_ips");
     // A preset is named by its own name, or by its position when the name itself is refused.
     List<String> named = List.of("bad-one", "github", "#2", "#2", "bad-one", "bad-one");
     List<String> requests = new java.util.ArrayList<>();

@@ -1,9 +1,9 @@
 package dev.sandboxpolicy.traffic;
 
-import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.analysis.Comparison;
 import dev.sandboxpolicy.analysis.PolicyAnalysis;
 import dev.sandboxpolicy.analysis.Region;
+import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import dev.sandboxpolicy.matcher.PolicyCompileException;
@@ -18,8 +18,8 @@ import dev.sandboxpolicy.merge.PresetName;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.Endpoint;
-import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Enforcement;
+import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Protocol;
@@ -28,6 +28,7 @@ import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.net.IpAddress;
 import dev.sandboxpolicy.model.net.PrivateNetworks;
 import dev.sandboxpolicy.model.net.SpecialPurposeRanges;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -205,7 +206,7 @@ public final class Advisor {
     try {
       checked = CustomPresetLoader.check(yaml, Path.of(presetName + ".yaml"));
     } catch (PresetLayerException reserved) {
-      if (reserved.error() != PresetLayerError.PRESET_RESERVED_KEY) {
+      if (reserved.error() != PresetLayerError.RESERVED_KEY) {
         throw invalid(reserved);
       }
       // A reused key is reserved for built-in content (npm_yarn, ...): name every entry like the mapper instead.
@@ -294,7 +295,7 @@ public final class Advisor {
     if (alwaysBlocked(e.host())) {
       return SkipReason.ALWAYS_BLOCKED;
     }
-    if (!isHostGateway(e.host()) && PrivateNetworks.nemoClaw().isPrivateHostname(e.host())) {
+    if (!PresetOrigin.isHostGateway(e.host()) && PrivateNetworks.nemoClaw().isPrivateHostname(e.host())) {
       return SkipReason.PRIVATE_HOST;
     }
     if (e.layer() == Layer.L7 && (e.graphql().isPresent() || e.jsonRpc().isPresent()
@@ -339,11 +340,6 @@ public final class Advisor {
       return true;
     }
     return IpAddress.tryParse(h).map(SpecialPurposeRanges::isAlwaysBlocked).orElse(false);
-  }
-
-  private static boolean isHostGateway(String host) {
-    String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    return h.equalsIgnoreCase(CustomPresetLoader.HOST_GATEWAY);
   }
 
   private static boolean writablePath(String path) {
