@@ -52,8 +52,6 @@ class StreamedWritingTest {
     assertSame(() -> PolicyWriter.yaml(CANONICAL.policy(p)), () -> PolicyWriter.toCanonicalYaml(p), what);
     assertSame(() -> PolicyWriter.json(CANONICAL.policy(p), false), () -> PolicyWriter.toCanonicalJson(p), what);
     assertSame(() -> sha256(PolicyWriter.json(CANONICAL.policy(p), false)), () -> PolicyWriter.hash(p), what);
-    // the public tree is the document tree
-    assertSame(() -> PolicyWriter.yaml(PolicyWriter.toTree(p)), () -> PolicyWriter.toYaml(p), what);
   }
 
   private static void assertSameAsTree(Preset p, String what) {
@@ -99,7 +97,9 @@ class StreamedWritingTest {
         assertSameAsTree(preset, at);
         compared++;
       }
-      if (format == DocumentFormat.YAML) {
+      // a tiers document or a blueprint has its own top-level key (reading every file as one only repeats the
+      // unknown-key cases above, slowly)
+      if (format == DocumentFormat.YAML && (text.contains("tiers:") || text.contains("components:"))) {
         TierCatalog tiers = reader.readTiers(text).value().orElse(null);
         if (tiers != null) {
           assertSame(() -> PolicyWriter.yaml(DOCUMENT.tiers(tiers)), () -> PolicyWriter.toYaml(tiers), at);
