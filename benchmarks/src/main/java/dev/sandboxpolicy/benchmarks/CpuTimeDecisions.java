@@ -1,90 +1,188 @@
 package dev.sandboxpolicy.benchmarks;
 
+import dev.sandboxpolicy.benchmarks.workload.Floors;
+import dev.sandboxpolicy.benchmarks.workload.NetworkCase;
 import dev.sandboxpolicy.benchmarks.workload.PreparedWorkload;
 import dev.sandboxpolicy.benchmarks.workload.RealisticPolicy;
+import dev.sandboxpolicy.benchmarks.workload.RestCase;
+import dev.sandboxpolicy.benchmarks.workload.ScalePolicy;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * The realistic decisions timed by the thread's <em>CPU</em> clock rather than the wall clock, for comparing two
- * builds on a machine shared with other work. JMH's average time counts the time the benchmark thread waits for a
- * core; when the machine's load is many times its core count that wait dominates and varies from run to run. The CPU
- * time of the deciding thread does not include it, so the best of several rounds stays close to the quiet-machine
- * figure (caches shared with other processes still add some noise).
+ * Decisions timed by the thread's <em>CPU</em> clock rather than the wall clock, side by side with their floor, for a
+ * machine shared with other work. JMH's average time counts the time the benchmark thread waits for a core; when the
+ * machine's load is many times its core count that wait dominates and varies from run to run. The CPU time of the
+ * deciding thread does not include it, so the best of several rounds stays close to the quiet-machine figure (caches
+ * shared with other processes still add some noise), and the ratio to the floor measured in the same rounds is what
+ * the targets compare.
  *
- * <p>For each mix of the realistic workload ({@link RealisticDecisionBenchmark}'s): {@value #WARMUP_PASSES} untimed
- * passes over the {@value dev.sandboxpolicy.benchmarks.workload.RequestMix#SIZE} cases, then {@value #ROUNDS} rounds
- * of {@value #PASSES} passes each, timed with {@link ThreadMXBean#getCurrentThreadCpuTime()}; prints the fastest
- * and the median round in CPU nanoseconds per decision. Indicative, like {@link PerCaseLatency}: a plain program
- * (no JMH), the verdicts folded into a printed checksum. Run two builds in alternation, e.g.
+ * <p>Each row runs {@value #WARMUP_PASSES} untimed passes over its cases, then {@value #ROUNDS} rounds; a round times
+ * {@value #PASSES} passes of the decision and then {@value #PASSES} passes of its floor with {@link
+ * com.sun.management.ThreadMXBean#getCurrentThreadCpuTime()}. Printed: the fastest and the median round of the
+ * decision in CPU nanoseconds per decision, the fastest round of the floor, their ratio (fastest / fastest), and the
+ * bytes the thread allocated per decision ({@link com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes()}
+ * over all rounds, so independent of load). Indicative, like {@link PerCaseLatency}: a plain program, the verdicts
+ * folded into a printed checksum.
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar dev.sandboxpolicy.benchmarks.CpuTimeDecisions
+ * java -cp benchmarks/target/benchmarks.jar dev.sandboxpolicy.benchmarks.CpuTimeDecisions [realistic|scale]
  * }</pre>
+ *
+ * <p>{@code realistic} (the default) is {@link RealisticDecisionBenchmark}'s workload; {@code scale} runs the 10- and
+ * 10,000-entry policies of {@link ScaleBenchmark} (allowed and denied interleaved) and prints the ratio 10,000 / 10.
  */
 public final class CpuTimeDecisions {
-  /** Untimed passes over a mix before its rounds (lets the JIT compile the decision path). */
+  /** Untimed passes over a row's cases before its rounds (lets the JIT compile the decision path). */
   public static final int WARMUP_PASSES = 20_000;
 
-  /** Timed rounds per mix; the fastest and the median are printed. */
+  /** Timed rounds per row; the fastest and the median are printed. */
   public static final int ROUNDS = 15;
 
-  /** Passes over the mix per timed round. */
+  /** Passes over the cases per timed round. */
   public static final int PASSES = 2_000;
 
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
   private CpuTimeDecisions() {}
+
+  /** One timed row: the decision's fastest and median CPU ns, the floor's fastest, bytes per decision. */
+  record Result(String label, double best, double median, double floor, double bytes, long checksum) {
+    double ratio() {
+      return best / floor;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("| %s | %.1f | %.1f | %.2f | %.1fx | %.0f |", label, best, median, floor, ratio(), bytes);
+    }
+  }
 
   /**
    * Prints one Markdown table row per mix.
    *
-   * @param args ignored
+   * @param args {@code realistic} (default) or {@code scale}
    */
   public static void main(String[] args) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    if (!threads.isCurrentThreadCpuTimeSupported()) {
+    if (!THREADS.isCurrentThreadCpuTimeSupported()) {
       throw new IllegalStateException("this JVM cannot read the thread CPU clock");
     }
-    PreparedWorkload w = PreparedWorkload.of(RealisticPolicy.withEveryPreset());
-    CompiledPolicy compiled = w.compiled();
-    NetworkRequest[] allowedNet = PreparedWorkload.networkRequests(w.mix().allowedConnections());
-    NetworkRequest[] deniedNet = PreparedWorkload.networkRequests(w.mix().deniedConnections());
-    L7Request[] allowedRest = PreparedWorkload.l7Requests(w.mix().allowedRequests());
-    L7Request[] deniedRest = PreparedWorkload.l7Requests(w.mix().deniedRequests());
-    System.out.println("| decision | mix | best round CPU ns | median round CPU ns |");
-    System.out.println("|---|---|---:|---:|");
+    String workload = args.length > 0 ? args[0] : "realistic";
+    System.out.println("| decision | best CPU ns | median CPU ns | floor CPU ns | best / floor | B/decision |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
     long checksum = 0;
-    checksum += report(threads, "network | allowed", allowedNet, r -> compiled.decideNetwork(r).verdict().ordinal());
-    checksum += report(threads, "network | denied", deniedNet, r -> compiled.decideNetwork(r).verdict().ordinal());
-    checksum += report(threads, "REST request | allowed", allowedRest, r -> compiled.decideRequest(r).verdict().ordinal());
-    checksum += report(threads, "REST request | denied", deniedRest, r -> compiled.decideRequest(r).verdict().ordinal());
+    switch (workload) {
+      case "realistic" -> {
+        for (Result r : realistic(PreparedWorkload.of(RealisticPolicy.withEveryPreset()))) {
+          System.out.println(r);
+          checksum += r.checksum();
+        }
+      }
+      case "scale" -> {
+        List<Result> small = scale(10);
+        List<Result> large = scale(10_000);
+        for (int i = 0; i < small.size(); i++) {
+          System.out.println(small.get(i));
+          System.out.println(large.get(i));
+          System.out.printf("| %s: 10,000 / 10 entries | %.2fx | | | | |%n", small.get(i).label(),
+              large.get(i).best() / small.get(i).best());
+          checksum += small.get(i).checksum() + large.get(i).checksum();
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown workload " + workload + ": realistic or scale");
+    }
     System.out.println("(checksum " + checksum + ")");
   }
 
-  private static <T> long report(ThreadMXBean threads, String label, T[] cases, ToIntFunction<T> decide) {
+  /** The four realistic mixes: network and REST request, allowed and denied. */
+  static List<Result> realistic(PreparedWorkload w) {
+    Map<String, String> hosts = Floors.hostTable(w.policy());
+    List<Result> out = new ArrayList<>();
+    out.add(network("network, allowed", w.compiled(), w.mix().allowedConnections(), hosts));
+    out.add(network("network, denied", w.compiled(), w.mix().deniedConnections(), hosts));
+    out.add(request("REST request, allowed", w.compiled(), w.mix().allowedRequests()));
+    out.add(request("REST request, denied", w.compiled(), w.mix().deniedRequests()));
+    return out;
+  }
+
+  private static List<Result> scale(int entries) {
+    PreparedWorkload w = PreparedWorkload.of(ScalePolicy.withEntries(entries));
+    int half = dev.sandboxpolicy.benchmarks.workload.RequestMix.SIZE / 2;
+    List<NetworkCase> nets = PreparedWorkload.interleave(
+        w.mix().allowedConnections().subList(0, half), w.mix().deniedConnections().subList(0, half));
+    List<RestCase> rests = PreparedWorkload.interleave(
+        w.mix().allowedRequests().subList(0, half), w.mix().deniedRequests().subList(0, half));
+    String suffix = ", " + entries + " entries";
+    return List.of(
+        network("network" + suffix, w.compiled(), nets, Floors.hostTable(w.policy())),
+        request("REST request" + suffix, w.compiled(), rests));
+  }
+
+  private static Result network(String label, CompiledPolicy compiled, List<NetworkCase> cases,
+      Map<String, String> hosts) {
+    NetworkRequest[] requests = PreparedWorkload.networkRequests(cases);
+    String[] keys = cases.stream().map(NetworkCase::host).toArray(String[]::new);
+    return time(label, requests, r -> compiled.decideNetwork(r).verdict().ordinal(),
+        keys, h -> hosts.get(h) == null ? 0 : 1);
+  }
+
+  private static Result request(String label, CompiledPolicy compiled, List<RestCase> cases) {
+    L7Request[] requests = PreparedWorkload.l7Requests(cases);
+    Map<String, String> routes = Floors.routeTable(cases);
+    String[] keys = cases.stream().map(RestCase::path).toArray(String[]::new);
+    return time(label, requests, r -> compiled.decideRequest(r).verdict().ordinal(),
+        keys, p -> routes.get(p) == null ? 0 : 1);
+  }
+
+  /**
+   * Times {@code decide} over {@code cases} and {@code floor} over {@code floorCases} in the same rounds.
+   *
+   * @param <T> the decision input
+   * @param <F> the floor input
+   * @return the row
+   */
+  static <T, F> Result time(String label, T[] cases, ToIntFunction<T> decide, F[] floorCases, ToIntFunction<F> floor) {
     long sink = 0;
     for (int p = 0; p < WARMUP_PASSES; p++) {
-      for (T c : cases) {
-        sink += decide.applyAsInt(c);
-      }
+      sink += pass(cases, decide) + pass(floorCases, floor);
     }
-    double[] perDecision = new double[ROUNDS];
+    double[] ours = new double[ROUNDS];
+    double[] floors = new double[ROUNDS];
+    long allocated = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      long start = threads.getCurrentThreadCpuTime();
+      long bytes = THREADS.getCurrentThreadAllocatedBytes();
+      long start = THREADS.getCurrentThreadCpuTime();
       for (int p = 0; p < PASSES; p++) {
-        for (T c : cases) {
-          sink += decide.applyAsInt(c);
-        }
+        sink += pass(cases, decide);
       }
-      long cpu = threads.getCurrentThreadCpuTime() - start;
-      perDecision[round] = (double) cpu / ((long) PASSES * cases.length);
+      long cpu = THREADS.getCurrentThreadCpuTime() - start;
+      allocated += THREADS.getCurrentThreadAllocatedBytes() - bytes;
+      ours[round] = (double) cpu / ((long) PASSES * cases.length);
+      start = THREADS.getCurrentThreadCpuTime();
+      for (int p = 0; p < PASSES; p++) {
+        sink += pass(floorCases, floor);
+      }
+      floors[round] = (double) (THREADS.getCurrentThreadCpuTime() - start) / ((long) PASSES * floorCases.length);
     }
-    Arrays.sort(perDecision);
-    System.out.printf("| %s | %.0f | %.0f |%n", label, perDecision[0], perDecision[ROUNDS / 2]);
+    Arrays.sort(ours);
+    Arrays.sort(floors);
+    double perDecision = (double) allocated / ((long) ROUNDS * PASSES * cases.length);
+    return new Result(label, ours[0], ours[ROUNDS / 2], floors[0], perDecision, sink);
+  }
+
+  private static <T> long pass(T[] cases, ToIntFunction<T> decide) {
+    long sink = 0;
+    for (T c : cases) {
+      sink += decide.applyAsInt(c);
+    }
     return sink;
   }
 }
