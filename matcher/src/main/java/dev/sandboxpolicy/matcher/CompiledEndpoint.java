@@ -168,6 +168,11 @@ final class CompiledEndpoint {
     return b.build();
   }
 
+  /** The ports this endpoint admits ({@link Endpoint#effectivePorts()}); shared, not to be modified. */
+  int[] ports() {
+    return ports;
+  }
+
   boolean portMatches(int port) {
     for (int p : ports) {
       if (p == port) {

@@ -4,15 +4,26 @@ import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /** One network-policy entry: its map key, its order among keys, and its compiled binaries (spec §3.4). */
 final class CompiledEntry {
+  /** Up to this many exact binaries are compared one by one; more are looked up in a hash set. */
+  static final int LINEAR_LITERALS = 8;
+
   final String key;
   final int order;
-  private final Set<String> literalBinaries;
+  /**
+   * The exact binary paths. A handful (the usual case) are compared one by one, by hash code first ({@link
+   * #literalHashes}; the request's paths cache theirs), so a mismatch reads no string; more go through {@link
+   * #literalSet}.
+   */
+  private final String[] literalBinaries;
+  private final int[] literalHashes;
+  /** The exact binary paths as a set when there are more than {@link #LINEAR_LITERALS}, else null. */
+  private final Set<String> literalSet;
   private final Glob[] globBinaries;
   /** The first binary glob that does not compile, or null: it errs whenever the entry's binaries are consulted. */
   private final Glob invalidBinaryGlob;
@@ -23,7 +34,7 @@ final class CompiledEntry {
   CompiledEntry(String key, int order, NetworkPolicy policy, GlobCache cache) {
     this.key = key;
     this.order = order;
-    Set<String> literal = new HashSet<>();
+    Set<String> literal = new LinkedHashSet<>();
     List<Glob> globs = new ArrayList<>();
     for (Binary b : policy.binaries()) {
       if (b.path().indexOf('*') >= 0) {
@@ -32,7 +43,9 @@ final class CompiledEntry {
         literal.add(b.path());
       }
     }
-    this.literalBinaries = Set.copyOf(literal);
+    this.literalBinaries = literal.toArray(new String[0]);
+    this.literalHashes = literal.stream().mapToInt(String::hashCode).toArray();
+    this.literalSet = literalBinaries.length > LINEAR_LITERALS ? Set.copyOf(literal) : null;
     this.globBinaries = globs.toArray(new Glob[0]);
     Glob invalid = null;
     for (Glob g : globBinaries) {
@@ -48,50 +61,68 @@ final class CompiledEntry {
    * no identity to grant (this library fails closed here; upstream's Rego would let {@code ""} equal {@code ""}).
    * Upstream evaluates every binary glob over the executable and every ancestor, so the errors a glob would raise
    * there (a U+0000 in one of those paths, a glob that does not compile) fail the decision even when a literal
-   * entry or another glob already matched.
+   * entry or another glob already matched. The U+0000 screen runs first, so no glob below should see one.
+   * With a null {@code scratch} an error comes without its reason (the caller asks again with one).
    */
   int binaryAllowed(NetworkRequest r, boolean identityRequired, EvaluationScratch scratch) {
     if (!identityRequired) {
       return GlobMatcher.MATCH;
     }
     if (invalidBinaryGlob != null) {
-      return scratch.fail(invalidBinaryGlob.errorReason(r.binary()));
+      return scratch == null ? GlobMatcher.ERROR : scratch.fail(invalidBinaryGlob.errorReason(r.binary()));
     }
     if (nulScreen.binaries(r, scratch) == GlobMatcher.ERROR) {
       return GlobMatcher.ERROR;
     }
     String exe = r.binary();
-    if (!literalBinaries.isEmpty()) {
-      if (literalBinaries.contains(exe)) {
+    if (literalBinaries.length > 0) {
+      if (isLiteral(exe)) {
         return GlobMatcher.MATCH;
       }
       List<String> ancestors = r.ancestors();
       for (int i = 0; i < ancestors.size(); i++) {
-        if (literalBinaries.contains(ancestors.get(i))) {
+        if (isLiteral(ancestors.get(i))) {
           return GlobMatcher.MATCH;
         }
       }
     }
     for (Glob g : globBinaries) {
       int m = exe.isEmpty() ? GlobMatcher.NO_MATCH : g.evaluate(exe);
-      if (m == GlobMatcher.ERROR) {
-        return scratch.fail(g.errorReason(exe));
-      }
-      if (m == GlobMatcher.MATCH) {
-        return m;
+      if (m != GlobMatcher.NO_MATCH) {
+        return m == GlobMatcher.MATCH || scratch == null ? m : scratch.fail(g.errorReason(exe));
       }
       List<String> ancestors = r.ancestors();
       for (int i = 0; i < ancestors.size(); i++) {
         String ancestor = ancestors.get(i);
         m = ancestor.isEmpty() ? GlobMatcher.NO_MATCH : g.evaluate(ancestor);
-        if (m == GlobMatcher.ERROR) {
-          return scratch.fail(g.errorReason(ancestor));
-        }
-        if (m == GlobMatcher.MATCH) {
-          return m;
+        if (m != GlobMatcher.NO_MATCH) {
+          return m == GlobMatcher.MATCH || scratch == null ? m : scratch.fail(g.errorReason(ancestor));
         }
       }
     }
     return GlobMatcher.NO_MATCH;
+  }
+
+  /**
+   * {@link GlobMatcher#ERROR} exactly when {@link #binaryAllowed} would err on {@code r} (a binary glob that does not
+   * compile, or a U+0000 a binary glob would read), else {@link GlobMatcher#NO_MATCH}: for entries after the decision
+   * is known, whose errors still fail it as upstream's Rego evaluates every binary glob.
+   */
+  int binaryError(NetworkRequest r, boolean identityRequired) {
+    return identityRequired && (invalidBinaryGlob != null || nulScreen.binaries(r, null) == GlobMatcher.ERROR)
+        ? GlobMatcher.ERROR : GlobMatcher.NO_MATCH;
+  }
+
+  private boolean isLiteral(String path) {
+    if (literalSet != null) {
+      return literalSet.contains(path);
+    }
+    int h = path.hashCode();
+    for (int i = 0; i < literalHashes.length; i++) {
+      if (literalHashes[i] == h && literalBinaries[i].equals(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -209,6 +209,15 @@ public final class CompiledPolicy {
     if (entries.length == 0) {
       return NO_POLICIES;
     }
+    if (request.destination() == null) {
+      CompiledEndpoint[] planned = index.planned(request.lowerHost(), request.port());
+      if (planned != null) {
+        Decision d = decidePlanned(request, planned);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
     EvaluationScratch s = scratch.get();
     try {
       if (!collect(request, s)) {
@@ -235,17 +244,62 @@ public final class CompiledPolicy {
       if (matchedEndpoints > 0) {
         s.reset();
         collect(request, s);
-        return Decision.deny(binaryReason(request, s), Optional.empty(), "", SourceLocation.NONE, Optional.empty());
+        return binaryDenial(request, s.candidates, s.count);
       }
-      return Decision.deny(
-          "endpoint " + request.host() + ":" + request.port() + " is not allowed by any policy",
-          Optional.empty(),
-          "",
-          SourceLocation.NONE,
-          Optional.empty());
+      return endpointDenial(request);
     } finally {
       s.reset();
     }
+  }
+
+  /**
+   * The network decision of a connection without a known destination over the precomputed candidates of an exact
+   * policy host ({@link HostIndex#planned}), without the thread's scratch: the first candidate whose entry's binaries
+   * match allows, with the enforcement of the first such candidate that is inspected. Every candidate entry's binaries
+   * are still screened for the errors upstream would raise. Null on an evaluation error: the general path then
+   * decides again and names it.
+   */
+  private Decision decidePlanned(NetworkRequest request, CompiledEndpoint[] candidates) {
+    boolean identity = options.binaryIdentity();
+    CompiledEndpoint allowing = null;
+    CompiledEndpoint inspected = null;
+    int lastEntry = -1;
+    int lastResult = GlobMatcher.NO_MATCH;
+    for (CompiledEndpoint e : candidates) {
+      if (e.entry.order != lastEntry) {
+        lastEntry = e.entry.order;
+        lastResult = inspected != null
+            ? e.entry.binaryError(request, identity)
+            : e.entry.binaryAllowed(request, identity, null);
+        if (lastResult == GlobMatcher.ERROR) {
+          return null;
+        }
+      }
+      if (inspected == null && lastResult == GlobMatcher.MATCH) {
+        allowing = allowing == null ? e : allowing;
+        inspected = e.inspected ? e : null;
+      }
+    }
+    if (allowing != null) {
+      return allowing.networkAllow[variant(inspected)];
+    }
+    return candidates.length > 0 ? binaryDenial(request, candidates, candidates.length) : endpointDenial(request);
+  }
+
+  /** The denial of a connection whose host and port no endpoint admits (upstream's wording). */
+  private static Decision endpointDenial(NetworkRequest request) {
+    return Decision.deny(
+        "endpoint " + request.host() + ":" + request.port() + " is not allowed by any policy",
+        Optional.empty(),
+        "",
+        SourceLocation.NONE,
+        Optional.empty());
+  }
+
+  /** The denial of a connection whose host and port {@code matched} admit but no entry's binaries do. */
+  private static Decision binaryDenial(NetworkRequest request, CompiledEndpoint[] matched, int count) {
+    return Decision.deny(
+        binaryReason(request, matched, count), Optional.empty(), "", SourceLocation.NONE, Optional.empty());
   }
 
   private static Decision evaluationError(EvaluationScratch s) {
@@ -257,12 +311,18 @@ public final class CompiledPolicy {
    * one without one trailing dot ({@link NetworkRequest#comparedHost()}).
    */
   private boolean collect(NetworkRequest request, EvaluationScratch s) {
-    String host = request.comparedHost();
-    if (index.hasWildcards && host.indexOf('\0') >= 0) {
+    CompiledEndpoint[] planned = index.planned(request.lowerHost(), request.port());
+    if (planned != null) {
+      for (CompiledEndpoint e : planned) {
+        s.add(e);
+      }
+      return true;
+    }
+    if (index.hasWildcards && request.hostHasNul()) {
       s.fail("evaluation error: host contains U+0000");
       return false;
     }
-    return index.collect(host, request.port(), s) != GlobMatcher.ERROR;
+    return index.collect(request.lowerHost(), request.port(), s) != GlobMatcher.ERROR;
   }
 
   /**
@@ -293,11 +353,11 @@ public final class CompiledPolicy {
     return true;
   }
 
-  private static String binaryReason(NetworkRequest request, EvaluationScratch s) {
+  private static String binaryReason(NetworkRequest request, CompiledEndpoint[] matched, int count) {
     StringBuilder sb = new StringBuilder();
     int last = -1;
-    for (int i = 0; i < s.count; i++) {
-      CompiledEntry entry = s.candidates[i].entry;
+    for (int i = 0; i < count; i++) {
+      CompiledEntry entry = matched[i].entry;
       if (entry.order == last) {
         continue;
       }

@@ -38,6 +38,16 @@ public final class NetworkRequest {
   private final String host;
   /** {@link #host} without one trailing dot, what every host comparison sees (computed once: no allocation). */
   private final String comparedHost;
+  /**
+   * {@link #comparedHost} lower-cased as host comparisons lower-case it ({@link HostIndex#lower}), computed once so a
+   * decision neither lower-cases nor allocates; the same instance when the host is already lower-case, and its {@link
+   * String#hashCode()} is cached by the string, so the host index hashes a connection's host once.
+   */
+  private final String lowerHost;
+  /** Whether the host contains U+0000 (an evaluation error wherever a wildcard host glob reads it). */
+  private final boolean hostHasNul;
+  /** Whether the executable path or an ancestor contains U+0000 (an error wherever a binary glob reads it). */
+  private final boolean identityHasNul;
   private final int port;
   private final String binary;
   private final List<String> ancestors;
@@ -52,10 +62,17 @@ public final class NetworkRequest {
       List<IpAddress> resolvedAddresses, List<IpAddress> hostLiteral) {
     this.host = Objects.requireNonNull(host, "host");
     this.comparedHost = withoutTrailingDot(host);
+    this.lowerHost = HostIndex.lowerCased(comparedHost);
+    this.hostHasNul = host.indexOf('\0') >= 0;
     this.port = port;
     this.binary = Objects.requireNonNull(binary, "binary");
     this.ancestors = List.copyOf(ancestors);
     this.cmdlinePaths = List.copyOf(cmdlinePaths);
+    boolean nul = binary.indexOf('\0') >= 0;
+    for (int i = 0; i < this.ancestors.size() && !nul; i++) {
+      nul = this.ancestors.get(i).indexOf('\0') >= 0;
+    }
+    this.identityHasNul = nul;
     this.resolvedAddresses = List.copyOf(resolvedAddresses);
     this.hostLiteral = hostLiteral;
     this.destination = !this.resolvedAddresses.isEmpty() ? this.resolvedAddresses : hostLiteral;
@@ -175,6 +192,21 @@ public final class NetworkRequest {
   /** The host every host comparison uses: {@link #host()} without one trailing dot. */
   String comparedHost() {
     return comparedHost;
+  }
+
+  /** {@link #comparedHost()} lower-cased for the host index (computed once). */
+  String lowerHost() {
+    return lowerHost;
+  }
+
+  /** Whether the host contains U+0000. */
+  boolean hostHasNul() {
+    return hostHasNul;
+  }
+
+  /** Whether the executable path or one of the ancestors contains U+0000. */
+  boolean identityHasNul() {
+    return identityHasNul;
   }
 
   /**

@@ -96,11 +96,14 @@ final class NulScreen {
   /**
    * The binary screen: {@link GlobMatcher#ERROR} (reason in the scratch) when a binary glob of the entry would read
    * a U+0000 in the executable path or an ancestor, else {@link GlobMatcher#MATCH}. Command-line paths are never
-   * read (they never grant access).
+   * read (they never grant access). With a null scratch, the error comes without a reason.
    */
   int binaries(NetworkRequest r, EvaluationScratch s) {
-    if (!binaryGlobbed) {
+    if (!binaryGlobbed || !r.identityHasNul()) {
       return GlobMatcher.MATCH;
+    }
+    if (s == null) {
+      return GlobMatcher.ERROR; // the caller asks again with a scratch for the reason
     }
     if (r.binary().indexOf(NUL) >= 0) {
       return s.fail(reason("the executable path"));
