@@ -124,22 +124,22 @@ final class CompiledEndpoint {
         AllowRule r = written.get(i);
         if (r.allow().isPresent()) {
           RuleBody body = isMcp ? normalizeMcp(r.allow().get()) : r.allow().get();
-          allowRules.add(new CompiledRule(body, pointer + "/rules/" + i, r.location(), cache));
+          allowRules.add(new CompiledRule(entry, body, pointer + "/rules/" + i, r.location(), cache));
         }
       }
     } else if (!e.access().isEmpty()) {
       for (RuleBody body : AccessPresets.expand(e.access(), protocol)) {
-        allowRules.add(new CompiledRule(body, pointer + "/access", e.location(), cache));
+        allowRules.add(new CompiledRule(entry, body, pointer + "/access", e.location(), cache));
       }
     } else if (allowAllKnownMcpMethods) {
-      allowRules.add(new CompiledRule(RuleBody.builder().method("*").build(), pointer + "/mcp", e.location(), cache));
+      allowRules.add(new CompiledRule(entry, RuleBody.builder().method("*").build(), pointer + "/mcp", e.location(), cache));
     }
     this.allow = allowRules.toArray(new CompiledRule[0]);
     List<CompiledRule> denyRules = new ArrayList<>();
     List<RuleBody> deny = e.denyRuleBodies();
     for (int i = 0; i < deny.size(); i++) {
       RuleBody body = isMcp ? normalizeMcp(deny.get(i)) : deny.get(i);
-      denyRules.add(new CompiledRule(body, pointer + "/deny_rules/" + i, deny.get(i).location(), cache));
+      denyRules.add(new CompiledRule(entry, body, pointer + "/deny_rules/" + i, deny.get(i).location(), cache));
     }
     this.deny = denyRules.toArray(new CompiledRule[0]);
     boolean narrows = false;

@@ -68,12 +68,10 @@ public final class CompiledPolicy {
   /** Offset of the destination-checked allow constants in {@code networkAllow} and {@code allowDecisions}. */
   private static final int CHECKED = 3;
 
-  private static final Optional<Enforcement> ENFORCED = Optional.of(Enforcement.ENFORCE);
-  private static final Optional<Enforcement> AUDITED = Optional.of(Enforcement.AUDIT);
   private static final Decision NO_POLICIES =
       Decision.deny(NO_POLICIES_REASON, Optional.empty(), "", SourceLocation.NONE, Optional.empty());
   private static final Decision NO_ROUTE =
-      Decision.deny(NO_ROUTE_REASON, Optional.empty(), "", SourceLocation.NONE, ENFORCED);
+      Decision.deny(NO_ROUTE_REASON, Optional.empty(), "", SourceLocation.NONE, Denial.ENFORCEMENTS.get(1));
 
   private final Policy policy;
   private final MatcherOptions options;
@@ -82,6 +80,8 @@ public final class CompiledPolicy {
   private final HostIndex index;
   private final List<Problem> warnings;
   private final ThreadLocal<EvaluationScratch> scratch;
+  /** Denials already built, so a repeated one allocates nothing. */
+  private final DenialMemo denials = new DenialMemo();
 
   private CompiledPolicy(Policy policy, MatcherOptions options, List<Problem> warnings) {
     this.policy = policy;
@@ -178,7 +178,7 @@ public final class CompiledPolicy {
   /** The six allow constants of one endpoint or rule: by {@link #variant}, then + {@link #CHECKED}. */
   private static Decision[] allowConstants(String key, String pointer, SourceLocation at) {
     Decision[] out = new Decision[2 * CHECKED];
-    List<Optional<Enforcement>> enforcements = List.of(Optional.empty(), ENFORCED, AUDITED);
+    List<Optional<Enforcement>> enforcements = Denial.ENFORCEMENTS;
     for (int v = 0; v < CHECKED; v++) {
       out[v] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_UNCHECKED_REASON);
       out[v + CHECKED] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_CHECKED_REASON);
@@ -188,10 +188,6 @@ public final class CompiledPolicy {
 
   private static int variant(CompiledEndpoint config) {
     return config == null ? 0 : config.enforcement == Enforcement.ENFORCE ? 1 : 2;
-  }
-
-  private static Optional<Enforcement> enforcementOf(CompiledEndpoint config) {
-    return config == null ? Optional.empty() : config.enforcement == Enforcement.ENFORCE ? ENFORCED : AUDITED;
   }
 
   // ------------------------------------------------------------------------------------------ L4
@@ -287,19 +283,29 @@ public final class CompiledPolicy {
   }
 
   /** The denial of a connection whose host and port no endpoint admits (upstream's wording). */
-  private static Decision endpointDenial(NetworkRequest request) {
-    return Decision.deny(
-        "endpoint " + request.host() + ":" + request.port() + " is not allowed by any policy",
-        Optional.empty(),
-        "",
-        SourceLocation.NONE,
-        Optional.empty());
+  private Decision endpointDenial(NetworkRequest request) {
+    return denials.decision(Denial.Kind.ENDPOINT, null, 0, request.host(), null, request.port());
   }
 
-  /** The denial of a connection whose host and port {@code matched} admit but no entry's binaries do. */
-  private static Decision binaryDenial(NetworkRequest request, CompiledEndpoint[] matched, int count) {
-    return Decision.deny(
-        binaryReason(request, matched, count), Optional.empty(), "", SourceLocation.NONE, Optional.empty());
+  /**
+   * The denial of a connection whose host and port the first {@code count} of {@code matched} admit but no entry's
+   * binaries do; the reason names each of their entries once, in key order.
+   */
+  private Decision binaryDenial(NetworkRequest request, CompiledEndpoint[] matched, int count) {
+    Decision known = denials.find(Denial.Kind.BINARY, null, 0, request, null, 0);
+    if (known != null) {
+      return known;
+    }
+    List<String> keys = new ArrayList<>();
+    int last = -1;
+    for (int i = 0; i < count; i++) {
+      CompiledEntry entry = matched[i].entry;
+      if (entry.order != last) {
+        last = entry.order;
+        keys.add(entry.key);
+      }
+    }
+    return denials.remember(new Denial(Denial.Kind.BINARY, null, 0, request, null, 0, keys.toArray(new String[0])));
   }
 
   private static Decision evaluationError(EvaluationScratch s) {
@@ -351,28 +357,6 @@ public final class CompiledPolicy {
     }
     s.count = kept;
     return true;
-  }
-
-  private static String binaryReason(NetworkRequest request, CompiledEndpoint[] matched, int count) {
-    StringBuilder sb = new StringBuilder();
-    int last = -1;
-    for (int i = 0; i < count; i++) {
-      CompiledEntry entry = matched[i].entry;
-      if (entry.order == last) {
-        continue;
-      }
-      last = entry.order;
-      if (sb.length() > 0) {
-        sb.append("; ");
-      }
-      sb.append("binary '").append(request.binary()).append("' not allowed in policy '").append(entry.key)
-          .append("' (ancestors: [").append(String.join(" -> ", request.ancestors()))
-          .append("], cmdline: [").append(String.join(", ", request.cmdlinePaths()))
-          .append("]). SYMLINK HINT: binaries are matched against the kernel-resolved executable path, so if '")
-          .append(request.binary())
-          .append("' is reached through a symlink, list the target that readlink -f prints");
-    }
-    return sb.toString();
   }
 
   // ------------------------------------------------------------------------------------------ SSRF
@@ -551,8 +535,7 @@ public final class CompiledPolicy {
     }
     RequestTargetException rejected = request.pathRejectionOrNull();
     if (rejected != null) { // §3.5 step 1: the proxy rejects the request, whatever the enforcement
-      return Decision.deny("request path rejected (" + rejected.code() + "): " + rejected.getMessage(),
-          Optional.empty(), "", SourceLocation.NONE, ENFORCED);
+      return denials.decision(Denial.Kind.PATH_REJECTED, null, 0, rejected.code(), rejected.getMessage(), 0);
     }
     if (inspected > 1) {
       selected = null;
@@ -568,14 +551,14 @@ public final class CompiledPolicy {
       }
     }
     if (selected != null && !selected.allowEncodedSlash && path.contains("%2F")) {
-      return hardDeny("encoded slash (%2F) in path is not allowed on this endpoint", selected);
+      return denials.decision(Denial.Kind.ENCODED_SLASH, selected, 0, null, null, 0);
     }
-    Decision hard = hardDenials(request, selected);
+    Decision hard = hardDenials(request, selected, denials);
     if (hard != null) {
       return hard;
     }
     if (selected != null && selected.protocol == Protocol.MCP) {
-      Decision version = mcpVersionCheck(request, selected);
+      Decision version = mcpVersionCheck(request, selected, denials);
       if (version != null) {
         return version;
       }
@@ -587,10 +570,11 @@ public final class CompiledPolicy {
     // all for a request without calls). Any denied or unallowed call denies the batch; an error anywhere fails it.
     int passes = request.jsonRpc().isPresent() ? Math.max(1, request.jsonRpc().get().calls().size()) : 1;
     boolean perCall = request.jsonRpc().isPresent() && !request.jsonRpc().get().calls().isEmpty();
-    CompiledEndpoint denyEndpoint = null;
     CompiledRule denyRule = null;
-    String denyReason = null;
-    String authoritativeReason = null;
+    Denial.Kind denyKind = null;
+    String denyDetail = null;
+    Denial.Kind authoritative = null;
+    String authoritativeDetail = null;
     Decision allowed = null;
     int allowedOrdinal = Integer.MAX_VALUE;
     int notAllowedCall = -1;
@@ -612,16 +596,17 @@ public final class CompiledPolicy {
           return evaluationError(s);
         }
         if (v.kind == EndpointVerdict.DENIED_BY_RULE && denyRule == null) {
-          denyEndpoint = e;
           denyRule = v.rule;
-          denyReason = v.reason;
+          denyKind = v.denial;
+          denyDetail = v.detail;
         } else if (v.kind == EndpointVerdict.ALLOWED) {
           if (callAllowed == null) {
             callAllowed = v.rule == null ? e.networkAllow[variant] : v.rule.allowDecisions[variant];
             callAllowedOrdinal = e.ordinal;
           }
-        } else if (authoritativeReason == null && v.authoritative) {
-          authoritativeReason = v.reason;
+        } else if (authoritative == null && v.authoritative) {
+          authoritative = v.denial;
+          authoritativeDetail = v.detail;
         }
       }
       if (callAllowed == null) {
@@ -631,40 +616,41 @@ public final class CompiledPolicy {
         allowedOrdinal = callAllowedOrdinal;
       }
     }
-    Optional<Enforcement> enforcement = enforcementOf(selected);
+    int enforcement = variant(selected);
     if (denyRule != null) {
-      return Decision.deny(
-          denyReason, Optional.of(denyEndpoint.entry.key), denyRule.pointer, denyRule.location, enforcement);
+      return denyKind == Denial.Kind.REST_DENY_RULE
+          ? denials.decision(denyKind, denyRule, enforcement, request.method(), request.path(), 0)
+          : denials.decision(denyKind, denyRule, enforcement, denyDetail, null, 0);
     }
-    if (authoritativeReason != null) {
-      return Decision.deny(authoritativeReason, Optional.empty(), "", SourceLocation.NONE, enforcement);
+    if (authoritative != null) {
+      return denials.decision(authoritative, null, enforcement, authoritativeDetail, null, 0);
     }
     if (notAllowedCall < 0) {
       return allowed;
     }
-    return Decision.deny(
-        notPermittedReason(request, notAllowedCall), Optional.empty(), "", SourceLocation.NONE, enforcement);
+    return notPermitted(request, notAllowedCall, enforcement);
   }
 
   /**
    * §3.5 step 3, decided by the selected config's protocol (the one the proxy inspects the body for): GraphQL parse
    * errors, JSON-RPC/MCP inspection errors, and response frames on a {@code json-rpc} endpoint.
    */
-  private static Decision hardDenials(L7Request request, CompiledEndpoint selected) {
+  private static Decision hardDenials(L7Request request, CompiledEndpoint selected, DenialMemo denials) {
     if (selected == null) {
       return null;
     }
     if (selected.graphqlPolicy && request.graphql().isPresent()
         && request.graphql().get().error().isPresent()) {
-      return hardDeny("GraphQL request rejected: " + request.graphql().get().error().get(), selected);
+      return denials.decision(
+          Denial.Kind.GRAPHQL_REJECTED, selected, 0, request.graphql().get().error().get(), null, 0);
     }
     if (selected.isJsonRpcFamily() && request.jsonRpc().isPresent()) {
       JsonRpcRequest rpc = request.jsonRpc().get();
       if (rpc.error().isPresent()) {
-        return hardDeny("JSON-RPC request rejected: " + rpc.error().get(), selected);
+        return denials.decision(Denial.Kind.JSON_RPC_REJECTED, selected, 0, rpc.error().get(), null, 0);
       }
       if (selected.protocol == Protocol.JSON_RPC && rpc.hasResponse()) {
-        return hardDeny("JSON-RPC response frames are not permitted from client to server", selected);
+        return denials.decision(Denial.Kind.RESPONSE_FRAMES_REFUSED, selected, 0, null, null, 0);
       }
     }
     return null;
@@ -678,25 +664,18 @@ public final class CompiledPolicy {
    * not in the endpoint's {@code mcp.versions} is {@link RefusalStatus#FORBIDDEN}. Both are enforced whatever the
    * endpoint's enforcement (upstream answers them before the policy decision). Null when the request passes.
    */
-  private static Decision mcpVersionCheck(L7Request request, CompiledEndpoint selected) {
+  private static Decision mcpVersionCheck(L7Request request, CompiledEndpoint selected, DenialMemo denials) {
     if (isStandaloneInitialize(request)) {
       return null;
     }
     McpProtocolVersionHeader header = request.mcpProtocolVersion();
     if (header.state != McpProtocolVersionHeader.ABSENT && header.state != McpProtocolVersionHeader.KNOWN) {
-      return Decision.badRequest(
-          header.malformedReason(), Optional.of(selected.entry.key), selected.pointer, selected.location, ENFORCED);
+      return denials.decision(Denial.Kind.MCP_VERSION_MALFORMED, selected, 0, header, null, 0);
     }
     if (selected.admitsMcpVersion(header.speaks())) {
       return null;
     }
-    return Decision.deny(
-        "MCP protocol version " + header.speaks().wireName() + " (" + header.source() + ") is not in mcp.versions "
-            + selected.mcpVersionsText + " of policy '" + selected.entry.key + "' (upstream answers 403 Forbidden)",
-        Optional.of(selected.entry.key),
-        selected.mcpVersionsPointer,
-        selected.location,
-        ENFORCED);
+    return denials.decision(Denial.Kind.MCP_VERSION_REFUSED, selected, 0, header, null, 0);
   }
 
   /** An {@code initialize} call on its own (not in a batch, no response, no inspection error): exempt from the check. */
@@ -709,31 +688,28 @@ public final class CompiledPolicy {
         && rpc.calls().get(0).method().equals(MCP_INITIALIZE);
   }
 
-  private static Decision hardDeny(String reason, CompiledEndpoint e) {
-    return Decision.deny(reason, Optional.of(e.entry.key), e.pointer, e.location, ENFORCED);
-  }
-
-  /** Why nothing allowed the request; {@code call} is the first JSON-RPC call that no endpoint allowed. */
-  private static String notPermittedReason(L7Request request, int call) {
+  /** The denial when nothing allowed the request; {@code call} is the first JSON-RPC call no endpoint allowed. */
+  private Decision notPermitted(L7Request request, int call, int enforcement) {
     if (request.graphql().isPresent()) {
-      return "GraphQL operation not permitted by policy";
+      return denials.decision(Denial.Kind.GRAPHQL_NOT_PERMITTED, null, enforcement, null, null, 0);
     }
     if (request.jsonRpc().isPresent()) {
       JsonRpcRequest rpc = request.jsonRpc().get();
       if (!rpc.calls().isEmpty()) {
-        return "JSON-RPC method '" + rpc.calls().get(call).method() + "' not permitted by policy";
+        String method = rpc.calls().get(call).method();
+        return denials.decision(Denial.Kind.JSON_RPC_NOT_PERMITTED, null, enforcement, method, null, 0);
       }
       if (rpc.hasResponse()) {
-        return "JSON-RPC response frame (no method) in a " + request.method()
-            + " request not permitted by policy: only an mcp endpoint accepts client responses, in a POST";
+        return denials.decision(Denial.Kind.RESPONSE_NOT_PERMITTED, null, enforcement, request.method(), null, 0);
       }
       if (rpc.receiveStream()) {
-        return "JSON-RPC receive stream (no method) in a " + request.method()
-            + " request not permitted by policy: only an mcp endpoint accepts receive streams, opened with a GET";
+        return denials.decision(
+            Denial.Kind.RECEIVE_STREAM_NOT_PERMITTED, null, enforcement, request.method(), null, 0);
       }
-      return "JSON-RPC message without a method, response or receive stream not permitted by policy";
+      return denials.decision(Denial.Kind.EMPTY_MESSAGE_NOT_PERMITTED, null, enforcement, null, null, 0);
     }
-    return request.method() + " " + request.path() + " not permitted by policy";
+    return denials.decision(
+        Denial.Kind.REST_NOT_PERMITTED, null, enforcement, request.method(), request.path(), 0);
   }
 
   // ------------------------------------------------------------------------------------------ traces

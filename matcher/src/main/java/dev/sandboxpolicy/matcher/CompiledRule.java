@@ -14,6 +14,8 @@ import java.util.Map;
 final class CompiledRule {
   static final String ANY = "*";
 
+  /** The entry the rule belongs to (its key names a firing deny rule). */
+  final CompiledEntry entry;
   final String pointer;
   final SourceLocation location;
   final String method;
@@ -29,7 +31,8 @@ final class CompiledRule {
   /** Allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
   Decision[] allowDecisions;
 
-  CompiledRule(RuleBody body, String pointer, SourceLocation location, GlobCache cache) {
+  CompiledRule(CompiledEntry entry, RuleBody body, String pointer, SourceLocation location, GlobCache cache) {
+    this.entry = entry;
     this.pointer = pointer;
     this.location = location;
     this.method = body.method();

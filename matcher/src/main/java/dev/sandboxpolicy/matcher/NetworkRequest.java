@@ -245,6 +245,39 @@ public final class NetworkRequest {
     return cmdlinePaths;
   }
 
+  /**
+   * Whether {@code o} names the same connection attempt as far as a network denial's reason goes: host as
+   * requested, port, executable, ancestors and command-line paths (not the resolved addresses). Allocation-free.
+   */
+  boolean sameIdentity(NetworkRequest o) {
+    return this == o || (port == o.port && host.equals(o.host) && binary.equals(o.binary)
+        && sameElements(ancestors, o.ancestors) && sameElements(cmdlinePaths, o.cmdlinePaths));
+  }
+
+  private static boolean sameElements(List<String> a, List<String> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).equals(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The characters {@link #sameIdentity} compares, summed (what remembering a denial of this request retains). */
+  int identityLength() {
+    int n = host.length() + binary.length();
+    for (String a : ancestors) {
+      n += a.length();
+    }
+    for (String c : cmdlinePaths) {
+      n += c.length();
+    }
+    return n;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof NetworkRequest r
