@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /**
  * Decisions timed by the thread's <em>CPU</em> clock rather than the wall clock, side by side with their floor, for a
@@ -43,11 +42,15 @@ public final class CpuTimeDecisions {
   /** Untimed passes over a row's cases before its rounds (lets the JIT compile the decision path). */
   public static final int WARMUP_PASSES = 20_000;
 
-  /** Timed rounds per row; the fastest and the median are printed. */
-  public static final int ROUNDS = 15;
+  /**
+   * Timed rounds per row; the fastest and the median are printed. Many short rounds rather than a few long ones: on
+   * a loaded machine a round of a few milliseconds has a fair chance to run undisturbed, which is what the fastest
+   * round is meant to show.
+   */
+  public static final int ROUNDS = 60;
 
   /** Passes over the cases per timed round. */
-  public static final int PASSES = 2_000;
+  public static final int PASSES = 500;
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -130,59 +133,110 @@ public final class CpuTimeDecisions {
       Map<String, String> hosts) {
     NetworkRequest[] requests = PreparedWorkload.networkRequests(cases);
     String[] keys = cases.stream().map(NetworkCase::host).toArray(String[]::new);
-    return time(label, requests, r -> compiled.decideNetwork(r).verdict().ordinal(),
-        keys, h -> hosts.get(h) == null ? 0 : 1);
+    return time(label, new Row() {
+      @Override
+      public int cases() {
+        return requests.length;
+      }
+
+      @Override
+      public long ours(int passes) {
+        long sink = 0;
+        for (int p = 0; p < passes; p++) {
+          for (NetworkRequest r : requests) {
+            sink += compiled.decideNetwork(r).verdict().ordinal();
+          }
+        }
+        return sink;
+      }
+
+      @Override
+      public long floor(int passes) {
+        long sink = 0;
+        for (int p = 0; p < passes; p++) {
+          for (String h : keys) {
+            sink += hosts.get(h) == null ? 0 : 1;
+          }
+        }
+        return sink;
+      }
+    });
   }
 
   private static Result request(String label, CompiledPolicy compiled, List<RestCase> cases) {
     L7Request[] requests = PreparedWorkload.l7Requests(cases);
     Map<String, String> routes = Floors.routeTable(cases);
     String[] keys = cases.stream().map(RestCase::path).toArray(String[]::new);
-    return time(label, requests, r -> compiled.decideRequest(r).verdict().ordinal(),
-        keys, p -> routes.get(p) == null ? 0 : 1);
+    return time(label, new Row() {
+      @Override
+      public int cases() {
+        return requests.length;
+      }
+
+      @Override
+      public long ours(int passes) {
+        long sink = 0;
+        for (int p = 0; p < passes; p++) {
+          for (L7Request r : requests) {
+            sink += compiled.decideRequest(r).verdict().ordinal();
+          }
+        }
+        return sink;
+      }
+
+      @Override
+      public long floor(int passes) {
+        long sink = 0;
+        for (int p = 0; p < passes; p++) {
+          for (String path : keys) {
+            sink += routes.get(path) == null ? 0 : 1;
+          }
+        }
+        return sink;
+      }
+    });
   }
 
   /**
-   * Times {@code decide} over {@code cases} and {@code floor} over {@code floorCases} in the same rounds.
-   *
-   * @param <T> the decision input
-   * @param <F> the floor input
-   * @return the row
+   * One row: a decision over its cases, and its floor over the same cases. Each implementation has its own loops,
+   * so every loop calls one target (no call site shared between rows, whose type profile would slow them all).
    */
-  static <T, F> Result time(String label, T[] cases, ToIntFunction<T> decide, F[] floorCases, ToIntFunction<F> floor) {
+  interface Row {
+    /** Cases per pass. */
+    int cases();
+
+    /** Decides every case {@code passes} times; returns a checksum of the verdicts. */
+    long ours(int passes);
+
+    /** Runs the floor over every case {@code passes} times; returns a checksum. */
+    long floor(int passes);
+  }
+
+  /** Times {@code row}'s decision and its floor in the same rounds. */
+  static Result time(String label, Row row) {
     long sink = 0;
-    for (int p = 0; p < WARMUP_PASSES; p++) {
-      sink += pass(cases, decide) + pass(floorCases, floor);
+    for (int p = 0; p < WARMUP_PASSES; p += PASSES) {
+      sink += row.ours(PASSES) + row.floor(PASSES);
     }
     double[] ours = new double[ROUNDS];
     double[] floors = new double[ROUNDS];
     long allocated = 0;
+    long decisions = (long) PASSES * row.cases();
     for (int round = 0; round < ROUNDS; round++) {
       long bytes = THREADS.getCurrentThreadAllocatedBytes();
       long start = THREADS.getCurrentThreadCpuTime();
-      for (int p = 0; p < PASSES; p++) {
-        sink += pass(cases, decide);
-      }
+      sink += row.ours(PASSES);
       long cpu = THREADS.getCurrentThreadCpuTime() - start;
       allocated += THREADS.getCurrentThreadAllocatedBytes() - bytes;
-      ours[round] = (double) cpu / ((long) PASSES * cases.length);
+      ours[round] = (double) cpu / decisions;
       start = THREADS.getCurrentThreadCpuTime();
-      for (int p = 0; p < PASSES; p++) {
-        sink += pass(floorCases, floor);
-      }
-      floors[round] = (double) (THREADS.getCurrentThreadCpuTime() - start) / ((long) PASSES * floorCases.length);
+      sink += row.floor(PASSES);
+      floors[round] = (double) (THREADS.getCurrentThreadCpuTime() - start) / decisions;
     }
     Arrays.sort(ours);
     Arrays.sort(floors);
-    double perDecision = (double) allocated / ((long) ROUNDS * PASSES * cases.length);
+    double perDecision = (double) allocated / (ROUNDS * decisions);
     return new Result(label, ours[0], ours[ROUNDS / 2], floors[0], perDecision, sink);
   }
 
-  private static <T> long pass(T[] cases, ToIntFunction<T> decide) {
-    long sink = 0;
-    for (T c : cases) {
-      sink += decide.applyAsInt(c);
-    }
-    return sink;
-  }
 }

@@ -71,7 +71,7 @@ final class CompiledEntry {
     if (invalidBinaryGlob != null) {
       return scratch == null ? GlobMatcher.ERROR : scratch.fail(invalidBinaryGlob.errorReason(r.binary()));
     }
-    if (nulScreen.binaries(r, scratch) == GlobMatcher.ERROR) {
+    if (r.identityHasNul() && nulScreen.binaries(r, scratch) == GlobMatcher.ERROR) {
       return GlobMatcher.ERROR;
     }
     String exe = r.binary();
@@ -109,7 +109,8 @@ final class CompiledEntry {
    * is known, whose errors still fail it as upstream's Rego evaluates every binary glob.
    */
   int binaryError(NetworkRequest r, boolean identityRequired) {
-    return identityRequired && (invalidBinaryGlob != null || nulScreen.binaries(r, null) == GlobMatcher.ERROR)
+    return identityRequired
+        && (invalidBinaryGlob != null || (r.identityHasNul() && nulScreen.binaries(r, null) == GlobMatcher.ERROR))
         ? GlobMatcher.ERROR : GlobMatcher.NO_MATCH;
   }
 

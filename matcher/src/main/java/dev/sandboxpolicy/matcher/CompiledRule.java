@@ -12,13 +12,15 @@ import java.util.Map;
  * apply is decided by the endpoint's protocol, not here.
  */
 final class CompiledRule {
-  static final String ANY = "*";
+  static final String ANY = RequestMethods.ANY;
 
   /** The entry the rule belongs to (its key names a firing deny rule). */
   final CompiledEntry entry;
   final String pointer;
   final SourceLocation location;
   final String method;
+  /** The {@link RequestMethods} ids {@link #method} matches. */
+  private final long methodMask;
   private final Glob path;
   private final boolean pathMatchesAll;
   private final String[] queryKeys;
@@ -36,6 +38,7 @@ final class CompiledRule {
     this.pointer = pointer;
     this.location = location;
     this.method = body.method();
+    this.methodMask = RequestMethods.mask(method);
     String p = body.path();
     this.pathMatchesAll = p.equals("**");
     this.path = p.isEmpty() || pathMatchesAll ? null : cache.glob(p, GlobDelimiters.SLASH);
@@ -86,20 +89,21 @@ final class CompiledRule {
 
   // ---------------------------------------------------------------- REST / WebSocket (§3.5)
 
-  /** Method: {@code *} any; ASCII case-insensitive; HEAD satisfies GET (also for deny rules). */
-  boolean methodMatches(String requestMethod) {
-    if (method.isEmpty()) {
-      return false;
+  /**
+   * Method: {@code *} any; ASCII case-insensitive; HEAD satisfies GET (also for deny rules). A known request method
+   * is one bit test ({@link RequestMethods}); another is compared with the rule's method.
+   */
+  boolean methodMatches(String requestMethod, int requestMethodId) {
+    if (requestMethodId != RequestMethods.OTHER) {
+      return (methodMask & (1L << requestMethodId)) != 0;
     }
-    if (method.equals(ANY) || asciiEqualsIgnoreCase(method, requestMethod)) {
-      return true;
-    }
-    return asciiEqualsIgnoreCase(method, "GET") && asciiEqualsIgnoreCase(requestMethod, "HEAD");
+    return !method.isEmpty()
+        && (method.equals(ANY) || RequestMethods.asciiEqualsIgnoreCase(method, requestMethod));
   }
 
   /** A REST rule: method, path and query (allow: every value; deny: some value, every key present). */
   int matchesRest(L7Request request, boolean deny, EvaluationScratch scratch) {
-    if (!methodMatches(request.method())) {
+    if (!methodMatches(request.method(), request.methodId())) {
       return GlobMatcher.NO_MATCH;
     }
     if (!pathMatchesAll) {
@@ -183,7 +187,8 @@ final class CompiledRule {
   }
 
   private int typeAndName(String type, String name, EvaluationScratch scratch) {
-    if (!operationType.isEmpty() && !operationType.equals(ANY) && !asciiEqualsIgnoreCase(operationType, type)) {
+    if (!operationType.isEmpty() && !operationType.equals(ANY)
+        && !RequestMethods.asciiEqualsIgnoreCase(operationType, type)) {
       return GlobMatcher.NO_MATCH;
     }
     if (operationName == null) {
@@ -233,26 +238,4 @@ final class CompiledRule {
     return r == GlobMatcher.ERROR ? scratch.fail(mcpName.errorReason(name)) : r;
   }
 
-  static boolean asciiEqualsIgnoreCase(String a, String b) {
-    int n = a.length();
-    if (n != b.length()) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      char x = a.charAt(i);
-      char y = b.charAt(i);
-      if (x != y) {
-        if (x >= 'A' && x <= 'Z') {
-          x += 32;
-        }
-        if (y >= 'A' && y <= 'Z') {
-          y += 32;
-        }
-        if (x != y) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
 }
