@@ -3,12 +3,12 @@ package dev.sandboxpolicy.matcher;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.Enforcement;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
-import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.util.ArrayList;
@@ -19,18 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /** One endpoint compiled for the host index, the selectors and its rules (spec §3.3–§3.8). */
-final class CompiledEndpoint {
+final class CompiledEndpoint extends DecisionSite {
   static final int HOST_EXACT = 0;
   static final int HOST_WILDCARD = 1;
   static final int HOST_ANY = 2;
   static final int HOST_NEVER = 3;
 
-  final CompiledEntry entry;
   final int index;
   /** Global order: key order, then endpoint order. */
   int ordinal;
-  final String pointer;
-  final SourceLocation location;
   final Endpoint source;
 
   final int hostKind;
@@ -62,8 +59,8 @@ final class CompiledEndpoint {
   private final EnumSet<McpVersion> mcpVersions;
   /** {@link #mcpVersions} as a policy writes it, for reasons, e.g. {@code [2025-06-18, 2025-11-25]}. */
   final String mcpVersionsText;
-  /** JSON pointer of the written {@code mcp.versions}, or of the endpoint when the default applies. */
-  final String mcpVersionsPointer;
+  /** Whether {@code mcp.versions} is written (its pointer names the refusal), else the default applies. */
+  private final boolean mcpVersionsWritten;
   /**
    * True for {@code protocol: graphql}, and for a websocket endpoint whose allow rules carry GraphQL operations
    * ("GraphQL policy", spec §3.5): GraphQL requests on it are judged by its GraphQL rules alone.
@@ -72,14 +69,9 @@ final class CompiledEndpoint {
   /** The U+0000 check over the request fields this endpoint's rule globs read. */
   final NulScreen nulScreen;
 
-  /** Network allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
-  Decision[] networkAllow;
-
-  CompiledEndpoint(CompiledEntry entry, int index, Endpoint e, String pointer, GlobCache cache) {
-    this.entry = entry;
+  CompiledEndpoint(CompiledEntry entry, int index, Endpoint e, GlobCache cache) {
+    super(entry, e.location());
     this.index = index;
-    this.pointer = pointer;
-    this.location = e.location();
     this.source = e;
     String host = e.host();
     if (host.isEmpty()) {
@@ -115,7 +107,7 @@ final class CompiledEndpoint {
     List<McpVersion> admitted = e.effectiveMcpVersions();
     this.mcpVersions = admitted.isEmpty() ? EnumSet.noneOf(McpVersion.class) : EnumSet.copyOf(admitted);
     this.mcpVersionsText = admitted.stream().map(McpVersion::wireName).toList().toString();
-    this.mcpVersionsPointer = mcp != null && mcp.versions().isPresent() ? pointer + "/mcp/versions" : pointer;
+    this.mcpVersionsWritten = mcp != null && mcp.versions().isPresent();
 
     List<CompiledRule> allowRules = new ArrayList<>();
     List<AllowRule> written = e.allowRules();
@@ -124,22 +116,22 @@ final class CompiledEndpoint {
         AllowRule r = written.get(i);
         if (r.allow().isPresent()) {
           RuleBody body = isMcp ? normalizeMcp(r.allow().get()) : r.allow().get();
-          allowRules.add(new CompiledRule(entry, body, pointer + "/rules/" + i, r.location(), cache));
+          allowRules.add(new CompiledRule(this, body, i, r.location(), cache));
         }
       }
     } else if (!e.access().isEmpty()) {
       for (RuleBody body : AccessPresets.expand(e.access(), protocol)) {
-        allowRules.add(new CompiledRule(entry, body, pointer + "/access", e.location(), cache));
+        allowRules.add(new CompiledRule(this, body, CompiledRule.ACCESS, e.location(), cache));
       }
     } else if (allowAllKnownMcpMethods) {
-      allowRules.add(new CompiledRule(entry, RuleBody.builder().method("*").build(), pointer + "/mcp", e.location(), cache));
+      allowRules.add(new CompiledRule(this, RuleBody.builder().method("*").build(), CompiledRule.MCP_ALLOW_ALL, e.location(), cache));
     }
     this.allow = allowRules.toArray(new CompiledRule[0]);
     List<CompiledRule> denyRules = new ArrayList<>();
     List<RuleBody> deny = e.denyRuleBodies();
     for (int i = 0; i < deny.size(); i++) {
       RuleBody body = isMcp ? normalizeMcp(deny.get(i)) : deny.get(i);
-      denyRules.add(new CompiledRule(entry, body, pointer + "/deny_rules/" + i, deny.get(i).location(), cache));
+      denyRules.add(new CompiledRule(this, body, CompiledRule.DENY + i, deny.get(i).location(), cache));
     }
     this.deny = denyRules.toArray(new CompiledRule[0]);
     boolean narrows = false;
@@ -153,6 +145,17 @@ final class CompiledEndpoint {
     }
     this.graphqlPolicy = protocol == Protocol.GRAPHQL || (protocol == Protocol.WEBSOCKET && graphqlRules);
     this.nulScreen = NulScreen.ofRules(entry.key, this.allow, this.deny, strictToolNames);
+  }
+
+  /** {@code /network_policies/<key>/endpoints/<index>}. */
+  @Override
+  String pointer() {
+    return JsonPointer.key("/network_policies", entry.key) + "/endpoints/" + index;
+  }
+
+  /** The pointer a refused MCP revision names: the written {@code mcp.versions}, else the endpoint. */
+  String mcpVersionsPointer() {
+    return mcpVersionsWritten ? pointer() + "/mcp/versions" : pointer();
   }
 
   /** §1.7: {@code tool} moves to {@code params.name} (an explicit one wins); allow-all fills a missing method. */

@@ -2,7 +2,6 @@ package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.Enforcement;
-import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
@@ -65,8 +64,8 @@ public final class CompiledPolicy {
   /** The reason of an allow whose destination (an IP-literal host, or the given resolved addresses) was checked. */
   static final String DESTINATION_CHECKED_REASON =
       "destination checked: every address passed the SSRF and allowed_ips checks (spec 3.9)";
-  /** Offset of the destination-checked allow constants in {@code networkAllow} and {@code allowDecisions}. */
-  private static final int CHECKED = 3;
+  /** The enforcement variants ({@link #variant}); the destination-checked allow decisions are offset by this. */
+  static final int CHECKED = 3;
 
   private static final Decision NO_POLICIES =
       Decision.deny(NO_POLICIES_REASON, Optional.empty(), "", SourceLocation.NONE, Optional.empty());
@@ -95,11 +94,9 @@ public final class CompiledPolicy {
       List<Endpoint> eps = e.getValue().endpoints();
       CompiledEndpoint[] compiled = new CompiledEndpoint[eps.size()];
       for (int i = 0; i < eps.size(); i++) {
-        String pointer = JsonPointer.key("/network_policies", e.getKey()) + "/endpoints/" + i;
-        compiled[i] = new CompiledEndpoint(entry, i, eps.get(i), pointer, cache);
+        compiled[i] = new CompiledEndpoint(entry, i, eps.get(i), cache);
         compiled[i].ordinal = endpointList.size();
         endpointList.add(compiled[i]);
-        prepareDecisions(compiled[i]);
       }
       entry.endpoints = compiled;
       entryList.add(entry);
@@ -168,24 +165,6 @@ public final class CompiledPolicy {
     return warnings;
   }
 
-  private void prepareDecisions(CompiledEndpoint e) {
-    e.networkAllow = allowConstants(e.entry.key, e.pointer, e.location);
-    for (CompiledRule r : e.allow) {
-      r.allowDecisions = allowConstants(e.entry.key, r.pointer, r.location);
-    }
-  }
-
-  /** The six allow constants of one endpoint or rule: by {@link #variant}, then + {@link #CHECKED}. */
-  private static Decision[] allowConstants(String key, String pointer, SourceLocation at) {
-    Decision[] out = new Decision[2 * CHECKED];
-    List<Optional<Enforcement>> enforcements = Denial.ENFORCEMENTS;
-    for (int v = 0; v < CHECKED; v++) {
-      out[v] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_UNCHECKED_REASON);
-      out[v + CHECKED] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_CHECKED_REASON);
-    }
-    return out;
-  }
-
   private static int variant(CompiledEndpoint config) {
     return config == null ? 0 : config.enforcement == Enforcement.ENFORCE ? 1 : 2;
   }
@@ -230,11 +209,11 @@ public final class CompiledPolicy {
         }
         int variant = variant(firstInspected);
         if (request.destination() == null) {
-          return s.candidates[0].networkAllow[variant];
+          return s.candidates[0].allowDecision(variant);
         }
         DestinationVerdict destination = destinationOfCandidates(request, request.destination(), s);
         return destination.allowed()
-            ? s.candidates[0].networkAllow[variant + CHECKED]
+            ? s.candidates[0].allowDecision(variant + CHECKED)
             : destinationDenial(destination);
       }
       if (matchedEndpoints > 0) {
@@ -277,7 +256,7 @@ public final class CompiledPolicy {
       }
     }
     if (allowing != null) {
-      return allowing.networkAllow[variant(inspected)];
+      return allowing.allowDecision(variant(inspected));
     }
     return candidates.length > 0 ? binaryDenial(request, candidates, candidates.length) : endpointDenial(request);
   }
@@ -601,7 +580,7 @@ public final class CompiledPolicy {
           denyDetail = v.detail;
         } else if (v.kind == EndpointVerdict.ALLOWED) {
           if (callAllowed == null) {
-            callAllowed = v.rule == null ? e.networkAllow[variant] : v.rule.allowDecisions[variant];
+            callAllowed = v.rule == null ? e.allowDecision(variant) : v.rule.allowDecision(variant);
             callAllowedOrdinal = e.ordinal;
           }
         } else if (authoritative == null && v.authoritative) {

@@ -11,13 +11,20 @@ import java.util.Map;
  * One allow or deny rule body compiled for every protocol that may read it (spec §3.5, §3.7, §3.8). Which fields
  * apply is decided by the endpoint's protocol, not here.
  */
-final class CompiledRule {
+final class CompiledRule extends DecisionSite {
   static final String ANY = RequestMethods.ANY;
 
-  /** The entry the rule belongs to (its key names a firing deny rule). */
-  final CompiledEntry entry;
-  final String pointer;
-  final SourceLocation location;
+  /** {@link #site} of the rules an {@code access} preset stands for (they share the pointer {@code .../access}). */
+  static final int ACCESS = -1;
+  /** {@link #site} of the rule {@code allow_all_known_mcp_methods} stands for ({@code .../mcp}). */
+  static final int MCP_ALLOW_ALL = -2;
+  /** {@link #site} of deny rule {@code i} is {@code DENY + i} ({@code .../deny_rules/i}). */
+  static final int DENY = 1 << 20;
+
+  /** The endpoint the rule belongs to. */
+  final CompiledEndpoint endpoint;
+  /** Where the rule is written: {@code i} for {@code rules/i}, {@link #ACCESS}, {@link #MCP_ALLOW_ALL}, {@link #DENY}. */
+  private final int site;
   final String method;
   /** The {@link RequestMethods} ids {@link #method} matches. */
   private final long methodMask;
@@ -30,13 +37,10 @@ final class CompiledRule {
   private final Glob[] fields;
   private final Glob mcpMethod;
   final ValueGlobs mcpName;
-  /** Allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
-  Decision[] allowDecisions;
-
-  CompiledRule(CompiledEntry entry, RuleBody body, String pointer, SourceLocation location, GlobCache cache) {
-    this.entry = entry;
-    this.pointer = pointer;
-    this.location = location;
+  CompiledRule(CompiledEndpoint endpoint, RuleBody body, int site, SourceLocation location, GlobCache cache) {
+    super(endpoint.entry, location);
+    this.endpoint = endpoint;
+    this.site = site;
     this.method = body.method();
     this.methodMask = RequestMethods.mask(method);
     String p = body.path();
@@ -58,6 +62,19 @@ final class CompiledRule {
     this.mcpMethod = method.isEmpty() ? null : cache.glob(method, GlobDelimiters.DOT);
     ValueMatcher name = body.params().get("name");
     this.mcpName = name == null ? null : ValueGlobs.of(name, cache);
+  }
+
+  /** {@code .../rules/<i>}, {@code .../access}, {@code .../mcp} or {@code .../deny_rules/<i>} of the endpoint. */
+  @Override
+  String pointer() {
+    String at = endpoint.pointer();
+    if (site == ACCESS) {
+      return at + "/access";
+    }
+    if (site == MCP_ALLOW_ALL) {
+      return at + "/mcp";
+    }
+    return site >= DENY ? at + "/deny_rules/" + (site - DENY) : at + "/rules/" + site;
   }
 
   // ---------------------------------------------------------------- what the globs read (for NulScreen)

@@ -49,15 +49,13 @@ public final class Decision {
   private final String rulePointer;
   private final SourceLocation ruleLocation;
   private final Optional<Enforcement> enforcement;
-  /** The reason, or null when it is rendered from {@link #denial}. */
-  private final String reason;
+  /** The reason: a {@link String}, or the {@link Denial} it is rendered from when first asked for. */
+  private final Object reason;
   private final boolean notInspected;
   private final Optional<RefusalStatus> refusalStatus;
-  /** What a request-dependent reason is made of, or null when {@link #reason} is given. */
-  private final Denial denial;
   /**
-   * {@link #denial} rendered, once asked for. Not final: a benign race (like {@link String#hashCode()}'s cache), as
-   * rendering is a pure function of final fields; a thread that sees null renders the same text again.
+   * A {@link Denial} reason rendered, once asked for. Not final: a benign race (like {@link String#hashCode()}'s
+   * cache), as rendering is a pure function of final fields; a thread that sees null renders the same text again.
    */
   private String rendered;
 
@@ -76,10 +74,9 @@ public final class Decision {
     this.rulePointer = Objects.requireNonNull(rulePointer, "rulePointer");
     this.ruleLocation = Objects.requireNonNull(ruleLocation, "ruleLocation");
     this.enforcement = Objects.requireNonNull(enforcement, "enforcement");
-    this.reason = denial == null ? Objects.requireNonNull(reason, "reason") : null;
+    this.reason = denial == null ? Objects.requireNonNull(reason, "reason") : denial;
     this.notInspected = notInspected;
     this.refusalStatus = refusalStatus;
-    this.denial = denial;
   }
 
   private Decision(
@@ -240,12 +237,12 @@ public final class Decision {
    * @return the reason
    */
   public String reason() {
-    if (denial == null) {
-      return reason;
+    if (reason instanceof String text) {
+      return text;
     }
     String r = rendered;
     if (r == null) {
-      r = denial.render();
+      r = ((Denial) reason).render();
       rendered = r;
     }
     return r;
@@ -253,7 +250,7 @@ public final class Decision {
 
   /** What the reason is rendered from, or null when it was given (for {@link DenialMemo}). */
   Denial denial() {
-    return denial;
+    return reason instanceof Denial d ? d : null;
   }
 
   /**

@@ -170,16 +170,16 @@ final class Denial {
       case JSON_RPC_REJECTED:
       case RESPONSE_FRAMES_REFUSED: {
         CompiledEndpoint e = (CompiledEndpoint) anchor;
-        return Decision.denied(this, Optional.of(e.entry.key), e.pointer, e.location, ENFORCED, FORBIDDEN);
+        return Decision.denied(this, Optional.of(e.entry.key), e.pointer(), e.location, ENFORCED, FORBIDDEN);
       }
       case MCP_VERSION_MALFORMED: {
         CompiledEndpoint e = (CompiledEndpoint) anchor;
-        return Decision.denied(this, Optional.of(e.entry.key), e.pointer, e.location, ENFORCED, BAD_REQUEST);
+        return Decision.denied(this, Optional.of(e.entry.key), e.pointer(), e.location, ENFORCED, BAD_REQUEST);
       }
       case MCP_VERSION_REFUSED: {
         CompiledEndpoint e = (CompiledEndpoint) anchor;
         return Decision.denied(
-            this, Optional.of(e.entry.key), e.mcpVersionsPointer, e.location, ENFORCED, FORBIDDEN);
+            this, Optional.of(e.entry.key), e.mcpVersionsPointer(), e.location, ENFORCED, FORBIDDEN);
       }
       case REST_DENY_RULE:
       case GRAPHQL_DENY_RULE:
@@ -187,7 +187,7 @@ final class Denial {
       case MCP_DENY_RULE: {
         CompiledRule r = (CompiledRule) anchor;
         return Decision.denied(
-            this, Optional.of(r.entry.key), r.pointer, r.location, ENFORCEMENTS.get(variant), FORBIDDEN);
+            this, Optional.of(r.entry.key), r.pointer(), r.location, ENFORCEMENTS.get(variant), FORBIDDEN);
       }
       default:
         return Decision.denied(
