@@ -12,7 +12,6 @@ import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ final class CompiledEndpoint extends DecisionSite {
   static final int HOST_WILDCARD = 1;
   static final int HOST_ANY = 2;
   static final int HOST_NEVER = 3;
+  private static final CompiledRule[] NO_RULES = {};
 
   final int index;
   /** Global order: key order, then endpoint order. */
@@ -56,7 +56,7 @@ final class CompiledEndpoint extends DecisionSite {
   final boolean allowAllKnownMcpMethods;
   final boolean narrowsToolName;
   /** The MCP revisions this endpoint admits ({@code mcp.versions}, default {@code [2025-11-25]}); MCP only. */
-  private final EnumSet<McpVersion> mcpVersions;
+  private final int mcpVersions;
   /** {@link #mcpVersions} as a policy writes it, for reasons, e.g. {@code [2025-06-18, 2025-11-25]}. */
   final String mcpVersionsText;
   /** Whether {@code mcp.versions} is written (its pointer names the refusal), else the default applies. */
@@ -105,8 +105,12 @@ final class CompiledEndpoint extends DecisionSite {
     this.strictToolNames = mcp == null || mcp.strictToolNames().orElse(true);
     this.allowAllKnownMcpMethods = isMcp && mcp != null && mcp.allowAllKnownMcpMethods().orElse(false);
     List<McpVersion> admitted = e.effectiveMcpVersions();
-    this.mcpVersions = admitted.isEmpty() ? EnumSet.noneOf(McpVersion.class) : EnumSet.copyOf(admitted);
-    this.mcpVersionsText = admitted.stream().map(McpVersion::wireName).toList().toString();
+    int versions = 0;
+    for (McpVersion v : admitted) {
+      versions |= 1 << v.ordinal();
+    }
+    this.mcpVersions = versions;
+    this.mcpVersionsText = versionsText(admitted);
     this.mcpVersionsWritten = mcp != null && mcp.versions().isPresent();
 
     List<CompiledRule> allowRules = new ArrayList<>();
@@ -126,14 +130,14 @@ final class CompiledEndpoint extends DecisionSite {
     } else if (allowAllKnownMcpMethods) {
       allowRules.add(new CompiledRule(this, RuleBody.builder().method("*").build(), CompiledRule.MCP_ALLOW_ALL, e.location(), cache));
     }
-    this.allow = allowRules.toArray(new CompiledRule[0]);
+    this.allow = allowRules.isEmpty() ? NO_RULES : allowRules.toArray(NO_RULES);
     List<CompiledRule> denyRules = new ArrayList<>();
     List<RuleBody> deny = e.denyRuleBodies();
     for (int i = 0; i < deny.size(); i++) {
       RuleBody body = isMcp ? normalizeMcp(deny.get(i)) : deny.get(i);
       denyRules.add(new CompiledRule(this, body, CompiledRule.DENY + i, deny.get(i).location(), cache));
     }
-    this.deny = denyRules.toArray(new CompiledRule[0]);
+    this.deny = denyRules.isEmpty() ? NO_RULES : denyRules.toArray(NO_RULES);
     boolean narrows = false;
     for (CompiledRule r : this.allow) {
       narrows |= r.mcpName != null;
@@ -196,7 +200,19 @@ final class CompiledEndpoint extends DecisionSite {
 
   /** Whether this MCP endpoint admits the revision {@code v}. Allocation-free. */
   boolean admitsMcpVersion(McpVersion v) {
-    return mcpVersions.contains(v);
+    return (mcpVersions & (1 << v.ordinal())) != 0;
+  }
+
+  /** The texts of the usual {@code mcp.versions} lists, shared by every endpoint that has one. */
+  private static final Map<List<McpVersion>, String> VERSIONS_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@code [2025-06-18, 2025-11-25]}: the list as a policy writes it, one shared string per distinct list. */
+  private static String versionsText(List<McpVersion> admitted) {
+    if (admitted.size() > 2) {
+      return admitted.stream().map(McpVersion::wireName).toList().toString(); // rare: not kept in the table
+    }
+    return VERSIONS_TEXTS.computeIfAbsent(List.copyOf(admitted),
+        l -> l.stream().map(McpVersion::wireName).toList().toString());
   }
 
   boolean isJsonRpcFamily() {

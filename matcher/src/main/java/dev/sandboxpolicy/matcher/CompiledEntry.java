@@ -12,6 +12,9 @@ import java.util.Set;
 final class CompiledEntry {
   /** Up to this many exact binaries are compared one by one; more are looked up in a hash set. */
   static final int LINEAR_LITERALS = 8;
+  private static final String[] NO_PATHS = {};
+  private static final Glob[] NO_GLOBS = {};
+  private static final int[] NO_HASHES = {};
 
   final String key;
   final int order;
@@ -43,10 +46,10 @@ final class CompiledEntry {
         literal.add(b.path());
       }
     }
-    this.literalBinaries = literal.toArray(new String[0]);
-    this.literalHashes = literal.stream().mapToInt(String::hashCode).toArray();
+    this.literalBinaries = literal.isEmpty() ? NO_PATHS : literal.toArray(NO_PATHS);
+    this.literalHashes = literal.isEmpty() ? NO_HASHES : literal.stream().mapToInt(String::hashCode).toArray();
     this.literalSet = literalBinaries.length > LINEAR_LITERALS ? Set.copyOf(literal) : null;
-    this.globBinaries = globs.toArray(new Glob[0]);
+    this.globBinaries = globs.isEmpty() ? NO_GLOBS : globs.toArray(NO_GLOBS);
     Glob invalid = null;
     for (Glob g : globBinaries) {
       invalid = invalid == null && g.error() != null ? g : invalid;

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class CompiledRule extends DecisionSite {
   static final String ANY = RequestMethods.ANY;
+  private static final String[] NO_KEYS = {};
+  private static final ValueGlobs[] NO_MATCHERS = {};
+  private static final Glob[] NO_GLOBS = {};
 
   /** {@link #site} of the rules an {@code access} preset stands for (they share the pointer {@code .../access}). */
   static final int ACCESS = -1;
@@ -47,15 +50,15 @@ final class CompiledRule extends DecisionSite {
     this.pathMatchesAll = p.equals("**");
     this.path = p.isEmpty() || pathMatchesAll ? null : cache.glob(p, GlobDelimiters.SLASH);
     Map<String, ValueMatcher> query = body.query();
-    this.queryKeys = query.keySet().toArray(new String[0]);
-    this.queryMatchers = new ValueGlobs[queryKeys.length];
+    this.queryKeys = query.isEmpty() ? NO_KEYS : query.keySet().toArray(NO_KEYS);
+    this.queryMatchers = query.isEmpty() ? NO_MATCHERS : new ValueGlobs[queryKeys.length];
     for (int i = 0; i < queryKeys.length; i++) {
       queryMatchers[i] = ValueGlobs.of(query.get(queryKeys[i]), cache);
     }
     this.operationType = body.operationType();
     this.operationName = body.operationName().isEmpty() ? null : cache.glob(body.operationName(), GlobDelimiters.DOT);
     List<String> f = body.fields();
-    this.fields = new Glob[f.size()];
+    this.fields = f.isEmpty() ? NO_GLOBS : new Glob[f.size()];
     for (int i = 0; i < fields.length; i++) {
       fields[i] = cache.glob(f.get(i), GlobDelimiters.DOT);
     }

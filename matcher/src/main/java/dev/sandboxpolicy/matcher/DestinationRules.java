@@ -42,7 +42,13 @@ final class DestinationRules {
   /** An endpoint's parsed {@code allowed_ips}, or the reason it is invalid. */
   record AllowedIps(List<CidrRange> ranges, String invalidReason) {}
 
+  /** The {@code allowed_ips} of an endpoint without any (the usual case), shared. */
+  private static final AllowedIps NONE = new AllowedIps(List.of(), null);
+
   static AllowedIps parse(List<String> written) {
+    if (written.isEmpty()) {
+      return NONE;
+    }
     List<CidrRange> ranges = new ArrayList<>();
     for (String entry : written) {
       CidrRange range;

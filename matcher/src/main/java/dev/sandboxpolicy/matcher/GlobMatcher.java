@@ -41,7 +41,9 @@ public final class GlobMatcher {
   private static final int SEGMENTS_PREFIX = 3;
   private static final String META = "*?[]{}\\,/";
 
-  private final GlobPattern pattern;
+  /** The pattern's source (lower-cased for {@link #compileLowerCased}); the parsed nodes are not kept. */
+  private final String source;
+  private final GlobDelimiters delimiters;
   private final boolean foldCase;
   private final boolean everything;
   private final String literal;
@@ -50,11 +52,13 @@ public final class GlobMatcher {
   private final String affix;
   private final ByteAutomaton automaton;
   private final boolean slashIsDelimiter;
-  private final boolean[] asciiDelimiter = new boolean[128];
+  /** Which ASCII characters other than {@code /} are delimiters; shared by every matcher of the same delimiters. */
+  private final boolean[] asciiDelimiter;
   private final char[] otherDelimiters;
 
   private GlobMatcher(GlobPattern pattern, boolean foldCase) {
-    this.pattern = pattern;
+    this.source = pattern.source();
+    this.delimiters = pattern.delimiters();
     this.foldCase = foldCase;
     this.everything = pattern.matchesEverything();
     this.literal = pattern.literal().orElse(null);
@@ -79,18 +83,30 @@ public final class GlobMatcher {
     this.affix = affixFound;
     this.automaton = everything || literal != null || shape != GENERAL ? null : ByteAutomaton.compile(pattern.nodes());
     this.slashIsDelimiter = d.slashIsDelimiter();
+    this.asciiDelimiter = d.equals(GlobDelimiters.DOT) ? DOT_TABLE
+        : d.equals(GlobDelimiters.SLASH) ? SLASH_TABLE : asciiDelimiters(d);
     StringBuilder others = new StringBuilder();
     for (char c : d.toCharArray()) {
-      if (c == '/') {
-        continue;
-      }
-      if (c < 128) {
-        asciiDelimiter[c] = true;
-      } else {
+      if (c >= 128) {
         others.append(c);
       }
     }
-    this.otherDelimiters = others.toString().toCharArray();
+    this.otherDelimiters = others.length() == 0 ? NO_CHARS : others.toString().toCharArray();
+  }
+
+  private static final char[] NO_CHARS = {};
+  private static final boolean[] DOT_TABLE = asciiDelimiters(GlobDelimiters.DOT);
+  private static final boolean[] SLASH_TABLE = asciiDelimiters(GlobDelimiters.SLASH);
+
+  /** The ASCII delimiters of {@code d} other than {@code /} (which the transform treats on its own). */
+  private static boolean[] asciiDelimiters(GlobDelimiters d) {
+    boolean[] table = new boolean[128];
+    for (char c : d.toCharArray()) {
+      if (c != '/' && c < 128) {
+        table[c] = true;
+      }
+    }
+    return table;
   }
 
   /**
@@ -130,12 +146,12 @@ public final class GlobMatcher {
   }
 
   /**
-   * Returns the compiled pattern.
+   * Returns the compiled pattern (parsed again: a matcher keeps its automaton, not the parsed nodes).
    *
-   * @return the pattern
+   * @return a pattern equal to the one compiled (for {@link #compileLowerCased}, the lower-cased one)
    */
   public GlobPattern pattern() {
-    return pattern;
+    return GlobPattern.parse(source, delimiters);
   }
 
   /**
@@ -341,6 +357,6 @@ public final class GlobMatcher {
 
   @Override
   public String toString() {
-    return "GlobMatcher[" + pattern.source() + ", " + pattern.delimiters() + (foldCase ? ", lower-cased]" : "]");
+    return "GlobMatcher[" + source + ", " + delimiters + (foldCase ? ", lower-cased]" : "]");
   }
 }

@@ -38,9 +38,16 @@ final class HostIndex {
   /** Upper bound of the candidates of one lookup: the largest exact bucket, every wildcard and hostless endpoint. */
   final int maxCandidates;
 
-  /** One exact policy host: its own endpoints, and the candidates of each port (null: take the general path). */
+  /**
+   * One exact policy host: its own endpoints, and its plan. A host with one port (the usual case) keeps it in {@link
+   * #onlyPort} and {@link #onlyPlan}; more ports are sorted in {@link #ports}, their plans in {@link #byPort}. No plan
+   * at all ({@link #planned} false): take the general path.
+   */
   private static final class ExactHost {
     final CompiledEndpoint[] endpoints;
+    boolean planned;
+    int onlyPort;
+    CompiledEndpoint[] onlyPlan;
     int[] ports;
     CompiledEndpoint[][] byPort;
 
@@ -106,8 +113,19 @@ final class HostIndex {
           }
         }
       }
-      h.ports = byPort.keySet().stream().mapToInt(Integer::intValue).toArray();
-      h.byPort = byPort.values().stream().map(l -> l.toArray(NONE)).toArray(CompiledEndpoint[][]::new);
+      List<CompiledEndpoint[]> plans = new ArrayList<>();
+      for (List<CompiledEndpoint> list : byPort.values()) {
+        // the usual plan is the host's own endpoints: share that array
+        plans.add(list.equals(Arrays.asList(h.endpoints)) ? h.endpoints : list.toArray(NONE));
+      }
+      if (plans.size() == 1) {
+        h.onlyPort = byPort.keySet().iterator().next();
+        h.onlyPlan = plans.get(0);
+      } else {
+        h.ports = byPort.keySet().stream().mapToInt(Integer::intValue).toArray();
+        h.byPort = plans.toArray(new CompiledEndpoint[0][]);
+      }
+      h.planned = true;
     } finally {
       scratch.reset();
     }
@@ -135,10 +153,13 @@ final class HostIndex {
    */
   CompiledEndpoint[] planned(String lowerHost, int port) {
     ExactHost h = exact.get(lowerHost, 0, lowerHost.length(), lowerHost.hashCode(), true);
-    if (h == null || h.ports == null) {
+    if (h == null || !h.planned) {
       return null;
     }
     int[] ports = h.ports;
+    if (ports == null) {
+      return h.onlyPort == port ? h.onlyPlan : NONE;
+    }
     if (ports.length <= LINEAR_PORT_SCAN) {
       for (int i = 0; i < ports.length; i++) {
         if (ports[i] == port) {

@@ -33,6 +33,9 @@ import java.util.Set;
  */
 final class NulScreen {
   private static final char NUL = '\u0000';
+  private static final String[] NO_KEYS = {};
+  /** The screen of rules or binaries that hand no request field to a glob: it never errs, so one instance serves all. */
+  private static final NulScreen NOTHING = new NulScreen("", false, NO_KEYS, false, false, false, false, false);
 
   private final String policyKey;
   private final boolean pathGlobbed;
@@ -80,8 +83,11 @@ final class NulScreen {
         mcpName |= r.mcpName != null;
       }
     }
-    return new NulScreen(
-        policyKey, path, keys.toArray(new String[0]), name, fields, mcpMethod, mcpName && !strictToolNames, false);
+    boolean nameGlobbed = mcpName && !strictToolNames;
+    if (!path && keys.isEmpty() && !name && !fields && !mcpMethod && !nameGlobbed) {
+      return NOTHING;
+    }
+    return new NulScreen(policyKey, path, keys.toArray(NO_KEYS), name, fields, mcpMethod, nameGlobbed, false);
   }
 
   /**
@@ -90,7 +96,7 @@ final class NulScreen {
    * binary entry already matched.
    */
   static NulScreen ofBinaries(String policyKey, int globBinaries) {
-    return new NulScreen(policyKey, false, new String[0], false, false, false, false, globBinaries > 0);
+    return globBinaries == 0 ? NOTHING : new NulScreen(policyKey, false, NO_KEYS, false, false, false, false, true);
   }
 
   /**
