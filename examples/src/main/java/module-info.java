@@ -5,6 +5,7 @@ module dev.sandboxpolicy.examples {
   requires dev.sandboxpolicy.schema;
   requires dev.sandboxpolicy.matcher;
   requires dev.sandboxpolicy.merge;
+  requires dev.sandboxpolicy.analysis;
 
   exports dev.sandboxpolicy.examples;
 }

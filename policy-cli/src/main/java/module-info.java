@@ -5,6 +5,7 @@ module dev.sandboxpolicy.cli {
   requires dev.sandboxpolicy.schema;
   requires dev.sandboxpolicy.matcher;
   requires dev.sandboxpolicy.merge;
+  requires dev.sandboxpolicy.analysis;
   requires tools.jackson.core;
   requires tools.jackson.databind;
   requires info.picocli;

@@ -56,6 +56,18 @@ class ExamplesTest {
   }
 
   @Test
+  void reviewingAPresetListsWhatItWidensAndProvesItIsNotWithinTheBaseline() throws Exception {
+    Policy baseline =
+        PolicyReader.of(ReadMode.STRICT).readPolicy(file("policies/nemoclaw-baseline.yaml")).orElseThrow();
+    List<String> lines = ReviewPresetChange.review(baseline, "github");
+    assertEquals("github makes the policy wider", lines.get(0), lines::toString);
+    assertTrue(lines.contains("  + connect github.com:443 by /usr/bin/git  <- github"), lines::toString);
+    assertTrue(lines.contains("  + connect api.github.com:443 by /usr/bin/git  <- github"), lines::toString);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("within the baseline: exceeds_boundary (e.g. connect ")),
+        lines::toString);
+  }
+
+  @Test
   void theFiveLinesOfTheReadmePrintAnAllowForGithub() throws Exception {
     String printed =
         capture(() -> EmbedInFiveLines.main(new String[] {file("policies/sandbox.yaml").toString()}));

@@ -1,7 +1,10 @@
 package dev.sandboxpolicy.matcher;
 
+import dev.sandboxpolicy.model.automaton.RouteSelectorPattern;
+
 /**
- * The endpoint {@code path} selector as the Rust route selection reads it (spec §3.5 step 2), which differs from
+ * The endpoint {@code path} selector as the Rust route selection reads it (spec §3.5 step 2), parsed by the model's
+ * {@link RouteSelectorPattern} (which the ambiguity check and the analysis read too), which differs from
  * the Rego selector check: empty, {@code **} and {@code /**} match every path; {@code P/**} matches {@code P} itself
  * and everything below it; any other pattern follows the Rust {@code glob} crate, where {@code *} (and a whole-segment
  * {@code **}) crosses {@code /} and {@code ?} is any one character; a pattern that crate rejects matches only the
@@ -11,14 +14,12 @@ package dev.sandboxpolicy.matcher;
  * #MAX_NFA_TOKENS} tokens use the two-pointer wildcard algorithm (O(path × pattern)), reading {@code **} as {@code *}.
  */
 final class RouteSelector {
-  private static final int LITERAL = 0;
-  private static final int ANY_ONE = 1;
-  private static final int ANY_SEQUENCE = 2;
-  private static final int CLASS = 3;
-  /** A whole-component {@code **} (its following {@code /} consumed): empty, or up to and including a {@code /}. */
-  private static final int RECURSIVE = 4;
+  private static final int LITERAL = RouteSelectorPattern.LITERAL;
+  private static final int ANY_ONE = RouteSelectorPattern.ANY_ONE;
+  private static final int ANY_SEQUENCE = RouteSelectorPattern.ANY_SEQUENCE;
+  private static final int RECURSIVE = RouteSelectorPattern.RECURSIVE;
   /** Selectors with more tokens than this use the two-pointer fallback, reading {@code **} as {@code *}. */
-  static final int MAX_NFA_TOKENS = 63;
+  static final int MAX_NFA_TOKENS = RouteSelectorPattern.MAX_NFA_TOKENS;
 
   private final String source;
   private final boolean all;
@@ -32,26 +33,26 @@ final class RouteSelector {
   final int specificity;
 
   RouteSelector(String selector) {
+    RouteSelectorPattern p = RouteSelectorPattern.parse(selector);
     this.source = selector;
-    int spec = 0;
-    for (int i = 0; i < selector.length(); i++) {
-      if (selector.charAt(i) != '*') {
-        spec++;
+    this.specificity = p.specificity();
+    this.all = p.matchesAll();
+    this.prefix = p.prefix().orElse(null);
+    this.literalOnly = p.literalOnly();
+    int n = p.tokenCount();
+    this.kinds = new int[n];
+    this.chars = new int[n];
+    this.classes = new int[n][];
+    this.negated = new boolean[n];
+    for (int t = 0; t < n; t++) {
+      kinds[t] = p.kind(t);
+      if (kinds[t] == LITERAL) {
+        chars[t] = p.codePoint(t);
+      } else if (kinds[t] == RouteSelectorPattern.CLASS) {
+        classes[t] = p.ranges(t);
+        negated[t] = p.negated(t);
       }
     }
-    this.specificity = spec;
-    this.all = selector.isEmpty() || selector.equals("**") || selector.equals("/**");
-    this.prefix = !all && selector.endsWith("/**") ? selector.substring(0, selector.length() - 3) : null;
-    int[] k = new int[selector.length()];
-    int[] c = new int[selector.length()];
-    int[][] cl = new int[selector.length()][];
-    boolean[] neg = new boolean[selector.length()];
-    int n = all ? 0 : tokenize(selector, k, c, cl, neg);
-    this.literalOnly = n < 0;
-    this.kinds = java.util.Arrays.copyOf(k, Math.max(n, 0));
-    this.chars = java.util.Arrays.copyOf(c, Math.max(n, 0));
-    this.classes = java.util.Arrays.copyOf(cl, Math.max(n, 0));
-    this.negated = java.util.Arrays.copyOf(neg, Math.max(n, 0));
   }
 
   String source() {
@@ -160,85 +161,5 @@ final class RouteSelector {
         }
         return in != negated[t];
     }
-  }
-
-  /** Returns the token count, or -1 when the Rust glob crate would reject the pattern. */
-  private static int tokenize(String s, int[] kinds, int[] chars, int[][] classes, boolean[] negated) {
-    int n = 0;
-    int i = 0;
-    int[] cps = s.codePoints().toArray();
-    while (i < cps.length) {
-      int c = cps[i];
-      if (c == '*') {
-        int run = 0;
-        while (i < cps.length && cps[i] == '*') {
-          run++;
-          i++;
-        }
-        if (run > 2) {
-          return -1;
-        }
-        if (run == 2) {
-          boolean startOk = i - 2 == 0 || cps[i - 3] == '/';
-          boolean endOk = i == cps.length || cps[i] == '/';
-          if (!startOk || !endOk) {
-            return -1;
-          }
-          if (i < cps.length) {
-            i++; // the crate consumes the '/' after a whole-component **
-          }
-          if (n == 0 || kinds[n - 1] != RECURSIVE) {
-            kinds[n++] = RECURSIVE;
-          }
-        } else {
-          kinds[n++] = ANY_SEQUENCE;
-        }
-      } else if (c == '?') {
-        kinds[n++] = ANY_ONE;
-        i++;
-      } else if (c == '[') {
-        int j = i + 1;
-        boolean neg = j < cps.length && cps[j] == '!';
-        if (neg) {
-          j++;
-        }
-        java.util.List<Integer> ranges = new java.util.ArrayList<>();
-        boolean first = true;
-        boolean closed = false;
-        while (j < cps.length) {
-          int m = cps[j];
-          if (m == ']' && !first) {
-            closed = true;
-            j++;
-            break;
-          }
-          if (j + 2 < cps.length && cps[j + 1] == '-' && cps[j + 2] != ']') {
-            if (cps[j + 2] < m) {
-              return -1;
-            }
-            ranges.add(m);
-            ranges.add(cps[j + 2]);
-            j += 3;
-          } else {
-            ranges.add(m);
-            ranges.add(m);
-            j++;
-          }
-          first = false;
-        }
-        if (!closed) {
-          return -1;
-        }
-        kinds[n] = CLASS;
-        negated[n] = neg;
-        classes[n++] = ranges.stream().mapToInt(Integer::intValue).toArray();
-        i = j;
-      } else {
-        kinds[n] = LITERAL;
-        chars[n++] = c;
-        i++;
-      }
-    }
-    return n;
   }
 }

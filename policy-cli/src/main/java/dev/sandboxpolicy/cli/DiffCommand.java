@@ -1,6 +1,9 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.analysis.Comparison;
+import dev.sandboxpolicy.analysis.PolicyAnalysis;
 import dev.sandboxpolicy.io.ReadMode;
+import dev.sandboxpolicy.matcher.PolicyCompileException;
 import dev.sandboxpolicy.model.Policy;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policyctl diff}: the structural difference between two policies. */
 @Command(
@@ -23,12 +27,18 @@ import picocli.CommandLine.Parameters;
       "      + endpoint uploads.github.com:443",
       "      - binary /usr/bin/curl",
       "Nothing is printed when the policies mean the same. Either file may be '-' (standard input) or the output of"
-          + " 'openshell policy get --full'."
+          + " 'openshell policy get --full'.",
+      "",
+      "With --semantic it compares what the policies allow instead of how they are written: the relation (equivalent,"
+          + " wider, narrower, incomparable) and every widened (+) and narrowed (-) region, each with a concrete"
+          + " connection or request decided by the compiled matcher under both policies and the entry, endpoint and"
+          + " rule it comes from in each. Reordering or splitting entries is equivalent. See docs/analysis.md."
     },
     exitCodeList = {
-      "0:the policies mean the same",
-      "1:they differ, or one is not a valid policy",
-      "2:usage or I/O error"
+      "0:the policies mean the same (with --semantic: allow exactly the same)",
+      "1:they differ, or one is not a valid policy (with --semantic an invalid policy is status 2)",
+      "2:usage or I/O error",
+      "3:--semantic: no difference found, but something in use is not modelled"
     })
 final class DiffCommand extends Subcommand {
 
@@ -39,6 +49,12 @@ final class DiffCommand extends Subcommand {
       names = "--json",
       description = "print {identical, version, sections, network_policies: {added, removed, changed}}")
   boolean json;
+
+  @Option(
+      names = "--semantic",
+      description = "compare what the policies allow: relation and every widened and narrowed region with a witness"
+          + " (with --json: {relation, widened, narrowed, unsupported})")
+  boolean semantic;
 
   @Mixin ReadModeOption readMode;
 
@@ -51,6 +67,9 @@ final class DiffCommand extends Subcommand {
       throw CommandFailure.usage("only one of BEFORE and AFTER can be standard input");
     }
     ReadMode mode = readMode.mode();
+    if (semantic) {
+      return semantic(terminal, mode);
+    }
     Policy before = PolicyFiles.load(files.get(0), mode, terminal);
     Policy after = PolicyFiles.load(files.get(1), mode, terminal);
     PolicyComparison comparison = PolicyComparison.of(before, after);
@@ -60,5 +79,32 @@ final class DiffCommand extends Subcommand {
       comparison.lines().forEach(terminal.out()::println);
     }
     return comparison.identical() ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  private int semantic(Terminal terminal, ReadMode mode) throws CommandFailure {
+    AnalysisInputs.Input before = AnalysisInputs.load(files.get(0), mode, terminal);
+    AnalysisInputs.Input after = AnalysisInputs.load(files.get(1), mode, terminal);
+    Comparison result;
+    try {
+      result = PolicyAnalysis.compare(before.policy(), after.policy());
+    } catch (PolicyCompileException e) {
+      throw AnalysisInputs.invalid(e, List.of(before, after), terminal);
+    }
+    if (json) {
+      ObjectNode o = Json.object();
+      AnalysisJson.comparison(result, o);
+      terminal.out().println(Json.write(o));
+    } else {
+      AnalysisText.comparison(result, terminal.out());
+    }
+    return exitCode(result);
+  }
+
+  /** 0 equivalent (fully modelled), 1 a difference, 3 no difference found but something is not modelled. */
+  static int exitCode(Comparison c) {
+    if (c.relation() != Comparison.Relation.EQUIVALENT) {
+      return ExitCode.FAILED;
+    }
+    return c.unsupported().isEmpty() ? ExitCode.OK : ExitCode.UNSUPPORTED;
   }
 }

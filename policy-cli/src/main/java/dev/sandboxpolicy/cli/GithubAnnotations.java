@@ -16,17 +16,24 @@ final class GithubAnnotations {
 
   static void print(List<FileReport> reports, PrintStream out) {
     for (FileReport r : reports) {
-      String file = r.file().equals(InputDocument.STDIN_NAME) ? null : r.file();
-      if (r.unreadable().isPresent()) {
-        CommandFailure failure = r.unreadable().get();
-        out.println(command("error", file, 0, 0, failure.code(), failure.getMessage()));
-        continue;
+      printProblems(r, out);
+      if (r.unreadable().isEmpty()) {
+        out.println(r.verdict());
       }
-      for (Problem p : r.problems()) {
-        String message = p.line() > 0 || p.pointer().isEmpty() ? p.message() : p.message() + " (at " + p.pointer() + ")";
-        out.println(command(p.isError() ? "error" : "warning", file, p.line(), p.column(), p.code(), message));
-      }
-      out.println(r.verdict());
+    }
+  }
+
+  /** The workflow commands of one report's problems (or of its being unreadable), without the verdict line. */
+  static void printProblems(FileReport r, PrintStream out) {
+    String file = r.file().equals(InputDocument.STDIN_NAME) ? null : r.file();
+    if (r.unreadable().isPresent()) {
+      CommandFailure failure = r.unreadable().get();
+      out.println(command("error", file, 0, 0, failure.code(), failure.getMessage()));
+      return;
+    }
+    for (Problem p : r.problems()) {
+      String message = p.line() > 0 || p.pointer().isEmpty() ? p.message() : p.message() + " (at " + p.pointer() + ")";
+      out.println(command(p.isError() ? "error" : "warning", file, p.line(), p.column(), p.code(), message));
     }
   }
 

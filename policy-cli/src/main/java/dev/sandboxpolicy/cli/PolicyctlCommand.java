@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       ExitCode.OK + ":ok: valid, allowed, identical, written",
       ExitCode.FAILED + ":the answer is no: invalid policy, denied request, a difference",
-      ExitCode.USAGE + ":the command could not answer: usage or I/O error"
+      ExitCode.USAGE + ":the command could not answer: usage or I/O error",
+      ExitCode.UNSUPPORTED + ":prove, diff --semantic: not proven, something in use is not modelled"
     })
 final class PolicyctlCommand implements Callable<Integer> {
 
@@ -60,6 +61,8 @@ final class PolicyctlCommand implements Callable<Integer> {
           FmtCommand.class,
           HashCommand.class,
           DiffCommand.class,
+          ProveCommand.class,
+          LintCommand.class,
           ServeCommand.class,
           CompletionCommand.class,
           ManCommand.class,

@@ -91,8 +91,11 @@ abstract class PresetLayerCommand extends Subcommand {
   static final String OUTPUT =
       "The resulting policy is printed on standard output, or written to OUT with -o (atomically: a temporary file"
           + " moved into place, so OUT is never half-written; OUT may be POLICY itself). --dry-run prints only what"
-          + " would change (+ added, ~ replaced, - removed keys) and writes nothing. --json prints {\"yaml\","
-          + " \"document\", \"changes\": [{\"key\", \"change\"}], \"valid\", \"problems\"}.";
+          + " would change (+ added, ~ replaced, - removed keys) and then what that changes in what the policy allows:"
+          + " the semantic relation and every widened (+) and narrowed (-) region with a concrete connection or"
+          + " request (as 'policyctl diff --semantic' does), and writes nothing. --json prints {\"yaml\","
+          + " \"document\", \"changes\": [{\"key\", \"change\"}], \"valid\", \"problems\"}, with --dry-run"
+          + " also \"semantic\": {relation, widened, narrowed, unsupported}.";
 
   static final String VALIDATION =
       "The live policy is read and the resulting policy validated the way current OpenShell reads policies (an"
@@ -124,8 +127,38 @@ abstract class PresetLayerCommand extends Subcommand {
 
   @Mixin TrustOptions trust;
 
+  private ObjectNode semanticJson;
+
   private PresetLayerCommand(boolean merge) {
     this.merge = merge;
+  }
+
+  /**
+   * What the change means, not only which keys changed: {@code PolicyAnalysis.compare} of the policy before and
+   * after (policy-merge does not depend on the analysis; the CLI puts the two together). Positions on the after side
+   * are lines of the resulting policy as {@code merge} prints it. Nothing is printed when the analysis cannot compile
+   * one of them; the key changes above still stand.
+   */
+  private static void semantic(dev.sandboxpolicy.model.Policy before, dev.sandboxpolicy.model.Policy after,
+      Terminal terminal) {
+    try {
+      dev.sandboxpolicy.analysis.Comparison c = dev.sandboxpolicy.analysis.PolicyAnalysis.compare(before, after);
+      terminal.out().println();
+      terminal.out().println("what it allows:");
+      AnalysisText.comparison(c, terminal.out());
+    } catch (dev.sandboxpolicy.matcher.PolicyCompileException e) {
+      terminal.err().println("policyctl: the semantic difference is not shown: " + e.getMessage());
+    }
+  }
+
+  private static ObjectNode semanticJson(dev.sandboxpolicy.model.Policy before, dev.sandboxpolicy.model.Policy after) {
+    try {
+      ObjectNode o = Json.object();
+      AnalysisJson.comparison(dev.sandboxpolicy.analysis.PolicyAnalysis.compare(before, after), o);
+      return o;
+    } catch (dev.sandboxpolicy.matcher.PolicyCompileException e) {
+      return null;
+    }
   }
 
   private static List<StackLayer> layers(List<PresetArguments.Resolved> presets) {
@@ -193,13 +226,20 @@ abstract class PresetLayerCommand extends Subcommand {
     List<PresetArguments.Resolved> presets =
         PresetArguments.resolve(positionals, name(), terminal, trust.trust(terminal), !merge);
     MergeResult result;
+    LivePolicy live;
     try {
-      LivePolicy live = LivePolicy.parse(text);
+      live = LivePolicy.parse(text);
       result = merge ? PresetMerger.mergeLayers(live.policy(), layers(presets)) : remove(live, presets);
     } catch (PresetLayerException e) {
       throw PresetFailures.refused(document.name(), e, terminal);
     }
     String yaml = PolicyWriter.toYaml(result.policy());
+    // the analysis reads the result as printed, so that its positions are lines of the printed YAML
+    dev.sandboxpolicy.model.Policy printed =
+        PolicyFiles.read(yaml, ReadMode.LEGACY_TOLERANT).value().orElse(result.policy());
+    if (json && dryRun) {
+      semanticJson = semanticJson(live.policy(), printed);
+    }
     List<Problem> errors = resultErrors(yaml);
     String resultName = output.file().orElse("<result>");
     ProblemText.print(terminal.err(), resultName, errors);
@@ -210,6 +250,9 @@ abstract class PresetLayerCommand extends Subcommand {
       o.set("changes", PresetChanges.json(result.diff()));
       o.put("valid", errors.isEmpty());
       o.set("problems", Json.problems(errors));
+      if (semanticJson != null && errors.isEmpty()) {
+        o.set("semantic", semanticJson);
+      }
       terminal.out().println(Json.write(o));
     } else if (dryRun) {
       List<String> lines = PresetChanges.lines(result.diff());
@@ -217,6 +260,9 @@ abstract class PresetLayerCommand extends Subcommand {
         terminal.out().println("no changes");
       }
       lines.forEach(terminal.out()::println);
+      if (errors.isEmpty() && !lines.isEmpty()) {
+        semantic(live.policy(), printed, terminal);
+      }
     }
     if (!errors.isEmpty()) {
       String message =

@@ -32,6 +32,9 @@ final class ProtocolOperations {
     ops.put("redact_host", ExplainOperations::redactHost);
     ops.put("explain", ExplainOperations::explain);
     ops.put("classify_failure", ExplainOperations::classifyFailure);
+    ops.put("prove", AnalysisOperations::prove);
+    ops.put("compare", AnalysisOperations::compare);
+    ops.put("lint", AnalysisOperations::lint);
     return ops;
   }
 

@@ -49,7 +49,9 @@ import tools.jackson.databind.node.ObjectNode;
           + " \"column\", \"request\", \"result\", \"expected\", \"got\", \"entry\", \"reason_contains\", \"decision\","
           + " \"mismatches\"}], \"coverage\"?: {\"percent\", \"covered\", \"total\", \"by_kind\", \"uncovered\"}}."
           + " --format junit prints JUnit XML (one testsuite per file, one testcase per case) for CI systems;"
-          + " --format sarif prints a SARIF 2.1.0 log of the failures (and, with --coverage, the unexercised items).",
+          + " --format sarif prints a SARIF 2.1.0 log of the failures (and, with --coverage, the unexercised items);"
+          + " --format github prints the same as GitHub Actions annotations (::error/::warning lines), then the text"
+          + " report.",
       "",
       "A test file, policy or preset that does not load is reported with its problems (FILE:LINE:COLUMN) and"
           + " nothing is run."
@@ -63,7 +65,7 @@ final class TestCommand extends Subcommand {
 
   /** The output formats of {@code test}. */
   enum Format {
-    TEXT, JSON, JUNIT, SARIF;
+    TEXT, JSON, JUNIT, SARIF, GITHUB;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -98,7 +100,7 @@ final class TestCommand extends Subcommand {
       names = "--format",
       paramLabel = "FORMAT",
       completionCandidates = Format.Labels.class,
-      description = "text (default), json, junit (JUnit XML) or sarif (SARIF 2.1.0)")
+      description = "text (default), json, junit (JUnit XML), sarif (SARIF 2.1.0) or github (GitHub Actions annotations)")
   String format;
 
   @Option(names = "--json", description = "the same as --format json")
@@ -155,7 +157,11 @@ final class TestCommand extends Subcommand {
       case TEXT -> text(report, terminal.out());
       case JSON -> terminal.out().println(Json.write(report.toJson()));
       case JUNIT -> terminal.out().print(JunitXml.write(report));
-      case SARIF -> terminal.out().println(Json.write(Sarif.log(report.sarifReports(), terminal)));
+      case SARIF -> terminal.out().println(Json.write(Sarif.log(report.problemReports(), terminal)));
+      case GITHUB -> {
+        report.problemReports().forEach(r -> GithubAnnotations.printProblems(r, terminal.out()));
+        text(report, terminal.out());
+      }
     }
     return report.passed() ? ExitCode.OK : ExitCode.FAILED;
   }
@@ -165,7 +171,7 @@ final class TestCommand extends Subcommand {
       return json ? Format.JSON : Format.TEXT;
     }
     Format f = Format.named(format).orElseThrow(
-        () -> CommandFailure.usage("--format must be text, json, junit or sarif, not '" + format + "'"));
+        () -> CommandFailure.usage("--format must be text, json, junit, sarif or github, not '" + format + "'"));
     if (json && f != Format.JSON) {
       throw CommandFailure.usage("--json is --format json; it cannot be combined with --format " + format);
     }
@@ -256,7 +262,7 @@ final class TestCommand extends Subcommand {
     }
 
     /** Failures (at the cases) and, with coverage, unexercised items (at the items) as problems per file. */
-    List<FileReport> sarifReports() {
+    List<FileReport> problemReports() {
       Map<String, List<Problem>> byFile = new LinkedHashMap<>();
       for (Loaded l : files) {
         byFile.computeIfAbsent(l.file().name(), k -> new ArrayList<>());
@@ -340,6 +346,11 @@ final class TestCommand extends Subcommand {
       }
       case JUNIT -> terminal.out().print(JunitXml.writeBadInput(bad));
       case SARIF -> terminal.out().println(Json.write(Sarif.log(bad, terminal)));
+      case GITHUB -> {
+        GithubAnnotations.print(bad, terminal.out());
+        terminal.err().println("policyctl: nothing was run: " + bad.size() + " input"
+            + (bad.size() == 1 ? " does" : "s do") + " not load");
+      }
     }
     return ExitCode.USAGE;
   }

@@ -107,7 +107,9 @@ class LivePolicyCommandsTest {
     assertEquals(ExitCode.OK, CliRun.run(dir, "merge", "p.yaml", "my-api.yaml", "-o", "live.yaml").status());
     Files.delete(dir.resolve("my-api.yaml"));
     CliRun dry = CliRun.run(dir, "remove", "live.yaml", "my-api", "--dry-run");
-    assertEquals(List.of("- network_policies.nemoclaw_custom__my-api__db_proxy"), dry.out().lines().toList(), dry::toString);
+    assertEquals(List.of("- network_policies.nemoclaw_custom__my-api__db_proxy"),
+        dry.out().lines().takeWhile(l -> !l.isEmpty()).toList(), dry::toString);
+    assertTrue(dry.out().contains("- connect api.example.com:5432 by /usr/bin/psql"), "what the removal narrows");
     assertEquals(ExitCode.OK, CliRun.run(dir, "remove", "live.yaml", "my-api", "-o", "live.yaml").status());
     assertEquals(ExitCode.OK, CliRun.run(dir, "diff", "p.yaml", "live.yaml").status(), "back to the original");
     CliRun again = CliRun.run(dir, "remove", "live.yaml", "my-api");

@@ -64,13 +64,23 @@ class PresetLayerCommandTest {
     r = CliRun.run(dir, "merge", "--dry-run", "p.yaml", "my-api.yaml");
     assertEquals(ExitCode.OK, r.status(), r::toString);
     assertEquals(List.of("+ network_policies.nemoclaw_custom__my-api__my_api",
-            "+ network_policies.nemoclaw_custom__my-api__pypi"), r.out().lines().toList(), "in the preset's order");
+            "+ network_policies.nemoclaw_custom__my-api__pypi"), keyChanges(r), "in the preset's order");
+    // then what the change does to what is allowed: both custom entries open new connections
+    List<String> semantic = r.out().lines().dropWhile(l -> !l.equals("what it allows:")).toList();
+    assertEquals("relation: wider", semantic.get(1), r.out());
+    assertTrue(semantic.contains("+ connect api.internal.example.com:443 by /usr/bin/curl"), r.out());
     CliRun remove = CliRun.run(dir, "remove", "--dry-run", "p.yaml", "my-api.yaml");
     assertEquals(List.of("no changes"), remove.out().lines().toList(), "only keys that exist go");
     assertEquals(ExitCode.OK, CliRun.run(dir, "merge", "p.yaml", "my-api.yaml", "-o", "p.yaml").status());
     CliRun afterMerge = CliRun.run(dir, "remove", "--dry-run", "p.yaml", "my-api.yaml");
     assertEquals(List.of("- network_policies.nemoclaw_custom__my-api__my_api",
-        "- network_policies.nemoclaw_custom__my-api__pypi"), afterMerge.out().lines().toList());
+        "- network_policies.nemoclaw_custom__my-api__pypi"), keyChanges(afterMerge));
+    assertTrue(afterMerge.out().contains("relation: narrower"), afterMerge.out());
+  }
+
+  /** The key lines of a dry run (before the semantic section). */
+  private static List<String> keyChanges(CliRun r) {
+    return r.out().lines().takeWhile(l -> !l.isEmpty()).toList();
   }
 
   @Test
@@ -105,7 +115,7 @@ class PresetLayerCommandTest {
     CliRun r = CliRun.run(dir, env, "", "merge", "my-api.yaml", "--dry-run");
     assertEquals(ExitCode.OK, r.status(), r::toString);
     assertEquals(List.of("+ network_policies.nemoclaw_custom__my-api__my_api",
-        "+ network_policies.nemoclaw_custom__my-api__pypi"), r.out().lines().toList());
+        "+ network_policies.nemoclaw_custom__my-api__pypi"), keyChanges(r));
     CliRun builtIn = CliRun.run(dir, env, "", "merge", "pypi", "--dry-run");
     assertEquals(ExitCode.OK, builtIn.status(), builtIn::toString);
   }

@@ -274,6 +274,37 @@ class TestCommandTest {
   }
 
   @Test
+  void githubAnnotatesFailuresAtTheCaseAndUnexercisedItemsInThePolicy() {
+    CliRun r = run(HEADER + GH_READ + testCase("wrong", "{host: pypi.org, port: 443, binary: /usr/bin/curl}",
+        "allow"), "--format", "github", "--coverage");
+    assertEquals(ExitCode.FAILED, r.status(), r::toString);
+    List<String> commands = r.out().lines().filter(l -> l.startsWith("::")).toList();
+    // the failing case is the second one: its "- name:" is line 6 of t.yaml
+    assertEquals(1, commands.stream().filter(l -> l.startsWith("::error file=") && l.contains("title=test_failed::"))
+        .count(), r::toString);
+    assertTrue(commands.stream().anyMatch(l -> l.matches("::error file=[^,]*t\\.yaml,line=6,col=\\d+,title=test_failed::"
+        + "case 'wrong'.*")), r::toString);
+    assertEquals(8, commands.stream().filter(l -> l.startsWith("::warning file=") && l.contains("policy.yaml,line=")
+        && l.contains("title=not_exercised::")).count(), r::toString);
+    // then the text report for the log
+    assertTrue(r.out().contains("2 cases: 1 passed, 1 failed"), r::toString);
+    // a passing run has no error annotation
+    CliRun ok = run(HEADER + GH_READ, "--format", "github");
+    assertEquals(ExitCode.OK, ok.status(), ok::toString);
+    assertTrue(ok.out().lines().noneMatch(l -> l.startsWith("::error")), ok::toString);
+  }
+
+  @Test
+  void githubAnnotatesBadInputAndRunsNothing() {
+    CliRun r = run(HEADER + "  - name: x\n    request: {host: pypi.org, port: 443, binary: /usr/bin/pip}\n"
+        + "    expect: allow\n    expcet: deny\n", "--format", "github");
+    assertEquals(ExitCode.USAGE, r.status(), r::toString);
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("::error file=") && l.contains("title=unknown_key::")),
+        r::toString);
+    assertTrue(r.err().contains("nothing was run"), r::toString);
+  }
+
+  @Test
   void formatOptionsAreChecked() {
     assertEquals(ExitCode.USAGE, run(HEADER + PIP, "--format", "tap").status());
     assertEquals(ExitCode.USAGE, run(HEADER + PIP, "--json", "--format", "junit").status());

@@ -143,6 +143,11 @@ public enum ProblemCode implements WireNamed {
   MIDDLEWARE_ORDER_DUPLICATE("middleware_order_duplicate"),
   MIDDLEWARE_TLS_SKIP_OVERLAP("middleware_tls_skip_overlap"),
 
+  // rule hygiene (policy-analysis lint): warnings only
+  REDUNDANT_RULE("redundant_rule"),
+  REDUNDANT_ENTRY("redundant_entry"),
+  UNREACHABLE_DENY_RULE("unreachable_deny_rule"),
+
   // presets (preset layer §1.5, §2.6, §3)
   PRESET_NAME_INVALID("preset_name_invalid"),
   PRESET_NAME_RESERVED("preset_name_reserved"),

@@ -29,6 +29,7 @@ final class AmbiguityCheck {
 
   private final ProblemSink sink;
   private final Set<Long> reportedPairs = new HashSet<>();
+  private final PathSelectorOverlap paths = new PathSelectorOverlap();
   private final Map<EndpointSite, Integer> ids = new HashMap<>();
   private int reports;
   private int suppressed;
@@ -167,7 +168,7 @@ final class AmbiguityCheck {
     EndpointMetadata a0 = ga.get(0);
     EndpointMetadata b0 = gb.get(0);
     if (!a0.sameConnection(b0)) {
-      report(a0, b0, a0.conflicts(b0));
+      report(a0, b0, a0.conflicts(b0, paths));
       return;
     }
     if (!a0.contributesConfig || !b0.contributesConfig) {
@@ -179,7 +180,7 @@ final class AmbiguityCheck {
     }
     for (EndpointMetadata a : ga) {
       for (EndpointMetadata b : bySpecificity.getOrDefault(a.specificity, List.of())) {
-        List<String> conflicts = a.conflicts(b);
+        List<String> conflicts = a.conflicts(b, paths);
         if (!conflicts.isEmpty()) {
           report(a, b, conflicts);
           return;

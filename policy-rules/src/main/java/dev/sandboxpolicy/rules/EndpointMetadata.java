@@ -6,6 +6,7 @@ import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.JsonRpcOptions;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.Protocol;
+import dev.sandboxpolicy.model.automaton.RouteSelectorPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ final class EndpointMetadata {
       }
     }
     signature = String.join("\u0001", connectionValues) + "\u0002" + String.join("\u0001", requestValues);
-    specificity = HostOverlap.specificity(e.path());
+    specificity = RouteSelectorPattern.specificity(e.path());
   }
 
   private static long limit(long value) {
@@ -107,7 +108,7 @@ final class EndpointMetadata {
    * The conflicting fields as {@code field=left vs right}, or an empty list. Request fields are compared only
    * when both contribute config, their path selectors overlap and their specificity is equal.
    */
-  List<String> conflicts(EndpointMetadata other) {
+  List<String> conflicts(EndpointMetadata other, PathSelectorOverlap paths) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < connectionNames.size(); i++) {
       if (!connectionValues.get(i).equals(other.connectionValues.get(i))) {
@@ -115,7 +116,8 @@ final class EndpointMetadata {
       }
     }
     if (contributesConfig && other.contributesConfig && specificity == other.specificity
-        && HostOverlap.pathsOverlap(site.endpoint().path(), other.site.endpoint().path())) {
+        && paths.overlap(site.endpoint().path(), other.site.endpoint().path(),
+            site.endpoint().allowEncodedSlash() || other.site.endpoint().allowEncodedSlash())) {
       for (int i = 0; i < requestNames.size(); i++) {
         String name = requestNames.get(i);
         int j = other.requestNames.indexOf(name);

@@ -82,49 +82,4 @@ final class HostOverlap {
     }
     return can[0][0];
   }
-
-  /**
-   * Whether two endpoint path selectors can select a common request path. Empty, {@code **} and {@code /**}
-   * select everything; {@code P/**} also selects {@code P}; {@code *} may cross {@code /} (the route selector's
-   * glob, spec §3.5). Patterns with classes or braces are assumed to overlap.
-   */
-  static boolean pathsOverlap(String a, String b) {
-    if (selectsAll(a) || selectsAll(b) || a.equals(b)) {
-      return true;
-    }
-    if (hasClassOrBrace(a) || hasClassOrBrace(b)) {
-      return true;
-    }
-    for (String x : pathVariants(a)) {
-      for (String y : pathVariants(b)) {
-        if (labelsOverlap(x, y)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean selectsAll(String path) {
-    return path.isEmpty() || path.equals("**") || path.equals("/**");
-  }
-
-  private static boolean hasClassOrBrace(String s) {
-    return s.indexOf('[') >= 0 || s.indexOf('{') >= 0;
-  }
-
-  private static List<String> pathVariants(String path) {
-    return path.endsWith("/**") ? List.of(path, path.substring(0, path.length() - 3)) : List.of(path);
-  }
-
-  /** Spec §3.5: route specificity is the number of non-{@code *} characters of the path selector. */
-  static int specificity(String path) {
-    int count = 0;
-    for (int i = 0; i < path.length(); i++) {
-      if (path.charAt(i) != '*') {
-        count++;
-      }
-    }
-    return count;
-  }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +68,9 @@ class HotReloadStressTest {
     NetworkRequest conn = NetworkRequest.of("probe.example.com", 443, "/usr/bin/curl");
     ExecutorService pool = Executors.newFixedThreadPool(READERS + 1);
     CountDownLatch start = new CountDownLatch(1);
+    // readers decide until the writer is done (and at least DECISIONS_PER_READER times), so that on a busy machine
+    // they still overlap the reloads
+    AtomicBoolean writing = new AtomicBoolean(true);
     List<Future<int[]>> readers = new ArrayList<>();
     for (int t = 0; t < READERS; t++) {
       final int thread = t;
@@ -75,7 +79,7 @@ class HotReloadStressTest {
         int last = -1;
         int quarantined = 0;
         int distinct = 0;
-        for (int i = 0; i < DECISIONS_PER_READER; i++) {
+        for (int i = 0; i < DECISIONS_PER_READER || writing.get(); i++) {
           Decision network = holder.decideNetwork(conn);
           if (!network.isAllowed()) {
             assertEquals(QUARANTINE, network.reason(), "only the quarantine denies the probe");
@@ -107,19 +111,23 @@ class HotReloadStressTest {
     Future<Integer> writer = pool.submit(() -> {
       start.await();
       int failures = 0;
-      for (int r = 1; r <= REVISIONS; r++) {
-        if (r % 25 == 13) {
-          try {
-            holder.update(broken(r), ReloadFailureMode.FAIL_CLOSED);
-            throw new AssertionError("revision " + r + " must not compile");
-          } catch (PolicyCompileException expected) {
-            failures++;
+      try {
+        for (int r = 1; r <= REVISIONS; r++) {
+          if (r % 25 == 13) {
+            try {
+              holder.update(broken(r), ReloadFailureMode.FAIL_CLOSED);
+              throw new AssertionError("revision " + r + " must not compile");
+            } catch (PolicyCompileException expected) {
+              failures++;
+            }
+            continue;
           }
-          continue;
+          published.add(r);
+          holder.update(revision(r), r % 10 == 0 ? ReloadFailureMode.RETAIN_LAST_VALID : ReloadFailureMode.FAIL_CLOSED);
+          Thread.yield();
         }
-        published.add(r);
-        holder.update(revision(r), r % 10 == 0 ? ReloadFailureMode.RETAIN_LAST_VALID : ReloadFailureMode.FAIL_CLOSED);
-        Thread.yield();
+      } finally {
+        writing.set(false);
       }
       return failures;
     });
