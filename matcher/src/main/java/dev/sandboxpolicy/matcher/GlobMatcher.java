@@ -39,6 +39,10 @@ public final class GlobMatcher {
   private static final int ANY_LABELS_SUFFIX = 2;
   /** {@code P/**} with the slash grammar: starts with {@code P/}. */
   private static final int SEGMENTS_PREFIX = 3;
+  /** Literals and single stars only: {@link StarPattern}. */
+  private static final int STARS = 4;
+  /** Glob syntax for the literal pre-filter: a required prefix ends, and a required suffix starts, at these. */
+  private static final String SYNTAX = "*?[]{}";
   private static final String META = "*?[]{}\\,/";
 
   /** The pattern's source (lower-cased for {@link #compileLowerCased}); the parsed nodes are not kept. */
@@ -50,6 +54,13 @@ public final class GlobMatcher {
   private final int shape;
   /** The literal part of a specialised shape: {@code .rest} or {@code P/}. */
   private final String affix;
+  private final StarPattern stars;
+  /**
+   * Literal text every match starts with and ends with (empty when none), checked before the automaton runs: a
+   * value without them is rejected in time independent of its length.
+   */
+  private final String requiredPrefix;
+  private final String requiredSuffix;
   private final ByteAutomaton automaton;
   private final boolean slashIsDelimiter;
   /** Which ASCII characters other than {@code /} are delimiters; shared by every matcher of the same delimiters. */
@@ -79,9 +90,18 @@ public final class GlobMatcher {
       shapeFound = SEGMENTS_PREFIX;
       affixFound = src.substring(0, src.length() - 2);
     }
+    StarPattern starPattern = null;
+    if (shapeFound == GENERAL && !everything && literal == null) {
+      starPattern = StarPattern.of(src, d, foldCase);
+      shapeFound = starPattern != null ? STARS : GENERAL;
+    }
     this.shape = shapeFound;
     this.affix = affixFound;
-    this.automaton = everything || literal != null || shape != GENERAL ? null : ByteAutomaton.compile(pattern.nodes());
+    this.stars = starPattern;
+    boolean general = !everything && literal == null && shape == GENERAL;
+    this.requiredPrefix = general ? requiredPrefix(src) : "";
+    this.requiredSuffix = general ? requiredSuffix(src) : "";
+    this.automaton = general ? ByteAutomaton.compile(pattern.nodes()) : null;
     this.slashIsDelimiter = d.slashIsDelimiter();
     this.asciiDelimiter = d.equals(GlobDelimiters.DOT) ? DOT_TABLE
         : d.equals(GlobDelimiters.SLASH) ? SLASH_TABLE : asciiDelimiters(d);
@@ -190,9 +210,77 @@ public final class GlobMatcher {
         return endsWithLowered(value, affix) ? MATCH : NO_MATCH;
       case SEGMENTS_PREFIX:
         return value.startsWith(affix) ? MATCH : NO_MATCH;
+      case STARS:
+        return stars.match(value);
       default:
+        if (!hasRequiredAffixes(value)) {
+          return NO_MATCH;
+        }
         return (automaton.offsets != null ? runDfa(value) : run(value)) ? MATCH : NO_MATCH;
     }
+  }
+
+  /**
+   * The literal text before the pattern's first glob syntax, which every match starts with; {@code ""} when the
+   * pattern has escapes (not worth reading them here). A {@code /} just before a {@code **} is left out: a leading
+   * {@code **}{@code /} may match no separator at all.
+   */
+  private static String requiredPrefix(String src) {
+    if (src.indexOf('\\') >= 0) {
+      return "";
+    }
+    int cut = 0;
+    while (cut < src.length() && SYNTAX.indexOf(src.charAt(cut)) < 0) {
+      cut++;
+    }
+    if (cut + 1 < src.length() && src.startsWith("**", cut) && cut > 0 && src.charAt(cut - 1) == '/') {
+      cut--;
+    }
+    return src.substring(0, cut);
+  }
+
+  /** The literal text after the pattern's last glob syntax, which every match ends with; as {@link #requiredPrefix}. */
+  private static String requiredSuffix(String src) {
+    if (src.indexOf('\\') >= 0) {
+      return "";
+    }
+    int from = src.length();
+    while (from > 0 && SYNTAX.indexOf(src.charAt(from - 1)) < 0) {
+      from--;
+    }
+    if (from >= 2 && src.startsWith("**", from - 2) && from < src.length() && src.charAt(from) == '/') {
+      from++;
+    }
+    return src.substring(from);
+  }
+
+  /** Whether {@code value} starts with {@link #requiredPrefix} and ends with {@link #requiredSuffix}. */
+  private boolean hasRequiredAffixes(String value) {
+    if (value.length() < requiredPrefix.length() + requiredSuffix.length()) {
+      return false;
+    }
+    if (!foldCase) {
+      return value.startsWith(requiredPrefix) && value.endsWith(requiredSuffix);
+    }
+    return regionEqualsLowered(value, 0, requiredPrefix)
+        && regionEqualsLowered(value, value.length() - requiredSuffix.length(), requiredSuffix);
+  }
+
+  /**
+   * Whether {@code value} at {@code offset} lower-cases to {@code lower}; true (so the automaton decides) when a
+   * surrogate is met, since code-point lower-casing may differ there.
+   */
+  private static boolean regionEqualsLowered(String value, int offset, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      char c = value.charAt(offset + i);
+      if (Character.isSurrogate(c)) {
+        return true;
+      }
+      if (HostIndex.lower(c) != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when {@code s} from {@code from} has no glob syntax, no '/' and no empty label. */
