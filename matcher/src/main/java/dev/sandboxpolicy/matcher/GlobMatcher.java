@@ -41,6 +41,12 @@ public final class GlobMatcher {
   private static final int SEGMENTS_PREFIX = 3;
   /** Literals and single stars only: {@link StarPattern}. */
   private static final int STARS = 4;
+  /**
+   * {@code P/**}{@code /S} with the slash grammar, {@code P} and {@code S} literal: starts with {@code P/}, ends with
+   * {@code /S}, and is long enough for the two to share at most the one slash ({@code (?:/|/.*&#47;)}, spec §3.2).
+   */
+  private static final int SEGMENTS_BETWEEN = 5;
+  private static final String MIDDLE = "/**/";
   /** Glob syntax for the literal pre-filter: a required prefix ends, and a required suffix starts, at these. */
   private static final String SYNTAX = "*?[]{}";
   private static final String META = "*?[]{}\\,/";
@@ -52,8 +58,10 @@ public final class GlobMatcher {
   private final boolean everything;
   private final String literal;
   private final int shape;
-  /** The literal part of a specialised shape: {@code .rest} or {@code P/}. */
+  /** The literal part of a specialised shape: {@code .rest}, {@code P/}, or {@code P/} of {@code P/**}{@code /S}. */
   private final String affix;
+  /** {@code /S} of {@code P/**}{@code /S}. */
+  private final String secondAffix;
   private final StarPattern stars;
   /**
    * Literal text every match starts with and ends with (empty when none), checked before the automaton runs: a
@@ -67,41 +75,70 @@ public final class GlobMatcher {
   private final boolean[] asciiDelimiter;
   private final char[] otherDelimiters;
 
-  private GlobMatcher(GlobPattern pattern, boolean foldCase) {
-    this.source = pattern.source();
-    this.delimiters = pattern.delimiters();
+  /**
+   * Compiles {@code src}; {@code parsed} is its parse when the caller has one. Otherwise the pattern is parsed only
+   * when it has glob syntax beyond single stars: a literal, {@code **}, a star pattern or a suffix/prefix shape
+   * cannot fail to parse, and their matchers need no parsed nodes.
+   *
+   * @throws GlobSyntaxException if the pattern does not compile
+   */
+  private GlobMatcher(String src, GlobDelimiters d, boolean foldCase, GlobPattern parsed) {
+    this.source = src;
+    this.delimiters = d;
     this.foldCase = foldCase;
-    this.everything = pattern.matchesEverything();
-    this.literal = pattern.literal().orElse(null);
-    GlobDelimiters d = pattern.delimiters();
-    String src = pattern.source();
+    if (parsed == null && src.indexOf('\0') >= 0) {
+      parsed = GlobPattern.parse(src, d); // throws: U+0000 is never allowed in a pattern
+    }
+    boolean plain = parsed == null && isPlain(src);
+    boolean everythingFound = parsed != null ? parsed.matchesEverything() : src.equals(EVERYTHING);
+    String literalFound = parsed != null ? parsed.literal().orElse(null) : plain ? src : null;
     int shapeFound = GENERAL;
     String affixFound = null;
-    if (d.equals(GlobDelimiters.DOT) && literal == null) {
-      if (src.startsWith("**.") && plain(src, 3)) {
-        shapeFound = ANY_LABELS_SUFFIX;
-        affixFound = src.substring(2);
-      } else if (src.startsWith("*.") && plain(src, 2)) {
-        shapeFound = ONE_LABEL_SUFFIX;
-        affixFound = src.substring(1);
+    String secondFound = null;
+    if (!everythingFound && literalFound == null) {
+      if (d.equals(GlobDelimiters.DOT)) {
+        if (src.startsWith("**.") && plain(src, 3)) {
+          shapeFound = ANY_LABELS_SUFFIX;
+          affixFound = src.substring(2);
+        } else if (src.startsWith("*.") && plain(src, 2)) {
+          shapeFound = ONE_LABEL_SUFFIX;
+          affixFound = src.substring(1);
+        }
+      } else if (d.equals(GlobDelimiters.SLASH) && !foldCase && src.endsWith("/**") && src.length() >= 3
+          && plainPath(src.substring(0, src.length() - 3))) {
+        shapeFound = SEGMENTS_PREFIX;
+        affixFound = src.substring(0, src.length() - 2);
+      } else if (d.equals(GlobDelimiters.SLASH) && !foldCase && src.indexOf(MIDDLE) >= 0) {
+        int at = src.indexOf(MIDDLE);
+        if (plainPath(src.substring(0, at)) && plainPath(src.substring(at + MIDDLE.length()))) {
+          shapeFound = SEGMENTS_BETWEEN;
+          affixFound = src.substring(0, at + 1);
+          secondFound = src.substring(at + MIDDLE.length() - 1);
+        }
       }
-    } else if (d.equals(GlobDelimiters.SLASH) && literal == null && !foldCase && src.endsWith("/**") && src.length() > 3
-        && plainPath(src.substring(0, src.length() - 3))) {
-      shapeFound = SEGMENTS_PREFIX;
-      affixFound = src.substring(0, src.length() - 2);
     }
     StarPattern starPattern = null;
-    if (shapeFound == GENERAL && !everything && literal == null) {
+    if (shapeFound == GENERAL && !everythingFound && literalFound == null) {
       starPattern = StarPattern.of(src, d, foldCase);
       shapeFound = starPattern != null ? STARS : GENERAL;
     }
+    boolean general = !everythingFound && literalFound == null && shapeFound == GENERAL;
+    if (general && parsed == null) {
+      parsed = GlobPattern.parse(src, d);
+      // the parse may still find it to be everything or a literal (escapes, a one-way alternation)
+      everythingFound = parsed.matchesEverything();
+      literalFound = parsed.literal().orElse(null);
+      general = !everythingFound && literalFound == null;
+    }
+    this.everything = everythingFound;
+    this.literal = literalFound;
     this.shape = shapeFound;
     this.affix = affixFound;
+    this.secondAffix = secondFound;
     this.stars = starPattern;
-    boolean general = !everything && literal == null && shape == GENERAL;
     this.requiredPrefix = general ? requiredPrefix(src) : "";
     this.requiredSuffix = general ? requiredSuffix(src) : "";
-    this.automaton = general ? ByteAutomaton.compile(pattern.nodes()) : null;
+    this.automaton = general ? ByteAutomaton.compile(parsed.nodes()) : null;
     this.slashIsDelimiter = d.slashIsDelimiter();
     this.asciiDelimiter = d.equals(GlobDelimiters.DOT) ? DOT_TABLE
         : d.equals(GlobDelimiters.SLASH) ? SLASH_TABLE : asciiDelimiters(d);
@@ -112,6 +149,20 @@ public final class GlobMatcher {
       }
     }
     this.otherDelimiters = others.length() == 0 ? NO_CHARS : others.toString().toCharArray();
+  }
+
+  /** The whole pattern {@code **}: matches every value (spec §3.2). */
+  private static final String EVERYTHING = "**";
+
+  /** True when {@code src} has no glob syntax and no U+0000: it matches itself only. */
+  private static boolean isPlain(String src) {
+    for (int i = 0; i < src.length(); i++) {
+      char c = src.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\\' || c == '\0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final char[] NO_CHARS = {};
@@ -136,7 +187,8 @@ public final class GlobMatcher {
    * @return the matcher
    */
   public static GlobMatcher compile(GlobPattern pattern) {
-    return new GlobMatcher(Objects.requireNonNull(pattern, "pattern"), false);
+    Objects.requireNonNull(pattern, "pattern");
+    return new GlobMatcher(pattern.source(), pattern.delimiters(), false, pattern);
   }
 
   /**
@@ -148,7 +200,7 @@ public final class GlobMatcher {
    * @throws GlobSyntaxException if the pattern does not compile
    */
   public static GlobMatcher compile(String pattern, GlobDelimiters delimiters) {
-    return compile(GlobPattern.parse(pattern, delimiters));
+    return new GlobMatcher(Objects.requireNonNull(pattern, "pattern"), Objects.requireNonNull(delimiters), false, null);
   }
 
   /**
@@ -162,7 +214,7 @@ public final class GlobMatcher {
    * @throws GlobSyntaxException if the pattern does not compile
    */
   public static GlobMatcher compileLowerCased(String pattern, GlobDelimiters delimiters) {
-    return new GlobMatcher(GlobPattern.parse(pattern.toLowerCase(Locale.ROOT), delimiters), true);
+    return new GlobMatcher(pattern.toLowerCase(Locale.ROOT), Objects.requireNonNull(delimiters), true, null);
   }
 
   /**
@@ -210,6 +262,9 @@ public final class GlobMatcher {
         return endsWithLowered(value, affix) ? MATCH : NO_MATCH;
       case SEGMENTS_PREFIX:
         return value.startsWith(affix) ? MATCH : NO_MATCH;
+      case SEGMENTS_BETWEEN:
+        return value.length() >= affix.length() + secondAffix.length() - 1 && value.startsWith(affix)
+            && value.endsWith(secondAffix) ? MATCH : NO_MATCH;
       case STARS:
         return stars.match(value);
       default:

@@ -28,10 +28,11 @@ class GlobDifferentialTest {
     int compared = 0;
     for (int i = 0; i < 4000; i++) {
       String pattern = switch (i % 8) {
-        // Shapes with specialised matchers: *.suffix, **.suffix, prefix/**.
+        // Shapes with specialised matchers: *.suffix, **.suffix, prefix/**, prefix/**/suffix.
         case 0 -> "*." + randomString(random, VALUE_CHARS, 5);
         case 1 -> "**." + randomString(random, VALUE_CHARS, 5);
         case 2 -> randomString(random, VALUE_CHARS, 5) + "/**";
+        case 3 -> randomString(random, VALUE_CHARS, 4) + "/**/" + randomString(random, VALUE_CHARS, 4);
         default -> randomString(random, PATTERN_CHARS, 8);
       };
       GlobDelimiters d = random.nextBoolean() ? GlobDelimiters.DOT : GlobDelimiters.SLASH;
@@ -41,11 +42,13 @@ class GlobDifferentialTest {
       } catch (GlobSyntaxException e) {
         continue;
       }
-      GlobMatcher matcher = GlobMatcher.compile(parsed);
+      // from the parsed pattern and from its text (which parses only patterns with syntax beyond single stars)
+      GlobMatcher matcher = i % 2 == 0 ? GlobMatcher.compile(parsed) : GlobMatcher.compile(pattern, d);
       Pattern oracle = Pattern.compile("^" + regex(parsed.nodes()) + "$", Pattern.DOTALL);
       for (int j = 0; j < 20; j++) {
         String value = j == 0 ? literalish(pattern)
             : j < 5 ? randomString(random, VALUE_CHARS, 3) + literalish(pattern)
+            : j < 10 ? literalish(pattern).replaceFirst("//", "/" + randomString(random, VALUE_CHARS, 4) + "/")
             : randomString(random, VALUE_CHARS, 7);
         boolean expected = oracle.matcher(bytesOf(transform(value, d))).matches();
         assertEquals(
@@ -90,7 +93,8 @@ class GlobDifferentialTest {
       } catch (GlobSyntaxException e) {
         continue;
       }
-      GlobMatcher matcher = fold ? GlobMatcher.compileLowerCased(pattern, d) : GlobMatcher.compile(parsed);
+      GlobMatcher matcher = fold ? GlobMatcher.compileLowerCased(pattern, d)
+          : i % 2 == 0 ? GlobMatcher.compile(parsed) : GlobMatcher.compile(pattern, d);
       Pattern oracle = Pattern.compile("^" + regex(parsed.nodes()) + "$", Pattern.DOTALL);
       String[] pieces = pattern.split("[*?]+", -1);
       for (int j = 0; j < 25; j++) {
