@@ -25,6 +25,7 @@ final class CompiledEndpoint extends DecisionSite {
   static final int HOST_NEVER = 3;
   private static final CompiledRule[] NO_RULES = {};
 
+  final CompiledEntry entry;
   final int index;
   /** Global order: key order, then endpoint order. */
   int ordinal;
@@ -69,8 +70,9 @@ final class CompiledEndpoint extends DecisionSite {
   /** The U+0000 check over the request fields this endpoint's rule globs read. */
   final NulScreen nulScreen;
 
-  CompiledEndpoint(CompiledEntry entry, int index, Endpoint e, GlobCache cache) {
-    super(entry, e.location());
+  CompiledEndpoint(CompiledEntry entry, int index, Endpoint e, CompileCache cache) {
+    super(e.location());
+    this.entry = entry;
     this.index = index;
     this.source = e;
     String host = e.host();
@@ -87,11 +89,11 @@ final class CompiledEndpoint extends DecisionSite {
       this.lowerHost = host.toLowerCase(Locale.ROOT);
       this.hostGlob = null;
     }
-    this.ports = e.effectivePorts().stream().mapToInt(Integer::intValue).toArray();
+    this.ports = cache.ports(e.effectivePorts());
     String path = e.path();
     this.selectorAll = path.isEmpty() || path.equals("**");
     this.selector = selectorAll ? null : cache.glob(path, GlobDelimiters.SLASH);
-    this.route = new RouteSelector(path);
+    this.route = RouteSelector.of(path);
     this.protocol = Protocol.fromWireName(e.protocol()).orElse(null);
     this.enforcement = Enforcement.of(e.enforcement());
     this.inspected = !e.protocol().isEmpty() && !Protocol.TCP.is(e.protocol());
@@ -149,6 +151,11 @@ final class CompiledEndpoint extends DecisionSite {
     }
     this.graphqlPolicy = protocol == Protocol.GRAPHQL || (protocol == Protocol.WEBSOCKET && graphqlRules);
     this.nulScreen = NulScreen.ofRules(entry.key, this.allow, this.deny, strictToolNames);
+  }
+
+  @Override
+  CompiledEntry entry() {
+    return entry;
   }
 
   /** {@code /network_policies/<key>/endpoints/<index>}. */

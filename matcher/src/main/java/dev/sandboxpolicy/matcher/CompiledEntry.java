@@ -34,7 +34,7 @@ final class CompiledEntry {
   private final NulScreen nulScreen;
   CompiledEndpoint[] endpoints;
 
-  CompiledEntry(String key, int order, NetworkPolicy policy, GlobCache cache) {
+  CompiledEntry(String key, int order, NetworkPolicy policy, CompileCache cache) {
     this.key = key;
     this.order = order;
     Set<String> literal = new LinkedHashSet<>();

@@ -88,7 +88,7 @@ public final class CompiledPolicy {
     Map<String, NetworkPolicy> sorted = new TreeMap<>(policy.networkPolicies());
     List<CompiledEntry> entryList = new ArrayList<>();
     List<CompiledEndpoint> endpointList = new ArrayList<>();
-    GlobCache cache = new GlobCache();
+    CompileCache cache = new CompileCache();
     for (Map.Entry<String, NetworkPolicy> e : sorted.entrySet()) {
       CompiledEntry entry = new CompiledEntry(e.getKey(), entryList.size(), e.getValue(), cache);
       List<Endpoint> eps = e.getValue().endpoints();

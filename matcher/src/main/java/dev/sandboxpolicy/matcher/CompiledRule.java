@@ -30,7 +30,7 @@ final class CompiledRule extends DecisionSite {
   private final int site;
   final String method;
   /** The {@link RequestMethods} ids {@link #method} matches. */
-  private final long methodMask;
+  private final int methodMask;
   private final Glob path;
   private final boolean pathMatchesAll;
   private final String[] queryKeys;
@@ -40,8 +40,8 @@ final class CompiledRule extends DecisionSite {
   private final Glob[] fields;
   private final Glob mcpMethod;
   final ValueGlobs mcpName;
-  CompiledRule(CompiledEndpoint endpoint, RuleBody body, int site, SourceLocation location, GlobCache cache) {
-    super(endpoint.entry, location);
+  CompiledRule(CompiledEndpoint endpoint, RuleBody body, int site, SourceLocation location, CompileCache cache) {
+    super(location);
     this.endpoint = endpoint;
     this.site = site;
     this.method = body.method();
@@ -65,6 +65,11 @@ final class CompiledRule extends DecisionSite {
     this.mcpMethod = method.isEmpty() ? null : cache.glob(method, GlobDelimiters.DOT);
     ValueMatcher name = body.params().get("name");
     this.mcpName = name == null ? null : ValueGlobs.of(name, cache);
+  }
+
+  @Override
+  CompiledEntry entry() {
+    return endpoint.entry;
   }
 
   /** {@code .../rules/<i>}, {@code .../access}, {@code .../mcp} or {@code .../deny_rules/<i>} of the endpoint. */
@@ -115,7 +120,7 @@ final class CompiledRule extends DecisionSite {
    */
   boolean methodMatches(String requestMethod, int requestMethodId) {
     if (requestMethodId != RequestMethods.OTHER) {
-      return (methodMask & (1L << requestMethodId)) != 0;
+      return (methodMask & (1 << requestMethodId)) != 0;
     }
     return !method.isEmpty()
         && (method.equals(ANY) || RequestMethods.asciiEqualsIgnoreCase(method, requestMethod));

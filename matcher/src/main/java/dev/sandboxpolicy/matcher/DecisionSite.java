@@ -12,7 +12,6 @@ abstract class DecisionSite {
   /** Allow decisions per site: {@link CompiledPolicy#CHECKED} enforcement variants, destination unchecked, checked. */
   private static final int VARIANTS = 2 * CompiledPolicy.CHECKED;
 
-  final CompiledEntry entry;
   final SourceLocation location;
   /**
    * The allow decisions by variant, each built on first use. Not final and not volatile on purpose: a thread that
@@ -21,10 +20,12 @@ abstract class DecisionSite {
    */
   private Decision[] allowDecisions;
 
-  DecisionSite(CompiledEntry entry, SourceLocation location) {
-    this.entry = entry;
+  DecisionSite(SourceLocation location) {
     this.location = location;
   }
+
+  /** The entry this endpoint or rule belongs to. */
+  abstract CompiledEntry entry();
 
   /** The JSON pointer of this endpoint or rule, built on each call (slow paths only). */
   abstract String pointer();
@@ -51,7 +52,7 @@ abstract class DecisionSite {
       allowDecisions = decisions;
     }
     boolean checked = variant >= CompiledPolicy.CHECKED;
-    Decision d = Decision.allow(entry.key, pointer(), location,
+    Decision d = Decision.allow(entry().key, pointer(), location,
         Denial.ENFORCEMENTS.get(variant % CompiledPolicy.CHECKED),
         checked ? CompiledPolicy.DESTINATION_CHECKED_REASON : CompiledPolicy.DESTINATION_UNCHECKED_REASON);
     decisions[variant] = d;

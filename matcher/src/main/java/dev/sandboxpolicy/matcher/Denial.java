@@ -187,7 +187,7 @@ final class Denial {
       case MCP_DENY_RULE: {
         CompiledRule r = (CompiledRule) anchor;
         return Decision.denied(
-            this, Optional.of(r.entry.key), r.pointer(), r.location, ENFORCEMENTS.get(variant), FORBIDDEN);
+            this, Optional.of(r.entry().key), r.pointer(), r.location, ENFORCEMENTS.get(variant), FORBIDDEN);
       }
       default:
         return Decision.denied(
@@ -221,14 +221,14 @@ final class Denial {
             + " mcp.versions " + e.mcpVersionsText + " of policy '" + e.entry.key + "' (upstream answers 403 Forbidden)";
       }
       case REST_DENY_RULE:
-        return first + " " + second + " blocked by a deny rule of policy '" + ((CompiledRule) anchor).entry.key + "'";
+        return first + " " + second + " blocked by a deny rule of policy '" + ((CompiledRule) anchor).entry().key + "'";
       case GRAPHQL_DENY_RULE:
         return "GraphQL operation blocked by endpoint policy";
       case JSON_RPC_DENY_RULE:
         return "JSON-RPC method '" + first + "' blocked by a deny rule of policy '"
-            + ((CompiledRule) anchor).entry.key + "'";
+            + ((CompiledRule) anchor).entry().key + "'";
       case MCP_DENY_RULE:
-        return "MCP method '" + first + "' blocked by a deny rule of policy '" + ((CompiledRule) anchor).entry.key + "'";
+        return "MCP method '" + first + "' blocked by a deny rule of policy '" + ((CompiledRule) anchor).entry().key + "'";
       case TOOL_NAME_INVALID:
         return "MCP tool name '" + first + "' is not a valid tool name";
       case PERSISTED_QUERY_UNKNOWN:

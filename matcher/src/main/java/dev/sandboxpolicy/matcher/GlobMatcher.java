@@ -271,7 +271,7 @@ public final class GlobMatcher {
         if (!hasRequiredAffixes(value)) {
           return NO_MATCH;
         }
-        return (automaton.offsets != null ? runDfa(value) : run(value)) ? MATCH : NO_MATCH;
+        return (automaton.narrow != null ? runDfa(value) : run(value)) ? MATCH : NO_MATCH;
     }
   }
 
@@ -383,7 +383,7 @@ public final class GlobMatcher {
   /** The DFA loop: one table lookup per byte; ASCII non-delimiters are the fast path. */
   private boolean runDfa(String v) {
     ByteAutomaton a = automaton;
-    int[] t = a.offsets;
+    char[] t = a.narrow;
     byte[] cls = a.classOf;
     int cc = a.classCount;
     int s = cc; // state 1

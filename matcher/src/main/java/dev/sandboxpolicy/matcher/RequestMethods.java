@@ -32,15 +32,15 @@ final class RequestMethods {
   }
 
   /** The ids a rule method matches, as bits: {@code *} all, {@code GET} also {@code HEAD}, empty none. */
-  static long mask(String ruleMethod) {
+  static int mask(String ruleMethod) {
     if (ruleMethod.equals(ANY)) {
-      return -1L;
+      return -1;
     }
     int id = id(ruleMethod);
     if (id == OTHER) {
-      return 0L;
+      return 0;
     }
-    return id == GET ? (1L << GET) | (1L << HEAD) : 1L << id;
+    return id == GET ? (1 << GET) | (1 << HEAD) : 1 << id;
   }
 
   /** ASCII case-insensitive equality (HTTP method tokens). */

@@ -22,16 +22,26 @@ final class StarPattern {
   private static final int UNDECIDED = -1;
   private static final String META = "?[]{}\\";
 
-  /** The literal pieces between the stars: at least two (one star). */
-  private final String[] pieces;
+  private static final String[] NO_PIECES = {};
+
+  /** The pattern; its first piece is {@code [0, firstEnd)}, its last {@code [lastStart, length)}. */
+  private final String source;
+  private final int firstEnd;
+  private final int lastStart;
+  /** The pieces between two stars, in order (none for a single star). */
+  private final String[] middle;
   private final boolean foldCase;
   /** The single delimiter character, when there is exactly one; else {@code 0} and {@link #delimiters} decides. */
   private final char delimiter;
   private final GlobDelimiters delimiters;
   private final boolean slashIsDelimiter;
 
-  private StarPattern(String[] pieces, boolean foldCase, GlobDelimiters delimiters) {
-    this.pieces = pieces;
+  private StarPattern(String source, boolean foldCase, GlobDelimiters delimiters) {
+    this.source = source;
+    this.firstEnd = source.indexOf('*');
+    this.lastStart = source.lastIndexOf('*') + 1;
+    String[] pieces = source.split("\\*", -1);
+    this.middle = pieces.length == 2 ? NO_PIECES : java.util.Arrays.copyOfRange(pieces, 1, pieces.length - 1);
     this.foldCase = foldCase;
     this.delimiters = delimiters;
     this.slashIsDelimiter = delimiters.slashIsDelimiter();
@@ -54,7 +64,7 @@ final class StarPattern {
         return null;
       }
     }
-    return new StarPattern(source.split("\\*", -1), foldCase, delimiters);
+    return new StarPattern(source, foldCase, delimiters);
   }
 
   /**
@@ -74,24 +84,22 @@ final class StarPattern {
   }
 
   private int match(String value, boolean foldCase) {
-    String first = pieces[0];
-    String last = pieces[pieces.length - 1];
-    int end = value.length() - last.length();
-    if (end < first.length()) {
+    int lastLength = source.length() - lastStart;
+    int end = value.length() - lastLength;
+    if (end < firstEnd) {
       return GlobMatcher.NO_MATCH;
     }
-    int r = regionMatches(value, 0, first, foldCase);
+    int r = regionMatches(value, 0, 0, firstEnd, foldCase);
     if (r != GlobMatcher.MATCH) {
       return r;
     }
-    r = regionMatches(value, end, last, foldCase);
+    r = regionMatches(value, end, lastStart, lastLength, foldCase);
     if (r != GlobMatcher.MATCH) {
       return r;
     }
-    int pos = first.length();
+    int pos = firstEnd;
     int nextDelimiter = nextDelimiter(value, pos);
-    for (int i = 1; i < pieces.length - 1; i++) {
-      String piece = pieces[i];
+    for (String piece : middle) {
       int at = foldCase ? indexOfLowered(value, piece, pos, end) : value.indexOf(piece, pos);
       if (at == UNDECIDED - 1) {
         return UNDECIDED;
@@ -122,16 +130,17 @@ final class StarPattern {
     return value.length();
   }
 
-  private static int regionMatches(String value, int offset, String piece, boolean foldCase) {
+  /** Whether {@code value} at {@code offset} has the source's {@code length} characters from {@code from}. */
+  private int regionMatches(String value, int offset, int from, int length, boolean foldCase) {
     if (!foldCase) {
-      return value.startsWith(piece, offset) ? GlobMatcher.MATCH : GlobMatcher.NO_MATCH;
+      return value.regionMatches(offset, source, from, length) ? GlobMatcher.MATCH : GlobMatcher.NO_MATCH;
     }
-    for (int i = 0; i < piece.length(); i++) {
+    for (int i = 0; i < length; i++) {
       char c = value.charAt(offset + i);
       if (Character.isSurrogate(c)) {
         return UNDECIDED;
       }
-      if (HostIndex.lower(c) != piece.charAt(i)) {
+      if (HostIndex.lower(c) != source.charAt(from + i)) {
         return GlobMatcher.NO_MATCH;
       }
     }

@@ -15,7 +15,7 @@ final class ValueGlobs {
     this.globs = globs;
   }
 
-  static ValueGlobs of(ValueMatcher matcher, GlobCache cache) {
+  static ValueGlobs of(ValueMatcher matcher, CompileCache cache) {
     List<String> sources = matcher.globs();
     Glob[] globs = new Glob[sources.size()];
     for (int i = 0; i < globs.length; i++) {

@@ -1,0 +1,31 @@
+package dev.sandboxpolicy.matcher;
+
+import dev.sandboxpolicy.model.glob.GlobDelimiters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one {@link CompiledPolicy} compiles once and shares: each distinct (pattern, delimiters, case) glob, and each
+ * distinct list of ports. Policies repeat the same paths, matchers and ports across many rules and endpoints, and
+ * both are immutable, so they can be shared. Used only while compiling; not thread-safe.
+ */
+final class CompileCache {
+  private record Key(String pattern, GlobDelimiters delimiters, boolean lowerCased) {}
+
+  private final Map<Key, Glob> globs = new HashMap<>();
+  private final Map<List<Integer>, int[]> ports = new HashMap<>();
+
+  /** The ports as an array, one shared array per distinct list. */
+  int[] ports(List<Integer> list) {
+    return ports.computeIfAbsent(list, l -> l.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  Glob glob(String pattern, GlobDelimiters delimiters) {
+    return globs.computeIfAbsent(new Key(pattern, delimiters, false), k -> Glob.of(pattern, delimiters));
+  }
+
+  Glob lowerCased(String pattern, GlobDelimiters delimiters) {
+    return globs.computeIfAbsent(new Key(pattern, delimiters, true), k -> Glob.lowerCased(pattern, delimiters));
+  }
+}
