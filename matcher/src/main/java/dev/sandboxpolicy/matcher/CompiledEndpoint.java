@@ -125,12 +125,24 @@ final class CompiledEndpoint extends DecisionSite {
           allowRules.add(new CompiledRule(this, body, i, r.location(), cache));
         }
       }
+    } else if (!e.access().isEmpty() && protocol != Protocol.GRAPHQL && !isJsonRpcFamily()) {
+      // REST and WebSocket: the preset's rules differ only in a known method (path **), and share the pointer
+      // .../access, so one rule testing all their methods decides exactly as they would, in less memory
+      List<RuleBody> preset = AccessPresets.expand(e.access(), protocol);
+      int methods = 0;
+      for (RuleBody body : preset) {
+        methods |= RequestMethods.mask(body.method());
+      }
+      if (!preset.isEmpty()) {
+        allowRules.add(new CompiledRule(this, preset.get(0), CompiledRule.ACCESS, e.location(), cache, methods));
+      }
     } else if (!e.access().isEmpty()) {
       for (RuleBody body : AccessPresets.expand(e.access(), protocol)) {
         allowRules.add(new CompiledRule(this, body, CompiledRule.ACCESS, e.location(), cache));
       }
     } else if (allowAllKnownMcpMethods) {
-      allowRules.add(new CompiledRule(this, RuleBody.builder().method("*").build(), CompiledRule.MCP_ALLOW_ALL, e.location(), cache));
+      allowRules.add(new CompiledRule(
+          this, RuleBody.builder().method("*").build(), CompiledRule.MCP_ALLOW_ALL, e.location(), cache));
     }
     this.allow = allowRules.isEmpty() ? NO_RULES : allowRules.toArray(NO_RULES);
     List<CompiledRule> denyRules = new ArrayList<>();
@@ -150,7 +162,7 @@ final class CompiledEndpoint extends DecisionSite {
       graphqlRules |= !r.operationType.isEmpty();
     }
     this.graphqlPolicy = protocol == Protocol.GRAPHQL || (protocol == Protocol.WEBSOCKET && graphqlRules);
-    this.nulScreen = NulScreen.ofRules(entry.key, this.allow, this.deny, strictToolNames);
+    this.nulScreen = NulScreen.ofRules(this.allow, this.deny, strictToolNames, cache);
   }
 
   @Override

@@ -55,7 +55,7 @@ final class CompiledEntry {
       invalid = invalid == null && g.error() != null ? g : invalid;
     }
     this.invalidBinaryGlob = invalid;
-    this.nulScreen = NulScreen.ofBinaries(key, globBinaries.length);
+    this.nulScreen = NulScreen.ofBinaries(globBinaries.length);
   }
 
   /**
@@ -74,7 +74,7 @@ final class CompiledEntry {
     if (invalidBinaryGlob != null) {
       return scratch == null ? GlobMatcher.ERROR : scratch.fail(invalidBinaryGlob.errorReason(r.binary()));
     }
-    if (r.identityHasNul() && nulScreen.binaries(r, scratch) == GlobMatcher.ERROR) {
+    if (r.identityHasNul() && nulScreen.binaries(r, scratch, key) == GlobMatcher.ERROR) {
       return GlobMatcher.ERROR;
     }
     String exe = r.binary();
@@ -113,7 +113,7 @@ final class CompiledEntry {
    */
   int binaryError(NetworkRequest r, boolean identityRequired) {
     return identityRequired
-        && (invalidBinaryGlob != null || (r.identityHasNul() && nulScreen.binaries(r, null) == GlobMatcher.ERROR))
+        && (invalidBinaryGlob != null || (r.identityHasNul() && nulScreen.binaries(r, null, key) == GlobMatcher.ERROR))
         ? GlobMatcher.ERROR : GlobMatcher.NO_MATCH;
   }
 

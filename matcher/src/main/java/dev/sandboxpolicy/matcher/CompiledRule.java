@@ -26,7 +26,7 @@ final class CompiledRule extends DecisionSite {
 
   /** The endpoint the rule belongs to. */
   final CompiledEndpoint endpoint;
-  /** Where the rule is written: {@code i} for {@code rules/i}, {@link #ACCESS}, {@link #MCP_ALLOW_ALL}, {@link #DENY}. */
+  /** Where it is written: {@code i} ({@code rules/i}), {@link #ACCESS}, {@link #MCP_ALLOW_ALL}, {@link #DENY} + i. */
   private final int site;
   final String method;
   /** The {@link RequestMethods} ids {@link #method} matches. */
@@ -40,12 +40,22 @@ final class CompiledRule extends DecisionSite {
   private final Glob[] fields;
   private final Glob mcpMethod;
   final ValueGlobs mcpName;
+
   CompiledRule(CompiledEndpoint endpoint, RuleBody body, int site, SourceLocation location, CompileCache cache) {
+    this(endpoint, body, site, location, cache, RequestMethods.mask(body.method()));
+  }
+
+  /**
+   * A rule whose REST method test is {@code methodMask} (for one rule standing for several that differ only in a
+   * known method: an {@code access} preset on a REST or WebSocket endpoint). {@link #method} is the body's.
+   */
+  CompiledRule(CompiledEndpoint endpoint, RuleBody body, int site, SourceLocation location, CompileCache cache,
+      int methodMask) {
     super(location);
     this.endpoint = endpoint;
     this.site = site;
     this.method = body.method();
-    this.methodMask = RequestMethods.mask(method);
+    this.methodMask = methodMask;
     String p = body.path();
     this.pathMatchesAll = p.equals("**");
     this.path = p.isEmpty() || pathMatchesAll ? null : cache.glob(p, GlobDelimiters.SLASH);

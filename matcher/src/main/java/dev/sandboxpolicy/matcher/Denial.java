@@ -218,7 +218,8 @@ final class Denial {
         McpProtocolVersionHeader header = (McpProtocolVersionHeader) first;
         CompiledEndpoint e = (CompiledEndpoint) anchor;
         return "MCP protocol version " + header.speaks().wireName() + " (" + header.source() + ") is not in"
-            + " mcp.versions " + e.mcpVersionsText + " of policy '" + e.entry.key + "' (upstream answers 403 Forbidden)";
+            + " mcp.versions " + e.mcpVersionsText + " of policy '" + e.entry.key
+            + "' (upstream answers 403 Forbidden)";
       }
       case REST_DENY_RULE:
         return first + " " + second + " blocked by a deny rule of policy '" + ((CompiledRule) anchor).entry().key + "'";
@@ -228,7 +229,8 @@ final class Denial {
         return "JSON-RPC method '" + first + "' blocked by a deny rule of policy '"
             + ((CompiledRule) anchor).entry().key + "'";
       case MCP_DENY_RULE:
-        return "MCP method '" + first + "' blocked by a deny rule of policy '" + ((CompiledRule) anchor).entry().key + "'";
+        return "MCP method '" + first + "' blocked by a deny rule of policy '"
+            + ((CompiledRule) anchor).entry().key + "'";
       case TOOL_NAME_INVALID:
         return "MCP tool name '" + first + "' is not a valid tool name";
       case PERSISTED_QUERY_UNKNOWN:

@@ -66,7 +66,7 @@ final class EndpointVerdict {
   }
 
   private static EndpointVerdict rest(EndpointVerdict v, CompiledEndpoint e, L7Request r, EvaluationScratch s) {
-    if (e.nulScreen.rest(r, s) == GlobMatcher.ERROR) {
+    if (e.nulScreen.rest(r, s, e.entry.key) == GlobMatcher.ERROR) {
       return v.set(ERROR, null);
     }
     for (CompiledRule rule : e.deny) {
@@ -94,7 +94,7 @@ final class EndpointVerdict {
     if (g.lifecycle()) {
       return v.set(ALLOWED, null); // connection_init, ping, pong, complete
     }
-    if (e.nulScreen.graphql(g, s) == GlobMatcher.ERROR) {
+    if (e.nulScreen.graphql(g, s, e.entry.key) == GlobMatcher.ERROR) {
       return v.set(ERROR, null);
     }
     List<GraphqlOperation> ops = g.operations();
@@ -181,7 +181,7 @@ final class EndpointVerdict {
    */
   private static EndpointVerdict mcp(
       EndpointVerdict v, CompiledEndpoint e, L7Request r, JsonRpcCall call, int index, EvaluationScratch s) {
-    if (e.nulScreen.mcp(call, index, s) == GlobMatcher.ERROR) {
+    if (e.nulScreen.mcp(call, index, s, e.entry.key) == GlobMatcher.ERROR) {
       return v.set(ERROR, null);
     }
     if (e.strictToolNames && call.paramsName().isPresent() && !validToolName(call.paramsName().get())) {

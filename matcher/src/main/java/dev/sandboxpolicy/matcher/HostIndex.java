@@ -303,7 +303,8 @@ final class HostIndex {
 
     /** {@code wholeKeys}: hash keys with {@link String#hashCode()} (exact hosts), else with {@link #suffixHash}. */
     HashTable(Map<String, V> map, V[] empty, boolean wholeKeys) {
-      int capacity = Integer.highestOneBit(Math.max(4, map.size() * 2 + 1) - 1) << 1;
+      // load factor at most 3/4: short linear probes, without doubling the table for nothing
+      int capacity = Integer.highestOneBit(Math.max(4, map.size() + map.size() / 3 + 1) - 1) << 1;
       keys = new String[capacity];
       values = Arrays.copyOf(empty, capacity);
       hashes = new int[capacity];
