@@ -3,12 +3,14 @@ package dev.sandboxpolicy.benchmarks;
 import dev.sandboxpolicy.benchmarks.workload.Floors;
 import dev.sandboxpolicy.benchmarks.workload.NetworkCase;
 import dev.sandboxpolicy.benchmarks.workload.PreparedWorkload;
+import dev.sandboxpolicy.benchmarks.workload.ProtocolWorkload;
 import dev.sandboxpolicy.benchmarks.workload.RealisticPolicy;
 import dev.sandboxpolicy.benchmarks.workload.RestCase;
 import dev.sandboxpolicy.benchmarks.workload.ScalePolicy;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
+import dev.sandboxpolicy.matcher.PolicyHolder;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +53,9 @@ public final class CpuTimeDecisions {
 
   /** Passes over the cases per timed round. */
   public static final int PASSES = 500;
+
+  /** Two-thread rounds count for scaling only when the threads ran together this much (of 2.0). */
+  static final double MIN_OVERLAP = 1.6;
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -100,7 +105,17 @@ public final class CpuTimeDecisions {
           checksum += small.get(i).checksum() + large.get(i).checksum();
         }
       }
-      default -> throw new IllegalArgumentException("unknown workload " + workload + ": realistic or scale");
+      case "protocols" -> {
+        for (Result r : protocols(ProtocolWorkload.build())) {
+          System.out.println(r);
+          checksum += r.checksum();
+        }
+      }
+      case "scaling" -> {
+        checksum += scaling(PreparedWorkload.of(RealisticPolicy.withEveryPreset()));
+      }
+      default -> throw new IllegalArgumentException(
+          "unknown workload " + workload + ": realistic, scale, protocols or scaling");
     }
     System.out.println("(checksum " + checksum + ")");
   }
@@ -114,6 +129,144 @@ public final class CpuTimeDecisions {
     out.add(request("REST request, allowed", w.compiled(), w.mix().allowedRequests()));
     out.add(request("REST request, denied", w.compiled(), w.mix().deniedRequests()));
     return out;
+  }
+
+  /** GraphQL, JSON-RPC and MCP, allowed and denied, each next to its own floor. */
+  static List<Result> protocols(ProtocolWorkload w) {
+    List<Result> out = new ArrayList<>();
+    for (ProtocolWorkload.Kind kind : ProtocolWorkload.Kind.values()) {
+      ProtocolWorkload.Mixes m = w.mixes(kind);
+      String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      out.add(request(name + ", allowed", w.compiled(), m.allowed(), m.floorTable()));
+      out.add(request(name + ", denied", w.compiled(), m.denied(), m.floorTable()));
+    }
+    return out;
+  }
+
+  private static Result request(String label, CompiledPolicy compiled, List<ProtocolWorkload.Case> cases,
+      Map<String, String> table) {
+    L7Request[] requests = cases.stream().map(ProtocolWorkload.Case::request).toArray(L7Request[]::new);
+    String[] keys = cases.stream().map(c -> new String(c.floorKey())).toArray(String[]::new);
+    return time(label, new Row() {
+      @Override
+      public int cases() {
+        return requests.length;
+      }
+
+      @Override
+      public long ours(int passes) {
+        long sink = 0;
+        for (int p = 0; p < passes; p++) {
+          for (L7Request r : requests) {
+            sink += compiled.decideRequest(r).verdict().ordinal();
+          }
+        }
+        return sink;
+      }
+
+      @Override
+      public long floor(int passes) {
+        long sink = 0;
+        for (int p = 0; p < passes; p++) {
+          for (String k : keys) {
+            sink += table.get(k) == null ? 0 : 1;
+          }
+        }
+        return sink;
+      }
+    });
+  }
+
+  /**
+   * {@link HolderScalingBenchmark}'s decisions on one thread, then on two threads at once through the same {@link
+   * PolicyHolder}, in CPU ns per decision of each thread. Two threads scale when each spends as much CPU per decision
+   * as one alone (no shared writes, no contended lines). Each two-thread round also reports how much the threads
+   * overlapped (their CPU time over the round's wall time: 2.0 = both ran all along); only rounds with an overlap of
+   * at least {@value #MIN_OVERLAP} count, since threads that took turns on one core cannot contend.
+   */
+  private static long scaling(PreparedWorkload w) {
+    PolicyHolder holder = PolicyHolder.of(w.compiled());
+    NetworkRequest[] nets = PreparedWorkload.networkRequests(
+        PreparedWorkload.interleave(w.mix().allowedConnections(), w.mix().deniedConnections()));
+    L7Request[] rests = PreparedWorkload.l7Requests(
+        PreparedWorkload.interleave(w.mix().allowedRequests(), w.mix().deniedRequests()));
+    Row row = new Row() {
+      @Override
+      public int cases() {
+        return 2 * nets.length;
+      }
+
+      @Override
+      public long ours(int passes) {
+        long sink = 0;
+        for (int p = 0; p < passes; p++) {
+          for (int i = 0; i < nets.length; i++) {
+            sink += holder.decideNetwork(nets[i]).verdict().ordinal();
+            sink += holder.decideRequest(rests[i]).verdict().ordinal();
+          }
+        }
+        return sink;
+      }
+
+      @Override
+      public long floor(int passes) {
+        return 0;
+      }
+    };
+    Result one = time("1 thread", row);
+    System.out.println(one);
+    double[] perThread = new double[2 * ROUNDS];
+    double[] overlaps = new double[ROUNDS];
+    long[] sinks = new long[2];
+    int kept = 0;
+    for (int round = -WARMUP_PASSES / PASSES / 4; round < ROUNDS; round++) {
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      double[] cpu = new double[2];
+      Thread[] threads = new Thread[2];
+      for (int t = 0; t < 2; t++) {
+        int id = t;
+        threads[t] = new Thread(() -> {
+          try {
+            start.await();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          long c0 = THREADS.getCurrentThreadCpuTime();
+          sinks[id] += row.ours(PASSES);
+          cpu[id] = THREADS.getCurrentThreadCpuTime() - c0;
+        });
+        threads[t].start();
+      }
+      long wall0 = System.nanoTime();
+      for (Thread t : threads) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      double overlap = (cpu[0] + cpu[1]) / (System.nanoTime() - wall0);
+      if (round >= 0) {
+        overlaps[round] = overlap;
+        if (overlap >= MIN_OVERLAP) {
+          perThread[kept++] = cpu[0] / ((long) PASSES * row.cases());
+          perThread[kept++] = cpu[1] / ((long) PASSES * row.cases());
+        }
+      }
+    }
+    Arrays.sort(overlaps);
+    if (kept == 0) {
+      System.out.printf("| 2 threads | no round overlapped >= %.1f (median overlap %.2f): the machine is too busy |%n",
+          MIN_OVERLAP, overlaps[ROUNDS / 2]);
+    } else {
+      double[] k = Arrays.copyOf(perThread, kept);
+      Arrays.sort(k);
+      System.out.printf("| 2 threads, %d rounds overlapping >= %.1f of %d | %.1f (best) | %.1f (median) | | "
+          + "implied scaling %.2fx | |%n", kept / 2, MIN_OVERLAP, ROUNDS, k[0], k[kept / 2],
+          2 * one.median() / k[kept / 2]);
+    }
+    return one.checksum() + sinks[0] + sinks[1];
   }
 
   private static List<Result> scale(int entries) {
