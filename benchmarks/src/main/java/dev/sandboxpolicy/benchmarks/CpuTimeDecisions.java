@@ -111,11 +111,17 @@ public final class CpuTimeDecisions {
           checksum += r.checksum();
         }
       }
+      case "adversarial" -> {
+        for (Result r : adversarial()) {
+          System.out.println(r);
+          checksum += r.checksum();
+        }
+      }
       case "scaling" -> {
         checksum += scaling(PreparedWorkload.of(RealisticPolicy.withEveryPreset()));
       }
       default -> throw new IllegalArgumentException(
-          "unknown workload " + workload + ": realistic, scale, protocols or scaling");
+          "unknown workload " + workload + ": realistic, scale, protocols, adversarial or scaling");
     }
     System.out.println("(checksum " + checksum + ")");
   }
@@ -128,6 +134,51 @@ public final class CpuTimeDecisions {
     out.add(network("network, denied", w.compiled(), w.mix().deniedConnections(), hosts));
     out.add(request("REST request, allowed", w.compiled(), w.mix().allowedRequests()));
     out.add(request("REST request, denied", w.compiled(), w.mix().deniedRequests()));
+    return out;
+  }
+
+  /**
+   * {@link AdversarialDecisionBenchmark}'s scanned paths through the whole request decision at 1, 2 and 4 KiB, next
+   * to the floor of one {@link String#indexOf(int)} over the same path (a vectorised linear scan).
+   */
+  static List<Result> adversarial() {
+    CompiledPolicy compiled;
+    try {
+      compiled = CompiledPolicy.compile(AdversarialDecisionBenchmark.policy());
+    } catch (dev.sandboxpolicy.io.PolicyReadException | dev.sandboxpolicy.matcher.PolicyCompileException e) {
+      throw new IllegalStateException(e);
+    }
+    NetworkRequest conn = AdversarialDecisionBenchmark.connection();
+    List<Result> out = new ArrayList<>();
+    for (int bytes : new int[] {1024, 2048, 4096}) {
+      String deep = dev.sandboxpolicy.benchmarks.workload.AdversarialInputs.deepScannedPath(bytes / 2 - 1);
+      L7Request[] requests = {L7Request.of(conn, "GET", deep)};
+      String[] paths = {requests[0].path()};
+      out.add(time("deep path scanned, " + bytes + " B (floor: indexOf)", new Row() {
+        @Override
+        public int cases() {
+          return 1;
+        }
+
+        @Override
+        public long ours(int passes) {
+          long sink = 0;
+          for (int p = 0; p < passes; p++) {
+            sink += compiled.decideRequest(requests[0]).verdict().ordinal();
+          }
+          return sink;
+        }
+
+        @Override
+        public long floor(int passes) {
+          long sink = 0;
+          for (int p = 0; p < passes; p++) {
+            sink += paths[0].indexOf('x');
+          }
+          return sink;
+        }
+      }));
+    }
     return out;
   }
 
