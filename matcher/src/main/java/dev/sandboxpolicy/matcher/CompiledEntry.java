@@ -3,6 +3,7 @@ package dev.sandboxpolicy.matcher;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
+import dev.sandboxpolicy.model.glob.GlobPattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Set;
 final class CompiledEntry {
   /** Up to this many exact binaries are compared one by one; more are looked up in a hash set. */
   static final int LINEAR_LITERALS = 8;
+  /** From this many binary globs on, an entry matches them with one automaton. */
+  static final int UNION_FROM = 3;
   private static final String[] NO_PATHS = {};
   private static final Glob[] NO_GLOBS = {};
   private static final int[] NO_HASHES = {};
@@ -30,6 +33,11 @@ final class CompiledEntry {
   private final Glob[] globBinaries;
   /** The first binary glob that does not compile, or null: it errs whenever the entry's binaries are consulted. */
   private final Glob invalidBinaryGlob;
+  /**
+   * The binary globs as one automaton ({@link GlobMatcher#union}) when there are at least {@link #UNION_FROM} of
+   * them, all valid: a path is then read once, not once per glob; else null.
+   */
+  private final GlobMatcher globUnion;
   /** The U+0000 check over the executable path and ancestors that the binary globs read. */
   private final NulScreen nulScreen;
   CompiledEndpoint[] endpoints;
@@ -56,6 +64,15 @@ final class CompiledEntry {
     }
     this.invalidBinaryGlob = invalid;
     this.nulScreen = NulScreen.ofBinaries(globBinaries.length);
+    this.globUnion = globBinaries.length >= UNION_FROM && invalid == null ? union(globBinaries) : null;
+  }
+
+  private static GlobMatcher union(Glob[] globs) {
+    List<GlobPattern> patterns = new ArrayList<>();
+    for (Glob g : globs) {
+      patterns.add(GlobPattern.parse(g.source(), GlobDelimiters.SLASH));
+    }
+    return GlobMatcher.union(patterns);
   }
 
   /**
@@ -89,15 +106,28 @@ final class CompiledEntry {
         }
       }
     }
+    if (globUnion != null) { // the screen above ruled out U+0000 in every path a glob reads
+      if (!exe.isEmpty() && globUnion.evaluateScreened(exe) == GlobMatcher.MATCH) {
+        return GlobMatcher.MATCH;
+      }
+      List<String> ancestors = r.ancestors();
+      for (int i = 0; i < ancestors.size(); i++) {
+        String ancestor = ancestors.get(i);
+        if (!ancestor.isEmpty() && globUnion.evaluateScreened(ancestor) == GlobMatcher.MATCH) {
+          return GlobMatcher.MATCH;
+        }
+      }
+      return GlobMatcher.NO_MATCH;
+    }
     for (Glob g : globBinaries) {
-      int m = exe.isEmpty() ? GlobMatcher.NO_MATCH : g.evaluate(exe);
+      int m = exe.isEmpty() ? GlobMatcher.NO_MATCH : g.evaluateScreened(exe);
       if (m != GlobMatcher.NO_MATCH) {
         return m == GlobMatcher.MATCH || scratch == null ? m : scratch.fail(g.errorReason(exe));
       }
       List<String> ancestors = r.ancestors();
       for (int i = 0; i < ancestors.size(); i++) {
         String ancestor = ancestors.get(i);
-        m = ancestor.isEmpty() ? GlobMatcher.NO_MATCH : g.evaluate(ancestor);
+        m = ancestor.isEmpty() ? GlobMatcher.NO_MATCH : g.evaluateScreened(ancestor);
         if (m != GlobMatcher.NO_MATCH) {
           return m == GlobMatcher.MATCH || scratch == null ? m : scratch.fail(g.errorReason(ancestor));
         }

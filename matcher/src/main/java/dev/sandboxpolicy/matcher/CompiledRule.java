@@ -136,7 +136,11 @@ final class CompiledRule extends DecisionSite {
         && (method.equals(ANY) || RequestMethods.asciiEqualsIgnoreCase(method, requestMethod));
   }
 
-  /** A REST rule: method, path and query (allow: every value; deny: some value, every key present). */
+  /**
+   * A REST rule: method, path and query (allow: every value; deny: some value, every key present). The request has
+   * passed the endpoint's {@link NulScreen#rest} (no U+0000 in any field a rule glob reads), so the globs do not
+   * scan for one again.
+   */
   int matchesRest(L7Request request, boolean deny, EvaluationScratch scratch) {
     if (!methodMatches(request.method(), request.methodId())) {
       return GlobMatcher.NO_MATCH;
@@ -145,7 +149,7 @@ final class CompiledRule extends DecisionSite {
       if (path == null) {
         return GlobMatcher.NO_MATCH; // a rule without path never matches (§6 rule 15)
       }
-      int r = path.evaluate(request.path());
+      int r = path.evaluateScreened(request.path()); // the endpoint's NulScreen has ruled out U+0000
       if (r == GlobMatcher.ERROR) {
         return scratch.fail(path.errorReason(request.path()));
       }
@@ -163,7 +167,7 @@ final class CompiledRule extends DecisionSite {
       boolean someMatched = false;
       for (int v = 0; v < values.size(); v++) {
         String value = values.get(v);
-        int r = m.evaluate(value);
+        int r = m.evaluateScreened(value);
         if (r == GlobMatcher.ERROR) {
           return scratch.fail(m.errorReason(value));
         }

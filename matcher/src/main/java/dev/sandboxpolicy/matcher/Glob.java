@@ -40,6 +40,16 @@ final class Glob {
     return matcher == null ? GlobMatcher.ERROR : matcher.evaluate(value);
   }
 
+  /** {@link #evaluate} of a value already screened for U+0000 ({@link GlobMatcher#evaluateScreened}). */
+  int evaluateScreened(String value) {
+    return matcher == null ? GlobMatcher.ERROR : matcher.evaluateScreened(value);
+  }
+
+  /** The compiled matcher, or null when the pattern does not compile. */
+  GlobMatcher matcher() {
+    return matcher;
+  }
+
   String source() {
     return source;
   }

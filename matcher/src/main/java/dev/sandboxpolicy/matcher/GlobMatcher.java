@@ -1,8 +1,11 @@
 package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
+import dev.sandboxpolicy.model.glob.GlobNode;
 import dev.sandboxpolicy.model.glob.GlobPattern;
 import dev.sandboxpolicy.model.glob.GlobSyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -151,6 +154,44 @@ public final class GlobMatcher {
     this.otherDelimiters = others.length() == 0 ? NO_CHARS : others.toString().toCharArray();
   }
 
+  /**
+   * One matcher for several slash-grammar patterns that matches when any of them does: a DFA of their alternation,
+   * so a value is read once whatever the number of patterns (an entry's binary globs). Null when the patterns need
+   * more DFA states than {@link ByteAutomaton#MAX_DFA_STATES}: then evaluate them one by one.
+   */
+  static GlobMatcher union(List<GlobPattern> patterns) {
+    List<List<GlobNode>> alternatives = new ArrayList<>();
+    StringBuilder description = new StringBuilder("{");
+    for (GlobPattern p : patterns) {
+      if (!p.delimiters().equals(GlobDelimiters.SLASH)) {
+        throw new IllegalArgumentException("not a slash-grammar pattern: " + p);
+      }
+      alternatives.add(p.nodes());
+      description.append(description.length() > 1 ? ", " : "").append(p.source());
+    }
+    ByteAutomaton automaton = ByteAutomaton.compile(List.of(new GlobNode.Alternation(alternatives)));
+    return automaton.narrow == null ? null : new GlobMatcher(description.append('}').toString(), automaton);
+  }
+
+  /** The matcher of {@link #union}. */
+  private GlobMatcher(String description, ByteAutomaton automaton) {
+    this.source = description;
+    this.delimiters = GlobDelimiters.SLASH;
+    this.foldCase = false;
+    this.everything = false;
+    this.literal = null;
+    this.shape = GENERAL;
+    this.affix = null;
+    this.secondAffix = null;
+    this.stars = null;
+    this.requiredPrefix = "";
+    this.requiredSuffix = "";
+    this.automaton = automaton;
+    this.slashIsDelimiter = true;
+    this.asciiDelimiter = SLASH_TABLE;
+    this.otherDelimiters = NO_CHARS;
+  }
+
   /** The whole pattern {@code **}: matches every value (spec §3.2). */
   private static final String EVERYTHING = "**";
 
@@ -244,9 +285,14 @@ public final class GlobMatcher {
 
   /** {@link #MATCH}, {@link #NO_MATCH}, or {@link #ERROR} for a U+0000 in the value. Allocation-free. */
   int evaluate(String value) {
-    if (value.indexOf('\0') >= 0) {
-      return ERROR;
-    }
+    return value.indexOf('\0') >= 0 ? ERROR : evaluateScreened(value);
+  }
+
+  /**
+   * {@link #evaluate} of a value the caller has screened for U+0000 already ({@link NulScreen}): {@link #MATCH} or
+   * {@link #NO_MATCH}, without scanning the value once more.
+   */
+  int evaluateScreened(String value) {
     if (everything) {
       return MATCH;
     }

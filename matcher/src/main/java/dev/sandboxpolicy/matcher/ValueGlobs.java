@@ -35,6 +35,18 @@ final class ValueGlobs {
     return GlobMatcher.NO_MATCH;
   }
 
+  /** {@link #evaluate} of a value already screened for U+0000: {@link GlobMatcher#MATCH} or {@link GlobMatcher#NO_MATCH}
+   * (or {@link GlobMatcher#ERROR} from a glob that does not compile). */
+  int evaluateScreened(String value) {
+    for (Glob g : globs) {
+      int r = g.evaluateScreened(value);
+      if (r != GlobMatcher.NO_MATCH) {
+        return r;
+      }
+    }
+    return GlobMatcher.NO_MATCH;
+  }
+
   /** The first glob that errs on {@code value}, for the error reason. */
   String errorReason(String value) {
     for (Glob g : globs) {
