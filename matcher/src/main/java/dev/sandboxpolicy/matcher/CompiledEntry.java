@@ -35,7 +35,8 @@ final class CompiledEntry {
   private final Glob invalidBinaryGlob;
   /**
    * The binary globs as one automaton ({@link GlobMatcher#union}) when there are at least {@link #UNION_FROM} of
-   * them, all valid: a path is then read once, not once per glob; else null.
+   * them, all valid and without {@code **} (whose alternation can take many DFA states to build): a path is then
+   * read once, not once per glob; else null.
    */
   private final GlobMatcher globUnion;
   /** The U+0000 check over the executable path and ancestors that the binary globs read. */
@@ -64,7 +65,8 @@ final class CompiledEntry {
     }
     this.invalidBinaryGlob = invalid;
     this.nulScreen = NulScreen.ofBinaries(globBinaries.length);
-    this.globUnion = globBinaries.length >= UNION_FROM && invalid == null ? union(globBinaries) : null;
+    boolean recursive = globs.stream().anyMatch(g -> g.source().contains("**"));
+    this.globUnion = globBinaries.length >= UNION_FROM && invalid == null && !recursive ? union(globBinaries) : null;
   }
 
   private static GlobMatcher union(Glob[] globs) {
