@@ -57,6 +57,8 @@ public final class NetworkRequest {
   private final List<IpAddress> hostLiteral;
   /** The addresses the destination check judges: the resolved ones, else the host's own literal; null if unknown. */
   private final List<IpAddress> destination;
+  /** The host as a canonical IP literal ({@link DestinationRules#literal}), else null; read by the SSRF check. */
+  private final IpAddress hostAddressLiteral;
 
   private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths,
       List<IpAddress> resolvedAddresses, List<IpAddress> hostLiteral) {
@@ -76,6 +78,7 @@ public final class NetworkRequest {
     this.resolvedAddresses = List.copyOf(resolvedAddresses);
     this.hostLiteral = hostLiteral;
     this.destination = !this.resolvedAddresses.isEmpty() ? this.resolvedAddresses : hostLiteral;
+    this.hostAddressLiteral = DestinationRules.literal(host).orElse(null);
   }
 
   private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths) {
@@ -168,6 +171,11 @@ public final class NetworkRequest {
    */
   public List<IpAddress> resolvedAddresses() {
     return resolvedAddresses;
+  }
+
+  /** The host as a canonical IP literal, or null (computed once: the SSRF check reads it per decision). */
+  IpAddress hostAddressLiteral() {
+    return hostAddressLiteral;
   }
 
   /** The addresses the destination check judges, or null when the destination is not known (a host name alone). */
