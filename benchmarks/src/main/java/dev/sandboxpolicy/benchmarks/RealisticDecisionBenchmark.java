@@ -25,9 +25,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * One operation = one decision, averaged over the mix.
  *
  * <p>Contenders: {@code compiled*} is {@link CompiledPolicy}; {@code naive*} is {@link NaiveRegexPolicy}; the floors
- * do the least any decision must do with the same input ({@link Floors}): {@code floorHashMap*} one {@link HashMap}
- * lookup of the host (network) or of the path (request), {@code floorStringEquals*} one {@link String#equals} of the host (network)
- * or of the path (request) with an equal copy. The floors' strings reuse their cached hash codes.
+ * do the least any decision must do with the same input ({@link Floors}): {@code floorHashMap*} one {@link
+ * HashMap} lookup of the host (network) or of the path (request), {@code floorStringEquals*} one {@link
+ * String#equals} of the host (network) or of the path (request) with an equal copy. The floors' strings reuse their
+ * cached hash codes.
  */
 @State(Scope.Benchmark)
 public class RealisticDecisionBenchmark extends DecisionContenders {

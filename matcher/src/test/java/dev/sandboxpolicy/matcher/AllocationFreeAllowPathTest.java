@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.matcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -103,6 +104,86 @@ class AllocationFreeAllowPathTest {
     long allocated = allocatedBytes(bean, counter) - before;
     // A single allocation per decision would be >= 16 bytes x 9 x ROUNDS; allow a little for the counter itself.
     assertTrue(allocated < 4_096, "allow path allocated " + allocated + " bytes over " + (9 * ROUNDS) + " decisions");
+  }
+
+  /**
+   * Issue 18: a denial that comes again allocates nothing (the decision built the first time is remembered, its
+   * reason rendered only when asked for), for every kind the realistic mixes produce and the protocol denials; an
+   * equal request built anew gets an equal decision.
+   */
+  @Test
+  void repeatedDenialsDoNotAllocate() throws Exception {
+    Object bean = threadBean();
+    Method counter = allocationCounter();
+    CompiledPolicy p = TestPolicies.compile("""
+        network_policies:
+          api:
+            endpoints:
+              - host: api.example.com
+                port: 443
+                protocol: rest
+                enforcement: enforce
+                rules:
+                  - allow: {method: GET, path: "/v1/**"}
+                deny_rules:
+                  - {method: GET, path: "/v1/admin/**"}
+              - {host: gql.example.com, port: 443, protocol: graphql, access: read-only}
+              - host: rpc.example.com
+                port: 443
+                protocol: json-rpc
+                rules: [{allow: {method: eth_call}}]
+                deny_rules: [{method: eth_sign}]
+              - host: mcp.example.com
+                port: 443
+                protocol: mcp
+                rules: [{allow: {method: tools/call, tool: "github_*"}}]
+            binaries: [{path: /usr/bin/curl}]
+        """);
+    NetworkRequest curl = NetworkRequest.of("api.example.com", 443, "/usr/bin/curl");
+    NetworkRequest unknownHost = NetworkRequest.of("evil.example.org", 443, "/usr/bin/curl");
+    NetworkRequest wrongPort = NetworkRequest.of("api.example.com", 8443, "/usr/bin/curl");
+    NetworkRequest wget = NetworkRequest.of("api.example.com", 443, "/usr/bin/wget").withAncestors(List.of("/bin/sh"));
+    L7Request denyRule = L7Request.of(curl, "GET", "/v1/admin/users");
+    L7Request notPermitted = L7Request.of(curl, "DELETE", "/v1/items/7");
+    L7Request mutation = L7Request.of(NetworkRequest.of("gql.example.com", 443, "/usr/bin/curl"), "POST", "/graphql")
+        .withGraphql(GraphqlRequest.of(List.of(GraphqlOperation.of("mutation", "Drop", List.of("x")))));
+    NetworkRequest rpc = NetworkRequest.of("rpc.example.com", 443, "/usr/bin/curl");
+    L7Request sign = L7Request.of(rpc, "POST", "/").withJsonRpc(JsonRpcRequest.single(JsonRpcCall.of("eth_sign")));
+    L7Request send = L7Request.of(rpc, "POST", "/").withJsonRpc(JsonRpcRequest.single(JsonRpcCall.of("eth_send")));
+    L7Request tool = L7Request.of(NetworkRequest.of("mcp.example.com", 443, "/usr/bin/curl"), "POST", "/mcp")
+        .withJsonRpc(JsonRpcRequest.single(JsonRpcCall.of("tools/call").withParamsName("slack_post")))
+        .withMcpProtocolVersion("2025-11-25");
+    Runnable decisions = () -> {
+      assertTrue(p.decideNetwork(unknownHost).verdict() == Verdict.DENY);
+      assertTrue(p.decideNetwork(wrongPort).verdict() == Verdict.DENY);
+      assertTrue(p.decideNetwork(wget).verdict() == Verdict.DENY);
+      assertTrue(p.decideRequest(denyRule).verdict() == Verdict.DENY);
+      assertTrue(p.decideRequest(notPermitted).verdict() == Verdict.DENY);
+      assertTrue(p.decideRequest(mutation).verdict() == Verdict.DENY);
+      assertTrue(p.decideRequest(sign).verdict() == Verdict.DENY);
+      assertTrue(p.decideRequest(send).verdict() == Verdict.DENY);
+      assertTrue(p.decideRequest(tool).verdict() == Verdict.DENY);
+    };
+    for (int i = 0; i < 2_000; i++) {
+      decisions.run();
+    }
+    long before = allocatedBytes(bean, counter);
+    for (int i = 0; i < ROUNDS; i++) {
+      decisions.run();
+    }
+    long allocated = allocatedBytes(bean, counter) - before;
+    assertTrue(allocated < 4_096, "repeated denials allocated " + allocated + " bytes over " + (9 * ROUNDS));
+    // The reasons are upstream's, rendered on request; an equal request built anew decides equally.
+    NetworkRequest wgetAgain =
+        NetworkRequest.of("api.example.com", 443, "/usr/bin/wget").withAncestors(List.of("/bin/sh"));
+    assertEquals(p.decideNetwork(wget), p.decideNetwork(wgetAgain));
+    assertTrue(p.decideNetwork(wget).reason().startsWith("binary '/usr/bin/wget' not allowed in policy 'api'"));
+    assertEquals("endpoint api.example.com:8443 is not allowed by any policy", p.decideNetwork(wrongPort).reason());
+    assertEquals("DELETE /v1/items/7 not permitted by policy", p.decideRequest(notPermitted).reason());
+    // What the reason names is part of the identity: another command line is another denial.
+    NetworkRequest wgetWithArgs = wgetAgain.withCmdlinePaths(List.of("/tmp/payload"));
+    assertTrue(p.decideNetwork(wgetWithArgs).reason().contains("cmdline: [/tmp/payload]"));
+    assertTrue(p.decideNetwork(wget).reason().contains("cmdline: []"));
   }
 
   /** Issue 19: the decision canonicalizes the path itself, but an already canonical path costs one scan, no garbage. */

@@ -60,7 +60,8 @@ class BinaryGlobUnionTest {
   /** A path a glob of this test matches (or nearly: a random choice per wildcard). */
   private static String instance(String glob, Random random) {
     return glob.replace("**/", random.nextBoolean() ? "" : "y/").replace("[0-9]", String.valueOf(random.nextInt(10)))
-        .replace("{a,b}", random.nextBoolean() ? "a" : "b").replace("?", "q").replace("*", random.nextBoolean() ? "" : "3z");
+        .replace("{a,b}", random.nextBoolean() ? "a" : "b").replace("?", "q")
+        .replace("*", random.nextBoolean() ? "" : "3z");
   }
 
   private static String path(Random random) {
