@@ -34,11 +34,13 @@ final class CompiledEntry {
   /** The first binary glob that does not compile, or null: it errs whenever the entry's binaries are consulted. */
   private final Glob invalidBinaryGlob;
   /**
-   * The binary globs as one automaton ({@link GlobMatcher#union}) when there are at least {@link #UNION_FROM} of
-   * them, all valid and without {@code **} (whose alternation can take many DFA states to build): a path is then
-   * read once, not once per glob; else null.
+   * The binary globs without {@code **} as one automaton ({@link GlobMatcher#union}) when there are at least {@link
+   * #UNION_FROM} of them and all globs are valid: a path is then read once, not once per glob; else null. Globs with
+   * {@code **} (whose alternation can take many DFA states to build) stay in {@link #separateGlobs}.
    */
   private final GlobMatcher globUnion;
+  /** The globs evaluated one by one: all of {@link #globBinaries} without a union, else those with {@code **}. */
+  private final Glob[] separateGlobs;
   /** The U+0000 check over the executable path and ancestors that the binary globs read. */
   private final NulScreen nulScreen;
   CompiledEndpoint[] endpoints;
@@ -65,8 +67,10 @@ final class CompiledEntry {
     }
     this.invalidBinaryGlob = invalid;
     this.nulScreen = NulScreen.ofBinaries(globBinaries.length);
-    boolean recursive = globs.stream().anyMatch(g -> g.source().contains("**"));
-    this.globUnion = globBinaries.length >= UNION_FROM && invalid == null && !recursive ? union(globBinaries) : null;
+    Glob[] simple = globs.stream().filter(g -> !g.source().contains("**")).toArray(Glob[]::new);
+    this.globUnion = simple.length >= UNION_FROM && invalid == null ? union(simple) : null;
+    this.separateGlobs = globUnion == null ? globBinaries
+        : globs.stream().filter(g -> g.source().contains("**")).toArray(Glob[]::new);
   }
 
   private static GlobMatcher union(Glob[] globs) {
@@ -119,9 +123,8 @@ final class CompiledEntry {
           return GlobMatcher.MATCH;
         }
       }
-      return GlobMatcher.NO_MATCH;
     }
-    for (Glob g : globBinaries) {
+    for (Glob g : separateGlobs) {
       int m = exe.isEmpty() ? GlobMatcher.NO_MATCH : g.evaluateScreened(exe);
       if (m != GlobMatcher.NO_MATCH) {
         return m == GlobMatcher.MATCH || scratch == null ? m : scratch.fail(g.errorReason(exe));
