@@ -67,6 +67,7 @@ public final class CompiledPolicy {
   /** The enforcement variants ({@link #variant}); the destination-checked allow decisions are offset by this. */
   static final int CHECKED = 3;
 
+  private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
   private static final Decision NO_POLICIES =
       Decision.deny(NO_POLICIES_REASON, Optional.empty(), "", SourceLocation.NONE, Optional.empty());
   private static final Decision NO_ROUTE =
@@ -79,6 +80,8 @@ public final class CompiledPolicy {
   private final HostIndex index;
   private final List<Problem> warnings;
   private final ThreadLocal<EvaluationScratch> scratch;
+  /** Tells this compiled policy from every other in the process (for what a connection remembers of it). */
+  private final long serial = SERIALS.incrementAndGet();
   /** Denials already built, so a repeated one allocates nothing. */
   private final DenialMemo denials = new DenialMemo();
 
@@ -311,6 +314,40 @@ public final class CompiledPolicy {
   }
 
   /**
+   * Puts the candidates of {@code planned} whose entry's binaries match the connection into {@code s}, in order;
+   * false on an evaluation error. Which ones match depends only on the connection and this policy, so it is kept on
+   * the connection ({@link NetworkRequest#allowedCandidates}) after its first request decision: a proxy reuses one
+   * {@link NetworkRequest} for every request on a connection, and those requests then skip the binary matching.
+   */
+  private boolean collectAllowed(NetworkRequest conn, CompiledEndpoint[] planned, EvaluationScratch s) {
+    int mask = conn.allowedCandidates(serial);
+    if (mask < 0) {
+      mask = 0;
+      boolean identity = options.binaryIdentity();
+      int lastEntry = -1;
+      int lastResult = GlobMatcher.NO_MATCH;
+      for (int i = 0; i < planned.length; i++) {
+        CompiledEntry entry = planned[i].entry;
+        if (entry.order != lastEntry) {
+          lastEntry = entry.order;
+          lastResult = entry.binaryAllowed(conn, identity, s);
+          if (lastResult == GlobMatcher.ERROR) {
+            return false;
+          }
+        }
+        mask |= lastResult == GlobMatcher.MATCH ? 1 << i : 0;
+      }
+      conn.rememberAllowedCandidates(serial, mask);
+    }
+    for (int i = 0; i < planned.length; i++) {
+      if ((mask & (1 << i)) != 0) {
+        s.add(planned[i]);
+      }
+    }
+    return true;
+  }
+
+  /**
    * Compacts the candidates to those whose entry's binaries match (endpoint_allowed ∧ binary_allowed), keeping key
    * order; false on an evaluation error.
    */
@@ -477,10 +514,12 @@ public final class CompiledPolicy {
   /** {@link #decideRequest(L7Request)} on {@code s}, which the caller resets; leaves the candidates in {@code s}. */
   Decision decideRequest(L7Request request, EvaluationScratch s) {
     NetworkRequest conn = request.connection();
-    if (!collect(conn, s)) {
-      return evaluationError(s);
-    }
-    if (!keepAllowedBinaries(conn, s)) {
+    CompiledEndpoint[] planned = index.planned(conn.lowerHost(), conn.port());
+    if (planned != null && planned.length <= NetworkRequest.CANDIDATE_BITS) {
+      if (!collectAllowed(conn, planned, s)) {
+        return evaluationError(s);
+      }
+    } else if (!collect(conn, s) || !keepAllowedBinaries(conn, s)) {
       return evaluationError(s);
     }
     int kept = s.count;

@@ -59,6 +59,14 @@ public final class NetworkRequest {
   private final List<IpAddress> destination;
   /** The host as a canonical IP literal ({@link DestinationRules#literal}), else null; read by the SSRF check. */
   private final IpAddress hostAddressLiteral;
+  /**
+   * Which of the precomputed candidates of this connection's host and port have matching binaries, for the compiled
+   * policy it was computed for: the policy's serial in the high bits, the candidate bits in the low {@link
+   * #CANDIDATE_BITS}; 0 when nothing is remembered. A cache of a pure function of this request's immutable fields
+   * and an immutable policy (like {@link String#hashCode()}'s): not part of equality; one volatile {@code long}, so it
+   * is read and replaced whole and never allocates.
+   */
+  private volatile long allowedCandidates;
 
   private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths,
       List<IpAddress> resolvedAddresses, List<IpAddress> hostLiteral) {
@@ -171,6 +179,20 @@ public final class NetworkRequest {
    */
   public List<IpAddress> resolvedAddresses() {
     return resolvedAddresses;
+  }
+
+  /** Candidate lists up to this long are remembered per connection (the low bits of {@link #allowedCandidates}). */
+  static final int CANDIDATE_BITS = 24;
+
+  /** The remembered candidate bits for the policy of {@code serial}, or -1 when none are remembered for it. */
+  int allowedCandidates(long serial) {
+    long v = allowedCandidates;
+    return v != 0 && (v >>> CANDIDATE_BITS) == serial ? (int) (v & ((1L << CANDIDATE_BITS) - 1)) : -1;
+  }
+
+  /** Remembers the candidate bits for the policy of {@code serial} (a positive serial below 2^40). */
+  void rememberAllowedCandidates(long serial, int bits) {
+    allowedCandidates = (serial << CANDIDATE_BITS) | bits;
   }
 
   /** The host as a canonical IP literal, or null (computed once: the SSRF check reads it per decision). */
