@@ -20,8 +20,9 @@ import java.util.TreeMap;
  *
  * <p>Any other host takes the general path: wildcard hosts are bucketed by their literal label suffix (e.g. {@code
  * .example.com} for {@code *.example.com}, {@code ""} when the last label has a wildcard), and a lookup probes one
- * bucket per dot of the requested host, hashing right to left so each suffix costs O(1) more; hostless endpoints sit
- * in a side list. An exact host whose plan cannot be precomputed (a wildcard pattern that errs on it) also takes the
+ * bucket per dot of the requested host, hashing right to left so each suffix costs O(1) more; it stops at the first
+ * suffix that no bucket ends with (the table also holds every shorter suffix of a bucket's, as an empty bucket), so
+ * an unknown host costs about its last label; hostless endpoints sit in a side list. An exact host whose plan cannot be precomputed (a wildcard pattern that errs on it) also takes the
  * general path, so the error is raised where it always was.
  */
 final class HostIndex {
@@ -80,6 +81,11 @@ final class HostIndex {
     exactMap.forEach((host, list) -> exactHosts.put(host, new ExactHost(list.toArray(NONE))));
     Map<String, CompiledEndpoint[]> suffixArrays = new LinkedHashMap<>();
     suffixMap.forEach((suffix, list) -> suffixArrays.put(suffix, list.toArray(NONE)));
+    for (String suffix : suffixMap.keySet()) { // every shorter label suffix marks "keep probing"
+      for (int dot = suffix.indexOf('.', 1); dot > 0; dot = suffix.indexOf('.', dot + 1)) {
+        suffixArrays.putIfAbsent(suffix.substring(dot), NONE);
+      }
+    }
     this.exact = new HashTable<>(exactHosts, new ExactHost[0], true);
     this.suffixes = new HashTable<>(suffixArrays, new CompiledEndpoint[0][], false);
     this.rootWildcards = root.toArray(NONE);
@@ -194,7 +200,10 @@ final class HostIndex {
         h = 31 * h + c;
         if (c == '.') {
           CompiledEndpoint[] wildcards = suffixes.get(lowerHost, i, lowerHost.length(), h, false);
-          if (addWildcards(wildcards == null ? NONE : wildcards, lowerHost, port, scratch) == GlobMatcher.ERROR) {
+          if (wildcards == null) {
+            break; // no wildcard suffix ends with this one, so no longer one can match
+          }
+          if (addWildcards(wildcards, lowerHost, port, scratch) == GlobMatcher.ERROR) {
             return GlobMatcher.ERROR;
           }
         }
@@ -222,7 +231,10 @@ final class HostIndex {
         if (lowerHost.charAt(i) == '.') {
           CompiledEndpoint[] wildcards =
               suffixes.get(lowerHost, i, lowerHost.length(), suffixHash(lowerHost, i), false);
-          if (addWildcards(wildcards == null ? NONE : wildcards, lowerHost, -1, scratch) == GlobMatcher.ERROR) {
+          if (wildcards == null) {
+            break;
+          }
+          if (addWildcards(wildcards, lowerHost, -1, scratch) == GlobMatcher.ERROR) {
             return GlobMatcher.ERROR;
           }
         }
