@@ -220,6 +220,10 @@ public final class CompiledPolicy {
             : destinationDenial(destination);
       }
       if (matchedEndpoints > 0) {
+        Decision known = denials.find(Denial.Kind.BINARY, null, 0, request, null, 0);
+        if (known != null) {
+          return known; // a denial seen before: no need to find its entries again
+        }
         s.reset();
         collect(request, s);
         return binaryDenial(request, s.candidates, s.count);
@@ -310,7 +314,7 @@ public final class CompiledPolicy {
       s.fail("evaluation error: host contains U+0000");
       return false;
     }
-    return index.collect(request.lowerHost(), request.port(), s) != GlobMatcher.ERROR;
+    return index.collect(request.lowerHost(), request.hostLowerCaseExact(), request.port(), s) != GlobMatcher.ERROR;
   }
 
   /**

@@ -45,6 +45,11 @@ final class Glob {
     return matcher == null ? GlobMatcher.ERROR : matcher.evaluateScreened(value);
   }
 
+  /** {@link GlobMatcher#evaluateLowerCase} (a lower-cased value without U+0000). */
+  int evaluateLowerCase(String value) {
+    return matcher == null ? GlobMatcher.ERROR : matcher.evaluateLowerCase(value);
+  }
+
   /** The compiled matcher, or null when the pattern does not compile. */
   GlobMatcher matcher() {
     return matcher;

@@ -293,28 +293,42 @@ public final class GlobMatcher {
    * {@link #NO_MATCH}, without scanning the value once more.
    */
   int evaluateScreened(String value) {
+    return match(value, foldCase);
+  }
+
+  /**
+   * {@link #evaluateScreened} of a value that is lower-cased per code point already (a host without surrogates,
+   * lower-cased once per request): a {@link #compileLowerCased} matcher then compares exactly, as lower-casing again
+   * changes nothing, with the JDK's vectorised comparisons instead of a character loop.
+   */
+  int evaluateLowerCase(String value) {
+    return match(value, false);
+  }
+
+  /** The match; {@code fold}: lower-case the value's characters while comparing. */
+  private int match(String value, boolean fold) {
     if (everything) {
       return MATCH;
     }
     if (literal != null) {
-      return (foldCase ? equalsLowered(literal, value) : literal.equals(value)) ? MATCH : NO_MATCH;
+      return (fold ? equalsLowered(literal, value) : literal.equals(value)) ? MATCH : NO_MATCH;
     }
     switch (shape) {
       case ONE_LABEL_SUFFIX: {
         int cut = value.length() - affix.length();
-        return cut >= 0 && endsWithLowered(value, affix) && value.lastIndexOf('.', cut - 1) < 0 ? MATCH : NO_MATCH;
+        return cut >= 0 && endsWith(value, affix, fold) && value.lastIndexOf('.', cut - 1) < 0 ? MATCH : NO_MATCH;
       }
       case ANY_LABELS_SUFFIX:
-        return endsWithLowered(value, affix) ? MATCH : NO_MATCH;
+        return endsWith(value, affix, fold) ? MATCH : NO_MATCH;
       case SEGMENTS_PREFIX:
         return value.startsWith(affix) ? MATCH : NO_MATCH;
       case SEGMENTS_BETWEEN:
         return value.length() >= affix.length() + secondAffix.length() - 1 && value.startsWith(affix)
             && value.endsWith(secondAffix) ? MATCH : NO_MATCH;
       case STARS:
-        return stars.match(value);
+        return fold ? stars.match(value) : stars.matchExactly(value);
       default:
-        if (!hasRequiredAffixes(value)) {
+        if (!hasRequiredAffixes(value, fold)) {
           return NO_MATCH;
         }
         return (automaton.narrow != null ? runDfa(value) : run(value)) ? MATCH : NO_MATCH;
@@ -356,11 +370,11 @@ public final class GlobMatcher {
   }
 
   /** Whether {@code value} starts with {@link #requiredPrefix} and ends with {@link #requiredSuffix}. */
-  private boolean hasRequiredAffixes(String value) {
+  private boolean hasRequiredAffixes(String value, boolean fold) {
     if (value.length() < requiredPrefix.length() + requiredSuffix.length()) {
       return false;
     }
-    if (!foldCase) {
+    if (!fold) {
       return value.startsWith(requiredPrefix) && value.endsWith(requiredSuffix);
     }
     return regionEqualsLowered(value, 0, requiredPrefix)
@@ -408,12 +422,12 @@ public final class GlobMatcher {
     return true;
   }
 
-  private boolean endsWithLowered(String value, String suffix) {
+  private static boolean endsWith(String value, String suffix, boolean fold) {
     int off = value.length() - suffix.length();
     if (off < 0) {
       return false;
     }
-    if (!foldCase) {
+    if (!fold) {
       return value.startsWith(suffix, off);
     }
     for (int i = 0; i < suffix.length(); i++) {

@@ -182,7 +182,7 @@ final class HostIndex {
    * Adds every endpoint whose host and port match {@code lowerHost} to {@code scratch} in key order; returns ERROR
    * if a host glob errs (reason in the scratch). The general path: used when {@link #planned} returns null.
    */
-  int collect(String lowerHost, int port, EvaluationScratch scratch) {
+  int collect(String lowerHost, boolean exactlyLowered, int port, EvaluationScratch scratch) {
     CompiledEndpoint[] bucket = NONE;
     if (!lowerHost.isEmpty()) {
       ExactHost h = exact.get(lowerHost, 0, lowerHost.length(), lowerHost.hashCode(), true);
@@ -203,12 +203,12 @@ final class HostIndex {
           if (wildcards == null) {
             break; // no wildcard suffix ends with this one, so no longer one can match
           }
-          if (addWildcards(wildcards, lowerHost, port, scratch) == GlobMatcher.ERROR) {
+          if (addWildcards(wildcards, lowerHost, exactlyLowered, port, scratch) == GlobMatcher.ERROR) {
             return GlobMatcher.ERROR;
           }
         }
       }
-      if (addWildcards(rootWildcards, lowerHost, port, scratch) == GlobMatcher.ERROR) {
+      if (addWildcards(rootWildcards, lowerHost, exactlyLowered, port, scratch) == GlobMatcher.ERROR) {
         return GlobMatcher.ERROR;
       }
     }
@@ -234,12 +234,12 @@ final class HostIndex {
           if (wildcards == null) {
             break;
           }
-          if (addWildcards(wildcards, lowerHost, -1, scratch) == GlobMatcher.ERROR) {
+          if (addWildcards(wildcards, lowerHost, false, -1, scratch) == GlobMatcher.ERROR) {
             return GlobMatcher.ERROR;
           }
         }
       }
-      if (addWildcards(rootWildcards, lowerHost, -1, scratch) == GlobMatcher.ERROR) {
+      if (addWildcards(rootWildcards, lowerHost, false, -1, scratch) == GlobMatcher.ERROR) {
         return GlobMatcher.ERROR;
       }
     }
@@ -250,13 +250,18 @@ final class HostIndex {
     return GlobMatcher.MATCH;
   }
 
-  /** The wildcards of {@code bucket} that admit {@code port} (any port: -1) and match the host. */
-  private static int addWildcards(CompiledEndpoint[] bucket, String lowerHost, int port, EvaluationScratch scratch) {
+  /**
+   * The wildcards of {@code bucket} that admit {@code port} (any port: -1) and match the host; {@code
+   * exactlyLowered}: the host is lower-cased per code point already (no surrogates, no U+0000), so the case-folding
+   * globs may compare it as it is.
+   */
+  private static int addWildcards(
+      CompiledEndpoint[] bucket, String lowerHost, boolean exactlyLowered, int port, EvaluationScratch scratch) {
     for (CompiledEndpoint e : bucket) {
       if (port >= 0 && !e.portMatches(port)) {
         continue;
       }
-      int r = e.hostGlob.evaluate(lowerHost);
+      int r = exactlyLowered ? e.hostGlob.evaluateLowerCase(lowerHost) : e.hostGlob.evaluate(lowerHost);
       if (r == GlobMatcher.ERROR) {
         return scratch.fail(e.hostGlob.errorReason(lowerHost));
       }

@@ -46,6 +46,11 @@ public final class NetworkRequest {
   private final String lowerHost;
   /** Whether the host contains U+0000 (an evaluation error wherever a wildcard host glob reads it). */
   private final boolean hostHasNul;
+  /**
+   * Whether {@link #lowerHost} is also the host lower-cased per code point (it has no surrogates and no U+0000), as
+   * the wildcard host globs lower-case it: they may then compare it as it is.
+   */
+  private final boolean hostLowerCaseExact;
   /** Whether the executable path or an ancestor contains U+0000 (an error wherever a binary glob reads it). */
   private final boolean identityHasNul;
   private final int port;
@@ -74,6 +79,7 @@ public final class NetworkRequest {
     this.comparedHost = withoutTrailingDot(host);
     this.lowerHost = HostIndex.lowerCased(comparedHost);
     this.hostHasNul = host.indexOf('\0') >= 0;
+    this.hostLowerCaseExact = !hostHasNul && !hasSurrogate(comparedHost);
     this.port = port;
     this.binary = Objects.requireNonNull(binary, "binary");
     this.ancestors = List.copyOf(ancestors);
@@ -109,6 +115,15 @@ public final class NetworkRequest {
     }
     Optional<IpAddress> parsed = IpAddress.tryParse(h);
     return parsed.isPresent() ? List.of(parsed.get()) : null;
+  }
+
+  private static boolean hasSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsInNumber(String h) {
@@ -227,6 +242,11 @@ public final class NetworkRequest {
   /** {@link #comparedHost()} lower-cased for the host index (computed once). */
   String lowerHost() {
     return lowerHost;
+  }
+
+  /** Whether {@link #lowerHost()} is the host lower-cased per code point, without U+0000. */
+  boolean hostLowerCaseExact() {
+    return hostLowerCaseExact;
   }
 
   /** Whether the host contains U+0000. */

@@ -77,6 +77,11 @@ final class StarPattern {
     return r != UNDECIDED ? r : match(lowerCodePoints(value), false);
   }
 
+  /** {@link #match} of a value compared as it is (lower-cased already, for a case-folding pattern). */
+  int matchExactly(String value) {
+    return match(value, false);
+  }
+
   private static String lowerCodePoints(String value) {
     StringBuilder sb = new StringBuilder(value.length());
     value.codePoints().forEach(cp -> sb.appendCodePoint(Character.toLowerCase(cp)));
