@@ -109,6 +109,12 @@ final class HostIndex {
       if (collectAllPorts(host, h.endpoints, scratch) == GlobMatcher.ERROR) {
         return; // a wildcard errs on this host: the general path raises it at decision time
       }
+      if (scratch.count == h.endpoints.length && onePort(h.endpoints)) {
+        h.onlyPort = h.endpoints[0].ports()[0]; // the usual host: its own endpoints, one port, nothing else
+        h.onlyPlan = h.endpoints;
+        h.planned = true;
+        return;
+      }
       Map<Integer, List<CompiledEndpoint>> byPort = new TreeMap<>();
       for (int i = 0; i < scratch.count; i++) {
         CompiledEndpoint e = scratch.candidates[i];
@@ -135,6 +141,16 @@ final class HostIndex {
     } finally {
       scratch.reset();
     }
+  }
+
+  /** Whether every endpoint admits exactly one port, the same one. */
+  private static boolean onePort(CompiledEndpoint[] endpoints) {
+    for (CompiledEndpoint e : endpoints) {
+      if (e.ports().length != 1 || e.ports()[0] != endpoints[0].ports()[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The longest suffix made of whole labels without glob syntax, with its leading dot, or "". */
