@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +38,10 @@ class PublicTypesTest {
   private static final String BEGIN = "<!-- public-types:begin -->";
   private static final String END = "<!-- public-types:end -->";
   private static final Pattern EXPORTS = Pattern.compile("^\\s*exports\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
+  /** Packages whose types stay out of public signatures: JSON libraries, the schema validator, SLF4J. */
+  private static final List<String> NOT_IN_PUBLIC_API =
+      List.of("tools.jackson.", "com.fasterxml.jackson.", "com.networknt.", "org.slf4j.");
 
   private static JavaClasses classes;
 
@@ -75,15 +83,64 @@ class PublicTypesTest {
     assertEquals(List.of(), missing, "packages without a '### `package`' paragraph in docs/architecture.md");
   }
 
+  /**
+   * No type of a JSON library, the schema validator or a logging facade appears in the public API (issue 17): the
+   * library's users choose their own, and a module that needs one internally does not force it on them
+   * ({@code requires transitive}). Checked on every public or protected member of every public type of an exported
+   * package, including generic arguments, and on the types' supertypes.
+   */
+  @Test
+  void noPublicSignatureNamesAThirdPartyJsonOrLoggingType() throws IOException {
+    List<String> leaks = new ArrayList<>();
+    for (JavaClass c : publicApi().keySet()) {
+      for (JavaClass raw : c.getAllRawSuperclasses()) {
+        leak(leaks, c.getName() + " extends", raw);
+      }
+      for (JavaClass raw : c.getAllRawInterfaces()) {
+        leak(leaks, c.getName() + " implements", raw);
+      }
+      for (JavaMember m : c.getMembers()) {
+        Set<JavaModifier> modifiers = m.getModifiers();
+        if (!modifiers.contains(JavaModifier.PUBLIC) && !modifiers.contains(JavaModifier.PROTECTED)) {
+          continue;
+        }
+        Set<JavaClass> involved = m instanceof JavaCodeUnit
+            ? ((JavaCodeUnit) m).getAllInvolvedRawTypes()
+            : ((JavaField) m).getType().getAllInvolvedRawTypes();
+        for (JavaClass raw : involved) {
+          leak(leaks, m.getFullName(), raw);
+        }
+      }
+    }
+    assertEquals(List.of(), leaks, "public API signatures that name a third-party JSON, validator or logging type");
+  }
+
+  private static void leak(List<String> leaks, String where, JavaClass raw) {
+    for (String prefix : NOT_IN_PUBLIC_API) {
+      if (raw.getName().startsWith(prefix)) {
+        leaks.add(where + ": " + raw.getName());
+      }
+    }
+  }
+
+  /** Every public type of an exported package, with the module that owns it. */
+  private static Map<JavaClass, LibraryModule> publicApi() throws IOException {
+    Map<JavaClass, LibraryModule> out = new LinkedHashMap<>();
+    for (JavaClass c : classes) {
+      Optional<LibraryModule> module = LibraryModule.owning(c.getPackageName());
+      if (module.isPresent() && isPublicApi(c) && exports(module.get()).contains(c.getPackageName())) {
+        out.put(c, module.get());
+      }
+    }
+    return out;
+  }
+
   /** The text between the markers: per module, per exported package, its public types in name order. */
   private static String generatedBlock() throws IOException {
     Map<LibraryModule, Map<String, Set<String>>> byModule = new TreeMap<>();
-    for (JavaClass c : classes) {
-      Optional<LibraryModule> module = LibraryModule.owning(c.getPackageName());
-      if (module.isEmpty() || !isPublicApi(c) || !exports(module.get()).contains(c.getPackageName())) {
-        continue;
-      }
-      byModule.computeIfAbsent(module.get(), m -> new TreeMap<>())
+    for (Map.Entry<JavaClass, LibraryModule> api : publicApi().entrySet()) {
+      JavaClass c = api.getKey();
+      byModule.computeIfAbsent(api.getValue(), m -> new TreeMap<>())
           .computeIfAbsent(c.getPackageName(), p -> new TreeSet<>())
           .add(c.getName().substring(c.getPackageName().length() + 1).replace('$', '.'));
     }
@@ -120,10 +177,21 @@ class PublicTypesTest {
     return !c.getSimpleName().equals("package-info");
   }
 
-  /** The packages {@code module}'s module-info.java exports to everyone. */
+  /**
+   * The packages {@code module}'s module-info.java exports to everyone. A module without one is an automatic module
+   * (policy-traffic-beam: Beam's jars cannot be on the module path), which exports every package it owns.
+   */
   private static Set<String> exports(LibraryModule module) throws IOException {
     Path info = Path.of("..", module.folder(), "src", "main", "java", "module-info.java");
     Set<String> out = new TreeSet<>();
+    if (!Files.exists(info)) {
+      for (JavaClass c : classes) {
+        if (LibraryModule.owning(c.getPackageName()).orElse(null) == module) {
+          out.add(c.getPackageName());
+        }
+      }
+      return out;
+    }
     Matcher m = EXPORTS.matcher(Files.readString(info));
     while (m.find()) {
       out.add(m.group(1));

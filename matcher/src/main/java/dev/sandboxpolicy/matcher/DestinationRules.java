@@ -13,16 +13,10 @@ final class DestinationRules {
   /** Kubernetes / etcd control-plane ports refused even when private ranges are allowed (spec §3.9). */
   static final int[] CONTROL_PLANE_PORTS = {2379, 2380, 6443, 10250, 10255};
 
-  /** Loopback, link-local and unspecified space: never reachable, and not allowed inside {@code allowed_ips}. */
-  static final List<CidrRange> ALWAYS_BLOCKED = List.of(
-      SpecialPurposeRanges.IPV4_LOOPBACK,
-      SpecialPurposeRanges.IPV4_LINK_LOCAL,
-      SpecialPurposeRanges.IPV4_UNSPECIFIED,
-      SpecialPurposeRanges.IPV6_LOOPBACK,
-      SpecialPurposeRanges.IPV6_LINK_LOCAL,
-      SpecialPurposeRanges.IPV6_UNSPECIFIED);
-
-  /** "Internal" addresses refused in public-only mode (spec §3.9 item 5), in addition to {@link #ALWAYS_BLOCKED}. */
+  /**
+   * "Internal" addresses refused in public-only mode (spec §3.9 item 5), in addition to {@link
+   * SpecialPurposeRanges#ALWAYS_BLOCKED}.
+   */
   static final List<CidrRange> INTERNAL = List.of(
       SpecialPurposeRanges.IPV4_THIS_NETWORK,
       SpecialPurposeRanges.IPV4_PRIVATE_10,
@@ -57,7 +51,7 @@ final class DestinationRules {
       } catch (NetFormatException e) {
         return new AllowedIps(List.of(), "allowed_ips entry '" + entry + "' is not an IP address or CIDR range");
       }
-      for (CidrRange blocked : ALWAYS_BLOCKED) {
+      for (CidrRange blocked : SpecialPurposeRanges.ALWAYS_BLOCKED) {
         if (range.overlaps(blocked)) {
           return new AllowedIps(List.of(), "allowed_ips entry '" + entry + "' overlaps " + blocked
               + " (loopback, link-local or unspecified)");
@@ -81,7 +75,7 @@ final class DestinationRules {
   }
 
   static boolean alwaysBlocked(IpAddress a) {
-    return in(ALWAYS_BLOCKED, a);
+    return SpecialPurposeRanges.isAlwaysBlocked(a);
   }
 
   static boolean internal(IpAddress a) {

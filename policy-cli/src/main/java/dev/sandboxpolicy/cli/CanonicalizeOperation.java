@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.matcher.CanonicalTarget;
+import dev.sandboxpolicy.matcher.RequestTargetException;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,9 +15,12 @@ final class CanonicalizeOperation implements Operation {
 
   @Override
   public void apply(RequestFields request, ObjectNode response) throws ProtocolError {
-    CanonicalTarget target =
-        DecisionRequest.canonicalize(
-            request.requireString("target"), request.bool("allow_encoded_slash", false));
+    CanonicalTarget target;
+    try {
+      target = CanonicalTarget.parse(request.requireString("target"), request.bool("allow_encoded_slash", false));
+    } catch (RequestTargetException e) { // the proxy's rejection, answered with its reason code
+      throw new ProtocolError(e.code(), e.getMessage());
+    }
     response.put("path", target.path());
     ObjectNode query = response.putObject("query");
     for (Map.Entry<String, List<String>> e : target.query().entrySet()) {

@@ -5,6 +5,8 @@ import dev.sandboxpolicy.matcher.RefusalStatus;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.model.net.Port;
+import dev.sandboxpolicy.traffic.input.BoundedLines;
+import dev.sandboxpolicy.traffic.input.DecisionRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -245,7 +247,7 @@ final class CheckCommand extends Subcommand {
       mcpProtocolVersions.forEach(o.putArray("mcp_protocol_version")::add);
     }
     try {
-      return DecisionRequest.decode(new RequestFields(o), true);
+      return new RequestFields(o).decisionRequest(true);
     } catch (ProtocolError e) {
       throw CommandFailure.usage(e.getMessage());
     }
@@ -282,8 +284,8 @@ final class CheckCommand extends Subcommand {
     boolean allAllowed = true;
     try (InputStream in = requests.equals("-") ? terminal.in() : Files.newInputStream(terminal.resolve(requests))) {
       // Same framing as the stdio protocol: bounded lines of strict UTF-8, CRLF accepted.
-      RequestLines lines = new RequestLines(in, StdioServer.DEFAULT_MAX_LINE_BYTES);
-      RequestLines.Line next;
+      BoundedLines lines = new BoundedLines(in, StdioServer.DEFAULT_MAX_LINE_BYTES);
+      BoundedLines.Line next;
       int number = 0;
       while ((next = lines.next()) != null) {
         number++;
@@ -299,7 +301,7 @@ final class CheckCommand extends Subcommand {
           if (next.notUtf8()) {
             throw ProtocolError.badRequest("line is not valid UTF-8");
           }
-          request = Optional.of(DecisionRequest.decode(requestLine(line), true));
+          request = Optional.of(requestLine(line).decisionRequest(true));
         } catch (ProtocolError e) {
           malformed = true;
           if (json) {

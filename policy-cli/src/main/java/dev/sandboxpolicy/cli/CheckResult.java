@@ -10,6 +10,7 @@ import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.traffic.input.DecisionRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

@@ -8,6 +8,7 @@ import dev.sandboxpolicy.matcher.MatcherOptions;
 import dev.sandboxpolicy.matcher.PolicyCompileException;
 import dev.sandboxpolicy.matcher.PolicyHolder;
 import dev.sandboxpolicy.matcher.RequestTargetException;
+import dev.sandboxpolicy.traffic.input.DecisionRequest;
 import java.util.LinkedHashMap;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -93,7 +94,7 @@ final class DecideOperation implements Operation {
     boolean binaryIdentity = request.bool("binary_identity", true);
     RequestFields fields =
         request.object("request").orElseThrow(() -> ProtocolError.badRequest("'request' is required (an object)"));
-    DecisionRequest decoded = DecisionRequest.decode(fields, false);
+    DecisionRequest decoded = fields.decisionRequest(false);
     CompiledPolicy compiled =
         text.isPresent() ? compiled(new Key(text.get(), mode, binaryIdentity)) : watched(binaryIdentity);
     Decision decision;

@@ -27,7 +27,7 @@ final class ExplainOperations {
   /** {@code explain}: {@code {sandbox, tier, applied, custom, gateway_presets}} to {@code {context}}. */
   static void explain(RequestFields request, ObjectNode response) throws ProtocolError {
     ExplainInputs inputs = inputs(request, request.string("sandbox").orElse(ExplainInputs.DEFAULT_SANDBOX));
-    response.set("context", ExplainJson.toTree(inputs.context()));
+    response.set("context", Json.tree(ExplainJson.toTree(inputs.context())));
   }
 
   /** {@code redact_host}: {@code {host}} to {@code {redacted}}. */

@@ -2,8 +2,10 @@ package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.io.PolicyWriter;
 import dev.sandboxpolicy.model.Policy;
+import dev.sandboxpolicy.schema.DocumentKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,6 +20,10 @@ import picocli.CommandLine.Parameters;
           + " sorted by key, a single port written as 'port', defaults left out. Two policies with the same meaning"
           + " have the same canonical text and the same 'policyctl hash'. Comments are not kept. FILE may be the"
           + " output of 'openshell policy get --full' (its header is skipped).",
+      "",
+      "A first line '" + FmtCommand.SCHEMA_MODELINE_PREFIX + "URL' (which tells yaml-language-server the"
+          + " document's JSON Schema) is kept. --modeline adds one naming the published policy schema, "
+          + "when FILE has none.",
       "",
       "With -o the result is written to OUT atomically (a temporary file moved into place). With --check nothing is"
           + " written: the exit status is 1 when FILE is not already canonical."
@@ -35,6 +41,18 @@ final class FmtCommand extends Subcommand {
   @Option(names = "--check", description = "only check: exit 1 when FILE is not in canonical form")
   boolean check;
 
+  /**
+   * The comment that names a document's JSON Schema for yaml-language-server (and its kind for
+   * {@code policyctl lsp}): {@code # yaml-language-server: $schema=https://sandboxpolicy.dev/schema/policy-1.json}.
+   */
+  static final String SCHEMA_MODELINE_PREFIX = "# yaml-language-server: $schema=";
+
+  @Option(
+      names = "--modeline",
+      description = "start the output with '" + SCHEMA_MODELINE_PREFIX + "URL' naming the published policy schema"
+          + " (when FILE has no such line; one it has is kept)")
+  boolean modeline;
+
   @Mixin OutputOption output;
 
   @Mixin ReadModeOption readMode;
@@ -47,7 +65,7 @@ final class FmtCommand extends Subcommand {
     String file = PolicyFiles.policyArgument(files.stream().findFirst(), name(), terminal);
     InputDocument document = InputDocument.read(file, terminal);
     Policy policy = PolicyFiles.require(document.name(), PolicyFiles.read(document, readMode.mode()), terminal);
-    String canonical = PolicyWriter.toCanonicalYaml(policy);
+    String canonical = canonicalText(policy, document.utf8Text().orElse(""), modeline);
     if (check) {
       String original = document.utf8Text().orElse("");
       if (original.equals(canonical)) {
@@ -63,5 +81,25 @@ final class FmtCommand extends Subcommand {
       terminal.out().print(canonical);
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * What {@code fmt} prints for {@code policy} read from {@code original}: the canonical YAML, after the schema
+   * modeline {@code original} starts with, or (when {@code addModeline}) one naming the published policy schema.
+   */
+  static String canonicalText(Policy policy, String original, boolean addModeline) {
+    String canonical = PolicyWriter.toCanonicalYaml(policy);
+    Optional<String> kept = modeline(original);
+    if (kept.isPresent()) {
+      return kept.get() + "\n" + canonical;
+    }
+    return addModeline ? SCHEMA_MODELINE_PREFIX + DocumentKind.POLICY.schemaId() + "\n" + canonical : canonical;
+  }
+
+  /** The schema modeline {@code text} starts with (its first line, without the line break), if any. */
+  static Optional<String> modeline(String text) {
+    int end = text.indexOf('\n');
+    String first = (end < 0 ? text : text.substring(0, end)).stripTrailing();
+    return first.startsWith(SCHEMA_MODELINE_PREFIX) ? Optional.of(first) : Optional.empty();
   }
 }

@@ -2,6 +2,7 @@ package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.matcher.Verdict;
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.traffic.input.DecisionRequest;
 import java.util.Optional;
 
 /**

@@ -9,6 +9,7 @@ import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.traffic.input.DecisionRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -245,7 +246,7 @@ record PolicyTestFile(
       }
       JsonNode json = Json.tree(request.get());
       try {
-        return Optional.of(DecisionRequest.decode(new RequestFields((ObjectNode) json), true));
+        return Optional.of(new RequestFields((ObjectNode) json).decisionRequest(true));
       } catch (ProtocolError e) {
         problems.add(Problem.error(ProblemCode.REQUEST_INVALID, at(pointer),
             "not a valid decide request: " + e.getMessage()));

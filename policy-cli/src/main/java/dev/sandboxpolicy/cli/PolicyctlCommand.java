@@ -61,9 +61,13 @@ final class PolicyctlCommand implements Callable<Integer> {
           FmtCommand.class,
           HashCommand.class,
           DiffCommand.class,
+          ReplayCommand.class,
+          AdviseCommand.class,
+          UnusedCommand.class,
           ProveCommand.class,
           LintCommand.class,
           ServeCommand.class,
+          LspCommand.class,
           CompletionCommand.class,
           ManCommand.class,
           HelpCommand.class);

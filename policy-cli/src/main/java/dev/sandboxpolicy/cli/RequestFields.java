@@ -1,5 +1,8 @@
 package dev.sandboxpolicy.cli;
 
+import dev.sandboxpolicy.traffic.input.DecisionRequest;
+import dev.sandboxpolicy.traffic.input.JsonFields;
+import dev.sandboxpolicy.traffic.input.MalformedRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,140 +11,104 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Typed access to the fields of one protocol request. A missing required field or a value of the wrong type is
- * a {@code bad_request} naming the field; {@code null} counts as absent for optional fields.
+ * Typed access to the fields of one protocol request: the library's {@link JsonFields} (the one home of the
+ * messages), with a malformed field answered as a {@code bad_request} naming the field; {@code null} counts as
+ * absent for optional fields.
  */
 final class RequestFields {
 
-  private final ObjectNode request;
+  /** One read of {@link JsonFields} that may find the request malformed. */
+  private interface Read<T> {
+    T get() throws MalformedRequestException;
+  }
+
+  private final JsonFields fields;
 
   RequestFields(ObjectNode request) {
-    this.request = request;
+    this(new JsonFields(request));
+  }
+
+  private RequestFields(JsonFields fields) {
+    this.fields = fields;
+  }
+
+  private static <T> T read(Read<T> read) throws ProtocolError {
+    try {
+      return read.get();
+    } catch (MalformedRequestException e) {
+      throw ProtocolError.badRequest(e.getMessage());
+    }
+  }
+
+  /**
+   * This object as a decision request (the {@code request} of {@code decide}, a line of {@code check --requests},
+   * a test case's request), decoded by the library's one decoder; a raw {@code target} only with {@code
+   * allowTarget}.
+   */
+  DecisionRequest decisionRequest(boolean allowTarget) throws ProtocolError {
+    return read(() -> DecisionRequest.decode(fields, allowTarget));
   }
 
   /** The raw node, when present and not {@code null}. */
   Optional<JsonNode> node(String field) {
-    JsonNode n = request.get(field);
-    return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
+    return fields.node(field);
   }
 
   String requireString(String field) throws ProtocolError {
-    return string(field).orElseThrow(() -> ProtocolError.badRequest("'" + field + "' is required (a string)"));
+    return read(() -> fields.requireString(field));
   }
 
   Optional<String> string(String field) throws ProtocolError {
-    Optional<JsonNode> n = node(field);
-    if (n.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!n.get().isString()) {
-      throw ProtocolError.badRequest("'" + field + "' must be a string");
-    }
-    return Optional.of(n.get().stringValue());
+    return read(() -> fields.string(field));
   }
 
   /** A string field that must be one of {@code allowed}, or {@code fallback} when absent. */
   String choice(String field, Set<String> allowed, String fallback) throws ProtocolError {
-    String value = string(field).orElse(fallback);
-    if (!allowed.contains(value)) {
-      throw ProtocolError.badRequest(
-          "'" + field + "' must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)) + ", not '"
-              + value + "'");
-    }
-    return value;
+    return read(() -> fields.choice(field, allowed, fallback));
   }
 
   boolean bool(String field, boolean fallback) throws ProtocolError {
-    Optional<JsonNode> n = node(field);
-    if (n.isEmpty()) {
-      return fallback;
-    }
-    if (!n.get().isBoolean()) {
-      throw ProtocolError.badRequest("'" + field + "' must be true or false");
-    }
-    return n.get().booleanValue();
+    return read(() -> fields.bool(field, fallback));
   }
 
   /** A list of strings; absent is empty. */
   List<String> strings(String field) throws ProtocolError {
-    Optional<List<String>> list = optionalStrings(field);
-    return list.orElse(List.of());
+    return read(() -> fields.strings(field));
   }
 
   /** A list of strings, or empty when absent or {@code null}. */
   Optional<List<String>> optionalStrings(String field) throws ProtocolError {
-    Optional<JsonNode> n = node(field);
-    if (n.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!n.get().isArray()) {
-      throw ProtocolError.badRequest("'" + field + "' must be an array of strings");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode e : n.get()) {
-      if (!e.isString()) {
-        throw ProtocolError.badRequest("'" + field + "' must be an array of strings");
-      }
-      out.add(e.stringValue());
-    }
-    return Optional.of(List.copyOf(out));
+    return read(() -> fields.optionalStrings(field));
   }
 
   /** An object field, when present. */
   Optional<RequestFields> object(String field) throws ProtocolError {
-    Optional<JsonNode> n = node(field);
-    if (n.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!n.get().isObject()) {
-      throw ProtocolError.badRequest("'" + field + "' must be an object");
-    }
-    return Optional.of(new RequestFields((ObjectNode) n.get()));
+    return read(() -> fields.object(field)).map(RequestFields::new);
   }
 
   /** An integer field within {@code [min, max]}. */
   Optional<Long> integer(String field, long min, long max) throws ProtocolError {
-    Optional<JsonNode> n = node(field);
-    if (n.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!n.get().isIntegralNumber() || !n.get().canConvertToLong()
-        || n.get().longValue() < min || n.get().longValue() > max) {
-      throw ProtocolError.badRequest("'" + field + "' must be an integer from " + min + " to " + max);
-    }
-    return Optional.of(n.get().longValue());
+    return read(() -> fields.integer(field, min, max));
   }
 
   /** A {@code bad_request} naming the first key of this object that is not in {@code known}. */
   void requireKnownKeys(Set<String> known, String where) throws ProtocolError {
-    for (String name : request.propertyNames()) {
-      if (!known.contains(name)) {
-        throw ProtocolError.badRequest("unknown key '" + name + "' in " + where + " (accepted: "
-            + String.join(", ", new java.util.TreeSet<>(known)) + ")");
-      }
-    }
+    read(() -> {
+      fields.requireKnownKeys(known, where);
+      return null;
+    });
   }
 
-    /** The field names of this object, in order. */
+  /** The field names of this object, in order. */
   List<String> names() {
-    return List.copyOf(request.propertyNames());
+    return fields.names();
   }
 
   /** An array of objects; absent is empty. */
   List<RequestFields> objects(String field) throws ProtocolError {
-    Optional<JsonNode> n = node(field);
-    if (n.isEmpty()) {
-      return List.of();
-    }
-    if (!n.get().isArray()) {
-      throw ProtocolError.badRequest("'" + field + "' must be an array of objects");
-    }
     List<RequestFields> out = new ArrayList<>();
-    for (JsonNode e : n.get()) {
-      if (!e.isObject()) {
-        throw ProtocolError.badRequest("'" + field + "' must be an array of objects");
-      }
-      out.add(new RequestFields((ObjectNode) e));
+    for (JsonFields o : read(() -> fields.objects(field))) {
+      out.add(new RequestFields(o));
     }
     return List.copyOf(out);
   }

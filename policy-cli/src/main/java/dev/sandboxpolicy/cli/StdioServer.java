@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.cli;
 
 import dev.sandboxpolicy.io.ReadLimits;
+import dev.sandboxpolicy.traffic.input.BoundedLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -89,8 +90,8 @@ final class StdioServer {
    * caller sees {@link PrintStream#checkError()}).
    */
   void serve(InputStream in, PrintStream out) throws IOException {
-    RequestLines lines = new RequestLines(in, maxLineBytes);
-    RequestLines.Line line;
+    BoundedLines lines = new BoundedLines(in, maxLineBytes);
+    BoundedLines.Line line;
     while ((line = lines.next()) != null) {
       String response;
       if (line.tooLong()) {

@@ -6,8 +6,10 @@
  * Everything else is package-private: the picocli command tree ({@code PolicyctlCommand} at the root, one
  * {@code Subcommand} class per subcommand: {@code ValidateCommand}, {@code CheckCommand}, {@code PresetLayerCommand}
  * for merge and remove, {@code ExplainCommand}, {@code PresetsCommand}, {@code DiffCommand}, {@code HashCommand},
- * {@code FmtCommand}, {@code ServeCommand}, {@code CompletionCommand}, {@code ManCommand}, {@code HelpCommand}),
- * and the stdio server ({@code StdioServer}) with one class per protocol operation.
+ * {@code FmtCommand}, {@code ServeCommand}, {@code LspCommand}, {@code CompletionCommand}, {@code ManCommand},
+ * {@code HelpCommand}), the stdio server ({@code StdioServer}) with one class per protocol operation, and the
+ * language server on LSP4J ({@code PolicyLanguageServer}, {@code PolicyTextDocuments} and the {@code Language*}
+ * features).
  *
  * <p>Rules every command follows: results on standard output, problems and errors on standard error, exit
  * status 0 (ok), 1 (invalid policy, denied request, a difference) or 2 (usage or I/O error), and never a stack

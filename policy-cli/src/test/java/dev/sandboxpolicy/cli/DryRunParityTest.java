@@ -76,7 +76,7 @@ class DryRunParityTest {
     presets.put(PresetLayerError.PRESET_UNREADABLE, "preset: [\n");
     presets.put(PresetLayerError.PRESET_NO_NETWORK_POLICIES, "preset: {name: bare, description: d}\n");
     presets.put(PresetLayerError.PRESET_ENTRIES_INVALID, "preset: {name: hollow, description: d}\nnetwork_policies: {}\n");
-    presets.put(PresetLayerError.PRESET_RESERVED_KEY, PRESET.replace("  my_api:", "  npm_yarn:"));
+    presets.put(PresetLayerError.RESERVED_KEY, PRESET.replace("  my_api:", "  npm_yarn:"));
     presets.put(PresetLayerError.PRESET_ALLOWED_IPS,
         PRESET.replace("        access: full\n", "        access: full\n        allowed_ips: [203.0.113.9]\n"));
     presets.put(PresetLayerError.PRESET_NAME_RESERVED, PRESET.replace("name: my-api", "name: _provider_x"));

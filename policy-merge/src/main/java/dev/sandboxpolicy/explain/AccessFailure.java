@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A failed access to classify (spec nemoclaw-preset-layer §7 input, without the context).
  *
- * @param host the host that failed, as the agent saw it (any form {@link HostStem#canonicalize} accepts)
+ * @param host the host that failed, as the agent saw it (a host, URL or address in any form §6.3 step B canonicalizes)
  * @param port the port (not used by the rules; kept for callers and logs), 0 when unknown
  * @param error the error, if any
  * @param capability the capability status, if known

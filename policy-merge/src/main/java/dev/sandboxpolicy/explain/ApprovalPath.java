@@ -33,7 +33,7 @@ public record ApprovalPath(String inspect, String add, String remove, String doc
    * @param sandboxName the sandbox name (checked by the caller)
    * @return the approval path
    */
-  public static ApprovalPath forSandbox(String sandboxName) {
+  static ApprovalPath forSandbox(String sandboxName) {
     String prefix = "nemoclaw " + sandboxName + " ";
     return new ApprovalPath(
         prefix + "policy-list",

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * The access-failure classifier (spec nemoclaw-preset-layer §7): tells "blocked by policy" from "missing credentials"
  * from "not a policy problem", using the explain context. Ten ordered rules; the first that fires decides.
  *
- * <p>Host matching: the failed host is canonicalized ({@link HostStem}); an active preset with a public stem {@code s}
+ * <p>Host matching: the failed host is canonicalized to its stem (§6.3 step B, as for redaction); an active preset with a public stem {@code s}
  * such that the host equals {@code s} or ends with {@code "." + s} matches; otherwise a known-unapplied preset, the same
  * way. When several presets of the list match, the one with the <b>longest</b> matching stem wins (an exact host beats
  * a parent domain), then name order. Upstream walks the list in name order and takes the first match; its tests pin

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * @param redactedHostCount every raw host dropped because it has no stem (wildcards, malformed values) or an internal
  *     stem; each occurrence counts, public duplicates do not
  */
-public record HostCategories(List<String> allowedHostCategories, int redactedHostCount) {
+record HostCategories(List<String> allowedHostCategories, int redactedHostCount) {
 
   /** A summary; the list is copied. */
   public HostCategories {
@@ -33,7 +33,7 @@ public record HostCategories(List<String> allowedHostCategories, int redactedHos
    * @param rawHosts host values as written, in any order, duplicates allowed
    * @return the summary
    */
-  public static HostCategories of(Iterable<String> rawHosts) {
+  static HostCategories of(Iterable<String> rawHosts) {
     TreeSet<String> stems = new TreeSet<>();
     int redacted = 0;
     for (String raw : rawHosts) {
@@ -55,7 +55,7 @@ public record HostCategories(List<String> allowedHostCategories, int redactedHos
    * @param preset the preset
    * @return the summary
    */
-  public static HostCategories of(Preset preset) {
+  static HostCategories of(Preset preset) {
     return of(rawHosts(preset.networkPolicies()));
   }
 
@@ -65,7 +65,7 @@ public record HostCategories(List<String> allowedHostCategories, int redactedHos
    * @param entries the {@code network_policies} map of a preset or policy
    * @return the non-empty {@code host} values
    */
-  public static List<String> rawHosts(Map<String, NetworkPolicy> entries) {
+  static List<String> rawHosts(Map<String, NetworkPolicy> entries) {
     List<String> hosts = new ArrayList<>();
     for (NetworkPolicy entry : entries.values()) {
       for (Endpoint endpoint : entry.endpoints()) {

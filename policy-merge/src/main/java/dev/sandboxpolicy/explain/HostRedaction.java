@@ -75,7 +75,7 @@ public final class HostRedaction {
    * @param stem a stem from {@link HostStem#canonicalize(String)}
    * @return true when internal
    */
-  public static boolean isInternal(String stem) {
+  static boolean isInternal(String stem) {
     if (RESERVED_NAMES.contains(stem)) {
       return true;
     }

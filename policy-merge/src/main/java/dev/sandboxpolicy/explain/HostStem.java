@@ -13,7 +13,7 @@ import java.util.Optional;
  * ({@code ::ffff:7f00:1}) is not unwrapped. It decides what is <em>displayed</em>; use
  * {@link dev.sandboxpolicy.model.net.PrivateNetworks} for SSRF decisions.
  */
-public final class HostStem {
+final class HostStem {
 
   /** Longest label of the strict host-name form (RFC 1035 §2.3.4: 63 octets). */
   static final int MAX_LABEL_LENGTH = 63;
@@ -39,7 +39,7 @@ public final class HostStem {
    * @param raw the host value as written in a preset, may be {@code null}
    * @return the stem, or empty
    */
-  public static Optional<String> canonicalize(String raw) {
+  static Optional<String> canonicalize(String raw) {
     if (raw == null) {
       return Optional.empty();
     }

@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p>Partition (§6.2): a built-in preset is active when applied or gateway-only, otherwise known-unapplied; every
  * custom preset is active with source {@code custom} (a custom preset named like a built-in replaces it). Applied names
- * that are neither built-in nor custom are ignored. Host stems come from the parsed presets ({@link HostCategories}).
+ * that are neither built-in nor custom are ignored. Host stems come from the parsed presets (§6.3 step D: the sorted
+ * public stems and the count of redacted host occurrences).
  */
 public final class PolicyExplainer {
 

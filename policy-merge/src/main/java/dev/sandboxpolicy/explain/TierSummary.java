@@ -25,7 +25,7 @@ public record TierSummary(String name, String label, String description) {
    * @param tier the tier
    * @return the summary
    */
-  public static TierSummary of(Tier tier) {
+  static TierSummary of(Tier tier) {
     return new TierSummary(tier.name(), tier.label(), tier.description());
   }
 }

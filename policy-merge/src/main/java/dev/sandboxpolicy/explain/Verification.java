@@ -32,7 +32,7 @@ public enum Verification implements WireNamed {
    * @param enforced whether the gateway holds every key of the preset (ignored when unavailable)
    * @return the status
    */
-  public static Verification of(boolean gatewayAvailable, boolean applied, boolean enforced) {
+  static Verification of(boolean gatewayAvailable, boolean applied, boolean enforced) {
     if (!gatewayAvailable) {
       return GATEWAY_UNAVAILABLE;
     }

@@ -9,6 +9,7 @@ import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.Enforcement;
 import dev.sandboxpolicy.model.JsonPointer;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
@@ -219,7 +220,7 @@ public final class BlueprintAdditions {
     }
     Map<String, NetworkPolicy> kept = new LinkedHashMap<>(additions.size());
     additions.forEach((k, v) -> {
-      if (!PresetName.isReservedKey(k)) {
+      if (!Names.isProviderKey(k)) {
         kept.put(k, v);
       }
     });

@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  *   <li>{@code preset.name} is a lowercase RFC 1123 label ({@code preset_name_invalid});
  *   <li>{@code network_policies} is present and a mapping ({@code preset_no_network_policies}); an empty
  *       {@code {}} passes here and fails when applied;
- *   <li>no {@code network_policies} key starts with {@code _provider_} ({@code preset_reserved_key});
+ *   <li>no {@code network_policies} key starts with {@code _provider_} ({@code reserved_key});
  *   <li>the {@code allowed_ips} guard ({@code preset_allowed_ips}, see {@link #requireNoAllowedIps});
  *   <li>the name is not a built-in preset name ({@code preset_name_builtin_collision}).
  * </ol>
@@ -57,9 +57,6 @@ public final class CustomPresetLoader {
 
   /** The largest preset file accepted: 10,000,000 bytes (preset layer spec §2.6 step 3). */
   public static final long MAX_PRESET_FILE_BYTES = 10_000_000L;
-
-  /** The only host whose endpoints may carry {@code allowed_ips} in a user-supplied preset (spec §2.6 step 9). */
-  public static final String HOST_GATEWAY = "host.openshell.internal";
 
   /**
    * The first reading keeps unknown keys, so that NemoClaw's own refusals (a user-authored {@code allowed_ips} at
@@ -231,7 +228,7 @@ public final class CustomPresetLoader {
   /**
    * The {@code allowed_ips} guard for user-supplied presets (spec §2.6 step 9 and §9, with the message of
    * NVIDIA/NemoClaw#10659): refused when an entry has an {@code allowed_ips} key at entry level (whatever its
-   * value), or an endpoint has one and its host is not {@value #HOST_GATEWAY} (compared case-insensitively,
+   * value), or an endpoint has one and its host is not {@value PresetOrigin#HOST_GATEWAY} (compared case-insensitively,
    * ignoring one trailing dot).
    *
    * @param sourceMap the positions of the preset document, to see keys written with an empty value; use

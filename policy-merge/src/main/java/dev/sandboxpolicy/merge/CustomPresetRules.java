@@ -2,6 +2,7 @@ package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.SourceLocation;
@@ -9,7 +10,6 @@ import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.model.net.PrivateNetworks;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,14 +25,14 @@ import java.util.Set;
  *       label ({@code preset_name_invalid});
  *   <li>no {@code network_policies} key starts with {@code _provider_}, is a key reserved for a reviewed built-in
  *       ({@link PresetOrigin#RESERVED_CUSTOM_KEYS}), or lies in the custom-preset namespace {@link CustomPresetKeys#PREFIX}
- *       ({@code preset_reserved_key});
+ *       ({@code reserved_key});
  *   <li>no user-authored {@code allowed_ips}: none at entry level, whatever its value, and none on an endpoint
- *       unless its host is {@value CustomPresetLoader#HOST_GATEWAY} (any case, one trailing dot ignored) or the
+ *       unless its host is {@value PresetOrigin#HOST_GATEWAY} (any case, one trailing dot ignored) or the
  *       addresses are the pins the library itself resolved for a trusted private host ({@code preset_allowed_ips});
  *   <li>the name is not a built-in preset name ({@code preset_name_builtin_collision});
  *   <li>no endpoint host is private, loopback, link-local (metadata) or otherwise special-use by NemoClaw's SSRF
  *       table ({@link PrivateNetworks#isPrivateHostPattern(String)}: a wildcard host is judged by the part after its
- *       wildcard labels, so {@code *.internal} is refused), except {@value CustomPresetLoader#HOST_GATEWAY} and
+ *       wildcard labels, so {@code *.internal} is refused), except {@value PresetOrigin#HOST_GATEWAY} and
  *       hosts pinned as trusted private hosts ({@code preset_host_private}, NVIDIA/NemoClaw#10659).
  * </ol>
  */
@@ -82,13 +82,13 @@ final class CustomPresetRules {
   /** Rule 2 for one key. */
   static void checkKey(String presetName, String key, SourceMap sourceMap) throws PresetLayerException {
     String at = JsonPointer.key("/network_policies", key);
-    if (PresetName.isReservedKey(key)) {
-      throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY, sourceMap.locateKey(at),
-          "network_policies key '" + key + "' starts with '" + PresetName.RESERVED_PREFIX
+    if (Names.isProviderKey(key)) {
+      throw PresetLayerException.of(PresetLayerError.RESERVED_KEY, sourceMap.locateKey(at),
+          "network_policies key '" + key + "' starts with '" + Names.PROVIDER_PREFIX
               + "', which is reserved by OpenShell").forPreset(presetName);
     }
-    if (PresetOrigin.RESERVED_CUSTOM_KEYS.contains(key) || CustomPresetKeys.isNamespaced(key)) {
-      throw PresetLayerException.of(PresetLayerError.PRESET_RESERVED_KEY, sourceMap.locateKey(at),
+    if (PresetOrigin.isReservedForBuiltIns(key)) {
+      throw PresetLayerException.of(PresetLayerError.RESERVED_KEY, sourceMap.locateKey(at),
           "Custom presets cannot own reserved network policy key '" + key + "'.").forPreset(presetName);
     }
   }
@@ -105,7 +105,7 @@ final class CustomPresetRules {
         Endpoint ep = eps.get(i);
         String epAt = JsonPointer.index(at + "/endpoints", i);
         boolean has = !ep.allowedIps().isEmpty() || sourceMap.locate(epAt + "/allowed_ips").isPresent();
-        if (!has || isHostGateway(ep.host())) {
+        if (!has || PresetOrigin.isHostGateway(ep.host())) {
           continue;
         }
         List<String> pinned = pins.get(TrustedPrivateHosts.normalizeHost(ep.host()));
@@ -125,7 +125,7 @@ final class CustomPresetRules {
         String host = eps.get(i).host();
         String normalized = TrustedPrivateHosts.normalizeHost(host);
         boolean pinned = eps.get(i).allowedIps().equals(pins.get(normalized));
-        if (host.isBlank() || isHostGateway(host) || pinned || trustedHosts.contains(normalized)) {
+        if (host.isBlank() || PresetOrigin.isHostGateway(host) || pinned || trustedHosts.contains(normalized)) {
           continue;
         }
         if (PrivateNetworks.nemoClaw().isPrivateHostPattern(host)) {
@@ -141,15 +141,6 @@ final class CustomPresetRules {
   static String hostRejected(String presetName, String host) {
     return "Preset '" + presetName + "' endpoint host '" + host
         + "' is rejected. Add explicit trust only for RFC1918, CGNAT, or IPv6 unique local destinations.";
-  }
-
-  /** Whether {@code host} is the OpenShell host bridge, any case, one trailing dot ignored. */
-  static boolean isHostGateway(String host) {
-    String h = host.strip().toLowerCase(Locale.ROOT);
-    if (h.endsWith(".")) {
-      h = h.substring(0, h.length() - 1);
-    }
-    return h.equals(CustomPresetLoader.HOST_GATEWAY);
   }
 
   private static PresetLayerException allowedIps(String presetName, String key, int endpoint, SourceLocation at) {

@@ -33,18 +33,18 @@ public final class KeyChange {
   }
 
   /** A key that did not exist before. */
-  public static KeyChange added(String key, NetworkPolicy after) {
+  static KeyChange added(String key, NetworkPolicy after) {
     return new KeyChange(key, Kind.ADDED, null, Objects.requireNonNull(after, "after"));
   }
 
   /** A key whose entry was replaced by a different one. */
-  public static KeyChange replaced(String key, NetworkPolicy before, NetworkPolicy after) {
+  static KeyChange replaced(String key, NetworkPolicy before, NetworkPolicy after) {
     return new KeyChange(
         key, Kind.REPLACED, Objects.requireNonNull(before, "before"), Objects.requireNonNull(after, "after"));
   }
 
   /** A key that no longer exists. */
-  public static KeyChange removed(String key, NetworkPolicy before) {
+  static KeyChange removed(String key, NetworkPolicy before) {
     return new KeyChange(key, Kind.REMOVED, Objects.requireNonNull(before, "before"), null);
   }
 

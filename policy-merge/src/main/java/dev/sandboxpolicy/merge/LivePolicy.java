@@ -3,6 +3,7 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.io.ReadResult;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The live policy of a sandbox, read from the text of {@code openshell policy get} (with or without
@@ -134,7 +136,7 @@ public final class LivePolicy {
     }
     Map<String, NetworkPolicy> kept = new LinkedHashMap<>();
     policy.networkPolicies().forEach((k, v) -> {
-      if (!PresetName.isReservedKey(k)) {
+      if (!Names.isProviderKey(k)) {
         kept.put(k, v);
       }
     });
@@ -143,7 +145,7 @@ public final class LivePolicy {
 
   /** Whether the policy holds {@code _provider_} keys (OpenShell's provider composition). */
   public boolean hasReservedKeys() {
-    return policy.networkPolicies().keySet().stream().anyMatch(PresetName::isReservedKey);
+    return policy.networkPolicies().keySet().stream().anyMatch(Names::isProviderKey);
   }
 
   /** Whether the text had the {@code policy get} header separator. */
@@ -200,8 +202,8 @@ public final class LivePolicy {
 
   /** Whether the body was read as a mapping (no syntax error, no empty document, not a scalar or a sequence). */
   private static boolean isMapping(List<Problem> errors) {
-    return errors.stream().noneMatch(p -> p.code().equals("empty_document") || PlainTree.SYNTAX_CODES.contains(p.code())
-        || p.pointer().isEmpty() && p.code().equals("wrong_type"));
+    return errors.stream().noneMatch(p -> PlainTree.isUnreadableText(p)
+        || p.pointer().isEmpty() && p.code().equals(ProblemCode.WRONG_TYPE.wireName()));
   }
 
   /** Classifies the reader's errors into one refusal (the first matching rule wins). */
@@ -211,8 +213,9 @@ public final class LivePolicy {
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_EMPTY,
           "The live policy output does not contain a policy YAML document.", errors);
     }
-    if (errors.stream().anyMatch(p -> PlainTree.SYNTAX_CODES.contains(p.code()))) {
-      Problem syntax = errors.stream().filter(p -> PlainTree.SYNTAX_CODES.contains(p.code())).findFirst().get();
+    Optional<Problem> unreadable = errors.stream().filter(PlainTree::isUnreadableText).findFirst();
+    if (unreadable.isPresent()) {
+      Problem syntax = unreadable.get();
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_NOT_YAML,
           "The live policy is not valid YAML: " + syntax.message(), errors);
     }
@@ -224,7 +227,7 @@ public final class LivePolicy {
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_BAD_VERSION,
           "The live policy version must be an integer >= 1.", errors);
     }
-    if (errors.stream().anyMatch(p -> p.code().equals("missing_version"))) {
+    if (errors.stream().anyMatch(p -> p.code().equals(ProblemCode.MISSING_VERSION.wireName()))) {
       return PresetLayerException.withProblems(PresetLayerError.LIVE_POLICY_BAD_VERSION,
           "The live policy has no version; every OpenShell load path requires it since #3334 (write version: 1).",
           errors);

@@ -23,12 +23,12 @@ public final class NameCheck {
   }
 
   /** The verdict for a valid name. */
-  public static NameCheck valid() {
+  static NameCheck valid() {
     return VALID;
   }
 
   /** The verdict for an invalid name. */
-  public static NameCheck invalid(PresetLayerError error, String reason) {
+  static NameCheck invalid(PresetLayerError error, String reason) {
     return new NameCheck(Objects.requireNonNull(error, "error"), Objects.requireNonNull(reason, "reason"));
   }
 

@@ -3,13 +3,12 @@ package dev.sandboxpolicy.merge;
 import dev.sandboxpolicy.io.DocumentFormat;
 import dev.sandboxpolicy.io.PolicyReader;
 import dev.sandboxpolicy.io.ReadResult;
+import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Navigation of the plain ordered tree that {@link PolicyReader#readTree(String, DocumentFormat)} returns
@@ -25,13 +24,13 @@ import java.util.stream.Stream;
  */
 final class PlainTree {
 
-  /** Reader problem codes that mean "this text is not a usable YAML document" (the reader's syntax and limits). */
-  static final Set<String> SYNTAX_CODES = Stream.of(
-      ProblemCode.YAML_SYNTAX, ProblemCode.JSON_SYNTAX, ProblemCode.DUPLICATE_KEY, ProblemCode.MULTIPLE_DOCUMENTS,
-      ProblemCode.DOCUMENT_TOO_LARGE, ProblemCode.NESTING_TOO_DEEP, ProblemCode.TOO_MANY_NODES,
-      ProblemCode.COLLECTION_TOO_LARGE, ProblemCode.SCALAR_TOO_LONG, ProblemCode.INVALID_ENCODING,
-      ProblemCode.UNKNOWN_ALIAS, ProblemCode.UNSUPPORTED_TAG, ProblemCode.EMPTY_DOCUMENT)
-      .map(ProblemCode::wireName).collect(Collectors.toUnmodifiableSet());
+  /**
+   * Whether the reader reported that the text is not a usable YAML document: its syntax, encoding or one of its
+   * limits ({@link ProblemCode#isUnreadableText()}).
+   */
+  static boolean isUnreadableText(Problem problem) {
+    return WireNamed.fromWireName(ProblemCode.class, problem.code()).map(ProblemCode::isUnreadableText).orElse(false);
+  }
 
   private PlainTree() {}
 

@@ -31,12 +31,12 @@ public final class PolicyDiff {
   }
 
   /** The diff of an operation that changed nothing. */
-  public static PolicyDiff empty() {
+  static PolicyDiff empty() {
     return EMPTY;
   }
 
   /** A diff made of {@code changes} and the version before and after. */
-  public static PolicyDiff of(List<KeyChange> changes, Optional<Long> versionBefore, Optional<Long> versionAfter) {
+  static PolicyDiff of(List<KeyChange> changes, Optional<Long> versionBefore, Optional<Long> versionAfter) {
     return new PolicyDiff(changes, versionBefore, versionAfter);
   }
 

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
@@ -247,7 +248,7 @@ public final class PolicyStack {
     Map<String, Integer> o = new HashMap<>(PresetMerger.capacity(base.size()));
     boolean stripped = false;
     for (Map.Entry<String, NetworkPolicy> e : base.entrySet()) {
-      if (PresetName.isReservedKey(e.getKey())) {
+      if (Names.isProviderKey(e.getKey())) {
         stripped = true;
       } else {
         entries.put(e.getKey(), e.getValue());

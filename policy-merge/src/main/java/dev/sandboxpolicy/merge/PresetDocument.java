@@ -111,7 +111,7 @@ public final class PresetDocument {
 
   /** Whether the text is not a usable YAML document at all. */
   boolean hasSyntaxError() {
-    return errors.stream().anyMatch(p -> PlainTree.SYNTAX_CODES.contains(p.code()));
+    return errors.stream().anyMatch(PlainTree::isUnreadableText);
   }
 
   String firstErrorMessage() {

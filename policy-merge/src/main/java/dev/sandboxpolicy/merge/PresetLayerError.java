@@ -33,15 +33,19 @@ public enum PresetLayerError implements WireNamed {
   PRESET_NO_NETWORK_POLICIES(ProblemCode.PRESET_NO_NETWORK_POLICIES),
   /** A preset's {@code network_policies} is not a non-empty mapping whose values are all mappings. */
   PRESET_ENTRIES_INVALID(ProblemCode.PRESET_ENTRIES_INVALID),
-  /** A preset (custom) uses a {@code network_policies} key starting with {@code _provider_}. */
-  PRESET_RESERVED_KEY(ProblemCode.PRESET_RESERVED_KEY),
+  /**
+   * A custom preset uses a reserved {@code network_policies} key: one starting with {@code _provider_}, or
+   * {@code npm_yarn}, {@code personal_open_internet} or a {@code nemoclaw_custom__} key. Reported as the value rules'
+   * {@code reserved_key}.
+   */
+  RESERVED_KEY(ProblemCode.RESERVED_KEY),
   /** A user-supplied preset declares {@code allowed_ips} where it is not permitted. */
   PRESET_ALLOWED_IPS(ProblemCode.PRESET_ALLOWED_IPS),
   /** A preset name starts with {@code _provider_}, which OpenShell reserves. */
   PRESET_NAME_RESERVED(ProblemCode.PRESET_NAME_RESERVED),
   /** A preset name is missing or not a lowercase RFC 1123 label. */
   PRESET_NAME_INVALID(ProblemCode.PRESET_NAME_INVALID),
-  /** A custom preset has the name of a built-in preset. */
+  /** A custom preset has the name of a built-in preset. Reported as the value rules' {@code preset_name_builtin_collision}. */
   PRESET_NAME_BUILTIN_COLLISION(ProblemCode.PRESET_NAME_BUILTIN_COLLISION),
   /**
    * A custom preset has an endpoint host that is private, loopback, link-local (metadata) or otherwise special-use

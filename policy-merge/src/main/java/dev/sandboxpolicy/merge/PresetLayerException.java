@@ -48,7 +48,7 @@ public final class PresetLayerException extends Exception {
   }
 
   /** A refusal explained by {@code problems} (for example the problems of a failed read). */
-  public static PresetLayerException withProblems(
+  static PresetLayerException withProblems(
       PresetLayerError error, String message, List<Problem> problems) {
     return new PresetLayerException(error, null, message, problems);
   }

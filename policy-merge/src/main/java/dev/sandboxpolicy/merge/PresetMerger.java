@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.merge;
 
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
@@ -319,7 +320,7 @@ public final class PresetMerger {
       LinkedHashMap<String, NetworkPolicy> entries = new LinkedHashMap<>();
       if (layer.isCatalogPreset()) {
         p.networkPolicies().forEach((k, v) -> {
-          if (!PresetName.isReservedKey(k)) {
+          if (!Names.isProviderKey(k)) {
             entries.put(k, v);
           }
         });
@@ -344,7 +345,7 @@ public final class PresetMerger {
   private static void copyWithoutReserved(
       Map<String, NetworkPolicy> from, Map<String, NetworkPolicy> to, List<KeyChange> changes) {
     for (Map.Entry<String, NetworkPolicy> e : from.entrySet()) {
-      if (PresetName.isReservedKey(e.getKey())) {
+      if (Names.isProviderKey(e.getKey())) {
         changes.add(KeyChange.removed(e.getKey(), e.getValue()));
       } else {
         to.put(e.getKey(), e.getValue());

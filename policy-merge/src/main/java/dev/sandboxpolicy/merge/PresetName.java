@@ -7,7 +7,7 @@ import java.util.Locale;
  * The rules for preset names (NemoClaw preset layer spec §3).
  *
  * <ul>
- *   <li>A name must not start with {@value #RESERVED_PREFIX}; this is checked <em>first</em>, with its own
+ *   <li>A name must not start with {@value Names#PROVIDER_PREFIX}; this is checked <em>first</em>, with its own
  *       message, because OpenShell reserves the prefix for provider layers.
  *   <li>A name must be a lowercase RFC 1123 label ({@code ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$}). Unlike sandbox
  *       names, preset names have <b>no length limit</b>: upstream checks only the pattern.
@@ -19,9 +19,6 @@ import java.util.Locale;
  * not lowercased. Only names typed on a command line go through {@link #normalize(String)} before lookup.
  */
 public final class PresetName {
-
-  /** The {@code network_policies} key and preset name prefix reserved for OpenShell ({@link Names#PROVIDER_PREFIX}). */
-  public static final String RESERVED_PREFIX = Names.PROVIDER_PREFIX;
 
   private PresetName() {}
 
@@ -36,7 +33,7 @@ public final class PresetName {
     if (Names.isProviderKey(name)) {
       return NameCheck.invalid(
           PresetLayerError.PRESET_NAME_RESERVED,
-          "Preset name cannot start with '" + RESERVED_PREFIX + "' (reserved by OpenShell)");
+          "Preset name cannot start with '" + Names.PROVIDER_PREFIX + "' (reserved by OpenShell)");
     }
     if (!Names.isPresetName(name)) {
       return NameCheck.invalid(
@@ -57,10 +54,5 @@ public final class PresetName {
    */
   public static String normalize(String typed) {
     return typed.strip().toLowerCase(Locale.ROOT);
-  }
-
-  /** Whether {@code key} is a {@code network_policies} key reserved for OpenShell ({@value #RESERVED_PREFIX}). */
-  public static boolean isReservedKey(String key) {
-    return Names.isProviderKey(key);
   }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  *       and {@link #source()} is {@link PolicySource#GLOBAL}.
  *   <li>While a global policy is set, sandbox-level updates are rejected ({@code global_policy_active}).
  *   <li>Removing the global policy restores sandbox control; the sandbox policy is as it was.
- *   <li>A sandbox-level update may not change a static section ({@link StaticSections}).
+ *   <li>A sandbox-level update may not change a static section (the static-section lock).
  * </ul>
  *
  * <p>Immutable: every change returns a new state. {@link #sandboxRevision()} counts accepted sandbox-level

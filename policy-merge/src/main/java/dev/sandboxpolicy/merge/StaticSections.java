@@ -15,12 +15,12 @@ import java.util.Objects;
  * <p>A section counts as changed when its value differs, including when it is added or dropped. Source
  * locations do not count. Preset merges never touch these sections; this check guards whole-policy updates.
  */
-public final class StaticSections {
+final class StaticSections {
 
   private StaticSections() {}
 
   /** One {@code static_section_changed} error per static section that differs between the two policies. */
-  public static List<Problem> changes(Policy live, Policy proposed) {
+  static List<Problem> changes(Policy live, Policy proposed) {
     List<Problem> out = new ArrayList<>(3);
     check(out, "filesystem_policy", live.filesystemPolicy(), proposed.filesystemPolicy());
     check(out, "landlock", live.landlock(), proposed.landlock());
@@ -33,7 +33,7 @@ public final class StaticSections {
    *
    * @throws PresetLayerException {@code static_section_changed}, naming every changed section
    */
-  public static void requireUnchanged(Policy live, Policy proposed) throws PresetLayerException {
+  static void requireUnchanged(Policy live, Policy proposed) throws PresetLayerException {
     List<Problem> problems = changes(live, proposed);
     if (!problems.isEmpty()) {
       String sections = String.join(", ", problems.stream().map(p -> p.pointer().substring(1)).toList());

@@ -8,6 +8,7 @@ import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.net.HostResolver;
 import dev.sandboxpolicy.model.net.IpAddress;
 import dev.sandboxpolicy.model.net.PrivateNetworks;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,7 +72,7 @@ public final class TrustedPrivateHosts {
    * {@code OPENSHELL_MANAGED_HOSTS}): never a trusted private destination.
    */
   static final Set<String> MANAGED_HOSTS =
-      Set.of("inference.local", CustomPresetLoader.HOST_GATEWAY, "host.docker.internal", "host.containers.internal");
+      Set.of("inference.local", PresetOrigin.HOST_GATEWAY, "host.docker.internal", "host.containers.internal");
 
   private final List<String> hosts;
   private final Set<String> required;

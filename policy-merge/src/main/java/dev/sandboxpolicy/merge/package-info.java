@@ -16,8 +16,9 @@
  *   <li>{@link dev.sandboxpolicy.merge.PresetName}, {@link dev.sandboxpolicy.merge.SandboxName} and
  *       {@link dev.sandboxpolicy.merge.CustomPresetLoader} implement the name rules and user-supplied presets;
  *       {@link dev.sandboxpolicy.merge.BlueprintAdditions} the blueprint's policy additions;
- *       {@link dev.sandboxpolicy.merge.StaticSections} and {@link dev.sandboxpolicy.merge.SandboxPolicyState} the
- *       static-section lock and the gateway-global policy override.
+ *       {@link dev.sandboxpolicy.merge.SandboxPolicyState} the static-section lock (a live sandbox's
+ *       {@code filesystem_policy}, {@code landlock} and {@code process} cannot change) and the gateway-global
+ *       policy override.
  * </ul>
  *
  * <p>Every value is immutable and thread-safe. Every refusal is a

@@ -170,11 +170,11 @@ class RenderingTest {
             FailureKind.MISSING_APPROVAL, Confidence.LOW, Optional.of("slack"), "r", "n", 3);
     assertEquals(
         List.of("kind", "reason", "nextStep", "matchedPreset", "confidence"),
-        fieldNames(ExplainJson.toTree(withPreset)));
-    assertEquals("missing-approval", ExplainJson.toTree(withPreset).get("kind").asString());
+        List.copyOf(ExplainJson.toTree(withPreset).keySet()));
+    assertEquals("missing-approval", ExplainJson.toTree(withPreset).get("kind"));
     FailureClassification without =
         new FailureClassification(FailureKind.UNKNOWN, Confidence.HIGH, Optional.empty(), "r", "n", 10);
-    assertEquals(List.of("kind", "reason", "nextStep", "confidence"), fieldNames(ExplainJson.toTree(without)));
+    assertEquals(List.of("kind", "reason", "nextStep", "confidence"), List.copyOf(ExplainJson.toTree(without).keySet()));
   }
 
   @Test

@@ -49,11 +49,11 @@ class CatalogValidationTest {
   void theBuiltInNamesAgreeWithTheValidatorsList() {
     for (Preset p : PresetCatalog.builtIn().presets()) {
       ValidationReport asCustom = PolicyValidator.strict().withPresetOrigin(PresetOrigin.CUSTOM).validatePreset(p);
-      assertTrue(asCustom.errors().stream().anyMatch(e -> e.code().equals("preset_name_built_in")),
+      assertTrue(asCustom.errors().stream().anyMatch(e -> e.code().equals("preset_name_builtin_collision")),
           () -> p.name() + " is not a built-in name for the validator\n" + Fixtures.codes(asCustom.problems()));
     }
     Preset custom = Fixtures.preset("my-api", "my_api", "api.example");
     assertTrue(PolicyValidator.strict().validatePreset(custom).errors().stream()
-        .noneMatch(e -> e.code().equals("preset_name_built_in")));
+        .noneMatch(e -> e.code().equals("preset_name_builtin_collision")));
   }
 }

@@ -103,7 +103,7 @@ class CustomPresetLoaderTest {
         code(write("h.yaml", "preset: {name: h, description: d}\nnetwork_policies: [a]\n")));
     assertEquals("preset_no_network_policies",
         code(write("i.yaml", "preset: {name: i, description: d}\nnetwork_policies: null\n")));
-    assertEquals("preset_reserved_key", code(write("j.yaml",
+    assertEquals("reserved_key", code(write("j.yaml",
         Fixtures.presetYaml("j", "_provider_github", "github.com"))));
     // A built-in name collides, but only after the other checks.
     assertEquals("preset_name_builtin_collision", code(write("k.yaml", Fixtures.presetYaml("pypi", "pypi", "pypi.org"))));

@@ -126,10 +126,10 @@ class CustomPresetRulesTest {
   @CsvSource({
     "my_key, ok",
     "github, ok",
-    "_provider_slack, preset_reserved_key",
-    "npm_yarn, preset_reserved_key",
-    "personal_open_internet, preset_reserved_key",
-    "nemoclaw_custom__other__k, preset_reserved_key",
+    "_provider_slack, reserved_key",
+    "npm_yarn, reserved_key",
+    "personal_open_internet, reserved_key",
+    "nemoclaw_custom__other__k, reserved_key",
   })
   void keys(String key, String expected) {
     String text = Fixtures.presetYaml("my-api", key, "api.example.com");

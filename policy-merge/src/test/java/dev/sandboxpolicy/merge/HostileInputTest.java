@@ -116,6 +116,36 @@ class HostileInputTest {
     }
   }
 
+  /** A line over the reader's limit is a reader limit like any other: the text is not usable YAML. */
+  @Test
+  void anOverLongLineInALivePolicyIsNotYaml() {
+    String longHost = "h".repeat(ReadLimits.DEFAULT_MAX_LINE_LENGTH) + ".example";
+    String body = "version: 1\nnetwork_policies:\n  x:\n    name: x\n    endpoints:\n      - host: " + longHost
+        + "\n        port: 443\n";
+    for (String text : new String[] {body, "Version: 3\nStatus: Loaded\n---\n" + body}) {
+      PresetLayerException e = refused(() -> LivePolicy.parse(text));
+      assertEquals("live_policy_not_yaml", e.code(), e::getMessage);
+      assertTrue(problem(e, "line_too_long").line() >= 6, "located at the long line");
+    }
+    PresetLayerException merge = refused(
+        () -> PresetMerger.mergeText(body, List.of(Fixtures.presetYaml("my-api", "my_api", "api.example"))));
+    assertEquals("live_policy_not_yaml", merge.code(), merge::getMessage);
+    problem(merge, "line_too_long");
+  }
+
+  @Test
+  void anOverLongLineInACustomPresetIsUnreadable() throws Exception {
+    String preset = Fixtures.presetYaml("my-api", "my_api", "h".repeat(ReadLimits.DEFAULT_MAX_LINE_LENGTH) + ".example");
+    Path file = dir.resolve("long.yaml");
+    Files.writeString(file, preset);
+    PresetLayerException e = refused(() -> CustomPresetLoader.loadFile(file));
+    assertEquals("preset_unreadable", e.code(), e::getMessage);
+    problem(e, "line_too_long");
+    PresetLayerException text = refused(() -> PresetMerger.mergeText(Fixtures.BASELINE, List.of(preset)));
+    assertEquals("preset_unreadable", text.code(), text::getMessage);
+    problem(text, "line_too_long");
+  }
+
   @Test
   void aTenThousandLevelLivePolicyIsRefusedByATextMergeToo() {
     String live = "version: 1\nnetwork_policies:\n  x: " + "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n";

@@ -76,10 +76,4 @@ class NamesTest {
     assertEquals("preset_name_invalid", e.code());
     PresetName.check("x", false).orThrow();
   }
-
-  @Test
-  void reservedKeys() {
-    assertTrue(PresetName.isReservedKey("_provider_anthropic"));
-    assertFalse(PresetName.isReservedKey("provider_x"));
-  }
 }

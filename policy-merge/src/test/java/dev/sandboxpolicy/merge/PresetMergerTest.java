@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
@@ -123,10 +124,10 @@ class PresetMergerTest {
           ok_key: {name: ok, endpoints: [{host: ok.example, port: 443, access: full}], binaries: [{path: /bin/o}]}
         """);
     PresetLayerException e = assertThrows(PresetLayerException.class, () -> PresetMerger.merge(live, p));
-    assertEquals("preset_reserved_key", e.code(), "a custom preset may not use a _provider_ key at all");
+    assertEquals("reserved_key", e.code(), "a custom preset may not use a _provider_ key at all");
     assertEquals(Optional.of("sneaky"), e.presetName());
     MergeResult r = PresetMerger.merge(live, PresetCatalog.builtIn().require("github"));
-    assertFalse(r.policy().networkPolicies().keySet().stream().anyMatch(PresetName::isReservedKey));
+    assertFalse(r.policy().networkPolicies().keySet().stream().anyMatch(Names::isProviderKey));
     assertEquals(List.of("_provider_github", "github"), r.diff().changes().stream().map(KeyChange::key).toList());
     assertEquals(List.of("_provider_github"), r.diff().removedKeys(), "the live policy's reserved keys are dropped");
   }
@@ -171,7 +172,7 @@ class PresetMergerTest {
       // The same content as text is a custom preset: a built-in name is refused.
       PresetLayerException e = assertThrows(PresetLayerException.class,
           () -> PresetMerger.mergeText(text, List.of(PolicyWriter.toYaml(p))));
-      assertEquals(p.name().equals("npm") ? "preset_reserved_key" : "preset_name_builtin_collision", e.code(),
+      assertEquals(p.name().equals("npm") ? "reserved_key" : "preset_name_builtin_collision", e.code(),
           p.name() + ": keys are checked before the name collision, as upstream");
     }
   }

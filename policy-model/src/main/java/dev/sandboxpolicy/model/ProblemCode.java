@@ -151,7 +151,7 @@ public enum ProblemCode implements WireNamed {
   // presets (preset layer §1.5, §2.6, §3)
   PRESET_NAME_INVALID("preset_name_invalid"),
   PRESET_NAME_RESERVED("preset_name_reserved"),
-  PRESET_NAME_BUILT_IN("preset_name_built_in"),
+  PRESET_NAME_BUILTIN_COLLISION("preset_name_builtin_collision"),
   PRESET_ALLOWED_IPS("preset_allowed_ips"),
   PRESET_HOST_DANGEROUS("preset_host_dangerous"),
   PRESET_HOST_PRIVATE("preset_host_private"),
@@ -174,8 +174,6 @@ public enum ProblemCode implements WireNamed {
   PRESET_UNREADABLE("preset_unreadable"),
   PRESET_NO_NETWORK_POLICIES("preset_no_network_policies"),
   PRESET_ENTRIES_INVALID("preset_entries_invalid"),
-  PRESET_RESERVED_KEY("preset_reserved_key"),
-  PRESET_NAME_BUILTIN_COLLISION("preset_name_builtin_collision"),
   PRESET_UNKNOWN("preset_unknown"),
   PRESET_NOT_APPLIED("preset_not_applied"),
   PRESET_NOT_REMOVABLE("preset_not_removable"),
@@ -219,5 +217,43 @@ public enum ProblemCode implements WireNamed {
   @Override
   public String wireName() {
     return wireName;
+  }
+
+  /**
+   * Whether this code says the text could not be read as one document at all: its syntax (YAML or JSON), its
+   * encoding, an empty or multi-document stream, a duplicate key, an alias or tag the reader refuses, or one of the
+   * reader's limits ({@code ReadLimits}: size, line length, depth, nodes, collection size, scalar length). Such a
+   * text has no tree to check further. A caller that sorts read failures (the preset layer's
+   * {@code live_policy_not_yaml} and {@code preset_unreadable}) asks this instead of keeping its own list:
+   *
+   * <pre>{@code
+   * boolean notYaml = WireNamed.fromWireName(ProblemCode.class, problem.code())
+   *     .map(ProblemCode::isUnreadableText).orElse(false);
+   * }</pre>
+   *
+   * @return true for the reader's syntax, encoding and limit codes; false for every code about a document that was
+   *     read (its keys, types and values), and for {@code io_error} (the file, not the text) and
+   *     {@code coerced_scalar} (a warning about a value that was read)
+   */
+  public boolean isUnreadableText() {
+    switch (this) {
+      case YAML_SYNTAX:
+      case JSON_SYNTAX:
+      case EMPTY_DOCUMENT:
+      case MULTIPLE_DOCUMENTS:
+      case DUPLICATE_KEY:
+      case UNKNOWN_ALIAS:
+      case UNSUPPORTED_TAG:
+      case NESTING_TOO_DEEP:
+      case TOO_MANY_NODES:
+      case COLLECTION_TOO_LARGE:
+      case SCALAR_TOO_LONG:
+      case LINE_TOO_LONG:
+      case DOCUMENT_TOO_LARGE:
+      case INVALID_ENCODING:
+        return true;
+      default:
+        return false;
+    }
   }
 }

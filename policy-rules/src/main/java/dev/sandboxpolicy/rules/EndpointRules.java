@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Per-endpoint rules that do not depend on the request rules: host, ports, path selector, TLS, enforcement,
@@ -39,15 +40,14 @@ final class EndpointRules {
   static final int BROAD_CIDR_PREFIX = 16;
 
   /**
-   * Spec §2.5, §3.9: loopback, link-local and unspecified ranges (and their IPv4-mapped IPv6 forms), which
-   * {@code allowed_ips} may not overlap.
+   * Spec §2.5, §3.9: the always-blocked ranges ({@link SpecialPurposeRanges#ALWAYS_BLOCKED}) and the IPv4-mapped
+   * IPv6 forms of its IPv4 ranges, which {@code allowed_ips} may not overlap.
    */
-  private static final List<CidrRange> RESERVED = List.of(
-      SpecialPurposeRanges.IPV4_LOOPBACK, SpecialPurposeRanges.IPV6_LOOPBACK,
-      SpecialPurposeRanges.IPV4_LINK_LOCAL, SpecialPurposeRanges.IPV6_LINK_LOCAL,
-      SpecialPurposeRanges.IPV4_UNSPECIFIED, SpecialPurposeRanges.IPV6_UNSPECIFIED,
-      CidrRange.parse("::ffff:127.0.0.0/104"), CidrRange.parse("::ffff:169.254.0.0/112"),
-      CidrRange.parse("::ffff:0.0.0.0/128"));
+  private static final List<CidrRange> RESERVED = Stream.concat(
+          SpecialPurposeRanges.ALWAYS_BLOCKED.stream(),
+          Stream.of(CidrRange.parse("::ffff:127.0.0.0/104"), CidrRange.parse("::ffff:169.254.0.0/112"),
+              CidrRange.parse("::ffff:0.0.0.0/128")))
+      .toList();
 
   private EndpointRules() {}
 

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.rules;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,4 +26,37 @@ public enum PresetOrigin {
    * NVIDIA/NemoClaw#10515). A custom preset may not write keys in this namespace itself.
    */
   public static final String CUSTOM_KEY_PREFIX = "nemoclaw_custom__";
+
+  /**
+   * OpenShell's host bridge (preset spec §2.6): the one endpoint host on which a custom preset may carry
+   * {@code allowed_ips}, and which is never refused as a private host.
+   */
+  public static final String HOST_GATEWAY = "host.openshell.internal";
+
+  /**
+   * Whether a custom preset may not own {@code key} although OpenShell would accept it: one of
+   * {@link #RESERVED_CUSTOM_KEYS}, or a key in the {@link #CUSTOM_KEY_PREFIX} namespace. (A {@code _provider_} key,
+   * {@code Names.isProviderKey}, is reserved for every preset.) The value rules and the preset layer both ask this.
+   *
+   * @param key a {@code network_policies} key
+   * @return true when reserved for built-in content or the custom-key namespace
+   */
+  public static boolean isReservedForBuiltIns(String key) {
+    return RESERVED_CUSTOM_KEYS.contains(key) || key.startsWith(CUSTOM_KEY_PREFIX);
+  }
+
+  /**
+   * Whether an endpoint host is {@link #HOST_GATEWAY}: compared without surrounding white space, in any case, with
+   * one trailing dot ignored (as NemoClaw compares it).
+   *
+   * @param host an endpoint host as written
+   * @return true for the host bridge
+   */
+  public static boolean isHostGateway(String host) {
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    return h.equals(HOST_GATEWAY);
+  }
 }

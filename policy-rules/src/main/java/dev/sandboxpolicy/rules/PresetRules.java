@@ -8,7 +8,6 @@ import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.net.PrivateNetworks;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,8 +18,6 @@ import java.util.Set;
  */
 final class PresetRules {
 
-  /** Preset spec §2.6: the only host on which a custom preset may carry {@code allowed_ips}. */
-  static final String GATEWAY_HOST = "host.openshell.internal";
   /** Preset spec §3: the built-in names in the OpenClaw view (27), which custom presets may not take. */
   static final Set<String> BUILT_IN_NAMES = Set.of("brave", "brew", "claude-code", "discord", "github",
       "huggingface", "jira", "local-inference", "nous-audio", "nous-browser", "nous-code", "nous-image", "nous-web",
@@ -40,7 +37,7 @@ final class PresetRules {
       sink.error(ProblemCode.PRESET_NAME_INVALID, "/preset/name", "preset name '" + name
           + "' must be a lowercase, hyphenated RFC 1123 label ([a-z0-9], '-' inside)");
     } else if (custom && BUILT_IN_NAMES.contains(name)) {
-      sink.error(ProblemCode.PRESET_NAME_BUILT_IN, "/preset/name", "Preset name '" + name
+      sink.error(ProblemCode.PRESET_NAME_BUILTIN_COLLISION, "/preset/name", "Preset name '" + name
           + "' collides with a built-in preset. Rename 'preset.name'.");
     }
     for (Map.Entry<String, NetworkPolicy> entry : preset.networkPolicies().entrySet()) {
@@ -48,8 +45,7 @@ final class PresetRules {
       if (Names.isProviderKey(entry.getKey())) {
         sink.errorAtKey(ProblemCode.RESERVED_KEY, at, "network_policies key '" + entry.getKey()
             + "' starts with '" + Names.PROVIDER_PREFIX + "', which is reserved by OpenShell");
-      } else if (custom && (PresetOrigin.RESERVED_CUSTOM_KEYS.contains(entry.getKey())
-          || entry.getKey().startsWith(PresetOrigin.CUSTOM_KEY_PREFIX))) {
+      } else if (custom && PresetOrigin.isReservedForBuiltIns(entry.getKey())) {
         sink.errorAtKey(ProblemCode.RESERVED_KEY, at,
             "Custom presets cannot own reserved network policy key '" + entry.getKey() + "'.");
       }
@@ -61,7 +57,7 @@ final class PresetRules {
       for (int i = 0; i < endpoints.size(); i++) {
         Endpoint e = endpoints.get(i);
         String eAt = JsonPointer.index(at + "/endpoints", i);
-        if (custom && !e.allowedIps().isEmpty() && !isGatewayHost(e.host())) {
+        if (custom && !e.allowedIps().isEmpty() && !PresetOrigin.isHostGateway(e.host())) {
           sink.error(ProblemCode.PRESET_ALLOWED_IPS, eAt + "/allowed_ips", "Preset '" + name
               + "' contains user-authored allowed_ips, which is not permitted.");
         }
@@ -69,20 +65,12 @@ final class PresetRules {
         if (DANGEROUS_HOSTS.contains(host) || host.startsWith("*:")) {
           sink.error(ProblemCode.PRESET_HOST_DANGEROUS, eAt + "/host", "preset endpoint host '" + e.host()
               + "' opens every destination; use exact hosts or subdomain wildcards like '*.example.com'");
-        } else if (custom && !isGatewayHost(host) && PrivateNetworks.nemoClaw().isPrivateHostPattern(host)) {
+        } else if (custom && !PresetOrigin.isHostGateway(host) && PrivateNetworks.nemoClaw().isPrivateHostPattern(host)) {
           sink.error(ProblemCode.PRESET_HOST_PRIVATE, eAt + "/host", "Preset '" + name + "' endpoint host '"
               + e.host() + "' is rejected. Add explicit trust only for RFC1918, CGNAT, or IPv6 unique local"
               + " destinations.");
         }
       }
     }
-  }
-
-  private static boolean isGatewayHost(String host) {
-    String h = host.trim().toLowerCase(Locale.ROOT);
-    if (h.endsWith(".")) {
-      h = h.substring(0, h.length() - 1);
-    }
-    return h.equals(GATEWAY_HOST);
   }
 }

@@ -9,6 +9,7 @@ import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
+import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceMap;
 import dev.sandboxpolicy.rules.PolicyRules;
 import dev.sandboxpolicy.rules.PresetOrigin;
@@ -58,6 +59,14 @@ public final class PolicyValidator {
       new PolicyValidator(ReadMode.STRICT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
   private static final PolicyValidator LEGACY_TOLERANT =
       new PolicyValidator(ReadMode.LEGACY_TOLERANT, PresetOrigin.CUSTOM, ValidationProfile.OPENSHELL);
+
+  /**
+   * The codes of the schema's value checks ({@code enum}, {@code pattern}, sizes, {@code uniqueItems}). The editor
+   * schemas state the closed sets and shapes that the value rules check too; where both refuse a value (the rule at
+   * the value or inside it, as a duplicate list item), the rule's problem is kept.
+   */
+  private static final Set<String> SCHEMA_VALUE_CODES = Set.of(ProblemCode.VALUE_NOT_ALLOWED.wireName(),
+      ProblemCode.PATTERN_MISMATCH.wireName(), ProblemCode.SIZE_INVALID.wireName());
 
   private final ReadMode mode;
   private final PresetOrigin presetOrigin;
@@ -218,6 +227,17 @@ public final class PolicyValidator {
         case PRESET -> rules.validatePreset((Preset) value, map);
         case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
       };
+      // a value the schema refuses and a value rule reports too (at the value, or inside it: a duplicate item) is
+      // reported once, by the rule (its code is specific)
+      Set<String> ruledOrAbove = new HashSet<>();
+      for (Problem r : semantic.problems()) {
+        String at = r.pointer();
+        for (int slash = at.length(); slash > 0; slash = at.lastIndexOf('/', slash - 1)) {
+          ruledOrAbove.add(at.substring(0, slash));
+        }
+      }
+      problems.removeIf(p -> SCHEMA_VALUE_CODES.contains(p.code()) && ruledOrAbove.contains(p.pointer()));
+      // a problem the reader reported already (same code, same place) is not repeated by the rules
       Set<String> codeAndPointer = new HashSet<>();
       for (Problem p : problems) {
         codeAndPointer.add(p.code() + " " + p.pointer());

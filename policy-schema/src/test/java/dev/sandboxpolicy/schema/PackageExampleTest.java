@@ -37,9 +37,9 @@ class PackageExampleTest {
     var preset = PolicyReader.of(ReadMode.STRICT).readPreset(Docs.preset("npm", "host: \"*\"", "port: 443"));
     ValidationReport builtIn = PolicyValidator.strict().withPresetOrigin(PresetOrigin.BUILT_IN).validatePreset(preset);
     assertTrue(builtIn.problems().stream().anyMatch(p -> p.code().equals("host_wildcard_all") && p.line() == 8));
-    assertTrue(builtIn.problems().stream().noneMatch(p -> p.code().equals("preset_name_built_in")));
+    assertTrue(builtIn.problems().stream().noneMatch(p -> p.code().equals("preset_name_builtin_collision")));
     assertTrue(PolicyValidator.strict().validatePreset(preset.value().get()).problems().stream()
-        .anyMatch(p -> p.code().equals("preset_name_built_in")));
+        .anyMatch(p -> p.code().equals("preset_name_builtin_collision")));
     String blueprint = "version: 0.1.0\nprofiles: [d]\ncomponents:\n  sandbox: {image: i, name: n}\n"
         + "  inference: {profiles: {d: {provider_type: x, endpoint: \"\"}}}\n"
         + "  policy:\n    base: b.yaml\n    additions:\n      nim:\n        name: nim\n"

@@ -100,7 +100,7 @@ class PolicyValidatorTest {
     String text = Docs.preset("npm", "host: api.example.com", "port: 443", "allowed_ips: [10.1.0.0/16]");
     List<String> custom = PolicyValidator.strict().validateText(DocumentKind.PRESET, text).problems().stream()
         .map(Problem::code).toList();
-    assertTrue(custom.containsAll(List.of("preset_name_built_in", "preset_allowed_ips")), custom.toString());
+    assertTrue(custom.containsAll(List.of("preset_name_builtin_collision", "preset_allowed_ips")), custom.toString());
     assertTrue(PolicyValidator.strict().withPresetOrigin(PresetOrigin.BUILT_IN)
         .validateText(DocumentKind.PRESET, text).isValid());
   }

@@ -387,7 +387,7 @@ class RuleTableTest {
         DocumentKind.PRESET));
     c.add(kind(err("preset_name_reserved", "/preset/name", 2, preset("_provider_x", H, P), preset("provider-x", H, P)),
         DocumentKind.PRESET));
-    c.add(kind(err("preset_name_built_in", "/preset/name", 2, preset("npm", H, P), preset("my-npm", H, P)),
+    c.add(kind(err("preset_name_builtin_collision", "/preset/name", 2, preset("npm", H, P), preset("my-npm", H, P)),
         DocumentKind.PRESET));
     c.add(kind(err("preset_allowed_ips", "/network_policies/p/endpoints/0/allowed_ips", 10,
         preset("mine", H, P, "allowed_ips: [10.1.0.0/16]"),

@@ -20,6 +20,7 @@ import dev.sandboxpolicy.model.ProcessPolicy;
 import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
+import dev.sandboxpolicy.model.net.IpAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -155,9 +156,33 @@ public final class PolicyGenerator {
       return Preset.builder()
           .name(name)
           .description("Generated preset " + name)
-          .networkPolicies(p.networkPolicies())
+          .networkPolicies(publicHosts(p.networkPolicies()))
           .build();
     };
+  }
+
+  /** The first octet of the IP literals the generator draws for policies ({@code 10.0.0.0/8}, private). */
+  private static final String PRIVATE_LITERAL_PREFIX = "10.";
+  /** What a preset's IP literals start with instead: a public range (documentation of NemoClaw #10659). */
+  private static final String PUBLIC_LITERAL_PREFIX = "93.";
+
+  /**
+   * The entries with every generated private IP literal host moved to a public address: a custom preset may not name
+   * a private or special-use host (NemoClaw #10659), so a generated preset must not either.
+   */
+  private static Map<String, NetworkPolicy> publicHosts(Map<String, NetworkPolicy> entries) {
+    Map<String, NetworkPolicy> out = new LinkedHashMap<>();
+    entries.forEach((key, entry) -> {
+      List<Endpoint> eps = new ArrayList<>();
+      for (Endpoint e : entry.endpoints()) {
+        eps.add(e.host().startsWith(PRIVATE_LITERAL_PREFIX) && IpAddress.tryParse(e.host()).isPresent()
+            ? Endpoint.builder(e).host(PUBLIC_LITERAL_PREFIX + e.host().substring(PRIVATE_LITERAL_PREFIX.length()))
+                .build()
+            : e);
+      }
+      out.put(key, NetworkPolicy.builder(entry).endpoints(eps).build());
+    });
+    return out;
   }
 
   /**

@@ -22,7 +22,7 @@ public final class AddressClassification {
    *
    * @return the "not blocked" verdict
    */
-  public static AddressClassification notBlocked() {
+  static AddressClassification notBlocked() {
     return NOT_BLOCKED;
   }
 
@@ -32,7 +32,7 @@ public final class AddressClassification {
    * @param match the table entry that blocks it
    * @return the "blocked" verdict
    */
-  public static AddressClassification blockedBy(BlockedRange match) {
+  static AddressClassification blockedBy(BlockedRange match) {
     return new AddressClassification(Objects.requireNonNull(match, "match"));
   }
 

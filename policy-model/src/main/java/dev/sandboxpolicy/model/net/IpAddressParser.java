@@ -1,5 +1,7 @@
 package dev.sandboxpolicy.model.net;
 
+import java.util.HexFormat;
+
 /**
  * The address parsers behind {@link IpAddress#parse(String)} and {@link IpAddress#parseLiteral(String)}: a port of the
  * WHATWG URL Standard's IPv4 parser (§3.5 "IPv4 parser", "IPv4 number parser", "ends in a number checker") and IPv6
@@ -283,17 +285,9 @@ final class IpAddressParser {
     }
   }
 
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+  /** The value of an ASCII hex digit ({@code 0-9 a-f A-F}), or -1 for any other character or byte. */
+  static int hexDigit(int c) {
+    return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
   }
 
   static NetFormatException fail(String code, String text, int index, String message) {

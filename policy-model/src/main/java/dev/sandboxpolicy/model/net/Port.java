@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.model.net;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,12 @@ public final class Port implements Comparable<Port> {
   /** The HTTP default port (RFC 9110 §4.2.1). */
   public static final Port HTTP = new Port(80);
 
+  /**
+   * The one code of every bad port, text or number: the value rules' {@code port_invalid} (a port outside 1-65535
+   * is the same problem whether it was parsed here or found in a model).
+   */
+  private static final String INVALID = ProblemCode.PORT_INVALID.wireName();
+
   private final int value;
 
   private Port(int value) {
@@ -32,15 +39,12 @@ public final class Port implements Comparable<Port> {
    *
    * @param value 1-65535
    * @return the port
-   * @throws NetFormatException with code {@code port_out_of_range} otherwise
+   * @throws NetFormatException with code {@code port_invalid} otherwise
    */
   public static Port of(int value) {
     if (!isValid(value)) {
       throw new NetFormatException(
-          "port_out_of_range",
-          Integer.toString(value),
-          0,
-          "port must be in [" + MIN_VALUE + ", " + MAX_VALUE + "], got " + value);
+          INVALID, Integer.toString(value), 0, "port must be in [" + MIN_VALUE + ", " + MAX_VALUE + "], got " + value);
     }
     return value == 443 ? HTTPS : value == 80 ? HTTP : new Port(value);
   }
@@ -60,23 +64,24 @@ public final class Port implements Comparable<Port> {
    *
    * @param text the digits
    * @return the port
-   * @throws NetFormatException with code {@code port_invalid} (empty or not digits) or {@code port_out_of_range}
+   * @throws NetFormatException with code {@code port_invalid}: empty, not digits, or outside 1-65535 (the message and
+   *     {@link NetFormatException#index()} say which)
    */
   public static Port parse(String text) {
     if (text == null || text.isEmpty()) {
-      throw new NetFormatException("port_invalid", text == null ? "" : text, 0, "the port is empty");
+      throw new NetFormatException(INVALID, text == null ? "" : text, 0, "the port is empty");
     }
     long value = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
-        throw new NetFormatException("port_invalid", text, i, "the port must be decimal digits");
+        throw new NetFormatException(INVALID, text, i, "the port must be decimal digits");
       }
       value = Math.min(value * 10 + (c - '0'), MAX_VALUE + 1L);
     }
     if (!isValid((int) value)) {
       throw new NetFormatException(
-          "port_out_of_range", text, 0, "port must be in [" + MIN_VALUE + ", " + MAX_VALUE + "], got " + text);
+          INVALID, text, 0, "port must be in [" + MIN_VALUE + ", " + MAX_VALUE + "], got " + text);
     }
     return of((int) value);
   }

@@ -1,11 +1,20 @@
 package dev.sandboxpolicy.model.net;
 
+import java.util.List;
+
 /**
  * Named special-purpose address blocks (IANA IPv4/IPv6 Special-Purpose Address Registries, RFC 6890), each citing the
  * RFC that defines it, for code that names one block. The NemoClaw SSRF table itself is data
  * ({@link PrivateNetworks#nemoClaw()}); its operator-trustable subset ({@link PrivateNetworks#OPERATOR_TRUSTABLE_RANGES})
- * is built from these constants, and the matcher uses the loopback, link-local and unspecified ones for OpenShell's
- * destination checks.
+ * is built from these constants, and OpenShell's always-blocked set ({@link #ALWAYS_BLOCKED}) is the one home of the
+ * addresses no policy can reach: the matcher's destination check refuses them, the value rules refuse them in
+ * {@code allowed_ips}, and the traffic advisor never proposes them.
+ *
+ * <pre>{@code
+ * SpecialPurposeRanges.isAlwaysBlocked(IpAddress.parse("169.254.169.254"));   // true: link-local (metadata)
+ * SpecialPurposeRanges.isAlwaysBlocked(IpAddress.parse("::ffff:127.0.0.1"));  // true: judged as 127.0.0.1
+ * SpecialPurposeRanges.isAlwaysBlocked(IpAddress.parse("10.0.0.5"));          // false: private, not always blocked
+ * }</pre>
  */
 public final class SpecialPurposeRanges {
 
@@ -97,4 +106,28 @@ public final class SpecialPurposeRanges {
 
   /** ff00::/8 multicast (RFC 4291 §2.7). */
   public static final CidrRange IPV6_MULTICAST = CidrRange.parse("ff00::/8");
+
+  /**
+   * Loopback, link-local and unspecified space, IPv4 and IPv6: never reachable from a sandbox whatever the policy
+   * says, and not allowed inside {@code allowed_ips} (policy language §3.9; OpenShell's always-blocked set).
+   */
+  public static final List<CidrRange> ALWAYS_BLOCKED = List.of(
+      IPV4_LOOPBACK, IPV4_LINK_LOCAL, IPV4_UNSPECIFIED, IPV6_LOOPBACK, IPV6_LINK_LOCAL, IPV6_UNSPECIFIED);
+
+  /**
+   * Tells whether an address is in {@link #ALWAYS_BLOCKED}; an IPv4-mapped IPv6 address is judged by its IPv4
+   * address, as the proxy dials it.
+   *
+   * @param address the address
+   * @return true when no policy can make it reachable
+   */
+  public static boolean isAlwaysBlocked(IpAddress address) {
+    IpAddress mapped = address.ipv4Mapped().orElse(null);
+    for (CidrRange r : ALWAYS_BLOCKED) {
+      if (r.contains(address) || (mapped != null && r.contains(mapped))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -215,7 +215,7 @@ final class SpecialUrl {
   }
 
   private static int hex(byte b) {
-    return Character.digit((char) b, 16);
+    return IpAddressParser.hexDigit(b);
   }
 
   private static boolean isAsciiAlpha(char c) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandboxpolicy.model.ProblemCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,18 +19,22 @@ class PortAndHostNameTest {
     assertEquals(value, Port.parse(text).value());
   }
 
-  @ParameterizedTest(name = "port {0} -> {1}")
+  /** Every bad port is one code, the value rules' {@code port_invalid}; the index and message say what is wrong. */
+  @ParameterizedTest(name = "port {0} -> port_invalid at {1}: {2}")
   @CsvSource({
-    "0, port_out_of_range",
-    "65536, port_out_of_range",
-    "99999999999999999999, port_out_of_range",
-    "'', port_invalid",
-    "+80, port_invalid",
-    "8 0, port_invalid",
-    "0x50, port_invalid",
+    "0, 0, 'must be in [1, 65535]'",
+    "65536, 0, 'must be in [1, 65535]'",
+    "99999999999999999999, 0, 'must be in [1, 65535]'",
+    "'', 0, empty",
+    "+80, 0, decimal digits",
+    "8 0, 1, decimal digits",
+    "0x50, 1, decimal digits",
   })
-  void rejectsBadPorts(String text, String code) {
-    assertEquals(code, assertThrows(NetFormatException.class, () -> Port.parse(text)).code());
+  void rejectsBadPorts(String text, int index, String why) {
+    NetFormatException e = assertThrows(NetFormatException.class, () -> Port.parse(text));
+    assertEquals(ProblemCode.PORT_INVALID.wireName(), e.code());
+    assertEquals(index, e.index());
+    assertTrue(e.getMessage().contains(why), e.getMessage());
     assertTrue(Port.tryParse(text).isEmpty());
   }
 
@@ -37,7 +42,7 @@ class PortAndHostNameTest {
   void portRange() {
     assertFalse(Port.isValid(0));
     assertTrue(Port.isValid(Port.MAX_VALUE));
-    assertEquals("port_out_of_range", assertThrows(NetFormatException.class, () -> Port.of(-1)).code());
+    assertEquals("port_invalid", assertThrows(NetFormatException.class, () -> Port.of(-1)).code());
     assertEquals(Port.HTTPS, Port.of(443));
     assertTrue(Port.of(80).compareTo(Port.of(443)) < 0);
   }

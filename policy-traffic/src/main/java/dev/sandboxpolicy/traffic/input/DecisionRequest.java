@@ -1,13 +1,11 @@
-package dev.sandboxpolicy.cli;
+package dev.sandboxpolicy.traffic.input;
 
-import dev.sandboxpolicy.matcher.CanonicalTarget;
 import dev.sandboxpolicy.matcher.GraphqlOperation;
 import dev.sandboxpolicy.matcher.GraphqlRequest;
 import dev.sandboxpolicy.matcher.JsonRpcCall;
 import dev.sandboxpolicy.matcher.JsonRpcRequest;
 import dev.sandboxpolicy.matcher.L7Request;
 import dev.sandboxpolicy.matcher.NetworkRequest;
-import dev.sandboxpolicy.matcher.RequestTargetException;
 import dev.sandboxpolicy.model.net.IpAddress;
 import dev.sandboxpolicy.model.net.Port;
 import java.util.ArrayList;
@@ -29,9 +27,28 @@ import tools.jackson.databind.JsonNode;
  * by the decision; {@code /} when absent), {@code query} (object of string arrays), {@code graphql}, {@code jsonrpc},
  * {@code mcp_protocol_version} (a string, or an array of strings for a repeated header; absent or {@code null}: no
  * header). With {@code allowTarget}, a {@code target} string (a raw request target) may replace {@code path} and
- * {@code query}; it is canonicalized first.
+ * {@code query}; it is canonicalized first. Other keys are ignored here (a caller that refuses them checks {@link
+ * #FIELDS}).
+ *
+ * <pre>{@code
+ * DecisionRequest r = DecisionRequest.decode(
+ *     JsonFields.of(mapper.readTree("{\"host\": \"api.github.com\", \"port\": 443, \"binary\": \"/usr/bin/gh\"}"),
+ *         "a request"),
+ *     false);
+ * r.isRequest();    // false: no method, a connection (L4) decision
+ * r.connection();   // NetworkRequest api.github.com:443 /usr/bin/gh
+ * }</pre>
+ *
+ * @param connection the connection: host, port, binary, ancestors, command-line paths, resolved addresses
+ * @param method the request method, empty for a connection decision
+ * @param target the raw request target, when given instead of {@code path} and {@code query}
+ * @param path the path as given ({@code /} when absent)
+ * @param query the query parameters as given
+ * @param graphql the GraphQL body view, when given
+ * @param jsonRpc the JSON-RPC body view, when given
+ * @param mcpProtocolVersion every {@code MCP-Protocol-Version} header of the request, in order
  */
-record DecisionRequest(
+public record DecisionRequest(
     NetworkRequest connection,
     Optional<String> method,
     Optional<String> target,
@@ -42,16 +59,23 @@ record DecisionRequest(
     List<String> mcpProtocolVersion) {
 
   /** The fields of a request object (the {@code request} of {@code decide}, a line of {@code check --requests}). */
-  static final Set<String> FIELDS =
+  public static final Set<String> FIELDS =
       Set.of("host", "port", "binary", "ancestors", "cmdline_paths", "method", "path", "query", "target", "graphql",
           "jsonrpc", "mcp_protocol_version", "resolved_ips");
 
-  /** Decodes {@code fields}; {@code bad_request} (or the target's rejection code) when malformed. */
-  static DecisionRequest decode(RequestFields fields, boolean allowTarget) throws ProtocolError {
+  /**
+   * Decodes a request object.
+   *
+   * @param fields the object's fields
+   * @param allowTarget whether a raw {@code target} may replace {@code path} and {@code query}
+   * @return the request
+   * @throws MalformedRequestException when a field is missing, has the wrong type or an impossible value
+   */
+  public static DecisionRequest decode(JsonFields fields, boolean allowTarget) throws MalformedRequestException {
     String host = fields.requireString("host");
     int port =
         fields.integer("port", 0, Port.MAX_VALUE)
-            .orElseThrow(() -> ProtocolError.badRequest(
+            .orElseThrow(() -> new MalformedRequestException(
                 "'port' is required (an integer from 0 to " + Port.MAX_VALUE + ")"))
             .intValue();
     NetworkRequest connection =
@@ -66,10 +90,10 @@ record DecisionRequest(
     }
     Optional<String> target = allowTarget ? fields.string("target") : Optional.empty();
     if (target.isPresent() && (fields.node("path").isPresent() || fields.node("query").isPresent())) {
-      throw ProtocolError.badRequest("give either 'target' or 'path' and 'query', not both");
+      throw new MalformedRequestException("give either 'target' or 'path' and 'query', not both");
     }
-    Optional<RequestFields> graphql = fields.object("graphql");
-    Optional<RequestFields> jsonrpc = fields.object("jsonrpc");
+    Optional<JsonFields> graphql = fields.object("graphql");
+    Optional<JsonFields> jsonrpc = fields.object("jsonrpc");
     return new DecisionRequest(
         connection,
         method,
@@ -85,14 +109,14 @@ record DecisionRequest(
    * {@code mcp_protocol_version}: the {@code MCP-Protocol-Version} header of the request. A string is one header; an
    * array of strings lists every occurrence of a repeated header; absent or {@code null} means no header.
    */
-  private static List<String> mcpProtocolVersion(RequestFields fields) throws ProtocolError {
+  private static List<String> mcpProtocolVersion(JsonFields fields) throws MalformedRequestException {
     String field = "mcp_protocol_version";
     Optional<JsonNode> node = fields.node(field);
     if (node.isPresent() && node.get().isArray()) {
       return fields.strings(field);
     }
     if (node.isPresent() && !node.get().isString()) {
-      throw ProtocolError.badRequest("'" + field + "' must be a string (or an array of strings for a repeated header)");
+      throw new MalformedRequestException("'" + field + "' must be a string (or an array of strings for a repeated header)");
     }
     return node.isPresent() ? List.of(node.get().stringValue()) : List.of();
   }
@@ -101,26 +125,34 @@ record DecisionRequest(
    * The {@code resolved_ips} (addresses the host resolved to, in any spelling a URL parser accepts); a string that
    * is not an address is a {@code bad_request}.
    */
-  private static List<IpAddress> resolvedIps(RequestFields fields) throws ProtocolError {
+  private static List<IpAddress> resolvedIps(JsonFields fields) throws MalformedRequestException {
     List<IpAddress> out = new ArrayList<>();
     for (String text : fields.strings("resolved_ips")) {
       String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
       out.add(IpAddress.tryParse(bare).orElseThrow(
-          () -> ProtocolError.badRequest("'resolved_ips' entry '" + text + "' is not an IP address")));
+          () -> new MalformedRequestException("'resolved_ips' entry '" + text + "' is not an IP address")));
     }
     return out;
   }
 
-  /** Whether this is an L7 request decision (a {@code method} was given). */
-  boolean isRequest() {
+  /**
+   * Tells whether this is an L7 request decision (a {@code method} was given).
+   *
+   * @return true for a request, false for a connection
+   */
+  public boolean isRequest() {
     return method.isPresent();
   }
 
   /**
    * The L7 request with the given canonical path and query (a request decision only). Use {@link #path()} and
    * {@link #query()} unless a raw {@link #target()} was given and canonicalized.
+   *
+   * @param canonicalPath the canonical path
+   * @param canonicalQuery the canonical query
+   * @return the request on {@link #connection()}, with the body views and headers given
    */
-  L7Request l7(String canonicalPath, Map<String, List<String>> canonicalQuery) {
+  public L7Request l7(String canonicalPath, Map<String, List<String>> canonicalQuery) {
     L7Request request = L7Request.of(connection, method.orElseThrow(), canonicalPath).withQuery(canonicalQuery);
     if (graphql.isPresent()) {
       request = request.withGraphql(graphql.get());
@@ -131,27 +163,18 @@ record DecisionRequest(
     return request.withMcpProtocolVersionHeaders(mcpProtocolVersion);
   }
 
-  /** A short description: {@code host:port binary [METHOD path]}. */
-  String describe() {
+  /**
+   * Returns a short description: {@code host:port binary [METHOD path]}.
+   *
+   * @return the description
+   */
+  public String describe() {
     String what = connection.host() + ":" + connection.port() + " " + (connection.binary().isEmpty() ? "(no binary)" : connection.binary());
     return method.map(m -> what + " " + m + " " + target.orElse(path)).orElse(what);
   }
 
-  /** The canonical target, or the proxy's rejection as an error with its reason code. */
-  static CanonicalTarget canonicalize(String target, boolean allowEncodedSlash) throws ProtocolError {
-    try {
-      return CanonicalTarget.parse(target, allowEncodedSlash);
-    } catch (RequestTargetException e) {
-      return reject(e);
-    }
-  }
-
-  private static CanonicalTarget reject(RequestTargetException e) throws ProtocolError {
-    throw new ProtocolError(e.code(), e.getMessage());
-  }
-
-  private static Map<String, List<String>> query(RequestFields fields) throws ProtocolError {
-    Optional<RequestFields> query = fields.object("query");
+  private static Map<String, List<String>> query(JsonFields fields) throws MalformedRequestException {
+    Optional<JsonFields> query = fields.object("query");
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (query.isEmpty()) {
       return out;
@@ -164,25 +187,25 @@ record DecisionRequest(
       } else if (value != null && value.isArray()) {
         for (JsonNode v : value) {
           if (!v.isString()) {
-            throw ProtocolError.badRequest("'query' values must be strings or arrays of strings");
+            throw new MalformedRequestException("'query' values must be strings or arrays of strings");
           }
           values.add(v.stringValue());
         }
       } else {
-        throw ProtocolError.badRequest("'query' values must be strings or arrays of strings");
+        throw new MalformedRequestException("'query' values must be strings or arrays of strings");
       }
       out.put(name, List.copyOf(values));
     }
     return out;
   }
 
-  private static GraphqlRequest graphql(RequestFields graphql) throws ProtocolError {
+  private static GraphqlRequest graphql(JsonFields graphql) throws MalformedRequestException {
     Optional<String> error = graphql.string("error");
     if (error.isPresent()) {
       return GraphqlRequest.parseError(error.get());
     }
     List<GraphqlOperation> operations = new ArrayList<>();
-    for (RequestFields op : graphql.objects("operations")) {
+    for (JsonFields op : graphql.objects("operations")) {
       if (op.bool("persisted_query", false)) {
         Optional<String> key = op.string("persisted_query_hash");
         if (key.isEmpty()) {
@@ -192,7 +215,7 @@ record DecisionRequest(
             GraphqlOperation.persisted(
                 key.orElseThrow(
                     () ->
-                        ProtocolError.badRequest(
+                        new MalformedRequestException(
                             "a persisted GraphQL operation needs 'persisted_query_hash' or 'persisted_query_id'"))));
       } else {
         operations.add(
@@ -220,14 +243,14 @@ record DecisionRequest(
    * receive stream ({@code receive_stream: true}). A non-empty {@code error} is the inspector's error (a hard
    * denial) whatever else the object says. Unknown keys and contradictory flags are a {@code bad_request}.
    */
-  private static JsonRpcRequest jsonRpc(RequestFields jsonrpc) throws ProtocolError {
+  private static JsonRpcRequest jsonRpc(JsonFields jsonrpc) throws MalformedRequestException {
     boolean batch = jsonrpc.bool("batch", false);
     jsonrpc.requireKnownKeys(batch ? BATCH_KEYS : FRAME_KEYS, "'jsonrpc'");
     Optional<String> error = jsonrpc.string("error").filter(e -> !e.isEmpty()); // "" means no error, as upstream
     boolean hasResponse = jsonrpc.bool("has_response", false);
     if (batch) {
       List<JsonRpcCall> calls = new ArrayList<>();
-      for (RequestFields call : jsonrpc.objects("calls")) {
+      for (JsonFields call : jsonrpc.objects("calls")) {
         call.requireKnownKeys(CALL_KEYS, "a 'jsonrpc' call");
         calls.add(call(call, call.requireString("method")));
       }
@@ -247,13 +270,13 @@ record DecisionRequest(
     }
     if (call != null) {
       if (hasResponse || receiveStream) {
-        throw ProtocolError.badRequest("a 'jsonrpc' frame with a 'method' is a call, not a response frame or a"
+        throw new MalformedRequestException("a 'jsonrpc' frame with a 'method' is a call, not a response frame or a"
             + " receive stream (use the batch form for calls sent together with responses)");
       }
       return JsonRpcRequest.single(call);
     }
     if (hasResponse && receiveStream) {
-      throw ProtocolError.badRequest("a 'jsonrpc' frame is a response frame or a receive stream, not both");
+      throw new MalformedRequestException("a 'jsonrpc' frame is a response frame or a receive stream, not both");
     }
     if (hasResponse) {
       return JsonRpcRequest.responseOnly();
@@ -261,7 +284,7 @@ record DecisionRequest(
     if (receiveStream) {
       return JsonRpcRequest.receiveStreamOnly();
     }
-    throw ProtocolError.badRequest("a 'jsonrpc' frame without a 'method' must be a response frame"
+    throw new MalformedRequestException("a 'jsonrpc' frame without a 'method' must be a response frame"
         + " ('has_response': true), a receive stream ('receive_stream': true) or carry the inspector's 'error'");
   }
 
@@ -269,11 +292,11 @@ record DecisionRequest(
    * One call: its method, and for MCP the tool name from {@code params.name} (a string; {@code params} may be an
    * object, an array or {@code null}) or {@code tool}; both given must agree.
    */
-  private static JsonRpcCall call(RequestFields call, String method) throws ProtocolError {
+  private static JsonRpcCall call(JsonFields call, String method) throws MalformedRequestException {
     Optional<String> name = Optional.empty();
     Optional<JsonNode> params = call.node("params");
     if (params.isPresent() && !params.get().isObject() && !params.get().isArray()) {
-      throw ProtocolError.badRequest("'params' must be an object, an array or null");
+      throw new MalformedRequestException("'params' must be an object, an array or null");
     }
     if (params.isPresent() && params.get().isObject()) {
       JsonNode n = params.get().get("name");
@@ -281,7 +304,7 @@ record DecisionRequest(
     }
     Optional<String> tool = call.string("tool");
     if (tool.isPresent() && name.isPresent() && !tool.get().equals(name.get())) {
-      throw ProtocolError.badRequest(
+      throw new MalformedRequestException(
           "'tool' ('" + tool.get() + "') and 'params.name' ('" + name.get() + "') name different tools");
     }
     JsonRpcCall c = JsonRpcCall.of(method);
