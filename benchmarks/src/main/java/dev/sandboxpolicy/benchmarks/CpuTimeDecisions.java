@@ -54,6 +54,12 @@ public final class CpuTimeDecisions {
   /** Passes over the cases per timed round. */
   public static final int PASSES = 500;
 
+  /** Untimed compiles before the timed ones. */
+  static final int COMPILE_WARMUP = 5;
+
+  /** Timed compiles; the fastest counts. */
+  static final int COMPILE_ROUNDS = 10;
+
   /** Two-thread rounds count for scaling only when the threads ran together this much (of 2.0). */
   static final double MIN_OVERLAP = 1.6;
 
@@ -117,11 +123,16 @@ public final class CpuTimeDecisions {
           checksum += r.checksum();
         }
       }
+      case "compile" -> {
+        for (int entries : new int[] {1_000, 10_000}) {
+          compile(entries);
+        }
+      }
       case "scaling" -> {
         checksum += scaling(PreparedWorkload.of(RealisticPolicy.withEveryPreset()));
       }
       default -> throw new IllegalArgumentException(
-          "unknown workload " + workload + ": realistic, scale, protocols, adversarial or scaling");
+          "unknown workload " + workload + ": realistic, scale, protocols, adversarial, compile or scaling");
     }
     System.out.println("(checksum " + checksum + ")");
   }
@@ -180,6 +191,41 @@ public final class CpuTimeDecisions {
       }));
     }
     return out;
+  }
+
+  /**
+   * {@link CompileBenchmark}'s compile of a scale-series policy (validation included), and the validation on its own
+   * ({@link dev.sandboxpolicy.rules.PolicyRules#strict()}): fastest of {@value #COMPILE_ROUNDS} rounds in thread CPU
+   * ms, and bytes allocated per compile (the last round's).
+   */
+  private static void compile(int entries) {
+    dev.sandboxpolicy.model.Policy policy = ScalePolicy.withEntries(entries);
+    double best = Double.MAX_VALUE;
+    double bestValidation = Double.MAX_VALUE;
+    long bytes = 0;
+    long validationBytes = 0;
+    for (int round = 0; round < COMPILE_WARMUP + COMPILE_ROUNDS; round++) {
+      long b0 = THREADS.getCurrentThreadAllocatedBytes();
+      long t0 = THREADS.getCurrentThreadCpuTime();
+      dev.sandboxpolicy.rules.PolicyRules.strict().validate(policy);
+      long t1 = THREADS.getCurrentThreadCpuTime();
+      long b1 = THREADS.getCurrentThreadAllocatedBytes();
+      try {
+        CompiledPolicy.compile(policy);
+      } catch (dev.sandboxpolicy.matcher.PolicyCompileException e) {
+        throw new IllegalStateException(e);
+      }
+      long t2 = THREADS.getCurrentThreadCpuTime();
+      long b2 = THREADS.getCurrentThreadAllocatedBytes();
+      if (round >= COMPILE_WARMUP) {
+        bestValidation = Math.min(bestValidation, (t1 - t0) / 1e6);
+        best = Math.min(best, (t2 - t1) / 1e6);
+        validationBytes = b1 - b0;
+        bytes = b2 - b1;
+      }
+    }
+    System.out.printf("| compile %,d entries (validate + compile) | %.1f ms | %,d B | validation alone %.1f ms, %,d B |%n",
+        entries, best, bytes, bestValidation, validationBytes);
   }
 
   /** GraphQL, JSON-RPC and MCP, allowed and denied, each next to its own floor. */
@@ -265,7 +311,7 @@ public final class CpuTimeDecisions {
       }
     };
     Result one = time("1 thread", row);
-    System.out.println(one);
+    System.out.printf("| 1 thread | %.1f | %.1f | | | %.0f |%n", one.best(), one.median(), one.bytes());
     double[] perThread = new double[2 * ROUNDS];
     double[] overlaps = new double[ROUNDS];
     long[] sinks = new long[2];
