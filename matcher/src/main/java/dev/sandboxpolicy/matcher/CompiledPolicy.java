@@ -35,12 +35,15 @@ import java.util.TreeMap;
  * }
  * }</pre>
  *
- * <p>How a decision is found: candidate endpoints come from a {@link HostIndex} (exact hosts by hash, wildcard hosts
- * by literal label suffix, hostless {@code allowed_ips} endpoints from a side list), never from a scan of all
- * entries; they are visited in key order, so the first allowing one names the smallest allowing key. Allow decisions
- * are constants prepared here, so the allow path allocates nothing. Each thread gets its own small working buffer on
- * its first decision (a thread-local sized to the largest candidate set), so with many short-lived or virtual
- * threads that first decision per thread allocates.
+ * <p>How a decision is found: candidate endpoints come from a {@link HostIndex} (an exact policy host's candidates
+ * per port are precomputed; wildcard hosts by literal label suffix, hostless {@code allowed_ips} endpoints from a side
+ * list), never from a scan of all entries; they are visited in key order, so the first allowing one names the
+ * smallest allowing key. Which candidates a connection's binaries match is remembered on its {@link NetworkRequest}
+ * after its first request decision. Allow decisions are built on first use and shared, and denials are remembered
+ * (a small bounded memo per compiled policy), so neither an allow nor a repeated denial allocates; a new denial
+ * allocates one small decision whose reason is rendered when asked for. Each thread gets its own small working
+ * buffer on its first decision (a thread-local sized to the largest candidate set), so with many short-lived or
+ * virtual threads that first decision per thread allocates.
  *
  * <p>Warnings: globs that do not compile are only warnings at load time (as upstream) and make every decision that
  * evaluates them an {@link Verdict#ERROR} (fail closed); see {@link #warnings()}. Deny reasons for REST and JSON-RPC

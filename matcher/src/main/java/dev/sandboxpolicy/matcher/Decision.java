@@ -10,8 +10,11 @@ import java.util.Optional;
  * (the lexicographically smallest allowing key, as upstream, §6 rule 10), the deciding rule (a JSON pointer into the
  * policy and its source position), the enforcement that applies, and on deny or error the reason text.
  *
- * <p>Allow decisions are constants built when the policy is compiled, so an allowed request allocates nothing;
- * compare decisions by their accessors, not by identity.
+ * <p>Decisions are shared values: an allow decision is built the first time its endpoint or rule allows (then
+ * reused, so an allowed request allocates nothing), and a denial the first time it occurs; a denial that comes again
+ * gets the decision built the first time, and its reason, when it names request values, is rendered only when {@link
+ * #reason()} is first called. Compare decisions by their accessors or {@link #equals}, not by identity. Immutable and
+ * thread-safe.
  *
  * <p>A refused request also carries the HTTP status upstream answers ({@link #refusalStatus()}): 400 when the request
  * cannot be checked as sent, 403 otherwise.
