@@ -33,6 +33,11 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Warning: {@link #cmdlinePaths()} only ever appear in deny messages; they never grant access (§6 rule 9).
+ *
+ * <p>Reuse one instance for the request decisions of a connection: besides the values above (computed once: the
+ * lower-cased host, the host's address literal), it remembers which candidate endpoints its binaries match for the
+ * last compiled policy that decided a request on it (one field outside its value, like {@link String#hashCode()}'s
+ * cache), so its later request decisions skip the binary matching.
  */
 public final class NetworkRequest {
   private final String host;
