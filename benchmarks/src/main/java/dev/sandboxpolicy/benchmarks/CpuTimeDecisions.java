@@ -244,34 +244,7 @@ public final class CpuTimeDecisions {
       Map<String, String> table) {
     L7Request[] requests = cases.stream().map(ProtocolWorkload.Case::request).toArray(L7Request[]::new);
     String[] keys = cases.stream().map(c -> new String(c.floorKey())).toArray(String[]::new);
-    return time(label, new Row() {
-      @Override
-      public int cases() {
-        return requests.length;
-      }
-
-      @Override
-      public long ours(int passes) {
-        long sink = 0;
-        for (int p = 0; p < passes; p++) {
-          for (L7Request r : requests) {
-            sink += compiled.decideRequest(r).verdict().ordinal();
-          }
-        }
-        return sink;
-      }
-
-      @Override
-      public long floor(int passes) {
-        long sink = 0;
-        for (int p = 0; p < passes; p++) {
-          for (String k : keys) {
-            sink += table.get(k) == null ? 0 : 1;
-          }
-        }
-        return sink;
-      }
-    });
+    return requests(label, compiled, requests, keys, table);
   }
 
   /**
@@ -414,9 +387,13 @@ public final class CpuTimeDecisions {
   }
 
   private static Result request(String label, CompiledPolicy compiled, List<RestCase> cases) {
-    L7Request[] requests = PreparedWorkload.l7Requests(cases);
-    Map<String, String> routes = Floors.routeTable(cases);
     String[] keys = cases.stream().map(RestCase::path).toArray(String[]::new);
+    return requests(label, compiled, PreparedWorkload.l7Requests(cases), keys, Floors.routeTable(cases));
+  }
+
+  /** Request decisions over {@code requests}; the floor looks each of {@code keys} up in {@code table}. */
+  private static Result requests(String label, CompiledPolicy compiled, L7Request[] requests, String[] keys,
+      Map<String, String> table) {
     return time(label, new Row() {
       @Override
       public int cases() {
@@ -438,8 +415,8 @@ public final class CpuTimeDecisions {
       public long floor(int passes) {
         long sink = 0;
         for (int p = 0; p < passes; p++) {
-          for (String path : keys) {
-            sink += routes.get(path) == null ? 0 : 1;
+          for (String k : keys) {
+            sink += table.get(k) == null ? 0 : 1;
           }
         }
         return sink;

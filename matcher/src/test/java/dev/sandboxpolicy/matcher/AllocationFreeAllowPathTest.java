@@ -37,8 +37,6 @@ class AllocationFreeAllowPathTest {
 
   @Test
   void networkRestGraphqlJsonRpcBatchAndMcpAllowsDoNotAllocateWithOrWithoutATrailingDot() throws Exception {
-    Object bean = threadBean();
-    Method counter = allocationCounter();
 
     CompiledPolicy p = TestPolicies.compile("""
         network_policies:
@@ -94,14 +92,7 @@ class AllocationFreeAllowPathTest {
       assertTrue(p.decideRequest(batch).isAllowed());
       assertTrue(p.decideRequest(mcp).isAllowed());
     };
-    for (int i = 0; i < 2_000; i++) {
-      decisions.run();
-    }
-    long before = allocatedBytes(bean, counter);
-    for (int i = 0; i < ROUNDS; i++) {
-      decisions.run();
-    }
-    long allocated = allocatedBytes(bean, counter) - before;
+    long allocated = allocatedAfterWarmUp(decisions);
     // A single allocation per decision would be >= 16 bytes x 9 x ROUNDS; allow a little for the counter itself.
     assertTrue(allocated < 4_096, "allow path allocated " + allocated + " bytes over " + (9 * ROUNDS) + " decisions");
   }
@@ -113,8 +104,6 @@ class AllocationFreeAllowPathTest {
    */
   @Test
   void repeatedDenialsDoNotAllocate() throws Exception {
-    Object bean = threadBean();
-    Method counter = allocationCounter();
     CompiledPolicy p = TestPolicies.compile("""
         network_policies:
           api:
@@ -164,14 +153,7 @@ class AllocationFreeAllowPathTest {
       assertTrue(p.decideRequest(send).verdict() == Verdict.DENY);
       assertTrue(p.decideRequest(tool).verdict() == Verdict.DENY);
     };
-    for (int i = 0; i < 2_000; i++) {
-      decisions.run();
-    }
-    long before = allocatedBytes(bean, counter);
-    for (int i = 0; i < ROUNDS; i++) {
-      decisions.run();
-    }
-    long allocated = allocatedBytes(bean, counter) - before;
+    long allocated = allocatedAfterWarmUp(decisions);
     assertTrue(allocated < 4_096, "repeated denials allocated " + allocated + " bytes over " + (9 * ROUNDS));
     // The reasons are upstream's, rendered on request; an equal request built anew decides equally.
     NetworkRequest wgetAgain =
@@ -184,6 +166,20 @@ class AllocationFreeAllowPathTest {
     NetworkRequest wgetWithArgs = wgetAgain.withCmdlinePaths(List.of("/tmp/payload"));
     assertTrue(p.decideNetwork(wgetWithArgs).reason().contains("cmdline: [/tmp/payload]"));
     assertTrue(p.decideNetwork(wget).reason().contains("cmdline: []"));
+  }
+
+  /** Bytes the current thread allocates over {@link #ROUNDS} runs of {@code decisions}, after 2,000 untimed runs. */
+  private static long allocatedAfterWarmUp(Runnable decisions) throws Exception {
+    Object bean = threadBean();
+    Method counter = allocationCounter();
+    for (int i = 0; i < 2_000; i++) {
+      decisions.run();
+    }
+    long before = allocatedBytes(bean, counter);
+    for (int i = 0; i < ROUNDS; i++) {
+      decisions.run();
+    }
+    return allocatedBytes(bean, counter) - before;
   }
 
   /** Issue 19: the decision canonicalizes the path itself, but an already canonical path costs one scan, no garbage. */
