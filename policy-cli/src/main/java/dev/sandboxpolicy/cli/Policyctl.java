@@ -165,8 +165,9 @@ public final class Policyctl {
    */
   static CommandLine commandLine(Terminal terminal, String first) {
     CommandLine commandLine = new CommandLine(new PolicyctlCommand(terminal));
+    // The first match ends the search: each name read parses a command's @Command annotation (start-up time).
     List<Class<? extends Subcommand>> chosen =
-        PolicyctlCommand.SUBCOMMANDS.stream().filter(c -> PolicyctlCommand.name(c).equals(first)).toList();
+        PolicyctlCommand.SUBCOMMANDS.stream().filter(c -> PolicyctlCommand.name(c).equals(first)).limit(1).toList();
     boolean needsAll = chosen.isEmpty() || chosen.get(0) == HelpCommand.class
         || chosen.get(0) == CompletionCommand.class || chosen.get(0) == ManCommand.class;
     for (Class<? extends Subcommand> command : needsAll ? PolicyctlCommand.SUBCOMMANDS : chosen) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +31,15 @@ class ExecutableJarIT {
   record Result(int status, String out, String err) {}
 
   private Result exec(List<String> command, String stdin) throws IOException, InterruptedException {
+    return exec(command, stdin, Map.of());
+  }
+
+  private Result exec(List<String> command, String stdin, Map<String, String> environment)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
     pb.environment().remove(Terminal.POLICY_ENVIRONMENT_VARIABLE);
     pb.environment().put("POLICYCTL_SKIP_BUILD", "1");
+    pb.environment().putAll(environment);
     Path out = dir.resolve("out");
     Path err = dir.resolve("err");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -125,6 +132,53 @@ class ExecutableJarIT {
     Result hash = exec(List.of(launcher.toString(), "hash", "examples/policies/sandbox.yaml"), "");
     assertEquals(0, hash.status(), hash::toString);
     assertEquals("", hash.err());
+  }
+
+  @Test
+  void theArchiveHoldsEveryClassOfTheJarThatValidateAndCheckLoad() throws Exception {
+    Path launcher = ROOT.resolve("policyctl");
+    assumeTrue(Files.isExecutable(launcher) && Files.isRegularFile(JAR));
+    // The first run writes the archive if the build did not (its training run covers validate and check).
+    assertEquals(0, exec(List.of(launcher.toString(), "--version"), "").status());
+    for (List<String> args : List.of(
+        List.of("validate", "examples/policies/sandbox.yaml"),
+        List.of("check", "examples/policies/sandbox.yaml", "--host", "api.github.com", "--port", "443", "--binary",
+            "/usr/bin/gh"))) {
+      Path log = dir.resolve("classes.log");
+      List<String> command = new ArrayList<>(List.of(launcher.toString()));
+      command.addAll(args);
+      Result r = exec(command, "", Map.of("POLICYCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
+      assertEquals(0, r.status(), r::toString);
+      List<String> loaded = Files.readAllLines(log);
+      List<String> fromTheJar = loaded.stream().filter(l -> l.contains("source: file:") || l.contains("source: jar:"))
+          .toList();
+      assertTrue(fromTheJar.isEmpty(), args.get(0) + " loaded classes of the jar that the archive does not hold"
+          + " (picocli's class files not retargeted, or the training run does not cover it): " + fromTheJar);
+      assertTrue(loaded.stream().anyMatch(l -> l.contains("picocli.CommandLine ") && l.contains("shared objects file")),
+          "picocli comes from the archive");
+    }
+  }
+
+  @Test
+  void noClassFileOfTheJarIsTooOldForTheArchive() throws IOException {
+    assumeTrue(Files.isRegularFile(JAR), "the shaded jar was built");
+    List<String> tooOld = new ArrayList<>();
+    try (var jar = new java.util.zip.ZipFile(JAR.toFile())) {
+      for (var e : java.util.Collections.list(jar.entries())) {
+        if (e.getName().endsWith(".class")) {
+          byte[] head = jar.getInputStream(e).readNBytes(8);
+          int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+          if (major < 50) { // the JVM never puts a class older than Java 6 in a CDS archive
+            tooOld.add(e.getName() + " (" + major + ")");
+          }
+        }
+      }
+      assertEquals(List.of(), tooOld);
+      var notice = jar.getEntry("META-INF/RETARGETED-CLASS-FILES.txt");
+      assertTrue(notice != null, "the jar says which class files the build changed");
+      String text = new String(jar.getInputStream(notice).readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(text.contains("\npicocli/CommandLine.class\n"), text);
+    }
   }
 
   @Test

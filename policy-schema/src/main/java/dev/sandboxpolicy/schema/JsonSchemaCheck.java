@@ -49,7 +49,7 @@ final class JsonSchemaCheck {
       byId.put(kind.schemaId(), kind.schemaText());
     }
     return SchemaRegistry.withDefaultDialect(
-        SpecificationVersion.DRAFT_2020_12, b -> b.nodeReader(r -> r.locationAware()).schemas(byId));
+        SpecificationVersion.DRAFT_2020_12, b -> b.nodeReader(SchemaTreeReader.INSTANCE).schemas(byId));
   }
 
   /** The registry that knows every shipped schema by its {@code $id} (built once, on first use). */
