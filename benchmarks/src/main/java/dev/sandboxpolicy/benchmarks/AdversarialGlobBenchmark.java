@@ -74,17 +74,22 @@ public class AdversarialGlobBenchmark {
     }
   }
 
-  /** Sizes only a linear-time matcher survives: 1 KiB and the 4 KiB path limit (linear means 4x the time). */
+  /**
+   * Sizes only a linear-time matcher survives: 1 KiB, the 4 KiB path limit, and 16 KiB (a glob primitive has no
+   * limit of its own; linear means 4x the time per 4x the input).
+   */
   @State(Scope.Benchmark)
   public static class Large {
     /** Input length in characters. */
-    @Param({"1024", "4096"})
+    @Param({"1024", "4096", "16384"})
     public int bytes;
 
     GlobMatcher oursStars;
     GlobMatcher oursDeep;
     String stars;
     String deep;
+    String starsScanned;
+    String deepScanned;
 
     /** Compiles the patterns and builds the inputs. */
     @Setup
@@ -93,6 +98,8 @@ public class AdversarialGlobBenchmark {
       oursDeep = GlobMatcher.compile(AdversarialInputs.DEEP_PATTERN, GlobDelimiters.SLASH);
       stars = AdversarialInputs.stars(bytes);
       deep = AdversarialInputs.deepPath(bytes / 2 - 1);
+      starsScanned = AdversarialInputs.starsScanned(bytes);
+      deepScanned = AdversarialInputs.deepScannedPath(bytes / 2 - 1);
     }
   }
 
@@ -250,5 +257,28 @@ public class AdversarialGlobBenchmark {
       all &= s.regexQuery.matches(v);
     }
     return all;
+  }
+
+  /**
+   * Ours, {@code *a*a*a*a*a*a*b} on a large input that ends like the pattern (no early rejection): scanned.
+   *
+   * @param s state
+   * @return false
+   */
+  @Benchmark
+  public boolean starsOursLargeScanned(Large s) {
+    return s.oursStars.matches(s.starsScanned);
+  }
+
+  /**
+   * Ours, the deep {@code **} pattern on a large path with its literal prefix and suffix (no early rejection): the
+   * automaton reads the whole path.
+   *
+   * @param s state
+   * @return false
+   */
+  @Benchmark
+  public boolean deepOursLargeScanned(Large s) {
+    return s.oursDeep.matches(s.deepScanned);
   }
 }

@@ -1,16 +1,14 @@
 package dev.sandboxpolicy.benchmarks;
 
 import dev.sandboxpolicy.benchmarks.baseline.NaiveRegexPolicy;
+import dev.sandboxpolicy.benchmarks.workload.Floors;
 import dev.sandboxpolicy.benchmarks.workload.NetworkCase;
 import dev.sandboxpolicy.benchmarks.workload.PreparedWorkload;
 import dev.sandboxpolicy.benchmarks.workload.RealisticPolicy;
 import dev.sandboxpolicy.benchmarks.workload.RequestMix;
 import dev.sandboxpolicy.benchmarks.workload.RestCase;
 import dev.sandboxpolicy.matcher.CompiledPolicy;
-import dev.sandboxpolicy.model.Endpoint;
-import dev.sandboxpolicy.model.NetworkPolicy;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -27,9 +25,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * One operation = one decision, averaged over the mix.
  *
  * <p>Contenders: {@code compiled*} is {@link CompiledPolicy}; {@code naive*} is {@link NaiveRegexPolicy}; the floors
- * do the least any decision must do with the same input: {@code floorHashMap*} one {@link HashMap} lookup of the
- * host (network) or of the path (request), {@code floorStringEquals*} one {@link String#equals} of the host (network)
- * or of the path (request) with an equal copy. The floors' strings reuse their cached hash codes.
+ * do the least any decision must do with the same input ({@link Floors}): {@code floorHashMap*} one {@link
+ * HashMap} lookup of the host (network) or of the path (request), {@code floorStringEquals*} one {@link
+ * String#equals} of the host (network) or of the path (request) with an equal copy. The floors' strings reuse their
+ * cached hash codes.
  */
 @State(Scope.Benchmark)
 public class RealisticDecisionBenchmark extends DecisionContenders {
@@ -51,19 +50,13 @@ public class RealisticDecisionBenchmark extends DecisionContenders {
         w,
         allowed ? w.mix().allowedConnections() : w.mix().deniedConnections(),
         allowed ? w.mix().allowedRequests() : w.mix().deniedRequests());
-    exactHosts = new HashMap<>();
-    for (Map.Entry<String, NetworkPolicy> e : w.policy().networkPolicies().entrySet()) {
-      for (Endpoint endpoint : e.getValue().endpoints()) {
-        exactHosts.put(endpoint.host().toLowerCase(Locale.ROOT), e.getKey());
-      }
-    }
-    routes = new HashMap<>();
+    exactHosts = Floors.hostTable(w.policy());
+    routes = Floors.routeTable(allowed ? w.mix().allowedRequests() : w.mix().deniedRequests());
     hostCopies = new String[RequestMix.SIZE];
     pathCopies = new String[RequestMix.SIZE];
     for (int i = 0; i < RequestMix.SIZE; i++) {
       hostCopies[i] = new String(connectionCases()[i].host());
       pathCopies[i] = new String(requestCases()[i].path());
-      routes.put(requestCases()[i].path(), "route");
     }
   }
 

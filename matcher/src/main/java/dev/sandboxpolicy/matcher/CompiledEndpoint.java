@@ -3,34 +3,32 @@ package dev.sandboxpolicy.matcher;
 import dev.sandboxpolicy.model.AllowRule;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.Enforcement;
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.McpOptions;
 import dev.sandboxpolicy.model.McpVersion;
 import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
-import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.ValueMatcher;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** One endpoint compiled for the host index, the selectors and its rules (spec §3.3–§3.8). */
-final class CompiledEndpoint {
+final class CompiledEndpoint extends DecisionSite {
   static final int HOST_EXACT = 0;
   static final int HOST_WILDCARD = 1;
   static final int HOST_ANY = 2;
   static final int HOST_NEVER = 3;
+  private static final CompiledRule[] NO_RULES = {};
 
   final CompiledEntry entry;
   final int index;
   /** Global order: key order, then endpoint order. */
   int ordinal;
-  final String pointer;
-  final SourceLocation location;
   final Endpoint source;
 
   final int hostKind;
@@ -59,11 +57,11 @@ final class CompiledEndpoint {
   final boolean allowAllKnownMcpMethods;
   final boolean narrowsToolName;
   /** The MCP revisions this endpoint admits ({@code mcp.versions}, default {@code [2025-11-25]}); MCP only. */
-  private final EnumSet<McpVersion> mcpVersions;
+  private final int mcpVersions;
   /** {@link #mcpVersions} as a policy writes it, for reasons, e.g. {@code [2025-06-18, 2025-11-25]}. */
   final String mcpVersionsText;
-  /** JSON pointer of the written {@code mcp.versions}, or of the endpoint when the default applies. */
-  final String mcpVersionsPointer;
+  /** Whether {@code mcp.versions} is written (its pointer names the refusal), else the default applies. */
+  private final boolean mcpVersionsWritten;
   /**
    * True for {@code protocol: graphql}, and for a websocket endpoint whose allow rules carry GraphQL operations
    * ("GraphQL policy", spec §3.5): GraphQL requests on it are judged by its GraphQL rules alone.
@@ -72,14 +70,10 @@ final class CompiledEndpoint {
   /** The U+0000 check over the request fields this endpoint's rule globs read. */
   final NulScreen nulScreen;
 
-  /** Network allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
-  Decision[] networkAllow;
-
-  CompiledEndpoint(CompiledEntry entry, int index, Endpoint e, String pointer, GlobCache cache) {
+  CompiledEndpoint(CompiledEntry entry, int index, Endpoint e, CompileCache cache) {
+    super(e.location());
     this.entry = entry;
     this.index = index;
-    this.pointer = pointer;
-    this.location = e.location();
     this.source = e;
     String host = e.host();
     if (host.isEmpty()) {
@@ -95,11 +89,11 @@ final class CompiledEndpoint {
       this.lowerHost = host.toLowerCase(Locale.ROOT);
       this.hostGlob = null;
     }
-    this.ports = e.effectivePorts().stream().mapToInt(Integer::intValue).toArray();
+    this.ports = cache.ports(e.effectivePorts());
     String path = e.path();
     this.selectorAll = path.isEmpty() || path.equals("**");
     this.selector = selectorAll ? null : cache.glob(path, GlobDelimiters.SLASH);
-    this.route = new RouteSelector(path);
+    this.route = RouteSelector.of(path);
     this.protocol = Protocol.fromWireName(e.protocol()).orElse(null);
     this.enforcement = Enforcement.of(e.enforcement());
     this.inspected = !e.protocol().isEmpty() && !Protocol.TCP.is(e.protocol());
@@ -113,9 +107,13 @@ final class CompiledEndpoint {
     this.strictToolNames = mcp == null || mcp.strictToolNames().orElse(true);
     this.allowAllKnownMcpMethods = isMcp && mcp != null && mcp.allowAllKnownMcpMethods().orElse(false);
     List<McpVersion> admitted = e.effectiveMcpVersions();
-    this.mcpVersions = admitted.isEmpty() ? EnumSet.noneOf(McpVersion.class) : EnumSet.copyOf(admitted);
-    this.mcpVersionsText = admitted.stream().map(McpVersion::wireName).toList().toString();
-    this.mcpVersionsPointer = mcp != null && mcp.versions().isPresent() ? pointer + "/mcp/versions" : pointer;
+    int versions = 0;
+    for (McpVersion v : admitted) {
+      versions |= 1 << v.ordinal();
+    }
+    this.mcpVersions = versions;
+    this.mcpVersionsText = versionsText(admitted);
+    this.mcpVersionsWritten = mcp != null && mcp.versions().isPresent();
 
     List<CompiledRule> allowRules = new ArrayList<>();
     List<AllowRule> written = e.allowRules();
@@ -124,24 +122,36 @@ final class CompiledEndpoint {
         AllowRule r = written.get(i);
         if (r.allow().isPresent()) {
           RuleBody body = isMcp ? normalizeMcp(r.allow().get()) : r.allow().get();
-          allowRules.add(new CompiledRule(body, pointer + "/rules/" + i, r.location(), cache));
+          allowRules.add(new CompiledRule(this, body, i, r.location(), cache));
         }
+      }
+    } else if (!e.access().isEmpty() && protocol != Protocol.GRAPHQL && !isJsonRpcFamily()) {
+      // REST and WebSocket: the preset's rules differ only in a known method (path **), and share the pointer
+      // .../access, so one rule testing all their methods decides exactly as they would, in less memory
+      List<RuleBody> preset = AccessPresets.expand(e.access(), protocol);
+      int methods = 0;
+      for (RuleBody body : preset) {
+        methods |= RequestMethods.mask(body.method());
+      }
+      if (!preset.isEmpty()) {
+        allowRules.add(new CompiledRule(this, preset.get(0), CompiledRule.ACCESS, e.location(), cache, methods));
       }
     } else if (!e.access().isEmpty()) {
       for (RuleBody body : AccessPresets.expand(e.access(), protocol)) {
-        allowRules.add(new CompiledRule(body, pointer + "/access", e.location(), cache));
+        allowRules.add(new CompiledRule(this, body, CompiledRule.ACCESS, e.location(), cache));
       }
     } else if (allowAllKnownMcpMethods) {
-      allowRules.add(new CompiledRule(RuleBody.builder().method("*").build(), pointer + "/mcp", e.location(), cache));
+      allowRules.add(new CompiledRule(
+          this, RuleBody.builder().method("*").build(), CompiledRule.MCP_ALLOW_ALL, e.location(), cache));
     }
-    this.allow = allowRules.toArray(new CompiledRule[0]);
+    this.allow = allowRules.isEmpty() ? NO_RULES : allowRules.toArray(NO_RULES);
     List<CompiledRule> denyRules = new ArrayList<>();
     List<RuleBody> deny = e.denyRuleBodies();
     for (int i = 0; i < deny.size(); i++) {
       RuleBody body = isMcp ? normalizeMcp(deny.get(i)) : deny.get(i);
-      denyRules.add(new CompiledRule(body, pointer + "/deny_rules/" + i, deny.get(i).location(), cache));
+      denyRules.add(new CompiledRule(this, body, CompiledRule.DENY + i, deny.get(i).location(), cache));
     }
-    this.deny = denyRules.toArray(new CompiledRule[0]);
+    this.deny = denyRules.isEmpty() ? NO_RULES : denyRules.toArray(NO_RULES);
     boolean narrows = false;
     for (CompiledRule r : this.allow) {
       narrows |= r.mcpName != null;
@@ -152,7 +162,23 @@ final class CompiledEndpoint {
       graphqlRules |= !r.operationType.isEmpty();
     }
     this.graphqlPolicy = protocol == Protocol.GRAPHQL || (protocol == Protocol.WEBSOCKET && graphqlRules);
-    this.nulScreen = NulScreen.ofRules(entry.key, this.allow, this.deny, strictToolNames);
+    this.nulScreen = NulScreen.ofRules(this.allow, this.deny, strictToolNames, cache);
+  }
+
+  @Override
+  CompiledEntry entry() {
+    return entry;
+  }
+
+  /** {@code /network_policies/<key>/endpoints/<index>}. */
+  @Override
+  String pointer() {
+    return JsonPointer.key("/network_policies", entry.key) + "/endpoints/" + index;
+  }
+
+  /** The pointer a refused MCP revision names: the written {@code mcp.versions}, else the endpoint. */
+  String mcpVersionsPointer() {
+    return mcpVersionsWritten ? pointer() + "/mcp/versions" : pointer();
   }
 
   /** §1.7: {@code tool} moves to {@code params.name} (an explicit one wins); allow-all fills a missing method. */
@@ -166,6 +192,11 @@ final class CompiledEndpoint {
       b.method(params.containsKey("name") ? "tools/call" : "*");
     }
     return b.build();
+  }
+
+  /** The ports this endpoint admits ({@link Endpoint#effectivePorts()}); shared, not to be modified. */
+  int[] ports() {
+    return ports;
   }
 
   boolean portMatches(int port) {
@@ -188,7 +219,19 @@ final class CompiledEndpoint {
 
   /** Whether this MCP endpoint admits the revision {@code v}. Allocation-free. */
   boolean admitsMcpVersion(McpVersion v) {
-    return mcpVersions.contains(v);
+    return (mcpVersions & (1 << v.ordinal())) != 0;
+  }
+
+  /** The texts of the usual {@code mcp.versions} lists, shared by every endpoint that has one. */
+  private static final Map<List<McpVersion>, String> VERSIONS_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@code [2025-06-18, 2025-11-25]}: the list as a policy writes it, one shared string per distinct list. */
+  private static String versionsText(List<McpVersion> admitted) {
+    if (admitted.size() > 2) {
+      return admitted.stream().map(McpVersion::wireName).toList().toString(); // rare: not kept in the table
+    }
+    return VERSIONS_TEXTS.computeIfAbsent(List.copyOf(admitted),
+        l -> l.stream().map(McpVersion::wireName).toList().toString());
   }
 
   boolean isJsonRpcFamily() {

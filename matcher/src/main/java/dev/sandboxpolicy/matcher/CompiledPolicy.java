@@ -2,7 +2,6 @@ package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.Enforcement;
-import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Problem;
@@ -36,12 +35,15 @@ import java.util.TreeMap;
  * }
  * }</pre>
  *
- * <p>How a decision is found: candidate endpoints come from a {@link HostIndex} (exact hosts by hash, wildcard hosts
- * by literal label suffix, hostless {@code allowed_ips} endpoints from a side list), never from a scan of all
- * entries; they are visited in key order, so the first allowing one names the smallest allowing key. Allow decisions
- * are constants prepared here, so the allow path allocates nothing. Each thread gets its own small working buffer on
- * its first decision (a thread-local sized to the largest candidate set), so with many short-lived or virtual
- * threads that first decision per thread allocates.
+ * <p>How a decision is found: candidate endpoints come from a {@link HostIndex} (an exact policy host's candidates
+ * per port are precomputed; wildcard hosts by literal label suffix, hostless {@code allowed_ips} endpoints from a side
+ * list), never from a scan of all entries; they are visited in key order, so the first allowing one names the
+ * smallest allowing key. Which candidates a connection's binaries match is remembered on its {@link NetworkRequest}
+ * after its first request decision. Allow decisions are built on first use and shared, and denials are remembered
+ * (a small bounded memo per compiled policy), so neither an allow nor a repeated denial allocates; a new denial
+ * allocates one small decision whose reason is rendered when asked for. Each thread gets its own small working
+ * buffer on its first decision (a thread-local sized to the largest candidate set), so with many short-lived or
+ * virtual threads that first decision per thread allocates.
  *
  * <p>Warnings: globs that do not compile are only warnings at load time (as upstream) and make every decision that
  * evaluates them an {@link Verdict#ERROR} (fail closed); see {@link #warnings()}. Deny reasons for REST and JSON-RPC
@@ -65,15 +67,14 @@ public final class CompiledPolicy {
   /** The reason of an allow whose destination (an IP-literal host, or the given resolved addresses) was checked. */
   static final String DESTINATION_CHECKED_REASON =
       "destination checked: every address passed the SSRF and allowed_ips checks (spec 3.9)";
-  /** Offset of the destination-checked allow constants in {@code networkAllow} and {@code allowDecisions}. */
-  private static final int CHECKED = 3;
+  /** The enforcement variants ({@link #variant}); the destination-checked allow decisions are offset by this. */
+  static final int CHECKED = 3;
 
-  private static final Optional<Enforcement> ENFORCED = Optional.of(Enforcement.ENFORCE);
-  private static final Optional<Enforcement> AUDITED = Optional.of(Enforcement.AUDIT);
+  private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
   private static final Decision NO_POLICIES =
       Decision.deny(NO_POLICIES_REASON, Optional.empty(), "", SourceLocation.NONE, Optional.empty());
   private static final Decision NO_ROUTE =
-      Decision.deny(NO_ROUTE_REASON, Optional.empty(), "", SourceLocation.NONE, ENFORCED);
+      Decision.deny(NO_ROUTE_REASON, Optional.empty(), "", SourceLocation.NONE, Denial.ENFORCEMENTS.get(1));
 
   private final Policy policy;
   private final MatcherOptions options;
@@ -82,6 +83,10 @@ public final class CompiledPolicy {
   private final HostIndex index;
   private final List<Problem> warnings;
   private final ThreadLocal<EvaluationScratch> scratch;
+  /** Tells this compiled policy from every other in the process (for what a connection remembers of it). */
+  private final long serial = SERIALS.incrementAndGet();
+  /** Denials already built, so a repeated one allocates nothing. */
+  private final DenialMemo denials = new DenialMemo();
 
   private CompiledPolicy(Policy policy, MatcherOptions options, List<Problem> warnings) {
     this.policy = policy;
@@ -89,17 +94,15 @@ public final class CompiledPolicy {
     Map<String, NetworkPolicy> sorted = new TreeMap<>(policy.networkPolicies());
     List<CompiledEntry> entryList = new ArrayList<>();
     List<CompiledEndpoint> endpointList = new ArrayList<>();
-    GlobCache cache = new GlobCache();
+    CompileCache cache = new CompileCache();
     for (Map.Entry<String, NetworkPolicy> e : sorted.entrySet()) {
       CompiledEntry entry = new CompiledEntry(e.getKey(), entryList.size(), e.getValue(), cache);
       List<Endpoint> eps = e.getValue().endpoints();
       CompiledEndpoint[] compiled = new CompiledEndpoint[eps.size()];
       for (int i = 0; i < eps.size(); i++) {
-        String pointer = JsonPointer.key("/network_policies", e.getKey()) + "/endpoints/" + i;
-        compiled[i] = new CompiledEndpoint(entry, i, eps.get(i), pointer, cache);
+        compiled[i] = new CompiledEndpoint(entry, i, eps.get(i), cache);
         compiled[i].ordinal = endpointList.size();
         endpointList.add(compiled[i]);
-        prepareDecisions(compiled[i]);
       }
       entry.endpoints = compiled;
       entryList.add(entry);
@@ -168,30 +171,8 @@ public final class CompiledPolicy {
     return warnings;
   }
 
-  private void prepareDecisions(CompiledEndpoint e) {
-    e.networkAllow = allowConstants(e.entry.key, e.pointer, e.location);
-    for (CompiledRule r : e.allow) {
-      r.allowDecisions = allowConstants(e.entry.key, r.pointer, r.location);
-    }
-  }
-
-  /** The six allow constants of one endpoint or rule: by {@link #variant}, then + {@link #CHECKED}. */
-  private static Decision[] allowConstants(String key, String pointer, SourceLocation at) {
-    Decision[] out = new Decision[2 * CHECKED];
-    List<Optional<Enforcement>> enforcements = List.of(Optional.empty(), ENFORCED, AUDITED);
-    for (int v = 0; v < CHECKED; v++) {
-      out[v] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_UNCHECKED_REASON);
-      out[v + CHECKED] = Decision.allow(key, pointer, at, enforcements.get(v), DESTINATION_CHECKED_REASON);
-    }
-    return out;
-  }
-
   private static int variant(CompiledEndpoint config) {
     return config == null ? 0 : config.enforcement == Enforcement.ENFORCE ? 1 : 2;
-  }
-
-  private static Optional<Enforcement> enforcementOf(CompiledEndpoint config) {
-    return config == null ? Optional.empty() : config.enforcement == Enforcement.ENFORCE ? ENFORCED : AUDITED;
   }
 
   // ------------------------------------------------------------------------------------------ L4
@@ -209,6 +190,15 @@ public final class CompiledPolicy {
     if (entries.length == 0) {
       return NO_POLICIES;
     }
+    if (request.destination() == null) {
+      CompiledEndpoint[] planned = index.planned(request.lowerHost(), request.port());
+      if (planned != null) {
+        Decision d = decidePlanned(request, planned);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
     EvaluationScratch s = scratch.get();
     try {
       if (!collect(request, s)) {
@@ -225,27 +215,86 @@ public final class CompiledPolicy {
         }
         int variant = variant(firstInspected);
         if (request.destination() == null) {
-          return s.candidates[0].networkAllow[variant];
+          return s.candidates[0].allowDecision(variant);
         }
         DestinationVerdict destination = destinationOfCandidates(request, request.destination(), s);
         return destination.allowed()
-            ? s.candidates[0].networkAllow[variant + CHECKED]
+            ? s.candidates[0].allowDecision(variant + CHECKED)
             : destinationDenial(destination);
       }
       if (matchedEndpoints > 0) {
+        Decision known = denials.find(Denial.Kind.BINARY, null, 0, request, null, 0);
+        if (known != null) {
+          return known; // a denial seen before: no need to find its entries again
+        }
         s.reset();
         collect(request, s);
-        return Decision.deny(binaryReason(request, s), Optional.empty(), "", SourceLocation.NONE, Optional.empty());
+        return binaryDenial(request, s.candidates, s.count);
       }
-      return Decision.deny(
-          "endpoint " + request.host() + ":" + request.port() + " is not allowed by any policy",
-          Optional.empty(),
-          "",
-          SourceLocation.NONE,
-          Optional.empty());
+      return endpointDenial(request);
     } finally {
       s.reset();
     }
+  }
+
+  /**
+   * The network decision of a connection without a known destination over the precomputed candidates of an exact
+   * policy host ({@link HostIndex#planned}), without the thread's scratch: the first candidate whose entry's binaries
+   * match allows, with the enforcement of the first such candidate that is inspected. Every candidate entry's binaries
+   * are still screened for the errors upstream would raise. Null on an evaluation error: the general path then
+   * decides again and names it.
+   */
+  private Decision decidePlanned(NetworkRequest request, CompiledEndpoint[] candidates) {
+    boolean identity = options.binaryIdentity();
+    CompiledEndpoint allowing = null;
+    CompiledEndpoint inspected = null;
+    int lastEntry = -1;
+    int lastResult = GlobMatcher.NO_MATCH;
+    for (CompiledEndpoint e : candidates) {
+      if (e.entry.order != lastEntry) {
+        lastEntry = e.entry.order;
+        lastResult = inspected != null
+            ? e.entry.binaryError(request, identity)
+            : e.entry.binaryAllowed(request, identity, null);
+        if (lastResult == GlobMatcher.ERROR) {
+          return null;
+        }
+      }
+      if (inspected == null && lastResult == GlobMatcher.MATCH) {
+        allowing = allowing == null ? e : allowing;
+        inspected = e.inspected ? e : null;
+      }
+    }
+    if (allowing != null) {
+      return allowing.allowDecision(variant(inspected));
+    }
+    return candidates.length > 0 ? binaryDenial(request, candidates, candidates.length) : endpointDenial(request);
+  }
+
+  /** The denial of a connection whose host and port no endpoint admits (upstream's wording). */
+  private Decision endpointDenial(NetworkRequest request) {
+    return denials.decision(Denial.Kind.ENDPOINT, null, 0, request.host(), null, request.port());
+  }
+
+  /**
+   * The denial of a connection whose host and port the first {@code count} of {@code matched} admit but no entry's
+   * binaries do; the reason names each of their entries once, in key order.
+   */
+  private Decision binaryDenial(NetworkRequest request, CompiledEndpoint[] matched, int count) {
+    Decision known = denials.find(Denial.Kind.BINARY, null, 0, request, null, 0);
+    if (known != null) {
+      return known;
+    }
+    List<String> keys = new ArrayList<>();
+    int last = -1;
+    for (int i = 0; i < count; i++) {
+      CompiledEntry entry = matched[i].entry;
+      if (entry.order != last) {
+        last = entry.order;
+        keys.add(entry.key);
+      }
+    }
+    return denials.remember(new Denial(Denial.Kind.BINARY, null, 0, request, null, 0, keys.toArray(new String[0])));
   }
 
   private static Decision evaluationError(EvaluationScratch s) {
@@ -257,12 +306,52 @@ public final class CompiledPolicy {
    * one without one trailing dot ({@link NetworkRequest#comparedHost()}).
    */
   private boolean collect(NetworkRequest request, EvaluationScratch s) {
-    String host = request.comparedHost();
-    if (index.hasWildcards && host.indexOf('\0') >= 0) {
+    CompiledEndpoint[] planned = index.planned(request.lowerHost(), request.port());
+    if (planned != null) {
+      for (CompiledEndpoint e : planned) {
+        s.add(e);
+      }
+      return true;
+    }
+    if (index.hasWildcards && request.hostHasNul()) {
       s.fail("evaluation error: host contains U+0000");
       return false;
     }
-    return index.collect(host, request.port(), s) != GlobMatcher.ERROR;
+    return index.collect(request.lowerHost(), request.hostLowerCaseExact(), request.port(), s) != GlobMatcher.ERROR;
+  }
+
+  /**
+   * Puts the candidates of {@code planned} whose entry's binaries match the connection into {@code s}, in order;
+   * false on an evaluation error. Which ones match depends only on the connection and this policy, so it is kept on
+   * the connection ({@link NetworkRequest#allowedCandidates}) after its first request decision: a proxy reuses one
+   * {@link NetworkRequest} for every request on a connection, and those requests then skip the binary matching.
+   */
+  private boolean collectAllowed(NetworkRequest conn, CompiledEndpoint[] planned, EvaluationScratch s) {
+    int mask = conn.allowedCandidates(serial);
+    if (mask < 0) {
+      mask = 0;
+      boolean identity = options.binaryIdentity();
+      int lastEntry = -1;
+      int lastResult = GlobMatcher.NO_MATCH;
+      for (int i = 0; i < planned.length; i++) {
+        CompiledEntry entry = planned[i].entry;
+        if (entry.order != lastEntry) {
+          lastEntry = entry.order;
+          lastResult = entry.binaryAllowed(conn, identity, s);
+          if (lastResult == GlobMatcher.ERROR) {
+            return false;
+          }
+        }
+        mask |= lastResult == GlobMatcher.MATCH ? 1 << i : 0;
+      }
+      conn.rememberAllowedCandidates(serial, mask);
+    }
+    for (int i = 0; i < planned.length; i++) {
+      if ((mask & (1 << i)) != 0) {
+        s.add(planned[i]);
+      }
+    }
+    return true;
   }
 
   /**
@@ -291,28 +380,6 @@ public final class CompiledPolicy {
     }
     s.count = kept;
     return true;
-  }
-
-  private static String binaryReason(NetworkRequest request, EvaluationScratch s) {
-    StringBuilder sb = new StringBuilder();
-    int last = -1;
-    for (int i = 0; i < s.count; i++) {
-      CompiledEntry entry = s.candidates[i].entry;
-      if (entry.order == last) {
-        continue;
-      }
-      last = entry.order;
-      if (sb.length() > 0) {
-        sb.append("; ");
-      }
-      sb.append("binary '").append(request.binary()).append("' not allowed in policy '").append(entry.key)
-          .append("' (ancestors: [").append(String.join(" -> ", request.ancestors()))
-          .append("], cmdline: [").append(String.join(", ", request.cmdlinePaths()))
-          .append("]). SYMLINK HINT: binaries are matched against the kernel-resolved executable path, so if '")
-          .append(request.binary())
-          .append("' is reached through a symlink, list the target that readlink -f prints");
-    }
-    return sb.toString();
   }
 
   // ------------------------------------------------------------------------------------------ SSRF
@@ -454,10 +521,12 @@ public final class CompiledPolicy {
   /** {@link #decideRequest(L7Request)} on {@code s}, which the caller resets; leaves the candidates in {@code s}. */
   Decision decideRequest(L7Request request, EvaluationScratch s) {
     NetworkRequest conn = request.connection();
-    if (!collect(conn, s)) {
-      return evaluationError(s);
-    }
-    if (!keepAllowedBinaries(conn, s)) {
+    CompiledEndpoint[] planned = index.planned(conn.lowerHost(), conn.port());
+    if (planned != null && planned.length <= NetworkRequest.CANDIDATE_BITS) {
+      if (!collectAllowed(conn, planned, s)) {
+        return evaluationError(s);
+      }
+    } else if (!collect(conn, s) || !keepAllowedBinaries(conn, s)) {
       return evaluationError(s);
     }
     int kept = s.count;
@@ -491,8 +560,7 @@ public final class CompiledPolicy {
     }
     RequestTargetException rejected = request.pathRejectionOrNull();
     if (rejected != null) { // §3.5 step 1: the proxy rejects the request, whatever the enforcement
-      return Decision.deny("request path rejected (" + rejected.code() + "): " + rejected.getMessage(),
-          Optional.empty(), "", SourceLocation.NONE, ENFORCED);
+      return denials.decision(Denial.Kind.PATH_REJECTED, null, 0, rejected.code(), rejected.getMessage(), 0);
     }
     if (inspected > 1) {
       selected = null;
@@ -508,14 +576,14 @@ public final class CompiledPolicy {
       }
     }
     if (selected != null && !selected.allowEncodedSlash && path.contains("%2F")) {
-      return hardDeny("encoded slash (%2F) in path is not allowed on this endpoint", selected);
+      return denials.decision(Denial.Kind.ENCODED_SLASH, selected, 0, null, null, 0);
     }
-    Decision hard = hardDenials(request, selected);
+    Decision hard = hardDenials(request, selected, denials);
     if (hard != null) {
       return hard;
     }
     if (selected != null && selected.protocol == Protocol.MCP) {
-      Decision version = mcpVersionCheck(request, selected);
+      Decision version = mcpVersionCheck(request, selected, denials);
       if (version != null) {
         return version;
       }
@@ -527,10 +595,11 @@ public final class CompiledPolicy {
     // all for a request without calls). Any denied or unallowed call denies the batch; an error anywhere fails it.
     int passes = request.jsonRpc().isPresent() ? Math.max(1, request.jsonRpc().get().calls().size()) : 1;
     boolean perCall = request.jsonRpc().isPresent() && !request.jsonRpc().get().calls().isEmpty();
-    CompiledEndpoint denyEndpoint = null;
     CompiledRule denyRule = null;
-    String denyReason = null;
-    String authoritativeReason = null;
+    Denial.Kind denyKind = null;
+    String denyDetail = null;
+    Denial.Kind authoritative = null;
+    String authoritativeDetail = null;
     Decision allowed = null;
     int allowedOrdinal = Integer.MAX_VALUE;
     int notAllowedCall = -1;
@@ -552,16 +621,17 @@ public final class CompiledPolicy {
           return evaluationError(s);
         }
         if (v.kind == EndpointVerdict.DENIED_BY_RULE && denyRule == null) {
-          denyEndpoint = e;
           denyRule = v.rule;
-          denyReason = v.reason;
+          denyKind = v.denial;
+          denyDetail = v.detail;
         } else if (v.kind == EndpointVerdict.ALLOWED) {
           if (callAllowed == null) {
-            callAllowed = v.rule == null ? e.networkAllow[variant] : v.rule.allowDecisions[variant];
+            callAllowed = v.rule == null ? e.allowDecision(variant) : v.rule.allowDecision(variant);
             callAllowedOrdinal = e.ordinal;
           }
-        } else if (authoritativeReason == null && v.authoritative) {
-          authoritativeReason = v.reason;
+        } else if (authoritative == null && v.authoritative) {
+          authoritative = v.denial;
+          authoritativeDetail = v.detail;
         }
       }
       if (callAllowed == null) {
@@ -571,40 +641,41 @@ public final class CompiledPolicy {
         allowedOrdinal = callAllowedOrdinal;
       }
     }
-    Optional<Enforcement> enforcement = enforcementOf(selected);
+    int enforcement = variant(selected);
     if (denyRule != null) {
-      return Decision.deny(
-          denyReason, Optional.of(denyEndpoint.entry.key), denyRule.pointer, denyRule.location, enforcement);
+      return denyKind == Denial.Kind.REST_DENY_RULE
+          ? denials.decision(denyKind, denyRule, enforcement, request.method(), request.path(), 0)
+          : denials.decision(denyKind, denyRule, enforcement, denyDetail, null, 0);
     }
-    if (authoritativeReason != null) {
-      return Decision.deny(authoritativeReason, Optional.empty(), "", SourceLocation.NONE, enforcement);
+    if (authoritative != null) {
+      return denials.decision(authoritative, null, enforcement, authoritativeDetail, null, 0);
     }
     if (notAllowedCall < 0) {
       return allowed;
     }
-    return Decision.deny(
-        notPermittedReason(request, notAllowedCall), Optional.empty(), "", SourceLocation.NONE, enforcement);
+    return notPermitted(request, notAllowedCall, enforcement);
   }
 
   /**
    * §3.5 step 3, decided by the selected config's protocol (the one the proxy inspects the body for): GraphQL parse
    * errors, JSON-RPC/MCP inspection errors, and response frames on a {@code json-rpc} endpoint.
    */
-  private static Decision hardDenials(L7Request request, CompiledEndpoint selected) {
+  private static Decision hardDenials(L7Request request, CompiledEndpoint selected, DenialMemo denials) {
     if (selected == null) {
       return null;
     }
     if (selected.graphqlPolicy && request.graphql().isPresent()
         && request.graphql().get().error().isPresent()) {
-      return hardDeny("GraphQL request rejected: " + request.graphql().get().error().get(), selected);
+      return denials.decision(
+          Denial.Kind.GRAPHQL_REJECTED, selected, 0, request.graphql().get().error().get(), null, 0);
     }
     if (selected.isJsonRpcFamily() && request.jsonRpc().isPresent()) {
       JsonRpcRequest rpc = request.jsonRpc().get();
       if (rpc.error().isPresent()) {
-        return hardDeny("JSON-RPC request rejected: " + rpc.error().get(), selected);
+        return denials.decision(Denial.Kind.JSON_RPC_REJECTED, selected, 0, rpc.error().get(), null, 0);
       }
       if (selected.protocol == Protocol.JSON_RPC && rpc.hasResponse()) {
-        return hardDeny("JSON-RPC response frames are not permitted from client to server", selected);
+        return denials.decision(Denial.Kind.RESPONSE_FRAMES_REFUSED, selected, 0, null, null, 0);
       }
     }
     return null;
@@ -618,25 +689,18 @@ public final class CompiledPolicy {
    * not in the endpoint's {@code mcp.versions} is {@link RefusalStatus#FORBIDDEN}. Both are enforced whatever the
    * endpoint's enforcement (upstream answers them before the policy decision). Null when the request passes.
    */
-  private static Decision mcpVersionCheck(L7Request request, CompiledEndpoint selected) {
+  private static Decision mcpVersionCheck(L7Request request, CompiledEndpoint selected, DenialMemo denials) {
     if (isStandaloneInitialize(request)) {
       return null;
     }
     McpProtocolVersionHeader header = request.mcpProtocolVersion();
     if (header.state != McpProtocolVersionHeader.ABSENT && header.state != McpProtocolVersionHeader.KNOWN) {
-      return Decision.badRequest(
-          header.malformedReason(), Optional.of(selected.entry.key), selected.pointer, selected.location, ENFORCED);
+      return denials.decision(Denial.Kind.MCP_VERSION_MALFORMED, selected, 0, header, null, 0);
     }
     if (selected.admitsMcpVersion(header.speaks())) {
       return null;
     }
-    return Decision.deny(
-        "MCP protocol version " + header.speaks().wireName() + " (" + header.source() + ") is not in mcp.versions "
-            + selected.mcpVersionsText + " of policy '" + selected.entry.key + "' (upstream answers 403 Forbidden)",
-        Optional.of(selected.entry.key),
-        selected.mcpVersionsPointer,
-        selected.location,
-        ENFORCED);
+    return denials.decision(Denial.Kind.MCP_VERSION_REFUSED, selected, 0, header, null, 0);
   }
 
   /** An {@code initialize} call on its own (not in a batch, no response, no inspection error): exempt from the check. */
@@ -649,31 +713,28 @@ public final class CompiledPolicy {
         && rpc.calls().get(0).method().equals(MCP_INITIALIZE);
   }
 
-  private static Decision hardDeny(String reason, CompiledEndpoint e) {
-    return Decision.deny(reason, Optional.of(e.entry.key), e.pointer, e.location, ENFORCED);
-  }
-
-  /** Why nothing allowed the request; {@code call} is the first JSON-RPC call that no endpoint allowed. */
-  private static String notPermittedReason(L7Request request, int call) {
+  /** The denial when nothing allowed the request; {@code call} is the first JSON-RPC call no endpoint allowed. */
+  private Decision notPermitted(L7Request request, int call, int enforcement) {
     if (request.graphql().isPresent()) {
-      return "GraphQL operation not permitted by policy";
+      return denials.decision(Denial.Kind.GRAPHQL_NOT_PERMITTED, null, enforcement, null, null, 0);
     }
     if (request.jsonRpc().isPresent()) {
       JsonRpcRequest rpc = request.jsonRpc().get();
       if (!rpc.calls().isEmpty()) {
-        return "JSON-RPC method '" + rpc.calls().get(call).method() + "' not permitted by policy";
+        String method = rpc.calls().get(call).method();
+        return denials.decision(Denial.Kind.JSON_RPC_NOT_PERMITTED, null, enforcement, method, null, 0);
       }
       if (rpc.hasResponse()) {
-        return "JSON-RPC response frame (no method) in a " + request.method()
-            + " request not permitted by policy: only an mcp endpoint accepts client responses, in a POST";
+        return denials.decision(Denial.Kind.RESPONSE_NOT_PERMITTED, null, enforcement, request.method(), null, 0);
       }
       if (rpc.receiveStream()) {
-        return "JSON-RPC receive stream (no method) in a " + request.method()
-            + " request not permitted by policy: only an mcp endpoint accepts receive streams, opened with a GET";
+        return denials.decision(
+            Denial.Kind.RECEIVE_STREAM_NOT_PERMITTED, null, enforcement, request.method(), null, 0);
       }
-      return "JSON-RPC message without a method, response or receive stream not permitted by policy";
+      return denials.decision(Denial.Kind.EMPTY_MESSAGE_NOT_PERMITTED, null, enforcement, null, null, 0);
     }
-    return request.method() + " " + request.path() + " not permitted by policy";
+    return denials.decision(
+        Denial.Kind.REST_NOT_PERMITTED, null, enforcement, request.method(), request.path(), 0);
   }
 
   // ------------------------------------------------------------------------------------------ traces

@@ -11,12 +11,26 @@ import java.util.Map;
  * One allow or deny rule body compiled for every protocol that may read it (spec §3.5, §3.7, §3.8). Which fields
  * apply is decided by the endpoint's protocol, not here.
  */
-final class CompiledRule {
-  static final String ANY = "*";
+final class CompiledRule extends DecisionSite {
+  static final String ANY = RequestMethods.ANY;
+  private static final String[] NO_KEYS = {};
+  private static final ValueGlobs[] NO_MATCHERS = {};
+  private static final Glob[] NO_GLOBS = {};
 
-  final String pointer;
-  final SourceLocation location;
+  /** {@link #site} of the rules an {@code access} preset stands for (they share the pointer {@code .../access}). */
+  static final int ACCESS = -1;
+  /** {@link #site} of the rule {@code allow_all_known_mcp_methods} stands for ({@code .../mcp}). */
+  static final int MCP_ALLOW_ALL = -2;
+  /** {@link #site} of deny rule {@code i} is {@code DENY + i} ({@code .../deny_rules/i}). */
+  static final int DENY = 1 << 20;
+
+  /** The endpoint the rule belongs to. */
+  final CompiledEndpoint endpoint;
+  /** Where it is written: {@code i} ({@code rules/i}), {@link #ACCESS}, {@link #MCP_ALLOW_ALL}, {@link #DENY} + i. */
+  private final int site;
   final String method;
+  /** The {@link RequestMethods} ids {@link #method} matches. */
+  private final int methodMask;
   private final Glob path;
   private final boolean pathMatchesAll;
   private final String[] queryKeys;
@@ -26,32 +40,59 @@ final class CompiledRule {
   private final Glob[] fields;
   private final Glob mcpMethod;
   final ValueGlobs mcpName;
-  /** Allow decisions per enforcement variant (none, enforce, audit); set by {@link CompiledPolicy}. */
-  Decision[] allowDecisions;
 
-  CompiledRule(RuleBody body, String pointer, SourceLocation location, GlobCache cache) {
-    this.pointer = pointer;
-    this.location = location;
+  CompiledRule(CompiledEndpoint endpoint, RuleBody body, int site, SourceLocation location, CompileCache cache) {
+    this(endpoint, body, site, location, cache, RequestMethods.mask(body.method()));
+  }
+
+  /**
+   * A rule whose REST method test is {@code methodMask} (for one rule standing for several that differ only in a
+   * known method: an {@code access} preset on a REST or WebSocket endpoint). {@link #method} is the body's.
+   */
+  CompiledRule(CompiledEndpoint endpoint, RuleBody body, int site, SourceLocation location, CompileCache cache,
+      int methodMask) {
+    super(location);
+    this.endpoint = endpoint;
+    this.site = site;
     this.method = body.method();
+    this.methodMask = methodMask;
     String p = body.path();
     this.pathMatchesAll = p.equals("**");
     this.path = p.isEmpty() || pathMatchesAll ? null : cache.glob(p, GlobDelimiters.SLASH);
     Map<String, ValueMatcher> query = body.query();
-    this.queryKeys = query.keySet().toArray(new String[0]);
-    this.queryMatchers = new ValueGlobs[queryKeys.length];
+    this.queryKeys = query.isEmpty() ? NO_KEYS : query.keySet().toArray(NO_KEYS);
+    this.queryMatchers = query.isEmpty() ? NO_MATCHERS : new ValueGlobs[queryKeys.length];
     for (int i = 0; i < queryKeys.length; i++) {
       queryMatchers[i] = ValueGlobs.of(query.get(queryKeys[i]), cache);
     }
     this.operationType = body.operationType();
     this.operationName = body.operationName().isEmpty() ? null : cache.glob(body.operationName(), GlobDelimiters.DOT);
     List<String> f = body.fields();
-    this.fields = new Glob[f.size()];
+    this.fields = f.isEmpty() ? NO_GLOBS : new Glob[f.size()];
     for (int i = 0; i < fields.length; i++) {
       fields[i] = cache.glob(f.get(i), GlobDelimiters.DOT);
     }
     this.mcpMethod = method.isEmpty() ? null : cache.glob(method, GlobDelimiters.DOT);
     ValueMatcher name = body.params().get("name");
     this.mcpName = name == null ? null : ValueGlobs.of(name, cache);
+  }
+
+  @Override
+  CompiledEntry entry() {
+    return endpoint.entry;
+  }
+
+  /** {@code .../rules/<i>}, {@code .../access}, {@code .../mcp} or {@code .../deny_rules/<i>} of the endpoint. */
+  @Override
+  String pointer() {
+    String at = endpoint.pointer();
+    if (site == ACCESS) {
+      return at + "/access";
+    }
+    if (site == MCP_ALLOW_ALL) {
+      return at + "/mcp";
+    }
+    return site >= DENY ? at + "/deny_rules/" + (site - DENY) : at + "/rules/" + site;
   }
 
   // ---------------------------------------------------------------- what the globs read (for NulScreen)
@@ -83,27 +124,32 @@ final class CompiledRule {
 
   // ---------------------------------------------------------------- REST / WebSocket (§3.5)
 
-  /** Method: {@code *} any; ASCII case-insensitive; HEAD satisfies GET (also for deny rules). */
-  boolean methodMatches(String requestMethod) {
-    if (method.isEmpty()) {
-      return false;
+  /**
+   * Method: {@code *} any; ASCII case-insensitive; HEAD satisfies GET (also for deny rules). A known request method
+   * is one bit test ({@link RequestMethods}); another is compared with the rule's method.
+   */
+  boolean methodMatches(String requestMethod, int requestMethodId) {
+    if (requestMethodId != RequestMethods.OTHER) {
+      return (methodMask & (1 << requestMethodId)) != 0;
     }
-    if (method.equals(ANY) || asciiEqualsIgnoreCase(method, requestMethod)) {
-      return true;
-    }
-    return asciiEqualsIgnoreCase(method, "GET") && asciiEqualsIgnoreCase(requestMethod, "HEAD");
+    return !method.isEmpty()
+        && (method.equals(ANY) || RequestMethods.asciiEqualsIgnoreCase(method, requestMethod));
   }
 
-  /** A REST rule: method, path and query (allow: every value; deny: some value, every key present). */
+  /**
+   * A REST rule: method, path and query (allow: every value; deny: some value, every key present). The request has
+   * passed the endpoint's {@link NulScreen#rest} (no U+0000 in any field a rule glob reads), so the globs do not
+   * scan for one again.
+   */
   int matchesRest(L7Request request, boolean deny, EvaluationScratch scratch) {
-    if (!methodMatches(request.method())) {
+    if (!methodMatches(request.method(), request.methodId())) {
       return GlobMatcher.NO_MATCH;
     }
     if (!pathMatchesAll) {
       if (path == null) {
         return GlobMatcher.NO_MATCH; // a rule without path never matches (§6 rule 15)
       }
-      int r = path.evaluate(request.path());
+      int r = path.evaluateScreened(request.path()); // the endpoint's NulScreen has ruled out U+0000
       if (r == GlobMatcher.ERROR) {
         return scratch.fail(path.errorReason(request.path()));
       }
@@ -121,7 +167,7 @@ final class CompiledRule {
       boolean someMatched = false;
       for (int v = 0; v < values.size(); v++) {
         String value = values.get(v);
-        int r = m.evaluate(value);
+        int r = m.evaluateScreened(value);
         if (r == GlobMatcher.ERROR) {
           return scratch.fail(m.errorReason(value));
         }
@@ -180,7 +226,8 @@ final class CompiledRule {
   }
 
   private int typeAndName(String type, String name, EvaluationScratch scratch) {
-    if (!operationType.isEmpty() && !operationType.equals(ANY) && !asciiEqualsIgnoreCase(operationType, type)) {
+    if (!operationType.isEmpty() && !operationType.equals(ANY)
+        && !RequestMethods.asciiEqualsIgnoreCase(operationType, type)) {
       return GlobMatcher.NO_MATCH;
     }
     if (operationName == null) {
@@ -230,26 +277,4 @@ final class CompiledRule {
     return r == GlobMatcher.ERROR ? scratch.fail(mcpName.errorReason(name)) : r;
   }
 
-  static boolean asciiEqualsIgnoreCase(String a, String b) {
-    int n = a.length();
-    if (n != b.length()) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      char x = a.charAt(i);
-      char y = b.charAt(i);
-      if (x != y) {
-        if (x >= 'A' && x <= 'Z') {
-          x += 32;
-        }
-        if (y >= 'A' && y <= 'Z') {
-          y += 32;
-        }
-        if (x != y) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
 }

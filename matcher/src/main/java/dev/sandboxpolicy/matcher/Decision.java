@@ -10,8 +10,11 @@ import java.util.Optional;
  * (the lexicographically smallest allowing key, as upstream, §6 rule 10), the deciding rule (a JSON pointer into the
  * policy and its source position), the enforcement that applies, and on deny or error the reason text.
  *
- * <p>Allow decisions are constants built when the policy is compiled, so an allowed request allocates nothing;
- * compare decisions by their accessors, not by identity.
+ * <p>Decisions are shared values: an allow decision is built the first time its endpoint or rule allows (then
+ * reused, so an allowed request allocates nothing), and a denial the first time it occurs; a denial that comes again
+ * gets the decision built the first time, and its reason, when it names request values, is rendered only when {@link
+ * #reason()} is first called. Compare decisions by their accessors or {@link #equals}, not by identity. Immutable and
+ * thread-safe.
  *
  * <p>A refused request also carries the HTTP status upstream answers ({@link #refusalStatus()}): 400 when the request
  * cannot be checked as sent, 403 otherwise.
@@ -49,9 +52,35 @@ public final class Decision {
   private final String rulePointer;
   private final SourceLocation ruleLocation;
   private final Optional<Enforcement> enforcement;
-  private final String reason;
+  /** The reason: a {@link String}, or the {@link Denial} it is rendered from when first asked for. */
+  private final Object reason;
   private final boolean notInspected;
   private final Optional<RefusalStatus> refusalStatus;
+  /**
+   * A {@link Denial} reason rendered, once asked for. Not final: a benign race (like {@link String#hashCode()}'s
+   * cache), as rendering is a pure function of final fields; a thread that sees null renders the same text again.
+   */
+  private String rendered;
+
+  private Decision(
+      Verdict verdict,
+      Optional<String> matchedPolicy,
+      String rulePointer,
+      SourceLocation ruleLocation,
+      Optional<Enforcement> enforcement,
+      String reason,
+      boolean notInspected,
+      Optional<RefusalStatus> refusalStatus,
+      Denial denial) {
+    this.verdict = Objects.requireNonNull(verdict, "verdict");
+    this.matchedPolicy = Objects.requireNonNull(matchedPolicy, "matchedPolicy");
+    this.rulePointer = Objects.requireNonNull(rulePointer, "rulePointer");
+    this.ruleLocation = Objects.requireNonNull(ruleLocation, "ruleLocation");
+    this.enforcement = Objects.requireNonNull(enforcement, "enforcement");
+    this.reason = denial == null ? Objects.requireNonNull(reason, "reason") : denial;
+    this.notInspected = notInspected;
+    this.refusalStatus = refusalStatus;
+  }
 
   private Decision(
       Verdict verdict,
@@ -62,14 +91,7 @@ public final class Decision {
       String reason,
       boolean notInspected,
       Optional<RefusalStatus> refusalStatus) {
-    this.verdict = Objects.requireNonNull(verdict, "verdict");
-    this.matchedPolicy = Objects.requireNonNull(matchedPolicy, "matchedPolicy");
-    this.rulePointer = Objects.requireNonNull(rulePointer, "rulePointer");
-    this.ruleLocation = Objects.requireNonNull(ruleLocation, "ruleLocation");
-    this.enforcement = Objects.requireNonNull(enforcement, "enforcement");
-    this.reason = Objects.requireNonNull(reason, "reason");
-    this.notInspected = notInspected;
-    this.refusalStatus = refusalStatus;
+    this(verdict, matchedPolicy, rulePointer, ruleLocation, enforcement, reason, notInspected, refusalStatus, null);
   }
 
   /**
@@ -111,6 +133,13 @@ public final class Decision {
       SourceLocation ruleLocation,
       Optional<Enforcement> enforcement) {
     return new Decision(Verdict.DENY, matchedPolicy, rulePointer, ruleLocation, enforcement, reason, false, FORBIDDEN);
+  }
+
+  /** A denial whose reason is rendered from {@code denial} when first asked for (see {@link DenialMemo}). */
+  static Decision denied(Denial denial, Optional<String> matchedPolicy, String rulePointer,
+      SourceLocation ruleLocation, Optional<Enforcement> enforcement, Optional<RefusalStatus> refusalStatus) {
+    return new Decision(Verdict.DENY, matchedPolicy, rulePointer, ruleLocation, enforcement, null, false,
+        refusalStatus, Objects.requireNonNull(denial, "denial"));
   }
 
   /**
@@ -211,7 +240,20 @@ public final class Decision {
    * @return the reason
    */
   public String reason() {
-    return reason;
+    if (reason instanceof String text) {
+      return text;
+    }
+    String r = rendered;
+    if (r == null) {
+      r = ((Denial) reason).render();
+      rendered = r;
+    }
+    return r;
+  }
+
+  /** What the reason is rendered from, or null when it was given (for {@link DenialMemo}). */
+  Denial denial() {
+    return reason instanceof Denial d ? d : null;
   }
 
   /**
@@ -254,14 +296,14 @@ public final class Decision {
         && matchedPolicy.equals(d.matchedPolicy)
         && rulePointer.equals(d.rulePointer)
         && enforcement.equals(d.enforcement)
-        && reason.equals(d.reason)
+        && reason().equals(d.reason())
         && notInspected == d.notInspected
         && refusalStatus.equals(d.refusalStatus);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(verdict, matchedPolicy, rulePointer, enforcement, reason, notInspected, refusalStatus);
+    return Objects.hash(verdict, matchedPolicy, rulePointer, enforcement, reason(), notInspected, refusalStatus);
   }
 
   @Override
@@ -270,6 +312,6 @@ public final class Decision {
         + (rulePointer.isEmpty() ? "" : " " + rulePointer)
         + enforcement.map(e -> " " + e.wireName()).orElse("")
         + refusalStatus.filter(r -> r == RefusalStatus.BAD_REQUEST).map(r -> " " + r.httpStatus()).orElse("")
-        + (reason.isEmpty() ? "" : " \"" + reason + "\"") + "]";
+        + (reason().isEmpty() ? "" : " \"" + reason() + "\"") + "]";
   }
 }

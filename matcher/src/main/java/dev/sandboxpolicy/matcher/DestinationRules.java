@@ -36,7 +36,13 @@ final class DestinationRules {
   /** An endpoint's parsed {@code allowed_ips}, or the reason it is invalid. */
   record AllowedIps(List<CidrRange> ranges, String invalidReason) {}
 
+  /** The {@code allowed_ips} of an endpoint without any (the usual case), shared. */
+  private static final AllowedIps NONE = new AllowedIps(List.of(), null);
+
   static AllowedIps parse(List<String> written) {
+    if (written.isEmpty()) {
+      return NONE;
+    }
     List<CidrRange> ranges = new ArrayList<>();
     for (String entry : written) {
       CidrRange range;
@@ -56,9 +62,11 @@ final class DestinationRules {
     return new AllowedIps(List.copyOf(ranges), null);
   }
 
+  /** Whether {@code a}, or the IPv4 address it maps, is in one of {@code ranges}. Allocation-free for IPv4. */
   static boolean in(List<CidrRange> ranges, IpAddress a) {
     Optional<IpAddress> mapped = a.ipv4Mapped();
-    for (CidrRange r : ranges) {
+    for (int i = 0; i < ranges.size(); i++) {
+      CidrRange r = ranges.get(i);
       if (r.contains(a) || (mapped.isPresent() && r.contains(mapped.get()))) {
         return true;
       }
@@ -101,7 +109,8 @@ final class DestinationRules {
       if (ips.invalidReason() != null) {
         return DestinationVerdict.refuse(DestinationMode.ALLOWED_IPS, "invalid_allowed_ips", null, ips.invalidReason());
       }
-      for (IpAddress a : resolved) {
+      for (int i = 0; i < resolved.size(); i++) {
+        IpAddress a = resolved.get(i);
         if (alwaysBlocked(a)) {
           return blocked(DestinationMode.ALLOWED_IPS, a);
         }
@@ -115,19 +124,20 @@ final class DestinationRules {
       }
       return DestinationVerdict.allow(DestinationMode.ALLOWED_IPS);
     }
-    Optional<IpAddress> literal = literal(request.host());
-    if (literal.isPresent() && !alwaysBlocked(literal.get())) {
-      for (IpAddress a : resolved) {
-        IpAddress plain = a.ipv4Mapped().orElse(a);
-        if (!a.equals(literal.get()) && !plain.equals(literal.get())) {
+    IpAddress literal = request.hostAddressLiteral();
+    if (literal != null && !alwaysBlocked(literal)) {
+      for (int i = 0; i < resolved.size(); i++) {
+        IpAddress a = resolved.get(i);
+        if (!a.equals(literal) && !a.ipv4Mapped().orElse(a).equals(literal)) {
           return DestinationVerdict.refuse(DestinationMode.IP_LITERAL, "ip_literal_mismatch", a,
-              a + " is not the requested address " + literal.get());
+              a + " is not the requested address " + literal);
         }
       }
       return DestinationVerdict.allow(DestinationMode.IP_LITERAL);
     }
     if (exactDeclared) {
-      for (IpAddress a : resolved) {
+      for (int i = 0; i < resolved.size(); i++) {
+        IpAddress a = resolved.get(i);
         if (alwaysBlocked(a)) {
           return blocked(DestinationMode.DECLARED_HOST, a);
         }
@@ -137,7 +147,8 @@ final class DestinationRules {
       }
       return DestinationVerdict.allow(DestinationMode.DECLARED_HOST);
     }
-    for (IpAddress a : resolved) {
+    for (int i = 0; i < resolved.size(); i++) {
+      IpAddress a = resolved.get(i);
       if (internal(a)) {
         return DestinationVerdict.refuse(DestinationMode.PUBLIC_ONLY, "internal_address", a,
             a + " is an internal address and " + request.host() + " is not declared exactly by an allowing endpoint");

@@ -37,8 +37,20 @@ public final class DestinationVerdict {
     this.message = Objects.requireNonNull(message, "message");
   }
 
+  /** The allowing verdict of each mode, built once: an allowed destination check allocates nothing. */
+  private static final DestinationVerdict[] ALLOWED = allowedVerdicts();
+
+  private static DestinationVerdict[] allowedVerdicts() {
+    DestinationMode[] modes = DestinationMode.values();
+    DestinationVerdict[] out = new DestinationVerdict[modes.length];
+    for (DestinationMode m : modes) {
+      out[m.ordinal()] = new DestinationVerdict(true, m, "allowed", Optional.empty(), "");
+    }
+    return out;
+  }
+
   static DestinationVerdict allow(DestinationMode mode) {
-    return new DestinationVerdict(true, mode, "allowed", Optional.empty(), "");
+    return ALLOWED[mode.ordinal()];
   }
 
   static DestinationVerdict refuse(DestinationMode mode, String code, IpAddress address, String message) {

@@ -20,16 +20,24 @@ final class EndpointVerdict {
 
   int kind;
   CompiledRule rule;
-  String reason;
+  /** Why the endpoint denies (a deny rule, or an authoritative refusal), or null. */
+  Denial.Kind denial;
+  /** The request value the denial names besides method and path (a JSON-RPC method, a tool name), or null. */
+  String detail;
   /** A denial by this endpoint that other endpoints' allows cannot override (GraphQL authority, bad tool name). */
   boolean authoritative;
 
-  private EndpointVerdict set(int kind, CompiledRule rule, String reason, boolean authoritative) {
+  private EndpointVerdict set(int kind, CompiledRule rule, Denial.Kind denial, String detail, boolean authoritative) {
     this.kind = kind;
     this.rule = rule;
-    this.reason = reason;
+    this.denial = denial;
+    this.detail = detail;
     this.authoritative = authoritative;
     return this;
+  }
+
+  private EndpointVerdict set(int kind, CompiledRule rule) {
+    return set(kind, rule, null, null, false);
   }
 
   /**
@@ -40,7 +48,7 @@ final class EndpointVerdict {
    */
   static EndpointVerdict evaluate(CompiledEndpoint e, L7Request r, int call, EvaluationScratch s) {
     EndpointVerdict v = s.verdict;
-    v.set(NONE, null, null, false);
+    v.set(NONE, null);
     if (e.graphqlPolicy && r.graphql().isPresent()) {
       return graphql(v, e, r.graphql().get(), s);
     }
@@ -58,29 +66,25 @@ final class EndpointVerdict {
   }
 
   private static EndpointVerdict rest(EndpointVerdict v, CompiledEndpoint e, L7Request r, EvaluationScratch s) {
-    if (e.nulScreen.rest(r, s) == GlobMatcher.ERROR) {
-      return v.set(ERROR, null, null, false);
+    if (e.nulScreen.rest(r, s, e.entry.key) == GlobMatcher.ERROR) {
+      return v.set(ERROR, null);
     }
     for (CompiledRule rule : e.deny) {
       int m = rule.matchesRest(r, true, s);
       if (m == GlobMatcher.ERROR) {
-        return v.set(ERROR, null, null, false);
+        return v.set(ERROR, null);
       }
       if (m == GlobMatcher.MATCH) {
-        return v.set(
-            DENIED_BY_RULE,
-            rule,
-            r.method() + " " + r.path() + " blocked by a deny rule of policy '" + e.entry.key + "'",
-            false);
+        return v.set(DENIED_BY_RULE, rule, Denial.Kind.REST_DENY_RULE, null, false);
       }
     }
     for (CompiledRule rule : e.allow) {
       int m = rule.matchesRest(r, false, s);
       if (m == GlobMatcher.ERROR) {
-        return v.set(ERROR, null, null, false);
+        return v.set(ERROR, null);
       }
       if (m == GlobMatcher.MATCH) {
-        return v.set(ALLOWED, rule, null, false);
+        return v.set(ALLOWED, rule);
       }
     }
     return v;
@@ -88,14 +92,14 @@ final class EndpointVerdict {
 
   private static EndpointVerdict graphql(EndpointVerdict v, CompiledEndpoint e, GraphqlRequest g, EvaluationScratch s) {
     if (g.lifecycle()) {
-      return v.set(ALLOWED, null, null, false); // connection_init, ping, pong, complete
+      return v.set(ALLOWED, null); // connection_init, ping, pong, complete
     }
-    if (e.nulScreen.graphql(g, s) == GlobMatcher.ERROR) {
-      return v.set(ERROR, null, null, false);
+    if (e.nulScreen.graphql(g, s, e.entry.key) == GlobMatcher.ERROR) {
+      return v.set(ERROR, null);
     }
     List<GraphqlOperation> ops = g.operations();
     if (ops.isEmpty()) {
-      return v.set(NONE, null, "GraphQL operation not permitted by policy", true);
+      return v.set(NONE, null, Denial.Kind.GRAPHQL_NOT_PERMITTED, null, true);
     }
     CompiledRule first = null;
     for (int i = 0; i < ops.size(); i++) {
@@ -107,7 +111,7 @@ final class EndpointVerdict {
         PersistedQuery registered =
             e.allowRegisteredPersistedQueries ? e.persistedQueries.get(op.persistedQueryKey()) : null;
         if (registered == null) {
-          return v.set(NONE, null, "GraphQL persisted query is not registered", true);
+          return v.set(NONE, null, Denial.Kind.PERSISTED_QUERY_UNKNOWN, null, true);
         }
         type = registered.operationType();
         name = registered.operationName();
@@ -116,17 +120,17 @@ final class EndpointVerdict {
       for (CompiledRule rule : e.deny) {
         int m = rule.deniesOperation(type, name, fields, s);
         if (m == GlobMatcher.ERROR) {
-          return v.set(ERROR, null, null, false);
+          return v.set(ERROR, null);
         }
         if (m == GlobMatcher.MATCH) {
-          return v.set(DENIED_BY_RULE, rule, "GraphQL operation blocked by endpoint policy", false);
+          return v.set(DENIED_BY_RULE, rule, Denial.Kind.GRAPHQL_DENY_RULE, null, false);
         }
       }
       CompiledRule allowing = null;
       for (CompiledRule rule : e.allow) {
         int m = rule.allowsOperation(type, name, fields, s);
         if (m == GlobMatcher.ERROR) {
-          return v.set(ERROR, null, null, false);
+          return v.set(ERROR, null);
         }
         if (m == GlobMatcher.MATCH) {
           allowing = rule;
@@ -134,20 +138,20 @@ final class EndpointVerdict {
         }
       }
       if (allowing == null) {
-        return v.set(NONE, null, "GraphQL operation not permitted by policy", true);
+        return v.set(NONE, null, Denial.Kind.GRAPHQL_NOT_PERMITTED, null, true);
       }
       if (first == null) {
         first = allowing;
       }
     }
-    return v.set(ALLOWED, first, null, false);
+    return v.set(ALLOWED, first);
   }
 
   /** One call on a {@code json-rpc} endpoint: exact method names or {@code *}, deny first, allow only for POST. */
   private static EndpointVerdict jsonRpc(EndpointVerdict v, CompiledEndpoint e, L7Request r, JsonRpcCall call) {
     for (CompiledRule rule : e.deny) {
       if (rule.jsonRpcMethodMatches(call.method())) {
-        return deniedByRule(v, rule, "JSON-RPC", call, e);
+        return v.set(DENIED_BY_RULE, rule, Denial.Kind.JSON_RPC_DENY_RULE, call.method(), false);
       }
     }
     if (!"POST".equals(r.method())) {
@@ -155,17 +159,10 @@ final class EndpointVerdict {
     }
     for (CompiledRule rule : e.allow) {
       if (rule.jsonRpcMethodMatches(call.method())) {
-        return v.set(ALLOWED, rule, null, false);
+        return v.set(ALLOWED, rule);
       }
     }
     return v;
-  }
-
-  /** The verdict of a deny rule that matched {@code call} ({@code protocol} names it in the reason). */
-  private static EndpointVerdict deniedByRule(
-      EndpointVerdict v, CompiledRule rule, String protocol, JsonRpcCall call, CompiledEndpoint e) {
-    return v.set(DENIED_BY_RULE, rule,
-        protocol + " method '" + call.method() + "' blocked by a deny rule of policy '" + e.entry.key + "'", false);
   }
 
   /**
@@ -175,7 +172,7 @@ final class EndpointVerdict {
   private static EndpointVerdict mcpWithoutCalls(EndpointVerdict v, L7Request r, JsonRpcRequest rpc) {
     boolean response = rpc.hasResponse() && "POST".equals(r.method());
     boolean stream = rpc.receiveStream() && !rpc.hasResponse() && "GET".equals(r.method());
-    return response || stream ? v.set(ALLOWED, null, null, false) : v;
+    return response || stream ? v.set(ALLOWED, null) : v;
   }
 
   /**
@@ -184,19 +181,19 @@ final class EndpointVerdict {
    */
   private static EndpointVerdict mcp(
       EndpointVerdict v, CompiledEndpoint e, L7Request r, JsonRpcCall call, int index, EvaluationScratch s) {
-    if (e.nulScreen.mcp(call, index, s) == GlobMatcher.ERROR) {
-      return v.set(ERROR, null, null, false);
+    if (e.nulScreen.mcp(call, index, s, e.entry.key) == GlobMatcher.ERROR) {
+      return v.set(ERROR, null);
     }
     if (e.strictToolNames && call.paramsName().isPresent() && !validToolName(call.paramsName().get())) {
-      return v.set(NONE, null, "MCP tool name '" + call.paramsName().get() + "' is not a valid tool name", true);
+      return v.set(NONE, null, Denial.Kind.TOOL_NAME_INVALID, call.paramsName().get(), true);
     }
     for (CompiledRule rule : e.deny) {
       int m = rule.mcpMatches(call, s);
       if (m == GlobMatcher.ERROR) {
-        return v.set(ERROR, null, null, false);
+        return v.set(ERROR, null);
       }
       if (m == GlobMatcher.MATCH) {
-        return deniedByRule(v, rule, "MCP", call, e);
+        return v.set(DENIED_BY_RULE, rule, Denial.Kind.MCP_DENY_RULE, call.method(), false);
       }
     }
     if (!"POST".equals(r.method())) {
@@ -204,15 +201,15 @@ final class EndpointVerdict {
     }
     if (e.allowAllKnownMcpMethods && !call.method().isEmpty()
         && (!call.method().equals("tools/call") || !e.narrowsToolName)) {
-      return v.set(ALLOWED, null, null, false);
+      return v.set(ALLOWED, null);
     }
     for (CompiledRule rule : e.allow) {
       int m = rule.mcpMatches(call, s);
       if (m == GlobMatcher.ERROR) {
-        return v.set(ERROR, null, null, false);
+        return v.set(ERROR, null);
       }
       if (m == GlobMatcher.MATCH) {
-        return v.set(ALLOWED, rule, null, false);
+        return v.set(ALLOWED, rule);
       }
     }
     return v;

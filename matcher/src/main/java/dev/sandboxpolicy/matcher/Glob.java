@@ -40,6 +40,21 @@ final class Glob {
     return matcher == null ? GlobMatcher.ERROR : matcher.evaluate(value);
   }
 
+  /** {@link #evaluate} of a value already screened for U+0000 ({@link GlobMatcher#evaluateScreened}). */
+  int evaluateScreened(String value) {
+    return matcher == null ? GlobMatcher.ERROR : matcher.evaluateScreened(value);
+  }
+
+  /** {@link GlobMatcher#evaluateLowerCase} (a lower-cased value without U+0000). */
+  int evaluateLowerCase(String value) {
+    return matcher == null ? GlobMatcher.ERROR : matcher.evaluateLowerCase(value);
+  }
+
+  /** The compiled matcher, or null when the pattern does not compile. */
+  GlobMatcher matcher() {
+    return matcher;
+  }
+
   String source() {
     return source;
   }

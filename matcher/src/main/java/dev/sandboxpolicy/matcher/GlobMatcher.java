@@ -1,8 +1,11 @@
 package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
+import dev.sandboxpolicy.model.glob.GlobNode;
 import dev.sandboxpolicy.model.glob.GlobPattern;
 import dev.sandboxpolicy.model.glob.GlobSyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -39,58 +42,183 @@ public final class GlobMatcher {
   private static final int ANY_LABELS_SUFFIX = 2;
   /** {@code P/**} with the slash grammar: starts with {@code P/}. */
   private static final int SEGMENTS_PREFIX = 3;
+  /** Literals and single stars only: {@link StarPattern}. */
+  private static final int STARS = 4;
+  /**
+   * {@code P/**}{@code /S} with the slash grammar, {@code P} and {@code S} literal: starts with {@code P/}, ends with
+   * {@code /S}, and is long enough for the two to share at most the one slash ({@code (?:/|/.*&#47;)}, spec §3.2).
+   */
+  private static final int SEGMENTS_BETWEEN = 5;
+  private static final String MIDDLE = "/**/";
+  /** Glob syntax for the literal pre-filter: a required prefix ends, and a required suffix starts, at these. */
+  private static final String SYNTAX = "*?[]{}";
   private static final String META = "*?[]{}\\,/";
 
-  private final GlobPattern pattern;
+  /** The pattern's source (lower-cased for {@link #compileLowerCased}); the parsed nodes are not kept. */
+  private final String source;
+  private final GlobDelimiters delimiters;
   private final boolean foldCase;
   private final boolean everything;
   private final String literal;
   private final int shape;
-  /** The literal part of a specialised shape: {@code .rest} or {@code P/}. */
+  /** The literal part of a specialised shape: {@code .rest}, {@code P/}, or {@code P/} of {@code P/**}{@code /S}. */
   private final String affix;
+  /** {@code /S} of {@code P/**}{@code /S}. */
+  private final String secondAffix;
+  private final StarPattern stars;
+  /**
+   * Literal text every match starts with and ends with (empty when none), checked before the automaton runs: a
+   * value without them is rejected in time independent of its length.
+   */
+  private final String requiredPrefix;
+  private final String requiredSuffix;
   private final ByteAutomaton automaton;
   private final boolean slashIsDelimiter;
-  private final boolean[] asciiDelimiter = new boolean[128];
+  /** Which ASCII characters other than {@code /} are delimiters; shared by every matcher of the same delimiters. */
+  private final boolean[] asciiDelimiter;
   private final char[] otherDelimiters;
 
-  private GlobMatcher(GlobPattern pattern, boolean foldCase) {
-    this.pattern = pattern;
+  /**
+   * Compiles {@code src}; {@code parsed} is its parse when the caller has one. Otherwise the pattern is parsed only
+   * when it has glob syntax beyond single stars: a literal, {@code **}, a star pattern or a suffix/prefix shape
+   * cannot fail to parse, and their matchers need no parsed nodes.
+   *
+   * @throws GlobSyntaxException if the pattern does not compile
+   */
+  private GlobMatcher(String src, GlobDelimiters d, boolean foldCase, GlobPattern parsed) {
+    this.source = src;
+    this.delimiters = d;
     this.foldCase = foldCase;
-    this.everything = pattern.matchesEverything();
-    this.literal = pattern.literal().orElse(null);
-    GlobDelimiters d = pattern.delimiters();
-    String src = pattern.source();
+    if (parsed == null && src.indexOf('\0') >= 0) {
+      parsed = GlobPattern.parse(src, d); // throws: U+0000 is never allowed in a pattern
+    }
+    boolean plain = parsed == null && isPlain(src);
+    boolean everythingFound = parsed != null ? parsed.matchesEverything() : src.equals(EVERYTHING);
+    String literalFound = parsed != null ? parsed.literal().orElse(null) : plain ? src : null;
     int shapeFound = GENERAL;
     String affixFound = null;
-    if (d.equals(GlobDelimiters.DOT) && literal == null) {
-      if (src.startsWith("**.") && plain(src, 3)) {
-        shapeFound = ANY_LABELS_SUFFIX;
-        affixFound = src.substring(2);
-      } else if (src.startsWith("*.") && plain(src, 2)) {
-        shapeFound = ONE_LABEL_SUFFIX;
-        affixFound = src.substring(1);
+    String secondFound = null;
+    if (!everythingFound && literalFound == null) {
+      if (d.equals(GlobDelimiters.DOT)) {
+        if (src.startsWith("**.") && plain(src, 3)) {
+          shapeFound = ANY_LABELS_SUFFIX;
+          affixFound = src.substring(2);
+        } else if (src.startsWith("*.") && plain(src, 2)) {
+          shapeFound = ONE_LABEL_SUFFIX;
+          affixFound = src.substring(1);
+        }
+      } else if (d.equals(GlobDelimiters.SLASH) && !foldCase && src.endsWith("/**") && src.length() >= 3
+          && plainPath(src.substring(0, src.length() - 3))) {
+        shapeFound = SEGMENTS_PREFIX;
+        affixFound = src.substring(0, src.length() - 2);
+      } else if (d.equals(GlobDelimiters.SLASH) && !foldCase && src.indexOf(MIDDLE) >= 0) {
+        int at = src.indexOf(MIDDLE);
+        if (plainPath(src.substring(0, at)) && plainPath(src.substring(at + MIDDLE.length()))) {
+          shapeFound = SEGMENTS_BETWEEN;
+          affixFound = src.substring(0, at + 1);
+          secondFound = src.substring(at + MIDDLE.length() - 1);
+        }
       }
-    } else if (d.equals(GlobDelimiters.SLASH) && literal == null && !foldCase && src.endsWith("/**") && src.length() > 3
-        && plainPath(src.substring(0, src.length() - 3))) {
-      shapeFound = SEGMENTS_PREFIX;
-      affixFound = src.substring(0, src.length() - 2);
     }
+    StarPattern starPattern = null;
+    if (shapeFound == GENERAL && !everythingFound && literalFound == null) {
+      starPattern = StarPattern.of(src, d, foldCase);
+      shapeFound = starPattern != null ? STARS : GENERAL;
+    }
+    boolean general = !everythingFound && literalFound == null && shapeFound == GENERAL;
+    if (general && parsed == null) {
+      parsed = GlobPattern.parse(src, d);
+      // the parse may still find it to be everything or a literal (escapes, a one-way alternation)
+      everythingFound = parsed.matchesEverything();
+      literalFound = parsed.literal().orElse(null);
+      general = !everythingFound && literalFound == null;
+    }
+    this.everything = everythingFound;
+    this.literal = literalFound;
     this.shape = shapeFound;
     this.affix = affixFound;
-    this.automaton = everything || literal != null || shape != GENERAL ? null : ByteAutomaton.compile(pattern.nodes());
+    this.secondAffix = secondFound;
+    this.stars = starPattern;
+    this.requiredPrefix = general ? requiredPrefix(src) : "";
+    this.requiredSuffix = general ? requiredSuffix(src) : "";
+    this.automaton = general ? ByteAutomaton.compile(parsed.nodes()) : null;
     this.slashIsDelimiter = d.slashIsDelimiter();
+    this.asciiDelimiter = d.equals(GlobDelimiters.DOT) ? DOT_TABLE
+        : d.equals(GlobDelimiters.SLASH) ? SLASH_TABLE : asciiDelimiters(d);
     StringBuilder others = new StringBuilder();
     for (char c : d.toCharArray()) {
-      if (c == '/') {
-        continue;
-      }
-      if (c < 128) {
-        asciiDelimiter[c] = true;
-      } else {
+      if (c >= 128) {
         others.append(c);
       }
     }
-    this.otherDelimiters = others.toString().toCharArray();
+    this.otherDelimiters = others.length() == 0 ? NO_CHARS : others.toString().toCharArray();
+  }
+
+  /**
+   * One matcher for several slash-grammar patterns that matches when any of them does: a DFA of their alternation,
+   * so a value is read once whatever the number of patterns (an entry's binary globs). Null when the patterns need
+   * more DFA states than {@link ByteAutomaton#MAX_DFA_STATES}: then evaluate them one by one.
+   */
+  static GlobMatcher union(List<GlobPattern> patterns) {
+    List<List<GlobNode>> alternatives = new ArrayList<>();
+    StringBuilder description = new StringBuilder("{");
+    for (GlobPattern p : patterns) {
+      if (!p.delimiters().equals(GlobDelimiters.SLASH)) {
+        throw new IllegalArgumentException("not a slash-grammar pattern: " + p);
+      }
+      alternatives.add(p.nodes());
+      description.append(description.length() > 1 ? ", " : "").append(p.source());
+    }
+    ByteAutomaton automaton = ByteAutomaton.compile(List.of(new GlobNode.Alternation(alternatives)));
+    return automaton.narrow == null ? null : new GlobMatcher(description.append('}').toString(), automaton);
+  }
+
+  /** The matcher of {@link #union}. */
+  private GlobMatcher(String description, ByteAutomaton automaton) {
+    this.source = description;
+    this.delimiters = GlobDelimiters.SLASH;
+    this.foldCase = false;
+    this.everything = false;
+    this.literal = null;
+    this.shape = GENERAL;
+    this.affix = null;
+    this.secondAffix = null;
+    this.stars = null;
+    this.requiredPrefix = "";
+    this.requiredSuffix = "";
+    this.automaton = automaton;
+    this.slashIsDelimiter = true;
+    this.asciiDelimiter = SLASH_TABLE;
+    this.otherDelimiters = NO_CHARS;
+  }
+
+  /** The whole pattern {@code **}: matches every value (spec §3.2). */
+  private static final String EVERYTHING = "**";
+
+  /** True when {@code src} has no glob syntax and no U+0000: it matches itself only. */
+  private static boolean isPlain(String src) {
+    for (int i = 0; i < src.length(); i++) {
+      char c = src.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\\' || c == '\0') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final char[] NO_CHARS = {};
+  private static final boolean[] DOT_TABLE = asciiDelimiters(GlobDelimiters.DOT);
+  private static final boolean[] SLASH_TABLE = asciiDelimiters(GlobDelimiters.SLASH);
+
+  /** The ASCII delimiters of {@code d} other than {@code /} (which the transform treats on its own). */
+  private static boolean[] asciiDelimiters(GlobDelimiters d) {
+    boolean[] table = new boolean[128];
+    for (char c : d.toCharArray()) {
+      if (c != '/' && c < 128) {
+        table[c] = true;
+      }
+    }
+    return table;
   }
 
   /**
@@ -100,7 +228,8 @@ public final class GlobMatcher {
    * @return the matcher
    */
   public static GlobMatcher compile(GlobPattern pattern) {
-    return new GlobMatcher(Objects.requireNonNull(pattern, "pattern"), false);
+    Objects.requireNonNull(pattern, "pattern");
+    return new GlobMatcher(pattern.source(), pattern.delimiters(), false, pattern);
   }
 
   /**
@@ -112,7 +241,7 @@ public final class GlobMatcher {
    * @throws GlobSyntaxException if the pattern does not compile
    */
   public static GlobMatcher compile(String pattern, GlobDelimiters delimiters) {
-    return compile(GlobPattern.parse(pattern, delimiters));
+    return new GlobMatcher(Objects.requireNonNull(pattern, "pattern"), Objects.requireNonNull(delimiters), false, null);
   }
 
   /**
@@ -126,16 +255,16 @@ public final class GlobMatcher {
    * @throws GlobSyntaxException if the pattern does not compile
    */
   public static GlobMatcher compileLowerCased(String pattern, GlobDelimiters delimiters) {
-    return new GlobMatcher(GlobPattern.parse(pattern.toLowerCase(Locale.ROOT), delimiters), true);
+    return new GlobMatcher(pattern.toLowerCase(Locale.ROOT), Objects.requireNonNull(delimiters), true, null);
   }
 
   /**
-   * Returns the compiled pattern.
+   * Returns the compiled pattern (parsed again: a matcher keeps its automaton, not the parsed nodes).
    *
-   * @return the pattern
+   * @return a pattern equal to the one compiled (for {@link #compileLowerCased}, the lower-cased one)
    */
   public GlobPattern pattern() {
-    return pattern;
+    return GlobPattern.parse(source, delimiters);
   }
 
   /**
@@ -156,27 +285,117 @@ public final class GlobMatcher {
 
   /** {@link #MATCH}, {@link #NO_MATCH}, or {@link #ERROR} for a U+0000 in the value. Allocation-free. */
   int evaluate(String value) {
-    if (value.indexOf('\0') >= 0) {
-      return ERROR;
-    }
+    return value.indexOf('\0') >= 0 ? ERROR : evaluateScreened(value);
+  }
+
+  /**
+   * {@link #evaluate} of a value the caller has screened for U+0000 already ({@link NulScreen}): {@link #MATCH} or
+   * {@link #NO_MATCH}, without scanning the value once more.
+   */
+  int evaluateScreened(String value) {
+    return match(value, foldCase);
+  }
+
+  /**
+   * {@link #evaluateScreened} of a value that is lower-cased per code point already (a host without surrogates,
+   * lower-cased once per request): a {@link #compileLowerCased} matcher then compares exactly, as lower-casing again
+   * changes nothing, with the JDK's vectorised comparisons instead of a character loop.
+   */
+  int evaluateLowerCase(String value) {
+    return match(value, false);
+  }
+
+  /** The match; {@code fold}: lower-case the value's characters while comparing. */
+  private int match(String value, boolean fold) {
     if (everything) {
       return MATCH;
     }
     if (literal != null) {
-      return (foldCase ? equalsLowered(literal, value) : literal.equals(value)) ? MATCH : NO_MATCH;
+      return (fold ? equalsLowered(literal, value) : literal.equals(value)) ? MATCH : NO_MATCH;
     }
     switch (shape) {
       case ONE_LABEL_SUFFIX: {
         int cut = value.length() - affix.length();
-        return cut >= 0 && endsWithLowered(value, affix) && value.lastIndexOf('.', cut - 1) < 0 ? MATCH : NO_MATCH;
+        return cut >= 0 && endsWith(value, affix, fold) && value.lastIndexOf('.', cut - 1) < 0 ? MATCH : NO_MATCH;
       }
       case ANY_LABELS_SUFFIX:
-        return endsWithLowered(value, affix) ? MATCH : NO_MATCH;
+        return endsWith(value, affix, fold) ? MATCH : NO_MATCH;
       case SEGMENTS_PREFIX:
         return value.startsWith(affix) ? MATCH : NO_MATCH;
+      case SEGMENTS_BETWEEN:
+        return value.length() >= affix.length() + secondAffix.length() - 1 && value.startsWith(affix)
+            && value.endsWith(secondAffix) ? MATCH : NO_MATCH;
+      case STARS:
+        return fold ? stars.match(value) : stars.matchExactly(value);
       default:
-        return (automaton.offsets != null ? runDfa(value) : run(value)) ? MATCH : NO_MATCH;
+        if (!hasRequiredAffixes(value, fold)) {
+          return NO_MATCH;
+        }
+        return (automaton.narrow != null ? runDfa(value) : run(value)) ? MATCH : NO_MATCH;
     }
+  }
+
+  /**
+   * The literal text before the pattern's first glob syntax, which every match starts with; {@code ""} when the
+   * pattern has escapes (not worth reading them here). A {@code /} just before a {@code **} is left out: a leading
+   * {@code **}{@code /} may match no separator at all.
+   */
+  private static String requiredPrefix(String src) {
+    if (src.indexOf('\\') >= 0) {
+      return "";
+    }
+    int cut = 0;
+    while (cut < src.length() && SYNTAX.indexOf(src.charAt(cut)) < 0) {
+      cut++;
+    }
+    if (cut + 1 < src.length() && src.startsWith("**", cut) && cut > 0 && src.charAt(cut - 1) == '/') {
+      cut--;
+    }
+    return src.substring(0, cut);
+  }
+
+  /** The literal text after the pattern's last glob syntax, which every match ends with; as {@link #requiredPrefix}. */
+  private static String requiredSuffix(String src) {
+    if (src.indexOf('\\') >= 0) {
+      return "";
+    }
+    int from = src.length();
+    while (from > 0 && SYNTAX.indexOf(src.charAt(from - 1)) < 0) {
+      from--;
+    }
+    if (from >= 2 && src.startsWith("**", from - 2) && from < src.length() && src.charAt(from) == '/') {
+      from++;
+    }
+    return src.substring(from);
+  }
+
+  /** Whether {@code value} starts with {@link #requiredPrefix} and ends with {@link #requiredSuffix}. */
+  private boolean hasRequiredAffixes(String value, boolean fold) {
+    if (value.length() < requiredPrefix.length() + requiredSuffix.length()) {
+      return false;
+    }
+    if (!fold) {
+      return value.startsWith(requiredPrefix) && value.endsWith(requiredSuffix);
+    }
+    return regionEqualsLowered(value, 0, requiredPrefix)
+        && regionEqualsLowered(value, value.length() - requiredSuffix.length(), requiredSuffix);
+  }
+
+  /**
+   * Whether {@code value} at {@code offset} lower-cases to {@code lower}; true (so the automaton decides) when a
+   * surrogate is met, since code-point lower-casing may differ there.
+   */
+  private static boolean regionEqualsLowered(String value, int offset, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      char c = value.charAt(offset + i);
+      if (Character.isSurrogate(c)) {
+        return true;
+      }
+      if (HostIndex.lower(c) != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when {@code s} from {@code from} has no glob syntax, no '/' and no empty label. */
@@ -203,12 +422,12 @@ public final class GlobMatcher {
     return true;
   }
 
-  private boolean endsWithLowered(String value, String suffix) {
+  private static boolean endsWith(String value, String suffix, boolean fold) {
     int off = value.length() - suffix.length();
     if (off < 0) {
       return false;
     }
-    if (!foldCase) {
+    if (!fold) {
       return value.startsWith(suffix, off);
     }
     for (int i = 0; i < suffix.length(); i++) {
@@ -224,7 +443,7 @@ public final class GlobMatcher {
   /** The DFA loop: one table lookup per byte; ASCII non-delimiters are the fast path. */
   private boolean runDfa(String v) {
     ByteAutomaton a = automaton;
-    int[] t = a.offsets;
+    char[] t = a.narrow;
     byte[] cls = a.classOf;
     int cc = a.classCount;
     int s = cc; // state 1
@@ -341,6 +560,6 @@ public final class GlobMatcher {
 
   @Override
   public String toString() {
-    return "GlobMatcher[" + pattern.source() + ", " + pattern.delimiters() + (foldCase ? ", lower-cased]" : "]");
+    return "GlobMatcher[" + source + ", " + delimiters + (foldCase ? ", lower-cased]" : "]");
   }
 }

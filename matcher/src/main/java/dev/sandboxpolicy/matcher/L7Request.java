@@ -26,6 +26,8 @@ import java.util.Optional;
 public final class L7Request {
   private final NetworkRequest connection;
   private final String method;
+  /** {@link #method} classified once ({@link RequestMethods#id}), so rules test a bit. */
+  private final int methodId;
   private final String path;
   /** Why the path must be rejected, or null when {@link #path} is its canonical form. */
   private final RequestTargetException pathRejection;
@@ -47,6 +49,7 @@ public final class L7Request {
       McpProtocolVersionHeader mcpProtocolVersion) {
     this.connection = Objects.requireNonNull(connection, "connection");
     this.method = Objects.requireNonNull(method, "method");
+    this.methodId = RequestMethods.id(method);
     this.path = Objects.requireNonNull(path, "path");
     this.pathRejection = pathRejection;
     this.query = query;
@@ -183,6 +186,11 @@ public final class L7Request {
    */
   public String method() {
     return method;
+  }
+
+  /** The method's {@link RequestMethods} id. */
+  int methodId() {
+    return methodId;
   }
 
   /**

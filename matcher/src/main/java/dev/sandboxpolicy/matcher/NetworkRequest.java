@@ -33,11 +33,31 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Warning: {@link #cmdlinePaths()} only ever appear in deny messages; they never grant access (§6 rule 9).
+ *
+ * <p>Reuse one instance for the request decisions of a connection: besides the values above (computed once: the
+ * lower-cased host, the host's address literal), it remembers which candidate endpoints its binaries match for the
+ * last compiled policy that decided a request on it (one field outside its value, like {@link String#hashCode()}'s
+ * cache), so its later request decisions skip the binary matching.
  */
 public final class NetworkRequest {
   private final String host;
   /** {@link #host} without one trailing dot, what every host comparison sees (computed once: no allocation). */
   private final String comparedHost;
+  /**
+   * {@link #comparedHost} lower-cased as host comparisons lower-case it ({@link HostIndex#lower}), computed once so a
+   * decision neither lower-cases nor allocates; the same instance when the host is already lower-case, and its {@link
+   * String#hashCode()} is cached by the string, so the host index hashes a connection's host once.
+   */
+  private final String lowerHost;
+  /** Whether the host contains U+0000 (an evaluation error wherever a wildcard host glob reads it). */
+  private final boolean hostHasNul;
+  /**
+   * Whether {@link #lowerHost} is also the host lower-cased per code point (it has no surrogates and no U+0000), as
+   * the wildcard host globs lower-case it: they may then compare it as it is.
+   */
+  private final boolean hostLowerCaseExact;
+  /** Whether the executable path or an ancestor contains U+0000 (an error wherever a binary glob reads it). */
+  private final boolean identityHasNul;
   private final int port;
   private final String binary;
   private final List<String> ancestors;
@@ -47,18 +67,37 @@ public final class NetworkRequest {
   private final List<IpAddress> hostLiteral;
   /** The addresses the destination check judges: the resolved ones, else the host's own literal; null if unknown. */
   private final List<IpAddress> destination;
+  /** The host as a canonical IP literal ({@link DestinationRules#literal}), else null; read by the SSRF check. */
+  private final IpAddress hostAddressLiteral;
+  /**
+   * Which of the precomputed candidates of this connection's host and port have matching binaries, for the compiled
+   * policy it was computed for: the policy's serial in the high bits, the candidate bits in the low {@link
+   * #CANDIDATE_BITS}; 0 when nothing is remembered. A cache of a pure function of this request's immutable fields
+   * and an immutable policy (like {@link String#hashCode()}'s): not part of equality; one volatile {@code long}, so it
+   * is read and replaced whole and never allocates.
+   */
+  private volatile long allowedCandidates;
 
   private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths,
       List<IpAddress> resolvedAddresses, List<IpAddress> hostLiteral) {
     this.host = Objects.requireNonNull(host, "host");
     this.comparedHost = withoutTrailingDot(host);
+    this.lowerHost = HostIndex.lowerCased(comparedHost);
+    this.hostHasNul = host.indexOf('\0') >= 0;
+    this.hostLowerCaseExact = !hostHasNul && !hasSurrogate(comparedHost);
     this.port = port;
     this.binary = Objects.requireNonNull(binary, "binary");
     this.ancestors = List.copyOf(ancestors);
     this.cmdlinePaths = List.copyOf(cmdlinePaths);
+    boolean nul = binary.indexOf('\0') >= 0;
+    for (int i = 0; i < this.ancestors.size() && !nul; i++) {
+      nul = this.ancestors.get(i).indexOf('\0') >= 0;
+    }
+    this.identityHasNul = nul;
     this.resolvedAddresses = List.copyOf(resolvedAddresses);
     this.hostLiteral = hostLiteral;
     this.destination = !this.resolvedAddresses.isEmpty() ? this.resolvedAddresses : hostLiteral;
+    this.hostAddressLiteral = DestinationRules.literal(host).orElse(null);
   }
 
   private NetworkRequest(String host, int port, String binary, List<String> ancestors, List<String> cmdlinePaths) {
@@ -81,6 +120,15 @@ public final class NetworkRequest {
     }
     Optional<IpAddress> parsed = IpAddress.tryParse(h);
     return parsed.isPresent() ? List.of(parsed.get()) : null;
+  }
+
+  private static boolean hasSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsInNumber(String h) {
@@ -153,6 +201,25 @@ public final class NetworkRequest {
     return resolvedAddresses;
   }
 
+  /** Candidate lists up to this long are remembered per connection (the low bits of {@link #allowedCandidates}). */
+  static final int CANDIDATE_BITS = 24;
+
+  /** The remembered candidate bits for the policy of {@code serial}, or -1 when none are remembered for it. */
+  int allowedCandidates(long serial) {
+    long v = allowedCandidates;
+    return v != 0 && (v >>> CANDIDATE_BITS) == serial ? (int) (v & ((1L << CANDIDATE_BITS) - 1)) : -1;
+  }
+
+  /** Remembers the candidate bits for the policy of {@code serial} (a positive serial below 2^40). */
+  void rememberAllowedCandidates(long serial, int bits) {
+    allowedCandidates = (serial << CANDIDATE_BITS) | bits;
+  }
+
+  /** The host as a canonical IP literal, or null (computed once: the SSRF check reads it per decision). */
+  IpAddress hostAddressLiteral() {
+    return hostAddressLiteral;
+  }
+
   /** The addresses the destination check judges, or null when the destination is not known (a host name alone). */
   List<IpAddress> destination() {
     return destination;
@@ -175,6 +242,26 @@ public final class NetworkRequest {
   /** The host every host comparison uses: {@link #host()} without one trailing dot. */
   String comparedHost() {
     return comparedHost;
+  }
+
+  /** {@link #comparedHost()} lower-cased for the host index (computed once). */
+  String lowerHost() {
+    return lowerHost;
+  }
+
+  /** Whether {@link #lowerHost()} is the host lower-cased per code point, without U+0000. */
+  boolean hostLowerCaseExact() {
+    return hostLowerCaseExact;
+  }
+
+  /** Whether the host contains U+0000. */
+  boolean hostHasNul() {
+    return hostHasNul;
+  }
+
+  /** Whether the executable path or one of the ancestors contains U+0000. */
+  boolean identityHasNul() {
+    return identityHasNul;
   }
 
   /**
@@ -211,6 +298,39 @@ public final class NetworkRequest {
    */
   public List<String> cmdlinePaths() {
     return cmdlinePaths;
+  }
+
+  /**
+   * Whether {@code o} names the same connection attempt as far as a network denial's reason goes: host as
+   * requested, port, executable, ancestors and command-line paths (not the resolved addresses). Allocation-free.
+   */
+  boolean sameIdentity(NetworkRequest o) {
+    return this == o || (port == o.port && host.equals(o.host) && binary.equals(o.binary)
+        && sameElements(ancestors, o.ancestors) && sameElements(cmdlinePaths, o.cmdlinePaths));
+  }
+
+  private static boolean sameElements(List<String> a, List<String> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).equals(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The characters {@link #sameIdentity} compares, summed (what remembering a denial of this request retains). */
+  int identityLength() {
+    int n = host.length() + binary.length();
+    for (String a : ancestors) {
+      n += a.length();
+    }
+    for (String c : cmdlinePaths) {
+      n += c.length();
+    }
+    return n;
   }
 
   @Override

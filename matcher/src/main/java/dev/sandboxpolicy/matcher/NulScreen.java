@@ -33,8 +33,12 @@ import java.util.Set;
  */
 final class NulScreen {
   private static final char NUL = '\u0000';
+  private static final String[] NO_KEYS = {};
+  /** The screen of rules or binaries that hand no glob any request field: it never errs, one instance serves all. */
+  private static final NulScreen NOTHING = new NulScreen(false, NO_KEYS, false, false, false, false, false);
+  /** The screen of an entry with binary globs: the same for every such entry. */
+  private static final NulScreen BINARIES = new NulScreen(false, NO_KEYS, false, false, false, false, true);
 
-  private final String policyKey;
   private final boolean pathGlobbed;
   private final String[] queryKeys;
   private final boolean operationNameGlobbed;
@@ -44,7 +48,6 @@ final class NulScreen {
   private final boolean binaryGlobbed;
 
   private NulScreen(
-      String policyKey,
       boolean pathGlobbed,
       String[] queryKeys,
       boolean operationNameGlobbed,
@@ -52,7 +55,6 @@ final class NulScreen {
       boolean mcpMethodGlobbed,
       boolean mcpNameGlobbed,
       boolean binaryGlobbed) {
-    this.policyKey = policyKey;
     this.pathGlobbed = pathGlobbed;
     this.queryKeys = queryKeys;
     this.operationNameGlobbed = operationNameGlobbed;
@@ -62,8 +64,11 @@ final class NulScreen {
     this.binaryGlobbed = binaryGlobbed;
   }
 
-  /** The screen of one endpoint's allow and deny rules (the request decision). */
-  static NulScreen ofRules(String policyKey, CompiledRule[] allow, CompiledRule[] deny, boolean strictToolNames) {
+  /**
+   * The screen of one endpoint's allow and deny rules (the request decision); equal screens are shared through
+   * {@code cache} (a screen holds no policy key: callers name it when the screen errs).
+   */
+  static NulScreen ofRules(CompiledRule[] allow, CompiledRule[] deny, boolean strictToolNames, CompileCache cache) {
     boolean path = false;
     boolean name = false;
     boolean fields = false;
@@ -80,8 +85,11 @@ final class NulScreen {
         mcpName |= r.mcpName != null;
       }
     }
-    return new NulScreen(
-        policyKey, path, keys.toArray(new String[0]), name, fields, mcpMethod, mcpName && !strictToolNames, false);
+    boolean nameGlobbed = mcpName && !strictToolNames;
+    if (!path && keys.isEmpty() && !name && !fields && !mcpMethod && !nameGlobbed) {
+      return NOTHING;
+    }
+    return cache.shared(new NulScreen(path, keys.toArray(NO_KEYS), name, fields, mcpMethod, nameGlobbed, false));
   }
 
   /**
@@ -89,35 +97,38 @@ final class NulScreen {
    * binary glob reads the executable path and every ancestor, so a NUL in any of them errs, even when a literal
    * binary entry already matched.
    */
-  static NulScreen ofBinaries(String policyKey, int globBinaries) {
-    return new NulScreen(policyKey, false, new String[0], false, false, false, false, globBinaries > 0);
+  static NulScreen ofBinaries(int globBinaries) {
+    return globBinaries == 0 ? NOTHING : BINARIES;
   }
 
   /**
    * The binary screen: {@link GlobMatcher#ERROR} (reason in the scratch) when a binary glob of the entry would read
    * a U+0000 in the executable path or an ancestor, else {@link GlobMatcher#MATCH}. Command-line paths are never
-   * read (they never grant access).
+   * read (they never grant access). With a null scratch, the error comes without a reason.
    */
-  int binaries(NetworkRequest r, EvaluationScratch s) {
-    if (!binaryGlobbed) {
+  int binaries(NetworkRequest r, EvaluationScratch s, String policyKey) {
+    if (!binaryGlobbed || !r.identityHasNul()) {
       return GlobMatcher.MATCH;
     }
+    if (s == null) {
+      return GlobMatcher.ERROR; // the caller asks again with a scratch for the reason
+    }
     if (r.binary().indexOf(NUL) >= 0) {
-      return s.fail(reason("the executable path"));
+      return s.fail(reason("the executable path", policyKey));
     }
     List<String> ancestors = r.ancestors();
     for (int i = 0; i < ancestors.size(); i++) {
       if (ancestors.get(i).indexOf(NUL) >= 0) {
-        return s.fail(reason("ancestor " + (i + 1) + " of the executable"));
+        return s.fail(reason("ancestor " + (i + 1) + " of the executable", policyKey));
       }
     }
     return GlobMatcher.MATCH;
   }
 
   /** The REST/WebSocket screen: {@link GlobMatcher#ERROR} (reason in the scratch) or {@link GlobMatcher#MATCH}. */
-  int rest(L7Request r, EvaluationScratch s) {
+  int rest(L7Request r, EvaluationScratch s, String policyKey) {
     if (pathGlobbed && r.path().indexOf(NUL) >= 0) {
-      return s.fail(reason("the request path"));
+      return s.fail(reason("the request path", policyKey));
     }
     if (queryKeys.length == 0 || !r.queryHasNul()) {
       return GlobMatcher.MATCH;
@@ -127,7 +138,7 @@ final class NulScreen {
       List<String> values = query.get(key);
       for (int v = 0; values != null && v < values.size(); v++) {
         if (values.get(v).indexOf(NUL) >= 0) {
-          return s.fail(reason("value " + (v + 1) + " of query parameter '" + key + "'"));
+          return s.fail(reason("value " + (v + 1) + " of query parameter '" + key + "'", policyKey));
         }
       }
     }
@@ -135,7 +146,7 @@ final class NulScreen {
   }
 
   /** The GraphQL screen over every operation of the request. */
-  int graphql(GraphqlRequest g, EvaluationScratch s) {
+  int graphql(GraphqlRequest g, EvaluationScratch s, String policyKey) {
     if (!operationNameGlobbed && !fieldsGlobbed) {
       return GlobMatcher.MATCH;
     }
@@ -146,12 +157,12 @@ final class NulScreen {
         continue; // hash-only: name and fields come from the registry
       }
       if (operationNameGlobbed && op.operationName().indexOf(NUL) >= 0) {
-        return s.fail(reason("the name of GraphQL operation " + (i + 1)));
+        return s.fail(reason("the name of GraphQL operation " + (i + 1), policyKey));
       }
       List<String> fields = op.fields();
       for (int f = 0; fieldsGlobbed && f < fields.size(); f++) {
         if (fields.get(f).indexOf(NUL) >= 0) {
-          return s.fail(reason("root field " + (f + 1) + " of GraphQL operation " + (i + 1)));
+          return s.fail(reason("root field " + (f + 1) + " of GraphQL operation " + (i + 1), policyKey));
         }
       }
     }
@@ -159,17 +170,17 @@ final class NulScreen {
   }
 
   /** The MCP screen over one call of the request ({@code index} counts from 0, for the reason). */
-  int mcp(JsonRpcCall call, int index, EvaluationScratch s) {
+  int mcp(JsonRpcCall call, int index, EvaluationScratch s, String policyKey) {
     if (mcpMethodGlobbed && call.method().indexOf(NUL) >= 0) {
-      return s.fail(reason("the method of JSON-RPC call " + (index + 1)));
+      return s.fail(reason("the method of JSON-RPC call " + (index + 1), policyKey));
     }
     if (mcpNameGlobbed && call.paramsName().isPresent() && call.paramsName().get().indexOf(NUL) >= 0) {
-      return s.fail(reason("params.name of JSON-RPC call " + (index + 1)));
+      return s.fail(reason("params.name of JSON-RPC call " + (index + 1), policyKey));
     }
     return GlobMatcher.MATCH;
   }
 
-  private String reason(String field) {
+  private static String reason(String field, String policyKey) {
     return "evaluation error: " + field + " contains U+0000, which a glob of policy '" + policyKey
         + "' evaluates (spec §3.2: a NUL reaching a glob is an evaluation error); the decision fails closed";
   }

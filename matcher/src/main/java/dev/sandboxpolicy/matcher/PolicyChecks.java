@@ -48,6 +48,9 @@ final class PolicyChecks {
       List<Endpoint> endpoints = entry.getValue().endpoints();
       for (int i = 0; i < endpoints.size(); i++) {
         Endpoint e = endpoints.get(i);
+        if (allPortsValid(e)) {
+          continue; // the usual endpoint: no pointer strings to build
+        }
         String pointer = JsonPointer.index(JsonPointer.key("/network_policies", entry.getKey()) + "/endpoints", i);
         checkPort(problems, badPorts, e.port(), pointer + "/port", e.location(), true);
         for (int p = 0; p < e.ports().size(); p++) {
@@ -57,6 +60,19 @@ final class PolicyChecks {
       }
     }
     return problems;
+  }
+
+  /** Whether {@code port} (or 0, meaning unset) and every entry of {@code ports} are in range. */
+  private static boolean allPortsValid(Endpoint e) {
+    if (!Port.isValid(e.port()) && e.port() != 0) {
+      return false;
+    }
+    for (int p = 0; p < e.ports().size(); p++) {
+      if (!Port.isValid(e.ports().get(p))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkPort(

@@ -21,6 +21,10 @@ final class RouteSelector {
   /** Selectors with more tokens than this use the two-pointer fallback, reading {@code **} as {@code *}. */
   static final int MAX_NFA_TOKENS = RouteSelectorPattern.MAX_NFA_TOKENS;
 
+  private static final int[] NO_INTS = {};
+  private static final int[][] NO_RANGES = {};
+  private static final boolean[] NO_FLAGS = {};
+
   private final String source;
   private final boolean all;
   private final String prefix;
@@ -32,7 +36,15 @@ final class RouteSelector {
   /** Count of non-{@code *} characters of the selector; empty selector = 0. */
   final int specificity;
 
-  RouteSelector(String selector) {
+  /** The selector of an endpoint without {@code path} (most of them): matches every path, shared. */
+  private static final RouteSelector NONE = new RouteSelector("");
+
+  /** The selector of {@code selector}; the shared one for an empty selector. */
+  static RouteSelector of(String selector) {
+    return selector.isEmpty() ? NONE : new RouteSelector(selector);
+  }
+
+  private RouteSelector(String selector) {
     RouteSelectorPattern p = RouteSelectorPattern.parse(selector);
     this.source = selector;
     this.specificity = p.specificity();
@@ -40,10 +52,10 @@ final class RouteSelector {
     this.prefix = p.prefix().orElse(null);
     this.literalOnly = p.literalOnly();
     int n = p.tokenCount();
-    this.kinds = new int[n];
-    this.chars = new int[n];
-    this.classes = new int[n][];
-    this.negated = new boolean[n];
+    this.kinds = n == 0 ? NO_INTS : new int[n];
+    this.chars = n == 0 ? NO_INTS : new int[n];
+    this.classes = n == 0 ? NO_RANGES : new int[n][];
+    this.negated = n == 0 ? NO_FLAGS : new boolean[n];
     for (int t = 0; t < n; t++) {
       kinds[t] = p.kind(t);
       if (kinds[t] == LITERAL) {

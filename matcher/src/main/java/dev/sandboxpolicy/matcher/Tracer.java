@@ -35,15 +35,15 @@ final class Tracer {
       String pointer = entryPointer(e.getKey());
       out.add(new MatchTrace.Item(MatchTrace.Kind.ENTRY, pointer, e.getValue().location()));
       for (CompiledEndpoint endpoint : entry.endpoints) {
-        out.add(new MatchTrace.Item(MatchTrace.Kind.ENDPOINT, endpoint.pointer, endpoint.location));
+        out.add(new MatchTrace.Item(MatchTrace.Kind.ENDPOINT, endpoint.pointer(), endpoint.location));
         Set<String> seen = new java.util.HashSet<>();
         for (CompiledRule r : endpoint.allow) {
-          if (seen.add(r.pointer)) { // an access preset compiles to several rules with one pointer
-            out.add(new MatchTrace.Item(MatchTrace.Kind.ALLOW_RULE, r.pointer, r.location));
+          if (seen.add(r.pointer())) { // an access preset compiles to several rules with one pointer
+            out.add(new MatchTrace.Item(MatchTrace.Kind.ALLOW_RULE, r.pointer(), r.location));
           }
         }
         for (CompiledRule r : endpoint.deny) {
-          out.add(new MatchTrace.Item(MatchTrace.Kind.DENY_RULE, r.pointer, r.location));
+          out.add(new MatchTrace.Item(MatchTrace.Kind.DENY_RULE, r.pointer(), r.location));
         }
       }
       List<Binary> binaries = e.getValue().binaries();
@@ -129,7 +129,7 @@ final class Tracer {
       }
       if (entryAllowed) {
         matched.add(entryPointer(e.entry.key));
-        matched.add(e.pointer);
+        matched.add(e.pointer());
       }
     }
   }
@@ -241,7 +241,7 @@ final class Tracer {
 
   private static void mark(int result, CompiledRule rule, Set<String> matched) {
     if (result == GlobMatcher.MATCH) {
-      matched.add(rule.pointer);
+      matched.add(rule.pointer());
     }
   }
 

@@ -15,7 +15,7 @@ final class ValueGlobs {
     this.globs = globs;
   }
 
-  static ValueGlobs of(ValueMatcher matcher, GlobCache cache) {
+  static ValueGlobs of(ValueMatcher matcher, CompileCache cache) {
     List<String> sources = matcher.globs();
     Glob[] globs = new Glob[sources.size()];
     for (int i = 0; i < globs.length; i++) {
@@ -28,6 +28,18 @@ final class ValueGlobs {
   int evaluate(String value) {
     for (Glob g : globs) {
       int r = g.evaluate(value);
+      if (r != GlobMatcher.NO_MATCH) {
+        return r;
+      }
+    }
+    return GlobMatcher.NO_MATCH;
+  }
+
+  /** {@link #evaluate} of a value already screened for U+0000: {@link GlobMatcher#MATCH} or {@link GlobMatcher#NO_MATCH}
+   * (or {@link GlobMatcher#ERROR} from a glob that does not compile). */
+  int evaluateScreened(String value) {
+    for (Glob g : globs) {
+      int r = g.evaluateScreened(value);
       if (r != GlobMatcher.NO_MATCH) {
         return r;
       }

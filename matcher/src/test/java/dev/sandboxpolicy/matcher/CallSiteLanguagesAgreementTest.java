@@ -89,7 +89,7 @@ class CallSiteLanguagesAgreementTest {
     Random r = new Random(seed);
     for (int i = 0; i < 600; i++) {
       String selector = (i % 3 == 0 ? "/" : "") + random(r, PATH_PATTERN_CHARS, 8) + (i % 4 == 0 ? "/**" : "");
-      RouteSelector route = new RouteSelector(selector);
+      RouteSelector route = RouteSelector.of(selector);
       ByteDfa language = CallSiteLanguages.routeSelector(selector);
       ByteDfa paths = CallSiteLanguages.canonicalPath(true);
       for (int j = 0; j < 20; j++) {

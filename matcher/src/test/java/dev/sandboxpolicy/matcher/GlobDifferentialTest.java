@@ -28,10 +28,11 @@ class GlobDifferentialTest {
     int compared = 0;
     for (int i = 0; i < 4000; i++) {
       String pattern = switch (i % 8) {
-        // Shapes with specialised matchers: *.suffix, **.suffix, prefix/**.
+        // Shapes with specialised matchers: *.suffix, **.suffix, prefix/**, prefix/**/suffix.
         case 0 -> "*." + randomString(random, VALUE_CHARS, 5);
         case 1 -> "**." + randomString(random, VALUE_CHARS, 5);
         case 2 -> randomString(random, VALUE_CHARS, 5) + "/**";
+        case 3 -> randomString(random, VALUE_CHARS, 4) + "/**/" + randomString(random, VALUE_CHARS, 4);
         default -> randomString(random, PATTERN_CHARS, 8);
       };
       GlobDelimiters d = random.nextBoolean() ? GlobDelimiters.DOT : GlobDelimiters.SLASH;
@@ -41,11 +42,13 @@ class GlobDifferentialTest {
       } catch (GlobSyntaxException e) {
         continue;
       }
-      GlobMatcher matcher = GlobMatcher.compile(parsed);
+      // from the parsed pattern and from its text (which parses only patterns with syntax beyond single stars)
+      GlobMatcher matcher = i % 2 == 0 ? GlobMatcher.compile(parsed) : GlobMatcher.compile(pattern, d);
       Pattern oracle = Pattern.compile("^" + regex(parsed.nodes()) + "$", Pattern.DOTALL);
       for (int j = 0; j < 20; j++) {
         String value = j == 0 ? literalish(pattern)
             : j < 5 ? randomString(random, VALUE_CHARS, 3) + literalish(pattern)
+            : j < 10 ? literalish(pattern).replaceFirst("//", "/" + randomString(random, VALUE_CHARS, 4) + "/")
             : randomString(random, VALUE_CHARS, 7);
         boolean expected = oracle.matcher(bytesOf(transform(value, d))).matches();
         assertEquals(
@@ -56,6 +59,62 @@ class GlobDifferentialTest {
       }
     }
     assertEquals(true, compared > 20_000, "too few valid patterns: " + compared);
+  }
+
+  /**
+   * Issue 18: globs of literals and single stars are matched with {@code indexOf} ({@link StarPattern}), and other
+   * globs are rejected early when a value lacks their literal prefix or suffix. Both against the regex oracle, on
+   * values built from the pattern's own pieces (so matches are common), case-sensitive and lower-cased (the
+   * wildcard host rule).
+   */
+  @Test
+  void starPatternsAndLiteralAffixesAgreeWithRegexOracle() {
+    long seed = Long.getLong("glob.seed", 20261207L);
+    Random random = new Random(seed);
+    String pieceChars = "ab/.-é";
+    int compared = 0;
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder p = new StringBuilder(randomString(random, pieceChars, 3));
+      int stars = 1 + random.nextInt(4);
+      for (int k = 0; k < stars; k++) {
+        p.append(i % 5 == 0 && k == 0 ? (random.nextBoolean() ? "**" : "?") : "*");
+        p.append(randomString(random, pieceChars, 3));
+      }
+      if (i % 7 == 0) {
+        p.insert(0, random.nextBoolean() ? "**/" : "/");
+        p.append(random.nextBoolean() ? "/**" : "/d");
+      }
+      String pattern = p.toString();
+      GlobDelimiters d = random.nextBoolean() ? GlobDelimiters.DOT : GlobDelimiters.SLASH;
+      boolean fold = random.nextInt(4) == 0;
+      GlobPattern parsed;
+      try {
+        parsed = GlobPattern.parse(pattern, d);
+      } catch (GlobSyntaxException e) {
+        continue;
+      }
+      GlobMatcher matcher = fold ? GlobMatcher.compileLowerCased(pattern, d)
+          : i % 2 == 0 ? GlobMatcher.compile(parsed) : GlobMatcher.compile(pattern, d);
+      Pattern oracle = Pattern.compile("^" + regex(parsed.nodes()) + "$", Pattern.DOTALL);
+      String[] pieces = pattern.split("[*?]+", -1);
+      for (int j = 0; j < 25; j++) {
+        StringBuilder v = new StringBuilder();
+        for (int k = 0; k < pieces.length; k++) {
+          v.append(random.nextInt(6) == 0 ? "" : pieces[k]);
+          if (k < pieces.length - 1) {
+            v.append(randomString(random, pieceChars, 2));
+          }
+        }
+        String value = fold && random.nextBoolean() ? v.toString().toUpperCase(java.util.Locale.ROOT) : v.toString();
+        String compared0 = fold ? value.toLowerCase(java.util.Locale.ROOT) : value;
+        boolean expected = oracle.matcher(bytesOf(transform(compared0, d))).matches();
+        assertEquals(expected, matcher.matches(value),
+            () -> "seed " + seed + ": pattern '" + pattern + "' " + d + (fold ? " lower-cased" : "") + " value '"
+                + value + "'");
+        compared++;
+      }
+    }
+    assertEquals(true, compared > 40_000, "too few valid patterns: " + compared);
   }
 
   private static String literalish(String pattern) {

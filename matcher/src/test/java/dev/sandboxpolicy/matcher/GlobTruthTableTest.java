@@ -57,6 +57,11 @@ class GlobTruthTableTest {
         "/a/**/b            | /a/b             | true",
         "/a/**/b            | /a/x/y/b         | true",
         "/a/**/b            | /ab              | false",
+        "/a/**/b            | /a//b            | true", // (?:/|/.*/): the middle segment may be empty
+        "/a//**//b          | /a//b            | false", // the two slashes of P/ and /S share at most one
+        "/a//**//b          | /a///b           | true",
+        "/**                | /                | true",
+        "/**                | x/y              | false",
         "**/b               | b                | true",
         "**/b               | /b               | true",
         "**/b               | x/y/b            | true",

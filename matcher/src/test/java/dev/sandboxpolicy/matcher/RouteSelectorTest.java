@@ -38,12 +38,12 @@ class RouteSelectorTest {
         "/a[b          | /ab              | false",
       })
   void selector(String pattern, String path, boolean expected) {
-    assertEquals(expected, new RouteSelector(pattern).matches(path));
+    assertEquals(expected, RouteSelector.of(pattern).matches(path));
   }
 
   @ParameterizedTest(name = "specificity of {0} = {1}")
   @CsvSource({"'', 0", "/**, 1", "/api/*, 5", "/v1/users, 9"})
   void specificityCountsNonStarCharacters(String pattern, int expected) {
-    assertEquals(expected, new RouteSelector(pattern).specificity);
+    assertEquals(expected, RouteSelector.of(pattern).specificity);
   }
 }

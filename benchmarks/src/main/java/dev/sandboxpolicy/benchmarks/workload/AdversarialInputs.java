@@ -59,6 +59,29 @@ public final class AdversarialInputs {
   }
 
   /**
+   * {@code n - 2} copies of {@code c}, then {@code ab}: for {@link #STARS_PATTERN} a value that ends as the pattern
+   * does, so no literal pre-filter rejects it, and that holds one {@code a} where six are needed (issue 18: the
+   * matcher must scan it, linearly).
+   *
+   * @param n length
+   * @return the input
+   */
+  public static String starsScanned(int n) {
+    return "c".repeat(n - 2) + "ab";
+  }
+
+  /**
+   * A path of {@code segments} segments {@code /y}, then {@code /d}: for {@link #DEEP_PATTERN} a value with the
+   * pattern's literal prefix and suffix and none of its {@code x} segments, so the automaton reads all of it.
+   *
+   * @param segments depth
+   * @return the path
+   */
+  public static String deepScannedPath(int segments) {
+    return "/y".repeat(segments) + "/d";
+  }
+
+  /**
    * {@link #QUERY_VALUES} distinct values, each matched by {@link #QUERY_VALUE_GLOB}.
    *
    * @return the values

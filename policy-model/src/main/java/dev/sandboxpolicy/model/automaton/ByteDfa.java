@@ -73,11 +73,12 @@ public final class ByteDfa {
     states.add(first);
     acc.add(nfa.initialAccepts());
     int[] tbl = new int[64 * classCount];
+    BitSet target = new BitSet(); // reused: a state's set is copied only when it is new
     for (int d = START; d < states.size(); d++) {
       BitSet current = states.get(d);
       for (int c = 0; c < classCount; c++) {
         int b = representative[c];
-        BitSet target = new BitSet();
+        target.clear();
         boolean targetAccepts = false;
         for (int s = current.nextSetBit(0); s >= 0; s = current.nextSetBit(s + 1)) {
           if (nfa.consumes(s, b)) {
@@ -90,8 +91,9 @@ public final class ByteDfa {
             return Optional.empty();
           }
           id = states.size();
-          ids.put(target, id);
-          states.add(target);
+          BitSet state = (BitSet) target.clone();
+          ids.put(state, id);
+          states.add(state);
           acc.add(targetAccepts);
         }
         int index = d * classCount + c;

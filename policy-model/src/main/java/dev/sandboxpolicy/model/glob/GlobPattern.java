@@ -68,12 +68,30 @@ public final class GlobPattern {
    * @return the error, or empty
    */
   public static Optional<GlobError> check(String pattern, GlobDelimiters delimiters) {
+    if (cannotFail(pattern)) {
+      return Optional.empty(); // no parse needed (a policy's globs are mostly like this)
+    }
     try {
       parse(pattern, delimiters);
       return Optional.empty();
     } catch (GlobSyntaxException e) {
       return Optional.of(e.error());
     }
+  }
+
+  /**
+   * Whether {@code pattern} is valid whatever the delimiters: only classes, alternatives and escapes can be malformed
+   * (unclosed, stray, reversed, trailing), and U+0000 is never allowed, so a pattern without {@code [ ] { } \} and
+   * U+0000 always parses.
+   */
+  private static boolean cannotFail(String pattern) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '[' || c == ']' || c == '{' || c == '}' || c == '\\' || c == '\0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

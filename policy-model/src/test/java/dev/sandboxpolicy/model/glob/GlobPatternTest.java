@@ -166,4 +166,29 @@ class GlobPatternTest {
     assertFalse(GlobDelimiters.DOT.slashIsDelimiter());
     assertThrows(IllegalArgumentException.class, () -> GlobDelimiters.of('\0'));
   }
+
+  /** {@link GlobPattern#check} skips the parse for patterns without class, alternative or escape syntax: same answer. */
+  @Test
+  void checkAgreesWithParseOnEveryPattern() {
+    long seed = Long.getLong("glob.seed", 18L);
+    java.util.Random random = new java.util.Random(seed);
+    String alphabet = "ab/.*?[]{},!-\\\0";
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder p = new StringBuilder();
+      for (int k = random.nextInt(7); k > 0; k--) {
+        p.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      for (GlobDelimiters d : new GlobDelimiters[] {GlobDelimiters.DOT, GlobDelimiters.SLASH}) {
+        boolean parses;
+        try {
+          GlobPattern.parse(p.toString(), d);
+          parses = true;
+        } catch (GlobSyntaxException e) {
+          parses = false;
+        }
+        String pattern = p.toString();
+        assertEquals(parses, GlobPattern.check(pattern, d).isEmpty(), () -> "seed " + seed + ": '" + pattern + "' " + d);
+      }
+    }
+  }
 }
