@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  *       GET} is named (a {@code GET} rule matches it), every method an access preset may expand to when an endpoint
  *       uses one, and one method nothing names (it stands for all the others).
  *   <li>Paths: the atoms of every endpoint selector (as Rego reads it), every route selector, every rule path and,
- *       where encoded slashes are allowed, "contains {@code %2F}", over canonical paths. A pattern that accepts
+ *       where encoded slashes are allowed, "contains {@code %2F}", over canonical paths (where none is allowed, one
+ *       path with {@code %2F} stands for all: refused on inspected connections, relayed on others). A pattern that accepts
  *       every canonical path is no cut at all; the others are searched in groups that cannot share a path (the
  *       bytes every value of a pattern starts with: {@code /v1/repos/} and {@code /v1/users/} never meet), so a
  *       host with hundreds of rule paths never builds one product of all of them.
@@ -64,6 +65,11 @@ final class RequestCells {
   /** Candidate paths tried for the paths no pattern matches before a product search. */
   private static final List<String> UNMATCHED_PATHS = List.of("/", "/a", "/unmatched", "/unmatched/a", "/z/z/z");
   private static final List<String> UNMATCHED_SLASH_PATHS = List.of("/a%2Fa", "/unmatched%2Fa");
+  /**
+   * Where no endpoint allows encoded slashes, every path with {@code %2F} is refused on an inspected connection
+   * whatever the rules say, and relayed on one that is not inspected: one such path stands for all of them.
+   */
+  private static final String ENCODED_SLASH_PATH = "/a%2Fa";
   static final int ALL = -1;
   static final int NEVER = -2;
   /** Verdict of an endpoint on a cell: some allow rule matches and no deny rule does. */
@@ -136,6 +142,7 @@ final class RequestCells {
   final List<String> methods;
   final List<String> paths = new ArrayList<>();
   private final List<BitSet> pathLabels = new ArrayList<>();
+  private final List<Boolean> pathSlash = new ArrayList<>();
   private final List<Rule> rulesAll = new ArrayList<>();
   private final List<List<Rule>> rulesByPart = new ArrayList<>();
   private final List<QueryKey> keys = new ArrayList<>();
@@ -349,11 +356,23 @@ final class RequestCells {
         }
         paths.add(new String(a.witness(), StandardCharsets.US_ASCII));
         pathLabels.add(labels);
+        pathSlash.add(labels.get(Math.max(slashPart, 0)) && slashPart >= 0);
       }
     }
     unmatched(real, false, maxStates);
     if (slashPart >= 0) {
       unmatched(real, true, maxStates);
+    } else {
+      byte[] bytes = ENCODED_SLASH_PATH.getBytes(StandardCharsets.US_ASCII);
+      BitSet labels = new BitSet();
+      for (int i : real) {
+        if (parts.get(i).matches(bytes)) {
+          labels.set(i);
+        }
+      }
+      paths.add(ENCODED_SLASH_PATH);
+      pathLabels.add(labels);
+      pathSlash.add(true);
     }
   }
 
@@ -389,6 +408,7 @@ final class RequestCells {
     }
     paths.add(path);
     pathLabels.add(labels);
+    pathSlash.add(slash);
   }
 
   /** The value atoms of one query key over every value glob of its matchers. */
@@ -477,7 +497,7 @@ final class RequestCells {
 
   /** Whether the path with index {@code path} contains an encoded slash. */
   boolean encodedSlash(int path) {
-    return slashPart >= 0 && pathLabels.get(path).get(slashPart);
+    return pathSlash.get(path);
   }
 
   // ------------------------------------------------------------------------------------------ cells
