@@ -51,10 +51,12 @@ final class Lint {
   private static final String AGENT = "/lint/agent";
   private static final String HOST_SUFFIX = ".lint.invalid";
   private static final int PORT = 443;
+  /** Entry keys named in one {@code redundant_entry} message (the rest are counted). */
+  static final int MAX_LISTED = 10;
 
   private final PolicyModel model;
   private final List<Problem> out = new ArrayList<>();
-  private final Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages = new HashMap<>();
+  private final Languages languages = new Languages();
 
   private Lint(PolicyModel model) {
     this.model = model;
@@ -257,29 +259,25 @@ final class Lint {
   }
 
   /** Runs {@code action} on one request per cell of the endpoints; false when the cells could not be cut. */
-  private boolean forEachCell(List<PolicyModel.Ep> eps, NetworkRequest conn, java.util.function.Consumer<L7Request> action) {
+  private boolean forEachCell(List<PolicyModel.Ep> eps, NetworkRequest conn,
+      java.util.function.Consumer<L7Request> action) {
     RequestCells cells;
-    List<String> unsupported = new ArrayList<>();
     try {
-      cells = new RequestCells(eps, languages, NetworkAtoms.MAX_PRODUCT_STATES, unsupported);
+      cells = new RequestCells(eps, languages, NetworkAtoms.MAX_PRODUCT_STATES);
     } catch (ProductSearch.StateLimitException e) {
       return false;
     }
-    if (!unsupported.isEmpty()) {
-      return false;
-    }
-    for (String method : cells.methods) {
-      for (int p = 0; p < cells.paths.size(); p++) {
-        Optional<List<Map<String, List<String>>>> queries = cells.queries(method, p);
-        if (queries.isEmpty()) {
-          return false;
-        }
-        for (Map<String, List<String>> q : queries.get()) {
-          action.accept(L7Request.of(conn, method, cells.paths.get(p)).withQuery(q));
-        }
+    for (PolicyModel.Ep e : eps) {
+      if (cells.unmodelled(cells.signature(e)) != null) {
+        return false;
       }
     }
-    return true;
+    List<String> refused = new ArrayList<>();
+    cells.forEach(cell -> {
+      action.accept(L7Request.of(conn, cell.method, cell.pathText()).withQuery(cell.query()));
+      return false;
+    }, refused, false);
+    return refused.isEmpty();
   }
 
   /** The written rule index of a {@code .../rules/<k>} pointer, or -1. */
@@ -306,64 +304,24 @@ final class Lint {
   // ------------------------------------------------------------------------------------------ entries
 
   private void entries(BitSet[] hostEps, BitSet[] binEntries) {
-    BitSet necessary = new BitSet();
-    List<Set<Integer>> meets = new ArrayList<>();
-    for (int i = 0; i < model.entries.size(); i++) {
-      meets.add(new TreeSet<>());
+    EntryRedundancy r = new EntryRedundancy(model, languages, hostEps, binEntries);
+    for (EntryRedundancy.Redundant e : r.find()) {
+      String others = e.others().isEmpty() ? "it allows nothing"
+          : "every connection and request it allows is already allowed by " + listed(e.others());
+      PolicyModel.Entry entry = model.entries.get(e.entry());
+      out.add(warning(ProblemCode.REDUNDANT_ENTRY, JsonPointer.key("/network_policies", entry.key),
+          entry.source.location(), "entry '" + entry.key + "' can be removed without changing any decision: "
+              + others));
     }
-    for (BitSet eps : hostEps) {
-      Set<Integer> ports = new TreeSet<>();
-      NetworkAtoms.addPorts(model, eps, ports);
-      for (int port : ports) {
-        BitSet onPort = NetworkAtoms.onPort(model, eps, port);
-        BitSet entries = NetworkAtoms.entriesOf(model, onPort);
-        for (int a = entries.nextSetBit(0); a >= 0; a = entries.nextSetBit(a + 1)) {
-          for (int b = entries.nextSetBit(0); b >= 0; b = entries.nextSetBit(b + 1)) {
-            meets.get(a).add(b);
-          }
-        }
-        for (BitSet byBinary : binEntries) {
-          BitSet allowing = (BitSet) byBinary.clone();
-          allowing.and(entries);
-          if (allowing.cardinality() == 1) {
-            necessary.or(allowing);
-          }
-        }
-      }
+  }
+
+  /** At most {@link #MAX_LISTED} keys, then how many more. */
+  private static String listed(Set<String> keys) {
+    if (keys.size() <= MAX_LISTED) {
+      return keys.toString();
     }
-    // Later keys first, and an entry found redundant is taken out before the next is judged: of two identical
-    // entries the later one is reported, not both.
-    BitSet removed = new BitSet();
-    for (int index = model.entries.size() - 1; index >= 0; index--) {
-      PolicyModel.Entry e = model.entries.get(index);
-      if (necessary.get(e.index)) {
-        continue;
-      }
-      Map<String, NetworkPolicy> local = new LinkedHashMap<>();
-      for (int other : meets.get(e.index)) {
-        if (!removed.get(other)) {
-          PolicyModel.Entry o = model.entries.get(other);
-          local.put(o.key, o.source);
-        }
-      }
-      local.put(e.key, e.source);
-      Map<String, NetworkPolicy> without = new LinkedHashMap<>(local);
-      without.remove(e.key);
-      try {
-        Policy with = Policy.builder().version(1L).networkPolicies(local).build();
-        Policy rest = Policy.builder().version(1L).networkPolicies(without).build();
-        Comparison c = PolicyAnalysis.compare(with, rest, languages);
-        if (c.relation() == Comparison.Relation.EQUIVALENT && c.unsupported().isEmpty()) {
-          String others = without.isEmpty() ? "it allows nothing"
-              : "every connection and request it allows is already allowed by " + new TreeSet<>(without.keySet());
-          out.add(warning(ProblemCode.REDUNDANT_ENTRY, JsonPointer.key("/network_policies", e.key),
-              e.source.location(), "entry '" + e.key + "' can be removed without changing any decision: " + others));
-          removed.set(e.index);
-        }
-      } catch (PolicyCompileException ex) {
-        // the entries it meets do not validate without it: not redundant in any useful sense
-      }
-    }
+    List<String> first = new ArrayList<>(keys).subList(0, MAX_LISTED);
+    return "[" + String.join(", ", first) + ", ... and " + (keys.size() - MAX_LISTED) + " more]";
   }
 
   // ------------------------------------------------------------------------------------------ output

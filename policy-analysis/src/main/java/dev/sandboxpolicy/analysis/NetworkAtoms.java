@@ -23,24 +23,19 @@ final class NetworkAtoms {
   private NetworkAtoms() {}
 
   static NetworkAtoms of(List<PolicyModel> models) {
-    return of(models, new java.util.HashMap<>());
+    return of(models, new Languages());
   }
 
-  /**
-   * Computes the atoms, taking and leaving automata in {@code languages} (keys {@code "host " + pattern} and
-   * {@code "binary " + pattern}).
-   */
-  static NetworkAtoms of(List<PolicyModel> models, java.util.Map<String, ByteDfa> languages) {
+  /** Computes the atoms, taking and leaving automata in {@code languages}. */
+  static NetworkAtoms of(List<PolicyModel> models, Languages languages) {
     NetworkAtoms out = new NetworkAtoms();
     out.build(models, languages);
     return out;
   }
 
-  private void build(List<PolicyModel> models, java.util.Map<String, ByteDfa> languages) {
-    java.util.function.Function<String, ByteDfa> host =
-        p -> languages.computeIfAbsent("host " + p, k -> CallSiteLanguages.hostPattern(p));
-    java.util.function.Function<String, ByteDfa> binary =
-        p -> languages.computeIfAbsent("binary " + p, k -> CallSiteLanguages.binaryPattern(p));
+  private void build(List<PolicyModel> models, Languages languages) {
+    java.util.function.Function<String, ByteDfa> host = languages::host;
+    java.util.function.Function<String, ByteDfa> binary = languages::binary;
     Set<String> exact = new LinkedHashSet<>();
     Set<String> wild = new LinkedHashSet<>();
     boolean hostless = false;

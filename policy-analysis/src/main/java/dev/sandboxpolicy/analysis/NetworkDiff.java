@@ -23,20 +23,27 @@ import java.util.TreeSet;
  * <p>How it is exact. A network decision depends on the request only through which host patterns match the host,
  * the port, and which binary patterns match the executable and its ancestors; a request decision, on top of that,
  * only through which rules, selectors and routes match the method, path and query. So the analysis cuts each
- * dimension into atoms ({@link PatternAtoms}, {@link RequestCells}), decides one witness per combination with the
- * compiled matchers of both policies ({@link Outcomes}), and reports the combinations where they differ. Ancestors
- * matter only through the union of the entries their binaries match; every such union is visited.
+ * dimension into atoms ({@link PatternAtoms}, {@link RequestCells}). Connections (host atom, port, binary atom)
+ * are decided one witness each by the compiled matchers of both policies ({@link Outcomes}). Ancestors matter only
+ * through the union of the entries their binaries match, and there can be exponentially many unions; a request
+ * decision reads a union of endpoint sets only through a summary that joins ({@link CandidateSummary}), so per
+ * request cell the reachable pairs of summaries are a closure computed from the binary atoms alone, and each pair
+ * where one policy lets the request through and the other does not is a difference. Every difference is returned
+ * with a concrete witness (the request, with one executable per binary atom of the combination) that both compiled
+ * matchers decide again before it is reported.
  *
- * <p>Work is bounded: products of automata, identity unions, query combinations and request classes each have a
- * limit, and a limit reached is reported as unsupported, never explored until memory runs out.
+ * <p>Work is bounded: products of automata, query combinations and summary closures each have a limit, and a limit
+ * reached is reported as unsupported, never explored until memory runs out.
  */
 final class NetworkDiff {
   /** Bound on the states of any one automaton product (hosts, binaries, paths, values). */
   static final int MAX_PRODUCT_STATES = NetworkAtoms.MAX_PRODUCT_STATES;
-  /** Bound on the distinct unions of binary matches (executable plus ancestors) per host and port. */
-  static final int MAX_IDENTITY_UNIONS = 256;
-  /** Bound on the distinct request classes (pairs of endpoint sets) in one comparison. */
-  static final int MAX_REQUEST_CLASSES = 100_000;
+  /**
+   * Bound on the reachable pairs of candidate summaries for one request cell. A summary has a handful of flags, a
+   * route specificity and at most one route-less endpoint, so real closures have tens of elements; this only stops a
+   * pathological policy.
+   */
+  static final int MAX_SUMMARY_CLOSURE = 4096;
 
   /** Receives differences; returns true to stop the search. */
   interface Sink {
@@ -61,20 +68,21 @@ final class NetworkDiff {
   private NetworkAtoms atoms;
   private PatternAtoms hosts;
   private PatternAtoms binaries;
-  private final Set<List<BitSet>> seenClasses = new HashSet<>();
+  /** The endpoint-set pairs of host atoms and ports whose requests were decided (another one decides alike). */
+  private final Set<Set<List<BitSet>>> seenHostPorts = new HashSet<>();
   /** Request cells by the request-relevant content of the endpoints they were cut for. */
   private final Map<Set<String>, RequestCells> cellsBySignature = new java.util.HashMap<>();
-  /** Automata built during this comparison, by pattern (path, route and value globs repeat across classes). */
-  private final Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages;
+  /** Automata built during this comparison, by pattern (path, route and value globs repeat across hosts). */
+  private final Languages languages;
 
   NetworkDiff(PolicyModel before, PolicyModel after, boolean wantWidened, boolean wantNarrowed, Sink sink,
       Set<String> unsupported) {
-    this(before, after, wantWidened, wantNarrowed, sink, unsupported, new java.util.HashMap<>());
+    this(before, after, wantWidened, wantNarrowed, sink, unsupported, new Languages());
   }
 
-  /** As above, sharing automata with other analyses through {@code languages} (see {@link RequestCells}). */
+  /** As above, sharing automata with other analyses through {@code languages}. */
   NetworkDiff(PolicyModel before, PolicyModel after, boolean wantWidened, boolean wantNarrowed, Sink sink,
-      Set<String> unsupported, Map<String, dev.sandboxpolicy.model.automaton.ByteDfa> languages) {
+      Set<String> unsupported, Languages languages) {
     this.languages = languages;
     this.before = before;
     this.after = after;
@@ -122,13 +130,15 @@ final class NetworkDiff {
     return compared.endsWith(".") ? compared + "." : compared;
   }
 
-  /** The connections (single executables) on one host atom and port, then the request classes they open. */
+  /** The connections (single executables) on one host atom and port, then the requests they open. */
   private void connectionCells(int h, int port, BitSet epsBefore, BitSet epsAfter, BitSet[] binBefore,
       BitSet[] binAfter) {
     BitSet entBefore = NetworkAtoms.entriesOf(before, epsBefore);
     BitSet entAfter = NetworkAtoms.entriesOf(after, epsAfter);
     String host = requestHost(hosts.atoms.get(h).witness);
-    Map<List<BitSet>, List<Integer>> pairs = new LinkedHashMap<>();
+    boolean ipLiteral = !CallSiteLanguages.hostNames().matches(
+        hosts.atoms.get(h).witness.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Map<List<BitSet>, Integer> pairs = new LinkedHashMap<>();
     for (int x = 0; x < binaries.atoms.size() && !stopped; x++) {
       BitSet b = (BitSet) binBefore[x].clone();
       b.and(entBefore);
@@ -140,8 +150,6 @@ final class NetworkDiff {
       NetworkRequest conn = NetworkRequest.of(host, port, binaries.atoms.get(x).witness);
       Origin ob = Outcomes.of(before, conn);
       Origin oa = Outcomes.of(after, conn);
-      boolean ipLiteral = !CallSiteLanguages.hostNames().matches(
-          hosts.atoms.get(h).witness.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       checkModel(before, ob, !b.isEmpty(), conn, ipLiteral);
       checkModel(after, oa, !a.isEmpty(), conn, ipLiteral);
       if (oa.outcome().passes() && !ob.outcome().passes() && wantWidened) {
@@ -151,11 +159,16 @@ final class NetworkDiff {
         emit(new Finding(false, "connection", new Witness.Network(conn, Optional.empty()), ob, oa,
             connectionGroup(ob, entAfter.isEmpty()), port));
       }
-      pairs.computeIfAbsent(List.of(NetworkAtoms.endpointsOfEntries(before, epsBefore, b),
-          NetworkAtoms.endpointsOfEntries(after, epsAfter, a)), k -> new ArrayList<>()).add(x);
+      pairs.putIfAbsent(List.of(NetworkAtoms.endpointsOfEntries(before, epsBefore, b),
+          NetworkAtoms.endpointsOfEntries(after, epsAfter, a)), x);
     }
-    if (!stopped) {
-      requestClasses(host, port, pairs);
+    if (!stopped && !entBefore.isEmpty() && !entAfter.isEmpty()) {
+      List<List<BitSet>> sets = new ArrayList<>(pairs.keySet());
+      List<Integer> atomOf = new ArrayList<>(pairs.values());
+      destinations(host, port, sets, atomOf);
+      if (!stopped && seenHostPorts.add(new HashSet<>(sets)) && !symmetric(sets)) {
+        requests(host, port, sets, atomOf);
+      }
     }
   }
 
@@ -174,81 +187,235 @@ final class NetworkDiff {
     return "connection|" + allowing.pointer() + "|" + (noEndpointOnOtherSide ? "endpoint" : "binary");
   }
 
+  /** The connection whose executable and ancestors are the witnesses of the given binary atoms. */
+  private NetworkRequest identity(String host, int port, List<Integer> atoms) {
+    List<String> ancestors = new ArrayList<>();
+    for (int i = 1; i < atoms.size(); i++) {
+      ancestors.add(binaries.atoms.get(atoms.get(i)).witness);
+    }
+    return NetworkRequest.of(host, port, binaries.atoms.get(atoms.get(0)).witness).withAncestors(ancestors);
+  }
+
   /**
-   * Every union of the entry sets the executables match (a request's executable and ancestors) that both policies
-   * let connect becomes a request class, visited once per comparison.
+   * True when the endpoints on both sides correspond one to one, with equal request signatures and met by the same
+   * executables (the same pairs of {@code sets}): every combination of executable and ancestors then meets
+   * corresponding endpoint sets, whose request decisions are equal ({@link CandidateSummary} reads nothing else), so
+   * no request can tell the policies apart. Reordered or renamed entries are found equivalent here without cutting a
+   * cell.
    */
-  private void requestClasses(String host, int port, Map<List<BitSet>, List<Integer>> base) {
-    Map<List<BitSet>, List<Integer>> closure = new LinkedHashMap<>(base);
-    List<List<BitSet>> order = new ArrayList<>(base.keySet());
-    for (int i = 0; i < order.size(); i++) {
-      List<BitSet> item = order.get(i);
-      for (Map.Entry<List<BitSet>, List<Integer>> b : base.entrySet()) {
-        BitSet ub = (BitSet) item.get(0).clone();
-        ub.or(b.getKey().get(0));
-        BitSet ua = (BitSet) item.get(1).clone();
-        ua.or(b.getKey().get(1));
-        List<BitSet> union = List.of(ub, ua);
-        if (!closure.containsKey(union)) {
-          if (closure.size() >= MAX_IDENTITY_UNIONS) {
-            unsupported.add("resource limit: more than " + MAX_IDENTITY_UNIONS + " combinations of executable and "
-                + "ancestors on " + host + ":" + port + " (refused, not explored)");
-            return;
-          }
-          List<Integer> ids = new ArrayList<>(closure.get(item));
-          for (int x : b.getValue()) {
-            if (!ids.contains(x)) {
-              ids.add(x);
-            }
-          }
-          closure.put(union, ids);
-          order.add(union);
-        }
+  private boolean symmetric(List<List<BitSet>> sets) {
+    return endpointKinds(before, sets, 0).equals(endpointKinds(after, sets, 1));
+  }
+
+  /** For each endpoint of one side: its decision signature and the pairs it is in, counted. */
+  private static Map<String, Integer> endpointKinds(PolicyModel m, List<List<BitSet>> sets, int side) {
+    Map<Integer, StringBuilder> in = new java.util.TreeMap<>();
+    for (int p = 0; p < sets.size(); p++) {
+      BitSet eps = sets.get(p).get(side);
+      for (int i = eps.nextSetBit(0); i >= 0; i = eps.nextSetBit(i + 1)) {
+        in.computeIfAbsent(i, k -> new StringBuilder()).append(p).append(',');
       }
     }
-    for (Map.Entry<List<BitSet>, List<Integer>> c : closure.entrySet()) {
-      if (stopped) {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    in.forEach((i, pairs) -> out.merge(m.endpoints.get(i).decisionSignature + "\u0000" + pairs, 1, Integer::sum));
+    return out;
+  }
+
+  /** A reachable pair of summaries and the binary atoms of one executable-and-ancestors combination producing it. */
+  private record Reached(long before, long after, List<Integer> atoms) {}
+
+  /**
+   * The requests on one host and port. Every combination of executable and ancestors meets a union of the endpoint
+   * sets of its binary atoms; per cell, the summaries ({@link CandidateSummary}) those unions can have are the
+   * closure of the atoms' summaries under join, so the cell is decided for every combination by looking at that
+   * closure: a pair of summaries where one policy lets the request through and the other does not is a difference,
+   * whose witness (the request with one executable per atom of the combination) the matchers then decide.
+   */
+  private void requests(String host, int port, List<List<BitSet>> sets, List<Integer> atomOf) {
+    List<PolicyModel.Ep> eps = new ArrayList<>();
+    BitSet allBefore = new BitSet();
+    BitSet allAfter = new BitSet();
+    for (List<BitSet> pair : sets) {
+      allBefore.or(pair.get(0));
+      allAfter.or(pair.get(1));
+    }
+    for (int i = allBefore.nextSetBit(0); i >= 0; i = allBefore.nextSetBit(i + 1)) {
+      eps.add(before.endpoints.get(i));
+    }
+    for (int i = allAfter.nextSetBit(0); i >= 0; i = allAfter.nextSetBit(i + 1)) {
+      eps.add(after.endpoints.get(i));
+    }
+    Set<String> signature = new TreeSet<>();
+    for (PolicyModel.Ep e : eps) {
+      signature.add(e.requestSignature);
+    }
+    RequestCells cells = cellsBySignature.get(signature);
+    if (cells == null) {
+      try {
+        cells = new RequestCells(eps, languages, MAX_PRODUCT_STATES);
+      } catch (ProductSearch.StateLimitException e) {
+        unsupported.add("resource limit: the paths of the endpoints on " + host + ":" + port
+            + " need more than " + e.limit() + " automaton states (refused, not explored)");
         return;
       }
-      BitSet mb = c.getKey().get(0);
-      BitSet ma = c.getKey().get(1);
-      if (mb.isEmpty() || ma.isEmpty() || seenClasses.contains(c.getKey())) {
-        continue;
-      }
-      List<Integer> ids = c.getValue();
-      List<String> ancestors = new ArrayList<>();
-      for (int i = 1; i < ids.size(); i++) {
-        ancestors.add(binaries.atoms.get(ids.get(i)).witness);
-      }
-      NetworkRequest conn = NetworkRequest.of(host, port, binaries.atoms.get(ids.get(0)).witness)
-          .withAncestors(ancestors);
-      if (!Outcomes.of(before, conn).outcome().passes() || !Outcomes.of(after, conn).outcome().passes()) {
-        continue; // not a connection both allow: its difference is a connection difference
-      }
-      if (seenClasses.size() >= MAX_REQUEST_CLASSES) {
-        unsupported.add("resource limit: more than " + MAX_REQUEST_CLASSES + " request classes (refused)");
-        stopped = true;
+      cellsBySignature.put(signature, cells);
+    }
+    for (PolicyModel.Ep e : eps) {
+      String why = cells.unmodelled(cells.signature(e));
+      if (why != null) {
+        unsupported.add((before.endpoints.contains(e) ? before.side : after.side) + " policy: " + why);
         return;
       }
-      seenClasses.add(c.getKey());
-      destinations(conn, mb, ma);
-      requestCells(conn, mb, ma);
+    }
+    EndpointSummaries sb = new EndpointSummaries(before, cells, allBefore);
+    EndpointSummaries sa = new EndpointSummaries(after, cells, allAfter);
+    List<int[]> localBefore = new ArrayList<>();
+    List<int[]> localAfter = new ArrayList<>();
+    for (List<BitSet> pair : sets) {
+      localBefore.add(sb.locals(pair.get(0)));
+      localAfter.add(sa.locals(pair.get(1)));
+    }
+    List<String> refused = new ArrayList<>();
+    cells.forEach(cell -> {
+      Map<List<Long>, Reached> closure = new LinkedHashMap<>();
+      List<Reached> base = new ArrayList<>();
+      for (int i = 0; i < sets.size(); i++) {
+        Reached r = new Reached(sb.of(localBefore.get(i), cell), sa.of(localAfter.get(i), cell),
+            List.of(atomOf.get(i)));
+        if (closure.putIfAbsent(List.of(r.before(), r.after()), r) == null) {
+          base.add(r);
+        }
+      }
+      List<Reached> order = new ArrayList<>(base);
+      for (int i = 0; i < order.size(); i++) {
+        Reached r = order.get(i);
+        for (Reached b : base) {
+          long jb = CandidateSummary.join(r.before(), b.before());
+          long ja = CandidateSummary.join(r.after(), b.after());
+          if (!closure.containsKey(List.of(jb, ja))) {
+            if (closure.size() >= MAX_SUMMARY_CLOSURE) {
+              unsupported.add("resource limit: more than " + MAX_SUMMARY_CLOSURE + " distinct combinations of "
+                  + "endpoints for one request on " + host + ":" + port + " (refused, not explored)");
+              return true;
+            }
+            List<Integer> atoms = new ArrayList<>(r.atoms());
+            atoms.addAll(b.atoms());
+            Reached j = new Reached(jb, ja, List.copyOf(atoms));
+            closure.put(List.of(jb, ja), j);
+            order.add(j);
+          }
+        }
+      }
+      for (Reached r : order) {
+        if (!CandidateSummary.any(r.before()) || !CandidateSummary.any(r.after())) {
+          continue; // a connection one policy refuses: a connection difference, found above
+        }
+        if (CandidateSummary.conflicted(r.before()) || CandidateSummary.conflicted(r.after())) {
+          unsupported.add("internal: endpoints of equal route specificity on " + host + ":" + port + " disagree on "
+              + "enforcement or encoded slashes; the result is withheld (please report this)");
+          return true;
+        }
+        boolean pb = CandidateSummary.passes(r.before(), cell.encodedSlash());
+        boolean pa = CandidateSummary.passes(r.after(), cell.encodedSlash());
+        if (pa != pb && (pa ? wantWidened : wantNarrowed)) {
+          NetworkRequest conn = identity(host, port, r.atoms());
+          L7Request req = L7Request.of(conn, cell.method, cell.pathText()).withQuery(cell.query());
+          Origin ob = Outcomes.of(before, req);
+          Origin oa = Outcomes.of(after, req);
+          Witness.Network w = new Witness.Network(conn, Optional.of(req));
+          emit(pa ? new Finding(true, "request", w, ob, oa, requestGroup(oa, ob), port)
+              : new Finding(false, "request", w, ob, oa, requestGroup(ob, oa), port));
+        }
+        if (stopped) {
+          return true;
+        }
+      }
+      return false;
+    }, refused, false);
+    for (String r : refused) {
+      unsupported.add(r + " on " + host + ":" + port);
     }
   }
 
   /**
    * The destination check (spec §3.9) of a connection both policies allow depends on the first endpoint with
-   * extended config ({@code allowed_ips}) and on whether an exact host was declared. When those differ, the
-   * connection is decided again under both policies with each atom of the address space as its resolved address
-   * ({@link Destinations}); an address one lets through and the other refuses is a difference whose witness carries
-   * that address.
+   * extended config ({@code allowed_ips}) and on whether an exact host was declared, among the endpoints the
+   * connection meets: for a union of endpoint sets, the smallest extended ordinal and the "or" of the exact flags, so
+   * the reachable pairs of modes are a closure as for requests. Where the two modes differ, the connection is decided
+   * again under both policies with each atom of the address space as its resolved address ({@link Destinations}); an
+   * address one lets through and the other refuses is a difference whose witness carries that address.
    */
-  private void destinations(NetworkRequest conn, BitSet mb, BitSet ma) {
-    String b = destinationMode(before, mb);
-    String a = destinationMode(after, ma);
-    if (a.equals(b)) {
-      return;
+  private void destinations(String host, int port, List<List<BitSet>> sets, List<Integer> atomOf) {
+    Map<List<Integer>, List<Integer>> closure = new LinkedHashMap<>();
+    List<List<Integer>> base = new ArrayList<>();
+    for (int p = 0; p < sets.size(); p++) {
+      List<Integer> d = new ArrayList<>(destination(before, sets.get(p).get(0)));
+      d.addAll(destination(after, sets.get(p).get(1)));
+      if (closure.putIfAbsent(d, List.of(p)) == null) {
+        base.add(d);
+      }
     }
+    List<List<Integer>> order = new ArrayList<>(base);
+    for (int i = 0; i < order.size(); i++) {
+      for (List<Integer> b : base) {
+        List<Integer> j = joinDestinations(order.get(i), b);
+        if (!closure.containsKey(j)) {
+          List<Integer> from = new ArrayList<>(closure.get(order.get(i)));
+          from.addAll(closure.get(b));
+          closure.put(j, from);
+          order.add(j);
+        }
+      }
+    }
+    for (List<Integer> d : order) {
+      if (stopped) {
+        return;
+      }
+      if (d.get(2) == 0 || d.get(5) == 0) {
+        continue; // one side meets no endpoint: a connection difference
+      }
+      String b = destinationMode(before, d.get(0), d.get(1) != 0);
+      String a = destinationMode(after, d.get(3), d.get(4) != 0);
+      if (a.equals(b)) {
+        continue;
+      }
+      List<Integer> atoms = new ArrayList<>();
+      BitSet mb = new BitSet();
+      BitSet ma = new BitSet();
+      for (int p : closure.get(d)) {
+        atoms.add(atomOf.get(p));
+        mb.or(sets.get(p).get(0));
+        ma.or(sets.get(p).get(1));
+      }
+      NetworkRequest conn = identity(host, port, atoms);
+      if (Outcomes.of(before, conn).outcome().passes() && Outcomes.of(after, conn).outcome().passes()) {
+        destinations(conn, mb, ma, b, a);
+      }
+    }
+  }
+
+  /** (first extended ordinal or {@link Integer#MAX_VALUE}, exact host declared 0/1, any endpoint 0/1). */
+  private static List<Integer> destination(PolicyModel m, BitSet eps) {
+    int first = Integer.MAX_VALUE;
+    int exact = 0;
+    for (int i = eps.nextSetBit(0); i >= 0; i = eps.nextSetBit(i + 1)) {
+      PolicyModel.Ep e = m.endpoints.get(i);
+      boolean extended = e.inspected || !e.source.allowedIps().isEmpty() || !e.source.tls().isEmpty();
+      if (extended) {
+        first = Math.min(first, i);
+      }
+      exact |= !e.hostless && !e.wildcard ? 1 : 0;
+    }
+    return List.of(first, exact, eps.isEmpty() ? 0 : 1);
+  }
+
+  private static List<Integer> joinDestinations(List<Integer> x, List<Integer> y) {
+    return List.of(Math.min(x.get(0), y.get(0)), x.get(1) | y.get(1), x.get(2) | y.get(2),
+        Math.min(x.get(3), y.get(3)), x.get(4) | y.get(4), x.get(5) | y.get(5));
+  }
+
+  /** Decides the connection with every representative address under both policies. */
+  private void destinations(NetworkRequest conn, BitSet mb, BitSet ma, String b, String a) {
     List<CidrRange> extra = new ArrayList<>();
     addAllowedIps(before, mb, extra);
     addAllowedIps(after, ma, extra);
@@ -276,114 +443,16 @@ final class NetworkDiff {
     }
   }
 
-  private static String destinationMode(PolicyModel m, BitSet eps) {
-    String ips = null;
-    boolean exact = false;
-    for (int i = eps.nextSetBit(0); i >= 0; i = eps.nextSetBit(i + 1)) {
-      PolicyModel.Ep e = m.endpoints.get(i);
-      boolean extended = e.inspected || !e.source.allowedIps().isEmpty() || !e.source.tls().isEmpty();
-      if (ips == null && extended) {
-        Set<String> set = new TreeSet<>();
-        e.source.allowedIps().forEach(ip -> set.add(ip.trim().toLowerCase(Locale.ROOT)));
-        ips = set.toString();
+  /** The destination mode given the first extended endpoint ({@link Integer#MAX_VALUE}: none) and the exact flag. */
+  private static String destinationMode(PolicyModel m, int firstExtended, boolean exact) {
+    if (firstExtended != Integer.MAX_VALUE) {
+      Set<String> set = new TreeSet<>();
+      m.endpoints.get(firstExtended).source.allowedIps().forEach(ip -> set.add(ip.trim().toLowerCase(Locale.ROOT)));
+      if (!set.isEmpty()) {
+        return "allowed_ips " + set; // the list decides; whether an exact host was declared no longer matters
       }
-      exact |= !e.hostless && !e.wildcard;
-    }
-    if (ips != null && !ips.equals("[]")) {
-      return "allowed_ips " + ips; // the list decides; whether an exact host was declared no longer matters
     }
     return "no allowed_ips" + (exact ? ", exact host declared" : ", no exact host");
-  }
-
-  /** The requests of one class: decided cell by cell under both policies. */
-  private void requestCells(NetworkRequest conn, BitSet mb, BitSet ma) {
-    boolean beforeRelaysAll = noneInspected(before, mb);
-    boolean afterRelaysAll = noneInspected(after, ma);
-    boolean widen = wantWidened && !beforeRelaysAll;
-    boolean narrow = wantNarrowed && !afterRelaysAll;
-    if ((!widen && !narrow) || sameDecisions(mb, ma)) {
-      return;
-    }
-    List<PolicyModel.Ep> eps = new ArrayList<>();
-    for (int i = mb.nextSetBit(0); i >= 0; i = mb.nextSetBit(i + 1)) {
-      eps.add(before.endpoints.get(i));
-    }
-    for (int i = ma.nextSetBit(0); i >= 0; i = ma.nextSetBit(i + 1)) {
-      eps.add(after.endpoints.get(i));
-    }
-    for (PolicyModel.Ep e : eps) {
-      if (e.bodyProtocol != null) {
-        unsupported.add((before.endpoints.contains(e) ? before.side : after.side) + " policy: " + e.bodyProtocol);
-        return;
-      }
-    }
-    Set<String> signature = new TreeSet<>();
-    for (PolicyModel.Ep e : eps) {
-      signature.add(e.requestSignature);
-    }
-    RequestCells cells = cellsBySignature.get(signature);
-    List<String> found = new ArrayList<>();
-    if (cells == null) {
-      try {
-        cells = new RequestCells(eps, languages, MAX_PRODUCT_STATES, found);
-      } catch (ProductSearch.StateLimitException e) {
-        unsupported.add("resource limit: the paths of the endpoints on " + conn.host() + ":" + conn.port()
-            + " need more than " + e.limit() + " automaton states (refused, not explored)");
-        return;
-      }
-      cellsBySignature.put(signature, cells);
-    }
-    unsupported.addAll(found);
-    for (String method : cells.methods) {
-      for (int p = 0; p < cells.paths.size(); p++) {
-        Optional<List<Map<String, List<String>>>> queries = cells.queries(method, p);
-        if (queries.isEmpty()) {
-          unsupported.add("resource limit: more than " + RequestCells.MAX_QUERY_COMBINATIONS
-              + " query combinations for " + method + " " + cells.paths.get(p) + " on " + conn.host() + ":"
-              + conn.port() + " (refused, not explored)");
-          continue;
-        }
-        for (Map<String, List<String>> query : queries.get()) {
-          if (stopped) {
-            return;
-          }
-          L7Request r = L7Request.of(conn, method, cells.paths.get(p)).withQuery(query);
-          Origin ob = Outcomes.onAllowedConnection(before, r);
-          Origin oa = Outcomes.onAllowedConnection(after, r);
-          boolean pb = ob.outcome().passes();
-          boolean pa = oa.outcome().passes();
-          if (pa && !pb && widen) {
-            emit(new Finding(true, "request", new Witness.Network(conn, Optional.of(r)), ob, oa,
-                requestGroup(oa, ob), conn.port()));
-          } else if (pb && !pa && narrow) {
-            emit(new Finding(false, "request", new Witness.Network(conn, Optional.of(r)), ob, oa,
-                requestGroup(ob, oa), conn.port()));
-          }
-        }
-      }
-    }
-  }
-
-  /** True when both sides meet endpoints that decide requests alike, in the same order: no request can differ. */
-  private boolean sameDecisions(BitSet mb, BitSet ma) {
-    if (mb.cardinality() != ma.cardinality()) {
-      return false;
-    }
-    for (int i = mb.nextSetBit(0), j = ma.nextSetBit(0); i >= 0; i = mb.nextSetBit(i + 1), j = ma.nextSetBit(j + 1)) {
-      if (!before.endpoints.get(i).decisionSignature.equals(after.endpoints.get(j).decisionSignature)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean noneInspected(PolicyModel m, BitSet eps) {
-    for (int i = eps.nextSetBit(0); i >= 0; i = eps.nextSetBit(i + 1)) {
-      if (m.endpoints.get(i).inspected) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String requestGroup(Origin passing, Origin refusing) {

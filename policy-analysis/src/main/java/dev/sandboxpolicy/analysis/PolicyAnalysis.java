@@ -116,12 +116,6 @@ public final class PolicyAnalysis {
    * @throws PolicyCompileException if either policy has validation errors
    */
   public static Comparison compare(Policy before, Policy after) throws PolicyCompileException {
-    return compare(before, after, new java.util.HashMap<>());
-  }
-
-  /** {@link #compare(Policy, Policy)} sharing built automata with other analyses through {@code languages}. */
-  static Comparison compare(Policy before, Policy after, Map<String, dev.sandboxpolicy.model.automaton.ByteDfa>
-      languages) throws PolicyCompileException {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");
     PolicyModel b = PolicyModel.of("before", before);
@@ -148,7 +142,7 @@ public final class PolicyAnalysis {
     new NetworkDiff(b, a, true, true, f -> {
       groups.computeIfAbsent((f.widened() ? "+" : "-") + f.group(), k -> new ArrayList<>()).add(f);
       return false;
-    }, unsupported, languages).run();
+    }, unsupported).run();
     for (List<NetworkDiff.Finding> group : groups.values()) {
       NetworkDiff.Finding f = group.get(0);
       Set<Integer> ports = new TreeSet<>();

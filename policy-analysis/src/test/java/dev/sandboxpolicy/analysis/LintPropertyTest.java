@@ -12,6 +12,7 @@ import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.testkit.PolicyGenerator;
 import dev.sandboxpolicy.testkit.PropertyCheck;
+import dev.sandboxpolicy.testkit.ReferenceMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class LintPropertyTest {
   private static final int CASES = 30;
+  private static final int SHARED_HOST_CASES = 40;
+  private static final int SHARED_HOST_SAMPLES = 200;
 
   @Test
   void removingWhatALintWarningNamesChangesNoDecision() throws Exception {
@@ -45,6 +48,39 @@ class LintPropertyTest {
       }
     }
     assertTrue(fixed != null || warnings > 5, "the generated policies gave too few warnings to test: " + warnings);
+  }
+
+  /**
+   * The same on policies whose entries crowd onto a few hosts ({@link SharedHostPolicies}), where a connection's
+   * executable and ancestors combine entries: every removal a warning names is equivalent for {@code compare} and
+   * for the reference matcher on sampled connections and requests (with ancestors from the policy's binaries).
+   */
+  @Test
+  void removingWhatALintWarningNamesChangesNoDecisionOnSharedHosts() throws Exception {
+    Long fixed = Long.getLong(PropertyCheck.SEED_PROPERTY);
+    long base = fixed != null ? fixed : 20261207L;
+    int entries = 0;
+    for (int i = 0; i < (fixed != null ? 1 : SHARED_HOST_CASES); i++) {
+      long seed = base + i;
+      SplittableRandom random = new SplittableRandom(seed);
+      Policy p = SharedHostPolicies.policies().generate(random, 12);
+      List<Witness.Network> samples = SharedHostPolicies.samples(p, random, SHARED_HOST_SAMPLES);
+      ReferenceMatcher rp = ReferenceMatcher.of(p);
+      for (Problem w : PolicyAnalysis.lint(p)) {
+        entries += w.code().equals("redundant_entry") ? 1 : 0;
+        Policy without = without(p, w);
+        ReferenceMatcher rw = ReferenceMatcher.of(without);
+        Comparison c = PolicyAnalysis.compare(p, without);
+        String context = "seed " + seed + " (rerun with -D" + PropertyCheck.SEED_PROPERTY + "=" + seed
+            + "): removing " + w + "\n" + PolicyWriter.toYaml(p);
+        assertTrue(c.relation() == Comparison.Relation.EQUIVALENT && c.unsupported().isEmpty(),
+            context + "\nis not equivalent: " + c);
+        for (Witness.Network s : samples) {
+          assertEquals(Reference.passes(rp, s), Reference.passes(rw, s), context + "\nsample " + s.describe());
+        }
+      }
+    }
+    assertTrue(fixed != null || entries > 5, "the generated policies gave too few redundant entries: " + entries);
   }
 
   /** The policy without the rule, deny rule or entry a warning names. */
