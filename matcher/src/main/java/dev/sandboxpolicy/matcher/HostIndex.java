@@ -219,12 +219,12 @@ final class HostIndex {
           if (wildcards == null) {
             break; // no wildcard suffix ends with this one, so no longer one can match
           }
-          if (addWildcards(wildcards, lowerHost, exactlyLowered, port, scratch) == GlobMatcher.ERROR) {
+          if (addWildcards(wildcards, lowerHost, exactlyLowered, false, port, scratch) == GlobMatcher.ERROR) {
             return GlobMatcher.ERROR;
           }
         }
       }
-      if (addWildcards(rootWildcards, lowerHost, exactlyLowered, port, scratch) == GlobMatcher.ERROR) {
+      if (addWildcards(rootWildcards, lowerHost, exactlyLowered, false, port, scratch) == GlobMatcher.ERROR) {
         return GlobMatcher.ERROR;
       }
     }
@@ -250,12 +250,12 @@ final class HostIndex {
           if (wildcards == null) {
             break;
           }
-          if (addWildcards(wildcards, lowerHost, false, -1, scratch) == GlobMatcher.ERROR) {
+          if (addWildcards(wildcards, lowerHost, false, true, 0, scratch) == GlobMatcher.ERROR) {
             return GlobMatcher.ERROR;
           }
         }
       }
-      if (addWildcards(rootWildcards, lowerHost, false, -1, scratch) == GlobMatcher.ERROR) {
+      if (addWildcards(rootWildcards, lowerHost, false, true, 0, scratch) == GlobMatcher.ERROR) {
         return GlobMatcher.ERROR;
       }
     }
@@ -267,14 +267,14 @@ final class HostIndex {
   }
 
   /**
-   * The wildcards of {@code bucket} that admit {@code port} (any port: -1) and match the host; {@code
-   * exactlyLowered}: the host is lower-cased per code point already (no surrogates, no U+0000), so the case-folding
-   * globs may compare it as it is.
+   * The wildcards of {@code bucket} that admit {@code port} (every one with {@code anyPort}, for a plan) and match
+   * the host; {@code exactlyLowered}: the host is lower-cased per code point already (no surrogates, no U+0000), so
+   * the case-folding globs may compare it as it is.
    */
-  private static int addWildcards(
-      CompiledEndpoint[] bucket, String lowerHost, boolean exactlyLowered, int port, EvaluationScratch scratch) {
+  private static int addWildcards(CompiledEndpoint[] bucket, String lowerHost, boolean exactlyLowered,
+      boolean anyPort, int port, EvaluationScratch scratch) {
     for (CompiledEndpoint e : bucket) {
-      if (port >= 0 && !e.portMatches(port)) {
+      if (!anyPort && !e.portMatches(port)) {
         continue;
       }
       int r = exactlyLowered ? e.hostGlob.evaluateLowerCase(lowerHost) : e.hostGlob.evaluate(lowerHost);

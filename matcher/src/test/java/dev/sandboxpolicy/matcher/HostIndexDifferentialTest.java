@@ -62,6 +62,22 @@ class HostIndexDifferentialTest {
     }
   }
 
+  /** A requested port no endpoint lists, negative ones included, matches no endpoint, wildcard or exact. */
+  @Test
+  void aPortNoEndpointListsMatchesNothing() throws Exception {
+    CompiledPolicy p = TestPolicies.compile("""
+        network_policies:
+          w:
+            endpoints: [{host: "*.example.com", port: 443}, {host: api.example.com, port: 443}]
+            binaries: [{path: /bin/x}]
+        """);
+    for (int port : new int[] {-1, 0, 80, Integer.MIN_VALUE, 65_536}) {
+      assertEquals(Verdict.DENY, p.decideNetwork(NetworkRequest.of("a.example.com", port, "/bin/x")).verdict());
+      assertEquals(Verdict.DENY, p.decideNetwork(NetworkRequest.of("api.example.com", port, "/bin/x")).verdict());
+    }
+    assertEquals(Verdict.ALLOW, p.decideNetwork(NetworkRequest.of("a.example.com", 443, "/bin/x")).verdict());
+  }
+
   /** Spec §3.3 literally (after the trailing dot is gone): lower-cased equality, or G(lower(pattern), ["."], lower(host)) when it has a '*'. */
   private static boolean hostMatches(String pattern, String host) {
     if (pattern.indexOf('*') < 0) {
