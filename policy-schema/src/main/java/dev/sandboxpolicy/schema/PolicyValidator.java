@@ -204,7 +204,7 @@ public final class PolicyValidator {
     for (int i = 0; i < problems.size(); i++) {
       reported.putIfAbsent(problems.get(i).severity() + " " + problems.get(i).pointer(), i);
     }
-    ReadResult<?> read = read(kind, text, mode);
+    ReadResult<?> read = read(kind, tree, mode);
     for (Problem p : read.problems()) {
       Integer at = reported.putIfAbsent(p.severity() + " " + p.pointer(), problems.size());
       if (at == null) {
@@ -216,7 +216,7 @@ public final class PolicyValidator {
       }
     }
     if (read.value().isEmpty() && strict && tree.value().isPresent()) {
-      read = read(kind, text, ReadMode.LEGACY_TOLERANT); // value rules on a tolerant reading
+      read = read(kind, tree, ReadMode.LEGACY_TOLERANT); // value rules on a tolerant reading
     }
     if (read.value().isPresent()) {
       Object value = read.value().get();
@@ -260,12 +260,13 @@ public final class PolicyValidator {
     return validateText(kind, text, mode);
   }
 
-  private static ReadResult<?> read(DocumentKind kind, String text, ReadMode mode) {
+  /** The typed reading of an already parsed document (the text is parsed once, for the schema and the model). */
+  private static ReadResult<?> read(DocumentKind kind, ReadResult<Object> tree, ReadMode mode) {
     PolicyReader reader = PolicyReader.of(mode);
     return switch (kind) {
-      case POLICY -> reader.readPolicy(text);
-      case PRESET -> reader.readPreset(text);
-      case BLUEPRINT -> reader.readBlueprint(text);
+      case POLICY -> reader.readPolicy(tree);
+      case PRESET -> reader.readPreset(tree);
+      case BLUEPRINT -> reader.readBlueprint(tree);
     };
   }
 
