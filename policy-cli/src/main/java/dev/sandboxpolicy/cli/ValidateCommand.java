@@ -72,10 +72,7 @@ final class ValidateCommand extends Subcommand {
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    DocumentKind documentKind =
-        DocumentKind.fromWireName(kind)
-            .orElseThrow(
-                () -> CommandFailure.usage("--kind must be policy, preset or blueprint, not '" + kind + "'"));
+    DocumentKind documentKind = DocumentValidation.kind(kind);
     ValidationProfile validationProfile = ValidationProfile.fromWireName(profile).orElseThrow(
         () -> CommandFailure.usage("--profile must be openshell or nemoclaw, not '" + profile + "'"));
     if (custom && documentKind != DocumentKind.PRESET) {
