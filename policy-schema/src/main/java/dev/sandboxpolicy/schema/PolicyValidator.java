@@ -199,12 +199,23 @@ public final class PolicyValidator {
     Objects.requireNonNull(text, "text");
     boolean strict = mode == ReadMode.STRICT;
     ReadResult<Object> tree = PolicyReader.of(mode).readTree(text, DocumentFormat.YAML);
+    ReadResult<?> read = read(kind, tree, mode);
+    ValidationReport semantic = null;
+    if (kind == DocumentKind.POLICY && read.problems().isEmpty() && read.value().isPresent()
+        && !hasNull(tree.value().orElse(null))) {
+      semantic = semantic(kind, read, strict);
+      if (semantic.problems().isEmpty()) {
+        // The policy schema refuses nothing that the reader and every value rule accept without a word (explicit
+        // nulls aside), so a clean policy skips compiling it (CleanPolicySchemaTest). Not so for presets and
+        // blueprints, whose schemas check what their readers do not (required headers, non-empty maps, versions).
+        return withProfile(kind, tree, List.of());
+      }
+    }
     List<Problem> problems = new ArrayList<>(JsonSchemaCheck.check(kind, tree, !strict));
     Map<String, Integer> reported = new HashMap<>();
     for (int i = 0; i < problems.size(); i++) {
       reported.putIfAbsent(problems.get(i).severity() + " " + problems.get(i).pointer(), i);
     }
-    ReadResult<?> read = read(kind, tree, mode);
     for (Problem p : read.problems()) {
       Integer at = reported.putIfAbsent(p.severity() + " " + p.pointer(), problems.size());
       if (at == null) {
@@ -219,14 +230,9 @@ public final class PolicyValidator {
       read = read(kind, tree, ReadMode.LEGACY_TOLERANT); // value rules on a tolerant reading
     }
     if (read.value().isPresent()) {
-      Object value = read.value().get();
-      SourceMap map = read.sourceMap();
-      PolicyRules rules = rules(strict);
-      ValidationReport semantic = switch (kind) {
-        case POLICY -> rules.validate((Policy) value, map);
-        case PRESET -> rules.validatePreset((Preset) value, map);
-        case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
-      };
+      if (semantic == null) {
+        semantic = semantic(kind, read, strict);
+      }
       // a value the schema refuses and a value rule reports too (at the value, or inside it: a duplicate item) is
       // reported once, by the rule (its code is specific)
       Set<String> ruledOrAbove = new HashSet<>();
@@ -248,11 +254,56 @@ public final class PolicyValidator {
         }
       }
     }
+    return withProfile(kind, tree, problems);
+  }
+
+  /** {@code problems}, plus the profile's on the document's tree. */
+  private ValidationReport withProfile(DocumentKind kind, ReadResult<Object> tree, List<Problem> problems) {
     if (profile == ValidationProfile.NEMOCLAW && tree.value().isPresent()) {
       return ValidationReport.of(
           NemoClawProfile.merge(problems, NemoClawProfile.check(kind, tree.value().get(), tree.sourceMap())));
     }
     return ValidationReport.of(problems);
+  }
+
+  /** The value rules of a read that produced a value, located through its source map. */
+  private ValidationReport semantic(DocumentKind kind, ReadResult<?> read, boolean strict) {
+    Object value = read.value().orElseThrow();
+    SourceMap map = read.sourceMap();
+    PolicyRules rules = rules(strict);
+    return switch (kind) {
+      case POLICY -> rules.validate((Policy) value, map);
+      case PRESET -> rules.validatePreset((Preset) value, map);
+      case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
+    };
+  }
+
+  /** Whether the reader and the value rules report nothing for the document {@code tree} holds (tests). */
+  boolean cleanWithoutSchema(DocumentKind kind, ReadResult<Object> tree, ReadMode mode) {
+    ReadResult<?> read = read(kind, tree, mode);
+    return read.problems().isEmpty() && read.value().isPresent()
+        && semantic(kind, read, mode == ReadMode.STRICT).problems().isEmpty();
+  }
+
+  /** Whether a plain tree holds an explicit null anywhere (a null reads as absent; the schema wants the type). */
+  static boolean hasNull(Object tree) {
+    if (tree == null) {
+      return true;
+    }
+    if (tree instanceof Map<?, ?> map) {
+      for (Object v : map.values()) {
+        if (hasNull(v)) {
+          return true;
+        }
+      }
+    } else if (tree instanceof List<?> list) {
+      for (Object v : list) {
+        if (hasNull(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@link #validateText(DocumentKind, String, ReadMode)} in this validator's mode. */
