@@ -27,7 +27,8 @@ class ReadFromTreeTest {
           "version: 1\nnetwork_policies: [unclosed\n",
           "version: 1\nversion: 2\n",
           "network_policies: {}\n",
-          "version: 1\nnetwork_policies:\n  a:\n    endpoints:\n      - host: x.com\n        port: 443\n        acess: full\n",
+          "version: 1\nnetwork_policies:\n  a:\n    endpoints:\n      - host: x.com\n        port: 443\n"
+              + "        acess: full\n",
           "version: 1\nnetwork_policies:\n  a:\n    endpoints:\n      - host: x.com\n        port: '443x'\n",
           "version: 1\nfilesystem_policy: 5\n",
           "- a\n- b\n",

@@ -31,7 +31,7 @@ final class AmbiguityCheck {
   private final ProblemSink sink;
   private final Set<Long> reportedPairs = new HashSet<>();
   private final PathSelectorOverlap paths = new PathSelectorOverlap();
-  /** Each site's index, by identity: a site is one object per endpoint (and a record's hashCode costs start-up time). */
+  /** Each site's index, by identity: a site is one object per endpoint (a record's hashCode costs start-up time). */
   private final Map<EndpointSite, Integer> ids = new IdentityHashMap<>();
   private int reports;
   private int suppressed;
