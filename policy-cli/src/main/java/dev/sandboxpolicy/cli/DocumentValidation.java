@@ -28,12 +28,6 @@ final class DocumentValidation {
 
   private DocumentValidation() {}
 
-  /** The kind a {@code --kind} option names, or a usage failure. */
-  static DocumentKind kind(String written) throws CommandFailure {
-    return DocumentKind.fromWireName(written).orElseThrow(
-        () -> CommandFailure.usage("--kind must be policy, preset or blueprint, not '" + written + "'"));
-  }
-
   /**
    * Validates text: syntax, the JSON Schema, the reader's structural problems and every semantic rule, in one
    * list ({@link PolicyValidator#validateText}). {@code custom} applies the rules for user-supplied presets.

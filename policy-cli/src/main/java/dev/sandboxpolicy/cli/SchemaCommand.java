@@ -1,8 +1,7 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.schema.DocumentKind;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code policyctl schema}: the JSON Schema of a kind of document, as shipped with the library. */
 @Command(
@@ -18,16 +17,11 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:ok", "2:usage error (an unknown kind)"})
 final class SchemaCommand extends Subcommand {
 
-  @Option(
-      names = "--kind",
-      paramLabel = "KIND",
-      completionCandidates = DocumentValidation.KindNames.class,
-      description = "policy (default), preset or blueprint")
-  String kind = DocumentKind.POLICY.wireName();
+  @Mixin KindOption kind;
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    String text = DocumentValidation.kind(kind).schemaText();
+    String text = kind.kind().schemaText();
     terminal.out().print(text.endsWith("\n") ? text : text + "\n");
     return ExitCode.OK;
   }
