@@ -39,16 +39,23 @@ import java.util.Optional;
 
 /**
  * The one table of every key of every document the library reads and writes: for each closed mapping (a
- * {@link MappingShape}) its keys in the order of the language reference, each with its JSON-Schema type, how it is
- * read into the model and how it is written back. {@link Binder} reads through it, {@link DocumentTree} and
- * {@link DocumentStream} write through it, and a test checks the shipped JSON Schemas against it, so a new key is
- * one {@link Field} here and an accessor in the model.
+ * {@link MappingShape}) its keys in the order of the language reference, each with its JSON-Schema type and its
+ * kind, which says how it is read into the model and written back. {@link Binder} reads through it,
+ * {@link DocumentTree} and {@link DocumentStream} write through it, and a test checks the shipped JSON Schemas
+ * against it.
+ *
+ * <p>The table is data: {@link LayoutCode}, generated from it by {@code LayoutCodeTest} and committed, makes and
+ * fills the builders and writes the values with direct calls of the model's getters and the builders' setters,
+ * which are named as the key in camelCase. A new key is one {@link Field} here, its accessor and builder method in
+ * the model, and a regeneration ({@code -Dlayout.writeCode=true}); {@code LayoutCodeTest} fails until then. A new
+ * shape is a constant here, named as its {@link MappingShape#name()}.
  *
  * <p>Most keys use one of the plain field kinds at the bottom of this class (a string that is omitted when empty,
  * a flag written only when true, an optional integer, a list or map of a nested shape). The few keys with their
- * own rules say so where they are declared: {@code port}/{@code ports} (the canonical form writes one port as
- * {@code port}), matchers and MCP {@code params}, middleware {@code config} (open user data), the policy's
- * {@code version} (required by a strict read), the preset header and blueprint {@code components}.
+ * own rules say so where they are declared, with their own reader and writer: {@code port}/{@code ports} (the
+ * canonical form writes one port as {@code port}), matchers and MCP {@code params}, middleware {@code config}
+ * (open user data), the policy's {@code version} (required by a strict read), the preset header and blueprint
+ * {@code components}.
  */
 final class DocumentLayout {
 

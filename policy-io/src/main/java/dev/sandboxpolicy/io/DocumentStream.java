@@ -67,38 +67,38 @@ final class DocumentStream {
     PolicyWriter.write(out, value);
   }
 
-  // the plain kinds of field, as DocumentTree's put methods put them into a tree
+  // the plain kinds of field, written when DocumentTree's methods of the same names put them into a tree
 
   /** A string, unless empty. */
-  void string(String key, String value) {
+  void putString(String key, String value) {
     if (!value.isEmpty()) {
       field(key, value);
     }
   }
 
   /** A value, unless null. */
-  void nonNull(String key, Object value) {
+  void putNonNull(String key, Object value) {
     if (value != null) {
       field(key, value);
     }
   }
 
   /** The value of an optional, when present. */
-  void optional(String key, Optional<?> value) {
+  void putOptional(String key, Optional<?> value) {
     if (value.isPresent()) {
       field(key, value.get());
     }
   }
 
   /** {@code true}, when true. */
-  void flag(String key, boolean value) {
+  void putTrue(String key, boolean value) {
     if (value) {
       field(key, Boolean.TRUE);
     }
   }
 
   /** A list, unless empty. */
-  void strings(String key, List<?> value) {
+  void putList(String key, List<?> value) {
     if (!value.isEmpty()) {
       field(key, value);
     }

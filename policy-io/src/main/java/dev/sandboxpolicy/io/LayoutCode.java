@@ -140,9 +140,9 @@ final class LayoutCode {
     out.startMapping();
     if (out.layout().canonical()) {
       out.name("endpoints"); streamEndpointList(out, v.endpoints());
-      out.string("name", v.name());
+      out.putString("name", v.name());
     } else {
-      out.string("name", v.name());
+      out.putString("name", v.name());
       out.name("endpoints"); streamEndpointList(out, v.endpoints());
     }
     out.endMapping();
@@ -291,11 +291,11 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.optional("harness", v.harness());
-      out.nonNull("path", v.path());
+      out.putOptional("harness", v.harness());
+      out.putNonNull("path", v.path());
     } else {
-      out.nonNull("path", v.path());
-      out.optional("harness", v.harness());
+      out.putNonNull("path", v.path());
+      out.putOptional("harness", v.harness());
     }
     out.endMapping();
   }
@@ -381,21 +381,21 @@ final class LayoutCode {
     out.startMapping();
     if (out.layout().canonical()) {
       DocumentLayout.BLUEPRINT.streamOwn(7, out, v);
-      out.string("description", v.description());
-      out.string("digest", v.digest());
-      out.string("max_openshell_version", v.maxOpenshellVersion());
-      out.string("min_openclaw_version", v.minOpenclawVersion());
-      out.string("min_openshell_version", v.minOpenshellVersion());
-      out.strings("profiles", v.profiles());
-      out.string("version", v.version());
+      out.putString("description", v.description());
+      out.putString("digest", v.digest());
+      out.putString("max_openshell_version", v.maxOpenshellVersion());
+      out.putString("min_openclaw_version", v.minOpenclawVersion());
+      out.putString("min_openshell_version", v.minOpenshellVersion());
+      out.putList("profiles", v.profiles());
+      out.putString("version", v.version());
     } else {
-      out.string("version", v.version());
-      out.string("min_openshell_version", v.minOpenshellVersion());
-      out.string("max_openshell_version", v.maxOpenshellVersion());
-      out.string("min_openclaw_version", v.minOpenclawVersion());
-      out.string("digest", v.digest());
-      out.string("description", v.description());
-      out.strings("profiles", v.profiles());
+      out.putString("version", v.version());
+      out.putString("min_openshell_version", v.minOpenshellVersion());
+      out.putString("max_openshell_version", v.maxOpenshellVersion());
+      out.putString("min_openclaw_version", v.minOpenclawVersion());
+      out.putString("digest", v.digest());
+      out.putString("description", v.description());
+      out.putList("profiles", v.profiles());
       DocumentLayout.BLUEPRINT.streamOwn(7, out, v);
     }
     out.endMapping();
@@ -471,9 +471,9 @@ final class LayoutCode {
     out.startMapping();
     if (out.layout().canonical()) {
       { var x = v.additions(); if (!x.isEmpty()) { out.name("additions"); streamAdditionMap(out, x); } }
-      out.string("base", v.base());
+      out.putString("base", v.base());
     } else {
-      out.string("base", v.base());
+      out.putString("base", v.base());
       { var x = v.additions(); if (!x.isEmpty()) { out.name("additions"); streamAdditionMap(out, x); } }
     }
     out.endMapping();
@@ -546,9 +546,9 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.string("provider", v.provider());
+      out.putString("provider", v.provider());
     } else {
-      out.string("provider", v.provider());
+      out.putString("provider", v.provider());
     }
     out.endMapping();
   }
@@ -664,52 +664,52 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.string("access", v.access());
-      out.flag("allow_encoded_slash", v.allowEncodedSlash());
-      out.flag("allow_uninspected_credentials", v.allowUninspectedCredentials());
-      out.strings("allowed_ips", v.allowedIps());
+      out.putString("access", v.access());
+      out.putTrue("allow_encoded_slash", v.allowEncodedSlash());
+      out.putTrue("allow_uninspected_credentials", v.allowUninspectedCredentials());
+      out.putList("allowed_ips", v.allowedIps());
       { var x = v.credentialBinding(); if (x.isPresent()) { out.name("credential_binding"); streamCredentialBinding(out, x.get()); } }
-      out.string("credential_signing", v.credentialSigning());
+      out.putString("credential_signing", v.credentialSigning());
       { var x = v.denyRules(); if (x.isPresent()) { out.name("deny_rules"); streamRuleBodyList(out, x.get()); } }
-      out.string("enforcement", v.enforcement());
-      out.optional("graphql_max_body_bytes", v.graphqlMaxBodyBytes());
+      out.putString("enforcement", v.enforcement());
+      out.putOptional("graphql_max_body_bytes", v.graphqlMaxBodyBytes());
       { var x = v.graphqlPersistedQueries(); if (!x.isEmpty()) { out.name("graphql_persisted_queries"); streamPersistedQueryMap(out, x); } }
-      out.string("host", v.host());
+      out.putString("host", v.host());
       { var x = v.jsonRpc(); if (x.isPresent()) { out.name("json_rpc"); streamJsonRpc(out, x.get()); } }
       DocumentLayout.ENDPOINT.streamOwn(23, out, v);
-      out.string("path", v.path());
-      out.string("persisted_queries", v.persistedQueries());
+      out.putString("path", v.path());
+      out.putString("persisted_queries", v.persistedQueries());
       DocumentLayout.ENDPOINT.streamOwn(1, out, v);
       DocumentLayout.ENDPOINT.streamOwn(2, out, v);
-      out.string("protocol", v.protocol());
-      out.flag("request_body_credential_rewrite", v.requestBodyCredentialRewrite());
+      out.putString("protocol", v.protocol());
+      out.putTrue("request_body_credential_rewrite", v.requestBodyCredentialRewrite());
       { var x = v.rules(); if (x.isPresent()) { out.name("rules"); streamAllowRuleList(out, x.get()); } }
-      out.string("signing_region", v.signingRegion());
-      out.string("signing_service", v.signingService());
-      out.string("tls", v.tls());
-      out.flag("websocket_credential_rewrite", v.websocketCredentialRewrite());
+      out.putString("signing_region", v.signingRegion());
+      out.putString("signing_service", v.signingService());
+      out.putString("tls", v.tls());
+      out.putTrue("websocket_credential_rewrite", v.websocketCredentialRewrite());
     } else {
-      out.string("host", v.host());
+      out.putString("host", v.host());
       DocumentLayout.ENDPOINT.streamOwn(1, out, v);
       DocumentLayout.ENDPOINT.streamOwn(2, out, v);
-      out.string("path", v.path());
-      out.string("protocol", v.protocol());
-      out.string("tls", v.tls());
-      out.string("enforcement", v.enforcement());
-      out.string("access", v.access());
+      out.putString("path", v.path());
+      out.putString("protocol", v.protocol());
+      out.putString("tls", v.tls());
+      out.putString("enforcement", v.enforcement());
+      out.putString("access", v.access());
       { var x = v.rules(); if (x.isPresent()) { out.name("rules"); streamAllowRuleList(out, x.get()); } }
       { var x = v.denyRules(); if (x.isPresent()) { out.name("deny_rules"); streamRuleBodyList(out, x.get()); } }
-      out.strings("allowed_ips", v.allowedIps());
-      out.flag("allow_encoded_slash", v.allowEncodedSlash());
-      out.flag("websocket_credential_rewrite", v.websocketCredentialRewrite());
-      out.flag("request_body_credential_rewrite", v.requestBodyCredentialRewrite());
-      out.flag("allow_uninspected_credentials", v.allowUninspectedCredentials());
-      out.string("persisted_queries", v.persistedQueries());
+      out.putList("allowed_ips", v.allowedIps());
+      out.putTrue("allow_encoded_slash", v.allowEncodedSlash());
+      out.putTrue("websocket_credential_rewrite", v.websocketCredentialRewrite());
+      out.putTrue("request_body_credential_rewrite", v.requestBodyCredentialRewrite());
+      out.putTrue("allow_uninspected_credentials", v.allowUninspectedCredentials());
+      out.putString("persisted_queries", v.persistedQueries());
       { var x = v.graphqlPersistedQueries(); if (!x.isEmpty()) { out.name("graphql_persisted_queries"); streamPersistedQueryMap(out, x); } }
-      out.optional("graphql_max_body_bytes", v.graphqlMaxBodyBytes());
-      out.string("credential_signing", v.credentialSigning());
-      out.string("signing_service", v.signingService());
-      out.string("signing_region", v.signingRegion());
+      out.putOptional("graphql_max_body_bytes", v.graphqlMaxBodyBytes());
+      out.putString("credential_signing", v.credentialSigning());
+      out.putString("signing_service", v.signingService());
+      out.putString("signing_region", v.signingRegion());
       { var x = v.credentialBinding(); if (x.isPresent()) { out.name("credential_binding"); streamCredentialBinding(out, x.get()); } }
       { var x = v.jsonRpc(); if (x.isPresent()) { out.name("json_rpc"); streamJsonRpc(out, x.get()); } }
       DocumentLayout.ENDPOINT.streamOwn(23, out, v);
@@ -788,13 +788,13 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.flag("include_workdir", v.includeWorkdir());
-      out.strings("read_only", v.readOnly());
-      out.strings("read_write", v.readWrite());
+      out.putTrue("include_workdir", v.includeWorkdir());
+      out.putList("read_only", v.readOnly());
+      out.putList("read_write", v.readWrite());
     } else {
-      out.flag("include_workdir", v.includeWorkdir());
-      out.strings("read_only", v.readOnly());
-      out.strings("read_write", v.readWrite());
+      out.putTrue("include_workdir", v.includeWorkdir());
+      out.putList("read_only", v.readOnly());
+      out.putList("read_write", v.readWrite());
     }
     out.endMapping();
   }
@@ -866,9 +866,9 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.optional("max_body_bytes", v.maxBodyBytes());
+      out.putOptional("max_body_bytes", v.maxBodyBytes());
     } else {
-      out.optional("max_body_bytes", v.maxBodyBytes());
+      out.putOptional("max_body_bytes", v.maxBodyBytes());
     }
     out.endMapping();
   }
@@ -940,9 +940,9 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.string("compatibility", v.compatibility());
+      out.putString("compatibility", v.compatibility());
     } else {
-      out.string("compatibility", v.compatibility());
+      out.putString("compatibility", v.compatibility());
     }
     out.endMapping();
   }
@@ -1019,15 +1019,15 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.optional("allow_all_known_mcp_methods", v.allowAllKnownMcpMethods());
-      out.optional("max_body_bytes", v.maxBodyBytes());
-      out.optional("strict_tool_names", v.strictToolNames());
+      out.putOptional("allow_all_known_mcp_methods", v.allowAllKnownMcpMethods());
+      out.putOptional("max_body_bytes", v.maxBodyBytes());
+      out.putOptional("strict_tool_names", v.strictToolNames());
       DocumentLayout.MCP.streamOwn(0, out, v);
     } else {
       DocumentLayout.MCP.streamOwn(0, out, v);
-      out.optional("max_body_bytes", v.maxBodyBytes());
-      out.optional("strict_tool_names", v.strictToolNames());
-      out.optional("allow_all_known_mcp_methods", v.allowAllKnownMcpMethods());
+      out.putOptional("max_body_bytes", v.maxBodyBytes());
+      out.putOptional("strict_tool_names", v.strictToolNames());
+      out.putOptional("allow_all_known_mcp_methods", v.allowAllKnownMcpMethods());
     }
     out.endMapping();
   }
@@ -1109,16 +1109,16 @@ final class LayoutCode {
     if (out.layout().canonical()) {
       DocumentLayout.MIDDLEWARE.streamOwn(3, out, v);
       { var x = v.endpoints(); if (x.isPresent()) { out.name("endpoints"); streamMiddlewareSelector(out, x.get()); } }
-      out.string("middleware", v.middleware());
-      out.string("name", v.name());
-      out.string("on_error", v.onError());
+      out.putString("middleware", v.middleware());
+      out.putString("name", v.name());
+      out.putString("on_error", v.onError());
       DocumentLayout.MIDDLEWARE.streamOwn(2, out, v);
     } else {
-      out.string("name", v.name());
-      out.string("middleware", v.middleware());
+      out.putString("name", v.name());
+      out.putString("middleware", v.middleware());
       DocumentLayout.MIDDLEWARE.streamOwn(2, out, v);
       DocumentLayout.MIDDLEWARE.streamOwn(3, out, v);
-      out.string("on_error", v.onError());
+      out.putString("on_error", v.onError());
       { var x = v.endpoints(); if (x.isPresent()) { out.name("endpoints"); streamMiddlewareSelector(out, x.get()); } }
     }
     out.endMapping();
@@ -1192,11 +1192,11 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.strings("exclude", v.exclude());
+      out.putList("exclude", v.exclude());
       DocumentLayout.MIDDLEWARE_SELECTOR.streamOwn(0, out, v);
     } else {
       DocumentLayout.MIDDLEWARE_SELECTOR.streamOwn(0, out, v);
-      out.strings("exclude", v.exclude());
+      out.putList("exclude", v.exclude());
     }
     out.endMapping();
   }
@@ -1274,9 +1274,9 @@ final class LayoutCode {
     if (out.layout().canonical()) {
       { var x = v.binaries(); if (!x.isEmpty()) { out.name("binaries"); streamBinaryList(out, x); } }
       out.name("endpoints"); streamEndpointList(out, v.endpoints());
-      out.string("name", v.name());
+      out.putString("name", v.name());
     } else {
-      out.string("name", v.name());
+      out.putString("name", v.name());
       out.name("endpoints"); streamEndpointList(out, v.endpoints());
       { var x = v.binaries(); if (!x.isEmpty()) { out.name("binaries"); streamBinaryList(out, x); } }
     }
@@ -1354,13 +1354,13 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.strings("fields", v.fields());
-      out.string("operation_name", v.operationName());
-      out.string("operation_type", v.operationType());
+      out.putList("fields", v.fields());
+      out.putString("operation_name", v.operationName());
+      out.putString("operation_type", v.operationType());
     } else {
-      out.string("operation_type", v.operationType());
-      out.string("operation_name", v.operationName());
-      out.strings("fields", v.fields());
+      out.putString("operation_type", v.operationType());
+      out.putString("operation_name", v.operationName());
+      out.putList("fields", v.fields());
     }
     out.endMapping();
   }
@@ -1604,11 +1604,11 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.nonNull("description", v.description());
-      out.nonNull("name", v.name());
+      out.putNonNull("description", v.description());
+      out.putNonNull("name", v.name());
     } else {
-      out.nonNull("name", v.name());
-      out.nonNull("description", v.description());
+      out.putNonNull("name", v.name());
+      out.putNonNull("description", v.description());
     }
     out.endMapping();
   }
@@ -1682,11 +1682,11 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.optional("run_as_group", v.runAsGroup());
-      out.optional("run_as_user", v.runAsUser());
+      out.putOptional("run_as_group", v.runAsGroup());
+      out.putOptional("run_as_user", v.runAsUser());
     } else {
-      out.optional("run_as_user", v.runAsUser());
-      out.optional("run_as_group", v.runAsGroup());
+      out.putOptional("run_as_user", v.runAsUser());
+      out.putOptional("run_as_group", v.runAsGroup());
     }
     out.endMapping();
   }
@@ -1771,23 +1771,23 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.string("command", v.command());
-      out.strings("fields", v.fields());
-      out.string("method", v.method());
-      out.string("operation_name", v.operationName());
-      out.string("operation_type", v.operationType());
+      out.putString("command", v.command());
+      out.putList("fields", v.fields());
+      out.putString("method", v.method());
+      out.putString("operation_name", v.operationName());
+      out.putString("operation_type", v.operationType());
       DocumentLayout.RULE_BODY.streamOwn(8, out, v);
-      out.string("path", v.path());
+      out.putString("path", v.path());
       DocumentLayout.RULE_BODY.streamOwn(3, out, v);
       DocumentLayout.RULE_BODY.streamOwn(7, out, v);
     } else {
-      out.string("method", v.method());
-      out.string("path", v.path());
-      out.string("command", v.command());
+      out.putString("method", v.method());
+      out.putString("path", v.path());
+      out.putString("command", v.command());
       DocumentLayout.RULE_BODY.streamOwn(3, out, v);
-      out.string("operation_type", v.operationType());
-      out.string("operation_name", v.operationName());
-      out.strings("fields", v.fields());
+      out.putString("operation_type", v.operationType());
+      out.putString("operation_name", v.operationName());
+      out.putList("fields", v.fields());
       DocumentLayout.RULE_BODY.streamOwn(7, out, v);
       DocumentLayout.RULE_BODY.streamOwn(8, out, v);
     }
@@ -1867,14 +1867,14 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.nonNull("description", v.description());
-      out.nonNull("label", v.label());
-      out.nonNull("name", v.name());
+      out.putNonNull("description", v.description());
+      out.putNonNull("label", v.label());
+      out.putNonNull("name", v.name());
       out.name("presets"); streamTierPresetList(out, v.presets());
     } else {
-      out.nonNull("name", v.name());
-      out.nonNull("label", v.label());
-      out.nonNull("description", v.description());
+      out.putNonNull("name", v.name());
+      out.putNonNull("label", v.label());
+      out.putNonNull("description", v.description());
       out.name("presets"); streamTierPresetList(out, v.presets());
     }
     out.endMapping();
@@ -2023,11 +2023,11 @@ final class LayoutCode {
     }
     out.startMapping();
     if (out.layout().canonical()) {
-      out.nonNull("access", v.access());
-      out.nonNull("name", v.name());
+      out.putNonNull("access", v.access());
+      out.putNonNull("name", v.name());
     } else {
-      out.nonNull("name", v.name());
-      out.nonNull("access", v.access());
+      out.putNonNull("name", v.name());
+      out.putNonNull("access", v.access());
     }
     out.endMapping();
   }

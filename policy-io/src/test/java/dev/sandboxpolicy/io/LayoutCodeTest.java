@@ -291,65 +291,71 @@ class LayoutCodeTest {
 
     /** The statement that writes field {@code i} of shape {@code name} into the tree mapping {@code out}. */
     private String tree(String name, int i, Field<?, ?> f) {
-      String k = "\"" + f.key() + "\"";
-      String get = "v." + method(f.key()) + "()";
       if (f.writesItself()) {
         return "DocumentLayout." + name + ".writeOwn(" + i + ", tree, v, out);";
       }
+      String k = "\"" + f.key() + "\"";
       if (f.plain() != null) {
-        String put = switch (f.plain()) {
-          case STRING -> "putString";
-          case REQUIRED_STRING, STRING_ALWAYS -> "putNonNull";
-          case OPTIONAL_STRING, OPTIONAL_FLAG, U32 -> "putOptional";
-          case FLAG -> "putTrue";
-          case STRING_LIST -> "putList";
-        };
-        return "DocumentTree." + put + "(out, " + k + ", " + get + ");";
+        return "DocumentTree." + put(f) + "(out, " + k + ", " + get(f) + ");";
       }
-      String x = method(f.shape().name());
-      String list = x + "List(tree, ";
-      String map = x + "Map(tree, ";
-      return switch (f.nesting()) {
-        case SECTION, NAMED_SECTION ->
-            "{ var x = " + get + "; if (x.isPresent()) { out.put(" + k + ", " + x + "(tree, x.get())); } }";
-        case LIST -> "{ var x = " + get + "; if (!x.isEmpty()) { out.put(" + k + ", " + uses(lists, f, list) + "x)); } }";
-        case LIST_ALWAYS, REQUIRED_LIST -> "out.put(" + k + ", " + uses(lists, f, list) + get + "));";
-        case OPTIONAL_LIST ->
-            "{ var x = " + get + "; if (x.isPresent()) { out.put(" + k + ", " + uses(lists, f, list) + "x.get())); } }";
-        case MAP -> "{ var x = " + get + "; if (!x.isEmpty()) { out.put(" + k + ", " + uses(maps, f, map) + "x)); } }";
-        case MAP_ALWAYS -> "out.put(" + k + ", " + uses(maps, f, map) + get + "));";
-      };
+      String helper = helper(f, method(f.shape().name()));
+      return nested(f, value -> "out.put(" + k + ", " + helper + "(tree, " + value + "));");
     }
 
     /** The statement that writes field {@code i} of shape {@code name} as generator events. */
     private String stream(String name, int i, Field<?, ?> f) {
-      String k = "\"" + f.key() + "\"";
-      String get = "v." + method(f.key()) + "()";
       if (f.writesItself()) {
         return "DocumentLayout." + name + ".streamOwn(" + i + ", out, v);";
       }
+      String k = "\"" + f.key() + "\"";
       if (f.plain() != null) {
-        String put = switch (f.plain()) {
-          case STRING -> "string";
-          case REQUIRED_STRING, STRING_ALWAYS -> "nonNull";
-          case OPTIONAL_STRING, OPTIONAL_FLAG, U32 -> "optional";
-          case FLAG -> "flag";
-          case STRING_LIST -> "strings";
-        };
-        return "out." + put + "(" + k + ", " + get + ");";
+        return "out." + put(f) + "(" + k + ", " + get(f) + ");";
       }
-      String x = capital(method(f.shape().name()));
-      String list = "stream" + x + "List(out, ";
-      String map = "stream" + x + "Map(out, ";
+      String helper = helper(f, "stream" + capital(method(f.shape().name())));
+      return nested(f, value -> "out.name(" + k + "); " + helper + "(out, " + value + ");");
+    }
+
+    /**
+     * The method that writes the value of a nested kind: {@code shape}'s own for a section, its list or map helper
+     * (then generated) for the others.
+     */
+    private String helper(Field<?, ?> f, String shape) {
       return switch (f.nesting()) {
-        case SECTION, NAMED_SECTION ->
-            "{ var x = " + get + "; if (x.isPresent()) { out.name(" + k + "); stream" + x + "(out, x.get()); } }";
-        case LIST -> "{ var x = " + get + "; if (!x.isEmpty()) { out.name(" + k + "); " + uses(lists, f, list) + "x); } }";
-        case LIST_ALWAYS, REQUIRED_LIST -> "out.name(" + k + "); " + uses(lists, f, list) + get + ");";
-        case OPTIONAL_LIST ->
-            "{ var x = " + get + "; if (x.isPresent()) { out.name(" + k + "); " + uses(lists, f, list) + "x.get()); } }";
-        case MAP -> "{ var x = " + get + "; if (!x.isEmpty()) { out.name(" + k + "); " + uses(maps, f, map) + "x); } }";
-        case MAP_ALWAYS -> "out.name(" + k + "); " + uses(maps, f, map) + get + ");";
+        case SECTION, NAMED_SECTION -> shape;
+        case LIST, LIST_ALWAYS, REQUIRED_LIST, OPTIONAL_LIST -> uses(lists, f, shape + "List");
+        case MAP, MAP_ALWAYS -> uses(maps, f, shape + "Map");
+      };
+    }
+
+    private static String get(Field<?, ?> f) {
+      return "v." + method(f.key()) + "()";
+    }
+
+    /**
+     * The method of {@code DocumentTree} (a static one, into a mapping) and of {@code DocumentStream} (as events)
+     * that writes a plain kind: what each kind writes, and when.
+     */
+    private static String put(Field<?, ?> f) {
+      return switch (f.plain()) {
+        case STRING -> "putString";
+        case REQUIRED_STRING, STRING_ALWAYS -> "putNonNull";
+        case OPTIONAL_STRING, OPTIONAL_FLAG, U32 -> "putOptional";
+        case FLAG -> "putTrue";
+        case STRING_LIST -> "putList";
+      };
+    }
+
+    /**
+     * The statement that writes a nested kind when it is written, {@code write} giving the statement for the value
+     * written (the getter's value, or what its {@code Optional} holds).
+     */
+    private static String nested(Field<?, ?> f, java.util.function.UnaryOperator<String> write) {
+      String get = get(f);
+      return switch (f.nesting()) {
+        case SECTION, NAMED_SECTION, OPTIONAL_LIST ->
+            "{ var x = " + get + "; if (x.isPresent()) { " + write.apply("x.get()") + " } }";
+        case LIST, MAP -> "{ var x = " + get + "; if (!x.isEmpty()) { " + write.apply("x") + " } }";
+        case LIST_ALWAYS, REQUIRED_LIST, MAP_ALWAYS -> write.apply(get);
       };
     }
 
