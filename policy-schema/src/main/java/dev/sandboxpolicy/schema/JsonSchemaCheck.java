@@ -3,8 +3,8 @@ package dev.sandboxpolicy.schema;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaContext;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.Dialect;
@@ -55,10 +55,10 @@ final class JsonSchemaCheck {
   /**
    * The keywords of draft 2020-12 that the shipped schemas use, each with networknt's own implementation (as its
    * draft 2020-12 dialect maps it), and their annotations ignored. The full dialect builds every keyword, format and
-   * vocabulary of the draft, and an annotation validator per {@code description}, about a fifth of a
-   * {@code policyctl validate} run (docs/performance.md, "Start-up"). A keyword missing here fails the compile
-   * ({@link #UNLISTED}) instead of being skipped; {@code JsonSchemaDialectTest} compares the errors with the full
-   * dialect's on mutated documents.
+   * vocabulary of the draft, and an annotation validator per {@code description}, at the start of every command
+   * that validates (docs/performance.md, "Start-up"). A keyword missing here fails the compile ({@link #UNLISTED})
+   * instead of being skipped; {@code JsonSchemaDialectTest} compares the errors with the full dialect's on mutated
+   * documents.
    */
   static final List<Keyword> KEYWORDS = List.of(
       new NonValidationKeyword("$id"), new NonValidationKeyword("$schema"), new NonValidationKeyword("$defs"),
