@@ -115,6 +115,49 @@ class PublicTypesTest {
     assertEquals(List.of(), leaks, "public API signatures that name a third-party JSON, validator or logging type");
   }
 
+  /**
+   * No public signature of an exported package names a type that users cannot reach: a type of a package that is
+   * not exported, or exported only to some modules ({@code exports ... to}, like {@code model.automaton} and
+   * {@code model.internal}). Such a type would be API in all but name; moving a type behind a qualified export is
+   * only done when nothing public hands it out.
+   */
+  @Test
+  void noPublicSignatureNamesATypeOfAPackageUsersCannotRead() throws IOException {
+    Set<String> hidden = new TreeSet<>();
+    for (JavaClass c : classes) {
+      Optional<LibraryModule> module = LibraryModule.owning(c.getPackageName());
+      if (module.isPresent() && !exports(module.get()).contains(c.getPackageName())) {
+        hidden.add(c.getPackageName());
+      }
+    }
+    assertTrue(hidden.contains("dev.sandboxpolicy.model.automaton"), () -> "expected hidden packages, got " + hidden);
+    List<String> leaks = new ArrayList<>();
+    for (JavaClass c : publicApi().keySet()) {
+      List<JavaClass> supertypes = new ArrayList<>(c.getAllRawSuperclasses());
+      supertypes.addAll(c.getAllRawInterfaces());
+      for (JavaClass raw : supertypes) {
+        if (hidden.contains(raw.getPackageName())) {
+          leaks.add(c.getName() + " extends or implements " + raw.getName());
+        }
+      }
+      for (JavaMember m : c.getMembers()) {
+        Set<JavaModifier> modifiers = m.getModifiers();
+        if (!modifiers.contains(JavaModifier.PUBLIC) && !modifiers.contains(JavaModifier.PROTECTED)) {
+          continue;
+        }
+        Set<JavaClass> involved = m instanceof JavaCodeUnit
+            ? ((JavaCodeUnit) m).getAllInvolvedRawTypes()
+            : ((JavaField) m).getType().getAllInvolvedRawTypes();
+        for (JavaClass raw : involved) {
+          if (hidden.contains(raw.getPackageName())) {
+            leaks.add(m.getFullName() + ": " + raw.getName());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), leaks, "public API signatures that name a type of a package users cannot read");
+  }
+
   private static void leak(List<String> leaks, String where, JavaClass raw) {
     for (String prefix : NOT_IN_PUBLIC_API) {
       if (raw.getName().startsWith(prefix)) {

@@ -1,9 +1,10 @@
 package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
-import dev.sandboxpolicy.model.glob.GlobNode;
 import dev.sandboxpolicy.model.glob.GlobPattern;
 import dev.sandboxpolicy.model.glob.GlobSyntaxException;
+import dev.sandboxpolicy.model.glob.tree.GlobNode;
+import dev.sandboxpolicy.model.glob.tree.GlobParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -141,7 +142,7 @@ public final class GlobMatcher {
     this.stars = starPattern;
     this.requiredPrefix = general ? requiredPrefix(src) : "";
     this.requiredSuffix = general ? requiredSuffix(src) : "";
-    this.automaton = general ? ByteAutomaton.compile(parsed.nodes()) : null;
+    this.automaton = general ? ByteAutomaton.compile(GlobParser.parse(src, d.toCharArray())) : null;
     this.slashIsDelimiter = d.slashIsDelimiter();
     this.asciiDelimiter = d.equals(GlobDelimiters.DOT) ? DOT_TABLE
         : d.equals(GlobDelimiters.SLASH) ? SLASH_TABLE : asciiDelimiters(d);
@@ -159,15 +160,12 @@ public final class GlobMatcher {
    * so a value is read once whatever the number of patterns (an entry's binary globs). Null when the patterns need
    * more DFA states than {@link ByteAutomaton#MAX_DFA_STATES}: then evaluate them one by one.
    */
-  static GlobMatcher union(List<GlobPattern> patterns) {
+  static GlobMatcher union(List<String> slashPatterns) {
     List<List<GlobNode>> alternatives = new ArrayList<>();
     StringBuilder description = new StringBuilder("{");
-    for (GlobPattern p : patterns) {
-      if (!p.delimiters().equals(GlobDelimiters.SLASH)) {
-        throw new IllegalArgumentException("not a slash-grammar pattern: " + p);
-      }
-      alternatives.add(p.nodes());
-      description.append(description.length() > 1 ? ", " : "").append(p.source());
+    for (String p : slashPatterns) {
+      alternatives.add(GlobParser.parse(p, SLASH_CHARS));
+      description.append(description.length() > 1 ? ", " : "").append(p);
     }
     ByteAutomaton automaton = ByteAutomaton.compile(List.of(new GlobNode.Alternation(alternatives)));
     return automaton.narrow == null ? null : new GlobMatcher(description.append('}').toString(), automaton);
@@ -207,6 +205,7 @@ public final class GlobMatcher {
   }
 
   private static final char[] NO_CHARS = {};
+  private static final char[] SLASH_CHARS = GlobDelimiters.SLASH.toCharArray();
   private static final boolean[] DOT_TABLE = asciiDelimiters(GlobDelimiters.DOT);
   private static final boolean[] SLASH_TABLE = asciiDelimiters(GlobDelimiters.SLASH);
 
