@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,26 +93,7 @@ class PublicTypesTest {
   @Test
   void noPublicSignatureNamesAThirdPartyJsonOrLoggingType() throws IOException {
     List<String> leaks = new ArrayList<>();
-    for (JavaClass c : publicApi().keySet()) {
-      for (JavaClass raw : c.getAllRawSuperclasses()) {
-        leak(leaks, c.getName() + " extends", raw);
-      }
-      for (JavaClass raw : c.getAllRawInterfaces()) {
-        leak(leaks, c.getName() + " implements", raw);
-      }
-      for (JavaMember m : c.getMembers()) {
-        Set<JavaModifier> modifiers = m.getModifiers();
-        if (!modifiers.contains(JavaModifier.PUBLIC) && !modifiers.contains(JavaModifier.PROTECTED)) {
-          continue;
-        }
-        Set<JavaClass> involved = m instanceof JavaCodeUnit
-            ? ((JavaCodeUnit) m).getAllInvolvedRawTypes()
-            : ((JavaField) m).getType().getAllInvolvedRawTypes();
-        for (JavaClass raw : involved) {
-          leak(leaks, m.getFullName(), raw);
-        }
-      }
-    }
+    forEachTypeInPublicSignatures((where, raw) -> leak(leaks, where, raw));
     assertEquals(List.of(), leaks, "public API signatures that name a third-party JSON, validator or logging type");
   }
 
@@ -132,13 +114,26 @@ class PublicTypesTest {
     }
     assertTrue(hidden.contains("dev.sandboxpolicy.model.automaton"), () -> "expected hidden packages, got " + hidden);
     List<String> leaks = new ArrayList<>();
+    forEachTypeInPublicSignatures((where, raw) -> {
+      if (hidden.contains(raw.getPackageName())) {
+        leaks.add(where + ": " + raw.getName());
+      }
+    });
+    assertEquals(List.of(), leaks, "public API signatures that name a type of a package users cannot read");
+  }
+
+  /**
+   * Calls {@code visit} with every raw type that a public signature of the public API names: the supertypes of each
+   * public type of an exported package, and every type (generic arguments included) of its public or protected
+   * members, each with where it was named.
+   */
+  private static void forEachTypeInPublicSignatures(BiConsumer<String, JavaClass> visit) throws IOException {
     for (JavaClass c : publicApi().keySet()) {
-      List<JavaClass> supertypes = new ArrayList<>(c.getAllRawSuperclasses());
-      supertypes.addAll(c.getAllRawInterfaces());
-      for (JavaClass raw : supertypes) {
-        if (hidden.contains(raw.getPackageName())) {
-          leaks.add(c.getName() + " extends or implements " + raw.getName());
-        }
+      for (JavaClass raw : c.getAllRawSuperclasses()) {
+        visit.accept(c.getName() + " extends", raw);
+      }
+      for (JavaClass raw : c.getAllRawInterfaces()) {
+        visit.accept(c.getName() + " implements", raw);
       }
       for (JavaMember m : c.getMembers()) {
         Set<JavaModifier> modifiers = m.getModifiers();
@@ -149,13 +144,10 @@ class PublicTypesTest {
             ? ((JavaCodeUnit) m).getAllInvolvedRawTypes()
             : ((JavaField) m).getType().getAllInvolvedRawTypes();
         for (JavaClass raw : involved) {
-          if (hidden.contains(raw.getPackageName())) {
-            leaks.add(m.getFullName() + ": " + raw.getName());
-          }
+          visit.accept(m.getFullName(), raw);
         }
       }
     }
-    assertEquals(List.of(), leaks, "public API signatures that name a type of a package users cannot read");
   }
 
   private static void leak(List<String> leaks, String where, JavaClass raw) {
