@@ -6,6 +6,7 @@ import dev.sandboxpolicy.analysis.PolicyAnalysis;
 import dev.sandboxpolicy.benchmarks.workload.BaselinePolicy;
 import dev.sandboxpolicy.benchmarks.workload.RealisticPolicy;
 import dev.sandboxpolicy.benchmarks.workload.ScalePolicy;
+import dev.sandboxpolicy.benchmarks.workload.SharedHostPolicy;
 import dev.sandboxpolicy.matcher.PolicyCompileException;
 import dev.sandboxpolicy.merge.PresetCatalog;
 import dev.sandboxpolicy.merge.PresetLayerException;
@@ -51,6 +52,10 @@ public class AnalysisBenchmark {
   public static final int SCALE_ENTRIES = 1000;
   /** Entries of the scale-series policy for lint. */
   public static final int LINT_ENTRIES = 10_000;
+  /** Entries of the shared-host policy ({@link SharedHostPolicy}) for lint, prove and compare. */
+  public static final int SHARED_ENTRIES = 1000;
+  /** Hosts those entries share (about 100 entries per host). */
+  public static final int SHARED_HOSTS = 10;
 
   private Policy baseline;
   private Policy realistic;
@@ -59,6 +64,8 @@ public class AnalysisBenchmark {
   private Policy scaleShuffled;
   private Policy scaleWithPypi;
   private Policy lintPolicy;
+  private Policy shared;
+  private Policy sharedShuffled;
 
   /** Builds every policy once. */
   @Setup
@@ -70,6 +77,8 @@ public class AnalysisBenchmark {
     scaleShuffled = shuffledKeys(scale);
     scaleWithPypi = PresetMerger.merge(scale, PresetCatalog.builtIn().require("pypi")).policy();
     lintPolicy = ScalePolicy.withEntries(LINT_ENTRIES);
+    shared = SharedHostPolicy.withEntries(SHARED_ENTRIES, SHARED_HOSTS);
+    sharedShuffled = shuffledKeys(shared);
   }
 
   /** The same entries under new keys in reverse order: equivalent, but no endpoint list keeps its order. */
@@ -160,5 +169,38 @@ public class AnalysisBenchmark {
   @Measurement(iterations = 3, time = 1)
   public List<Problem> lintScale() throws PolicyCompileException {
     return PolicyAnalysis.lint(lintPolicy);
+  }
+
+  /**
+   * Lint 1,000 entries that share 10 hosts: every entry meets about a hundred others on its host and port.
+   *
+   * @return the warnings
+   * @throws PolicyCompileException never for this policy
+   */
+  @Benchmark
+  public List<Problem> lintSharedHosts() throws PolicyCompileException {
+    return PolicyAnalysis.lint(shared);
+  }
+
+  /**
+   * Prove 1,000 entries that share 10 hosts within a renamed copy of themselves.
+   *
+   * @return the answer
+   * @throws PolicyCompileException never for these policies
+   */
+  @Benchmark
+  public Containment proveSharedHostsWithin() throws PolicyCompileException {
+    return PolicyAnalysis.prove(sharedShuffled, shared);
+  }
+
+  /**
+   * Compare 1,000 entries that share 10 hosts with a renamed copy of themselves.
+   *
+   * @return the answer
+   * @throws PolicyCompileException never for these policies
+   */
+  @Benchmark
+  public Comparison compareSharedHostsReordered() throws PolicyCompileException {
+    return PolicyAnalysis.compare(shared, sharedShuffled);
   }
 }

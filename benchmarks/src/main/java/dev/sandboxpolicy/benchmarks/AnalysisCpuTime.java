@@ -4,12 +4,14 @@ import dev.sandboxpolicy.analysis.PolicyAnalysis;
 import dev.sandboxpolicy.benchmarks.workload.BaselinePolicy;
 import dev.sandboxpolicy.benchmarks.workload.RealisticPolicy;
 import dev.sandboxpolicy.benchmarks.workload.ScalePolicy;
+import dev.sandboxpolicy.benchmarks.workload.SharedHostPolicy;
 import dev.sandboxpolicy.merge.PresetCatalog;
 import dev.sandboxpolicy.merge.PresetMerger;
 import dev.sandboxpolicy.model.Policy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,7 +34,7 @@ public final class AnalysisCpuTime {
   /**
    * Prints one line per operation: name, median wall ms, median CPU ms.
    *
-   * @param args ignored
+   * @param args names of the operations to run (a name runs every operation it is a prefix of); none runs all
    * @throws Exception if a policy does not build
    */
   public static void main(String[] args) throws Exception {
@@ -43,6 +45,10 @@ public final class AnalysisCpuTime {
     Policy scaleShuffled = AnalysisBenchmark.shuffledKeys(scale);
     Policy scaleWithPypi = PresetMerger.merge(scale, PresetCatalog.builtIn().require("pypi")).policy();
     Policy lint = ScalePolicy.withEntries(AnalysisBenchmark.LINT_ENTRIES);
+    Policy shared =
+        SharedHostPolicy.withEntries(AnalysisBenchmark.SHARED_ENTRIES, AnalysisBenchmark.SHARED_HOSTS);
+    Policy sharedShuffled = AnalysisBenchmark.shuffledKeys(shared);
+    selected = List.of(args);
     System.out.printf("%-28s %12s %12s%n", "operation", "wall ms", "cpu ms");
     time("proveRealisticWithin", () -> PolicyAnalysis.prove(realisticShuffled, realistic));
     time("compareBaselineToRealistic", () -> PolicyAnalysis.compare(baseline, realistic));
@@ -51,9 +57,17 @@ public final class AnalysisCpuTime {
     time("compareScaleWithPreset", () -> PolicyAnalysis.compare(scale, scaleWithPypi));
     time("compareScaleReordered", () -> PolicyAnalysis.compare(scale, scaleShuffled));
     time("lintScale", () -> PolicyAnalysis.lint(lint));
+    time("lintSharedHosts", () -> PolicyAnalysis.lint(shared));
+    time("proveSharedHostsWithin", () -> PolicyAnalysis.prove(sharedShuffled, shared));
+    time("compareSharedHostsReordered", () -> PolicyAnalysis.compare(shared, sharedShuffled));
   }
 
+  private static List<String> selected = List.of();
+
   private static void time(String name, Callable<?> op) throws Exception {
+    if (!selected.isEmpty() && selected.stream().noneMatch(name::startsWith)) {
+      return;
+    }
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     for (int i = 0; i < WARMUP; i++) {
       op.call();
