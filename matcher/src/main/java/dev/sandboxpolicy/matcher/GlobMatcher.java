@@ -127,11 +127,13 @@ public final class GlobMatcher {
       shapeFound = starPattern != null ? STARS : GENERAL;
     }
     boolean general = !everythingFound && literalFound == null && shapeFound == GENERAL;
+    List<GlobNode> nodes = null;
     if (general && parsed == null) {
-      parsed = GlobPattern.parse(src, d);
+      char[] delimiterChars = d.toCharArray();
+      nodes = parse(src, d, delimiterChars);
       // the parse may still find it to be everything or a literal (escapes, a one-way alternation)
-      everythingFound = parsed.matchesEverything();
-      literalFound = parsed.literal().orElse(null);
+      everythingFound = GlobParser.isEverything(nodes);
+      literalFound = GlobParser.literal(nodes, delimiterChars);
       general = !everythingFound && literalFound == null;
     }
     this.everything = everythingFound;
@@ -142,7 +144,8 @@ public final class GlobMatcher {
     this.stars = starPattern;
     this.requiredPrefix = general ? requiredPrefix(src) : "";
     this.requiredSuffix = general ? requiredSuffix(src) : "";
-    this.automaton = general ? ByteAutomaton.compile(GlobParser.parse(src, d.toCharArray())) : null;
+    this.automaton = !general ? null
+        : ByteAutomaton.compile(nodes != null ? nodes : GlobParser.parse(src, d.toCharArray()));
     this.slashIsDelimiter = d.slashIsDelimiter();
     this.asciiDelimiter = d.equals(GlobDelimiters.DOT) ? DOT_TABLE
         : d.equals(GlobDelimiters.SLASH) ? SLASH_TABLE : asciiDelimiters(d);
@@ -153,6 +156,19 @@ public final class GlobMatcher {
       }
     }
     this.otherDelimiters = others.length() == 0 ? NO_CHARS : others.toString().toCharArray();
+  }
+
+  /**
+   * The parse tree of {@code src}, parsed once (a {@link GlobPattern} does not hand its tree out). A pattern that does
+   * not compile is refused as {@link GlobPattern#parse} refuses it, with its {@link GlobSyntaxException}.
+   */
+  private static List<GlobNode> parse(String src, GlobDelimiters d, char[] delimiterChars) {
+    try {
+      return GlobParser.parse(src, delimiterChars);
+    } catch (GlobParser.Failure f) {
+      GlobPattern.parse(src, d); // throws the GlobSyntaxException that says why
+      throw f;
+    }
   }
 
   /**

@@ -42,11 +42,11 @@ public final class GlobPattern {
   private final String literal;
   private final boolean everything;
 
-  private GlobPattern(String source, GlobDelimiters delimiters, List<GlobNode> nodes) {
+  private GlobPattern(String source, GlobDelimiters delimiters, String literal, boolean everything) {
     this.source = source;
     this.delimiters = delimiters;
-    this.literal = literalOf(nodes, delimiters);
-    this.everything = nodes.size() == 1 && nodes.get(0) instanceof GlobNode.Everything;
+    this.literal = literal;
+    this.everything = everything;
   }
 
   /**
@@ -62,14 +62,15 @@ public final class GlobPattern {
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(delimiters, "delimiters");
     List<GlobNode> nodes;
+    char[] chars = delimiters.toCharArray();
     try {
-      nodes = GlobParser.parse(pattern, delimiters.toCharArray());
+      nodes = GlobParser.parse(pattern, chars);
     } catch (GlobParser.Failure f) {
       GlobErrorKind kind = WireNamed.fromWireName(GlobErrorKind.class, f.code())
           .orElseThrow(() -> new IllegalStateException("no GlobErrorKind for " + f.code()));
       throw new GlobSyntaxException(pattern, GlobError.of(kind, f.offset(), f.getMessage()));
     }
-    return new GlobPattern(pattern, delimiters, nodes);
+    return new GlobPattern(pattern, delimiters, GlobParser.literal(nodes, chars), GlobParser.isEverything(nodes));
   }
 
   /**
@@ -143,37 +144,6 @@ public final class GlobPattern {
    */
   public boolean matchesEverything() {
     return everything;
-  }
-
-  private static String literalOf(List<GlobNode> nodes, GlobDelimiters delimiters) {
-    StringBuilder transformed = new StringBuilder();
-    for (GlobNode node : nodes) {
-      if (!(node instanceof GlobNode.Literal l)) {
-        return null;
-      }
-      transformed.appendCodePoint(l.codePoint());
-    }
-    boolean slash = delimiters.slashIsDelimiter();
-    StringBuilder out = new StringBuilder(transformed.length());
-    for (int i = 0; i < transformed.length(); i++) {
-      char c = transformed.charAt(i);
-      if (c == '\0' && !slash) {
-        out.append('/');
-      } else if (c == '/') {
-        if (i + 2 < transformed.length() && transformed.charAt(i + 2) == '/' && transformed.charAt(i + 1) != '/'
-            && delimiters.isDelimiter(transformed.charAt(i + 1))) {
-          out.append(transformed.charAt(i + 1));
-          i += 2;
-        } else if (slash) {
-          out.append('/');
-        } else {
-          return null;
-        }
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   @Override

@@ -323,6 +323,46 @@ public final class GlobParser {
     return false;
   }
 
+  /**
+   * The one value a parse matches when it has no wildcard, class or alternation (escapes resolved, the delimiter
+   * transformation undone), or {@code null}: {@code GlobPattern.literal()} and the matcher's shape choice.
+   */
+  public static String literal(List<GlobNode> nodes, char[] delimiters) {
+    StringBuilder transformed = new StringBuilder();
+    for (GlobNode node : nodes) {
+      if (!(node instanceof GlobNode.Literal l)) {
+        return null;
+      }
+      transformed.appendCodePoint(l.codePoint());
+    }
+    boolean slash = isDelimiter(delimiters, '/');
+    StringBuilder out = new StringBuilder(transformed.length());
+    for (int i = 0; i < transformed.length(); i++) {
+      char c = transformed.charAt(i);
+      if (c == '\0' && !slash) {
+        out.append('/');
+      } else if (c == '/') {
+        if (i + 2 < transformed.length() && transformed.charAt(i + 2) == '/' && transformed.charAt(i + 1) != '/'
+            && isDelimiter(delimiters, transformed.charAt(i + 1))) {
+          out.append(transformed.charAt(i + 1));
+          i += 2;
+        } else if (slash) {
+          out.append('/');
+        } else {
+          return null;
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whether a parse matches every value, including the empty one (the whole pattern is {@code **}). */
+  public static boolean isEverything(List<GlobNode> nodes) {
+    return nodes.size() == 1 && nodes.get(0) instanceof GlobNode.Everything;
+  }
+
   private static boolean isDelimiter(char[] delimiters, char c) {
     for (char d : delimiters) {
       if (d == c) {
