@@ -36,21 +36,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * The one table of every key of every document the library reads and writes: for each closed mapping (a
- * {@link MappingShape}) its keys in the order of the language reference, each with its JSON-Schema type, how it is
- * read into the model and how it is written back. {@link Binder} reads through it, {@link DocumentTree} and
- * {@link DocumentStream} write through it, and a test checks the shipped JSON Schemas against it, so a new key is
- * one {@link Field} here and an accessor in the model.
+ * {@link MappingShape}) its keys in the order of the language reference, each with its JSON-Schema type and its
+ * kind, which says how it is read into the model and written back. {@link Binder} reads through it,
+ * {@link DocumentTree} and {@link DocumentStream} write through it, and a test checks the shipped JSON Schemas
+ * against it.
+ *
+ * <p>The table is data: {@link LayoutCode}, generated from it by {@code LayoutCodeTest} and committed, makes and
+ * fills the builders and writes the values with direct calls of the model's getters and the builders' setters,
+ * which are named as the key in camelCase. A new key is one {@link Field} here, its accessor and builder method in
+ * the model, and a regeneration ({@code -Dlayout.writeCode=true}); {@code LayoutCodeTest} fails until then. A new
+ * shape is a constant here, named as its {@link MappingShape#name()}.
  *
  * <p>Most keys use one of the plain field kinds at the bottom of this class (a string that is omitted when empty,
  * a flag written only when true, an optional integer, a list or map of a nested shape). The few keys with their
- * own rules say so where they are declared: {@code port}/{@code ports} (the canonical form writes one port as
- * {@code port}), matchers and MCP {@code params}, middleware {@code config} (open user data), the policy's
- * {@code version} (required by a strict read), the preset header and blueprint {@code components}.
+ * own rules say so where they are declared, with their own reader and writer: {@code port}/{@code ports} (the
+ * canonical form writes one port as {@code port}), matchers and MCP {@code params}, middleware {@code config}
+ * (open user data), the policy's {@code version} (required by a strict read), the preset header and blueprint
+ * {@code components}.
  */
 final class DocumentLayout {
 
@@ -78,18 +83,16 @@ final class DocumentLayout {
   // ---------------------------------------------------------------- network policy entries
 
   static final MappingShape<PersistedQuery, PersistedQuery.Builder> PERSISTED_QUERY =
-      MappingShape.<PersistedQuery, PersistedQuery.Builder>of("a persisted query", PersistedQuery::builder,
-              PersistedQuery.Builder::location, PersistedQuery.Builder::unknownFields, PersistedQuery.Builder::build)
-          .with(string("operation_type", PersistedQuery::operationType, PersistedQuery.Builder::operationType))
-          .with(string("operation_name", PersistedQuery::operationName, PersistedQuery.Builder::operationName))
-          .with(stringList("fields", PersistedQuery::fields, PersistedQuery.Builder::fields));
+      MappingShape.<PersistedQuery, PersistedQuery.Builder>of("PERSISTED_QUERY", "a persisted query", PersistedQuery.class)
+          .with(string("operation_type"))
+          .with(string("operation_name"))
+          .with(stringList("fields"));
 
   static final MappingShape<RuleBody, RuleBody.Builder> RULE_BODY =
-      MappingShape.<RuleBody, RuleBody.Builder>of("a rule", RuleBody::builder, RuleBody.Builder::location,
-              RuleBody.Builder::unknownFields, RuleBody.Builder::build)
-          .with(string("method", RuleBody::method, RuleBody.Builder::method))
-          .with(string("path", RuleBody::path, RuleBody.Builder::path))
-          .with(string("command", RuleBody::command, RuleBody.Builder::command))
+      MappingShape.<RuleBody, RuleBody.Builder>of("RULE_BODY", "a rule", RuleBody.class)
+          .with(string("method"))
+          .with(string("path"))
+          .with(string("command"))
           // query: an open map of parameter names, each a matcher
           .with(new Field<>("query", SchemaType.mapOf(SchemaType.MATCHER),
               (f, key, b) -> matcherMap(f, key).forEach(b::putQuery),
@@ -102,9 +105,9 @@ final class DocumentLayout {
                   out.put(key, q);
                 }
               }))
-          .with(string("operation_type", RuleBody::operationType, RuleBody.Builder::operationType))
-          .with(string("operation_name", RuleBody::operationName, RuleBody.Builder::operationName))
-          .with(stringList("fields", RuleBody::fields, RuleBody.Builder::fields))
+          .with(string("operation_type"))
+          .with(string("operation_name"))
+          .with(stringList("fields"))
           .with(new Field<>("tool", SchemaType.MATCHER,
               (f, key, b) -> {
                 Node tool = f.node(key);
@@ -135,26 +138,21 @@ final class DocumentLayout {
               }));
 
   static final MappingShape<AllowRule, AllowRule.Builder> ALLOW_RULE =
-      MappingShape.<AllowRule, AllowRule.Builder>of("an allow rule", AllowRule::builder, AllowRule.Builder::location,
-              AllowRule.Builder::unknownFields, AllowRule.Builder::build)
-          .with(section("allow", RULE_BODY, NAMED, AllowRule::allow, AllowRule.Builder::allow));
+      MappingShape.<AllowRule, AllowRule.Builder>of("ALLOW_RULE", "an allow rule", AllowRule.class)
+          .with(section("allow", RULE_BODY, NAMED));
 
   static final MappingShape<CredentialBinding, CredentialBinding.Builder> CREDENTIAL_BINDING =
-      MappingShape.<CredentialBinding, CredentialBinding.Builder>of("credential_binding", CredentialBinding::builder,
-              CredentialBinding.Builder::location, CredentialBinding.Builder::unknownFields,
-              CredentialBinding.Builder::build)
-          .with(string("provider", CredentialBinding::provider, CredentialBinding.Builder::provider));
+      MappingShape.<CredentialBinding, CredentialBinding.Builder>of("CREDENTIAL_BINDING", "credential_binding", CredentialBinding.class)
+          .with(string("provider"));
 
   static final MappingShape<JsonRpcOptions, JsonRpcOptions.Builder> JSON_RPC =
-      MappingShape.<JsonRpcOptions, JsonRpcOptions.Builder>of("json_rpc", JsonRpcOptions::builder,
-              JsonRpcOptions.Builder::location, JsonRpcOptions.Builder::unknownFields, JsonRpcOptions.Builder::build)
-          .with(u32("max_body_bytes", JsonRpcOptions::maxBodyBytes, JsonRpcOptions.Builder::maxBodyBytes))
+      MappingShape.<JsonRpcOptions, JsonRpcOptions.Builder>of("JSON_RPC", "json_rpc", JsonRpcOptions.class)
+          .with(u32("max_body_bytes"))
           // closed in every mode: an unknown option (on_parse_error, ...) is never kept and silently ignored
           .unknownKeysAreErrors(ProblemCode.JSON_RPC_OPTION_UNKNOWN);
 
   static final MappingShape<McpOptions, McpOptions.Builder> MCP =
-      MappingShape.<McpOptions, McpOptions.Builder>of("mcp", McpOptions::builder, McpOptions.Builder::location,
-              McpOptions.Builder::unknownFields, McpOptions.Builder::build)
+      MappingShape.<McpOptions, McpOptions.Builder>of("MCP", "mcp", McpOptions.class)
           // versions: presence kept (absent = the pinned default, [] = an error); the canonical form sorts the
           // list and omits it when it is exactly the default, so both spellings of the default hash the same
           .with(new Field<>("versions", STRINGS,
@@ -175,15 +173,13 @@ final class DocumentLayout {
                   out.put(key, sorted);
                 }
               })))
-          .with(u32("max_body_bytes", McpOptions::maxBodyBytes, McpOptions.Builder::maxBodyBytes))
-          .with(optFlag("strict_tool_names", McpOptions::strictToolNames, McpOptions.Builder::strictToolNames))
-          .with(optFlag("allow_all_known_mcp_methods", McpOptions::allowAllKnownMcpMethods,
-              McpOptions.Builder::allowAllKnownMcpMethods));
+          .with(u32("max_body_bytes"))
+          .with(optFlag("strict_tool_names"))
+          .with(optFlag("allow_all_known_mcp_methods"));
 
   static final MappingShape<Endpoint, Endpoint.Builder> ENDPOINT =
-      MappingShape.<Endpoint, Endpoint.Builder>of("an endpoint", Endpoint::builder, Endpoint.Builder::location,
-              Endpoint.Builder::unknownFields, Endpoint.Builder::build)
-          .with(string("host", Endpoint::host, Endpoint.Builder::host))
+      MappingShape.<Endpoint, Endpoint.Builder>of("ENDPOINT", "an endpoint", Endpoint.class)
+          .with(string("host"))
           // port and ports: the canonical form writes the effective ports, one port as `port`
           .with(new Field<>("port", PORT,
               (f, key, b) -> b.port((int) (long) f.optInteger(key, 0, Port.MAX_VALUE, PORT_RANGE).orElse(0L)),
@@ -214,34 +210,28 @@ final class DocumentLayout {
                   DocumentTree.putList(out, key, e.effectivePorts());
                 }
               }))
-          .with(string("path", Endpoint::path, Endpoint.Builder::path))
-          .with(string("protocol", Endpoint::protocol, Endpoint.Builder::protocol))
-          .with(string("tls", Endpoint::tls, Endpoint.Builder::tls))
-          .with(string("enforcement", Endpoint::enforcement, Endpoint.Builder::enforcement))
-          .with(string("access", Endpoint::access, Endpoint.Builder::access))
-          .with(optList("rules", ALLOW_RULE, Endpoint::rules, Endpoint.Builder::rules))
-          .with(optList("deny_rules", RULE_BODY, Endpoint::denyRules, Endpoint.Builder::denyRules))
-          .with(stringList("allowed_ips", Endpoint::allowedIps, Endpoint.Builder::allowedIps))
-          .with(flag("allow_encoded_slash", Endpoint::allowEncodedSlash, Endpoint.Builder::allowEncodedSlash))
-          .with(flag("websocket_credential_rewrite", Endpoint::websocketCredentialRewrite,
-              Endpoint.Builder::websocketCredentialRewrite))
-          .with(flag("request_body_credential_rewrite", Endpoint::requestBodyCredentialRewrite,
-              Endpoint.Builder::requestBodyCredentialRewrite))
-          .with(flag("allow_uninspected_credentials", Endpoint::allowUninspectedCredentials,
-              Endpoint.Builder::allowUninspectedCredentials))
-          .with(string("persisted_queries", Endpoint::persistedQueries, Endpoint.Builder::persistedQueries))
-          .with(map("graphql_persisted_queries", PERSISTED_QUERY, UNLESS_EMPTY, Endpoint::graphqlPersistedQueries,
-              Endpoint.Builder::graphqlPersistedQueries))
-          .with(u32("graphql_max_body_bytes", Endpoint::graphqlMaxBodyBytes, Endpoint.Builder::graphqlMaxBodyBytes))
-          .with(string("credential_signing", Endpoint::credentialSigning, Endpoint.Builder::credentialSigning))
-          .with(string("signing_service", Endpoint::signingService, Endpoint.Builder::signingService))
-          .with(string("signing_region", Endpoint::signingRegion, Endpoint.Builder::signingRegion))
-          .with(section("credential_binding", CREDENTIAL_BINDING, PLAIN, Endpoint::credentialBinding,
-              Endpoint.Builder::credentialBinding))
-          .with(section("json_rpc", JSON_RPC, PLAIN, Endpoint::jsonRpc, Endpoint.Builder::jsonRpc))
+          .with(string("path"))
+          .with(string("protocol"))
+          .with(string("tls"))
+          .with(string("enforcement"))
+          .with(string("access"))
+          .with(optList("rules", ALLOW_RULE))
+          .with(optList("deny_rules", RULE_BODY))
+          .with(stringList("allowed_ips"))
+          .with(flag("allow_encoded_slash"))
+          .with(flag("websocket_credential_rewrite"))
+          .with(flag("request_body_credential_rewrite"))
+          .with(flag("allow_uninspected_credentials"))
+          .with(string("persisted_queries"))
+          .with(map("graphql_persisted_queries", PERSISTED_QUERY, UNLESS_EMPTY))
+          .with(u32("graphql_max_body_bytes"))
+          .with(string("credential_signing"))
+          .with(string("signing_service"))
+          .with(string("signing_region"))
+          .with(section("credential_binding", CREDENTIAL_BINDING, PLAIN))
+          .with(section("json_rpc", JSON_RPC, PLAIN))
           // mcp: the canonical form leaves out a block that says nothing on an MCP endpoint ({} = the defaults)
-          .with(DocumentLayout.<Endpoint, Endpoint.Builder, McpOptions, McpOptions.Builder>section("mcp", MCP, PLAIN,
-              Endpoint::mcp, Endpoint.Builder::mcp).writtenBy(
+          .with(DocumentLayout.<Endpoint, Endpoint.Builder>section("mcp", MCP, PLAIN).writtenBy(
               (tree, e, key, out) -> {
                 if (e.mcp().isPresent()) {
                   Map<String, Object> written = MCP.write(tree, e.mcp().get());
@@ -253,43 +243,38 @@ final class DocumentLayout {
           .hint("mcp_versions", "MCP revisions are written under the endpoint's mcp block: mcp: {versions: [...]}");
 
   static final MappingShape<Binary, Binary.Builder> BINARY =
-      MappingShape.<Binary, Binary.Builder>of("a binary", Binary::builder, Binary.Builder::location,
-              Binary.Builder::unknownFields, Binary.Builder::build)
-          .with(Field.plain("path", SchemaType.STRING, Field.Plain.STRING_ALWAYS, Binary::path, Binary.Builder::path))
-          .with(optFlag("harness", Binary::harness, Binary.Builder::harness));
+      MappingShape.<Binary, Binary.Builder>of("BINARY", "a binary", Binary.class)
+          .with(Field.plain("path", SchemaType.STRING, Field.Plain.STRING_ALWAYS))
+          .with(optFlag("harness"));
 
   /** A {@code network_policies} entry of a policy or a preset. */
-  static final MappingShape<NetworkPolicy, NetworkPolicy.Builder> NETWORK_POLICY = networkPolicy(true);
+  static final MappingShape<NetworkPolicy, NetworkPolicy.Builder> NETWORK_POLICY = networkPolicy("NETWORK_POLICY", true);
 
   /** A blueprint's {@code components.policy.additions} entry: no {@code binaries} (NemoClaw adds none). */
-  static final MappingShape<NetworkPolicy, NetworkPolicy.Builder> ADDITION = networkPolicy(false);
+  static final MappingShape<NetworkPolicy, NetworkPolicy.Builder> ADDITION = networkPolicy("ADDITION", false);
 
-  private static MappingShape<NetworkPolicy, NetworkPolicy.Builder> networkPolicy(boolean withBinaries) {
+  private static MappingShape<NetworkPolicy, NetworkPolicy.Builder> networkPolicy(String name, boolean withBinaries) {
     MappingShape<NetworkPolicy, NetworkPolicy.Builder> shape =
-        MappingShape.<NetworkPolicy, NetworkPolicy.Builder>of("a network policy entry", NetworkPolicy::builder,
-                NetworkPolicy.Builder::location, NetworkPolicy.Builder::unknownFields, NetworkPolicy.Builder::build)
-            .with(string("name", NetworkPolicy::name, NetworkPolicy.Builder::name))
-            .with(list("endpoints", ENDPOINT, ALWAYS, NetworkPolicy::endpoints, NetworkPolicy.Builder::endpoints));
+        MappingShape.<NetworkPolicy, NetworkPolicy.Builder>of(name, "a network policy entry", NetworkPolicy.class)
+            .with(string("name"))
+            .with(list("endpoints", ENDPOINT, ALWAYS));
     return withBinaries
-        ? shape.with(list("binaries", BINARY, UNLESS_EMPTY, NetworkPolicy::binaries, NetworkPolicy.Builder::binaries))
+        ? shape.with(list("binaries", BINARY, UNLESS_EMPTY))
         : shape;
   }
 
   // ---------------------------------------------------------------- middlewares
 
   static final MappingShape<MiddlewareSelector, MiddlewareSelector.Builder> MIDDLEWARE_SELECTOR =
-      MappingShape.<MiddlewareSelector, MiddlewareSelector.Builder>of("a middleware selector",
-              MiddlewareSelector::builder, MiddlewareSelector.Builder::location,
-              MiddlewareSelector.Builder::unknownFields, MiddlewareSelector.Builder::build)
+      MappingShape.<MiddlewareSelector, MiddlewareSelector.Builder>of("MIDDLEWARE_SELECTOR", "a middleware selector", MiddlewareSelector.class)
           .with(new Field<>("include", STRINGS, (f, key, b) -> b.include(f.stringList(key)),
               (tree, s, key, out) -> out.put(key, s.include())))
-          .with(stringList("exclude", MiddlewareSelector::exclude, MiddlewareSelector.Builder::exclude));
+          .with(stringList("exclude"));
 
   static final MappingShape<Middleware, Middleware.Builder> MIDDLEWARE =
-      MappingShape.<Middleware, Middleware.Builder>of("a network middleware", Middleware::builder,
-              Middleware.Builder::location, Middleware.Builder::unknownFields, Middleware.Builder::build)
-          .with(string("name", Middleware::name, Middleware.Builder::name))
-          .with(string("middleware", Middleware::middleware, Middleware.Builder::middleware))
+      MappingShape.<Middleware, Middleware.Builder>of("MIDDLEWARE", "a network middleware", Middleware.class)
+          .with(string("name"))
+          .with(string("middleware"))
           .with(new Field<>("order", I32,
               (f, key, b) -> f.optInteger(key, Integer.MIN_VALUE, Integer.MAX_VALUE, "of a 32-bit signed integer")
                   .ifPresent(o -> b.order((int) (long) o)),
@@ -309,33 +294,28 @@ final class DocumentLayout {
                   out.put(key, tree.canonical() ? DocumentTree.sortDeep(m.config()) : m.config());
                 }
               }))
-          .with(string("on_error", Middleware::onError, Middleware.Builder::onError))
-          .with(section("endpoints", MIDDLEWARE_SELECTOR, PLAIN, Middleware::endpoints, Middleware.Builder::endpoints));
+          .with(string("on_error"))
+          .with(section("endpoints", MIDDLEWARE_SELECTOR, PLAIN));
 
   // ---------------------------------------------------------------- policy
 
   static final MappingShape<FilesystemPolicy, FilesystemPolicy.Builder> FILESYSTEM_POLICY =
-      MappingShape.<FilesystemPolicy, FilesystemPolicy.Builder>of("filesystem_policy", FilesystemPolicy::builder,
-              FilesystemPolicy.Builder::location, FilesystemPolicy.Builder::unknownFields,
-              FilesystemPolicy.Builder::build)
-          .with(flag("include_workdir", FilesystemPolicy::includeWorkdir, FilesystemPolicy.Builder::includeWorkdir))
-          .with(stringList("read_only", FilesystemPolicy::readOnly, FilesystemPolicy.Builder::readOnly))
-          .with(stringList("read_write", FilesystemPolicy::readWrite, FilesystemPolicy.Builder::readWrite));
+      MappingShape.<FilesystemPolicy, FilesystemPolicy.Builder>of("FILESYSTEM_POLICY", "filesystem_policy", FilesystemPolicy.class)
+          .with(flag("include_workdir"))
+          .with(stringList("read_only"))
+          .with(stringList("read_write"));
 
   static final MappingShape<Landlock, Landlock.Builder> LANDLOCK =
-      MappingShape.<Landlock, Landlock.Builder>of("landlock", Landlock::builder, Landlock.Builder::location,
-              Landlock.Builder::unknownFields, Landlock.Builder::build)
-          .with(string("compatibility", Landlock::compatibility, Landlock.Builder::compatibility));
+      MappingShape.<Landlock, Landlock.Builder>of("LANDLOCK", "landlock", Landlock.class)
+          .with(string("compatibility"));
 
   static final MappingShape<ProcessPolicy, ProcessPolicy.Builder> PROCESS =
-      MappingShape.<ProcessPolicy, ProcessPolicy.Builder>of("process", ProcessPolicy::builder,
-              ProcessPolicy.Builder::location, ProcessPolicy.Builder::unknownFields, ProcessPolicy.Builder::build)
-          .with(optString("run_as_user", ProcessPolicy::runAsUser, ProcessPolicy.Builder::runAsUser))
-          .with(optString("run_as_group", ProcessPolicy::runAsGroup, ProcessPolicy.Builder::runAsGroup));
+      MappingShape.<ProcessPolicy, ProcessPolicy.Builder>of("PROCESS", "process", ProcessPolicy.class)
+          .with(optString("run_as_user"))
+          .with(optString("run_as_group"));
 
   static final MappingShape<Policy, Policy.Builder> POLICY =
-      MappingShape.<Policy, Policy.Builder>of("the policy", Policy::builder, Policy.Builder::location,
-              Policy.Builder::unknownFields, Policy.Builder::build)
+      MappingShape.<Policy, Policy.Builder>of("POLICY", "the policy", Policy.class)
           // version: required by a strict read; upstream never checks the value
           .with(new Field<>("version", U32,
               (f, key, b) -> {
@@ -347,9 +327,8 @@ final class DocumentLayout {
               (tree, p, key, out) -> DocumentTree.putOptional(out, key, p.version())))
           // filesystem_policy: absent means include_workdir: true and {} means false (#3334), so an explicit null,
           // which used to read as absent, is refused by a strict read rather than guessed
-          .with(DocumentLayout.<Policy, Policy.Builder, FilesystemPolicy, FilesystemPolicy.Builder>section(
-                  "filesystem_policy", FILESYSTEM_POLICY, PLAIN, Policy::filesystemPolicy,
-                  Policy.Builder::filesystemPolicy)
+          .with(DocumentLayout.<Policy, Policy.Builder>section(
+                  "filesystem_policy", FILESYSTEM_POLICY, PLAIN)
               .checkedFirst((f, key, b) -> {
                 if (f.binder().mode() == ReadMode.STRICT && f.isNull(key)) {
                   f.binder().error(ProblemCode.WRONG_TYPE, f.valueLocation(key), "filesystem_policy is null, which no longer"
@@ -357,29 +336,26 @@ final class DocumentLayout {
                       + " or write filesystem_policy: {} for none");
                 }
               }))
-          .with(section("landlock", LANDLOCK, PLAIN, Policy::landlock, Policy.Builder::landlock))
-          .with(section("process", PROCESS, PLAIN, Policy::process, Policy.Builder::process))
-          .with(map("network_policies", NETWORK_POLICY, ALWAYS, Policy::networkPolicies,
-              Policy.Builder::networkPolicies))
-          .with(map("network_middlewares", MIDDLEWARE, UNLESS_EMPTY, Policy::networkMiddlewares,
-              Policy.Builder::networkMiddlewares));
+          .with(section("landlock", LANDLOCK, PLAIN))
+          .with(section("process", PROCESS, PLAIN))
+          .with(map("network_policies", NETWORK_POLICY, ALWAYS))
+          .with(map("network_middlewares", MIDDLEWARE, UNLESS_EMPTY));
 
   // ---------------------------------------------------------------- preset
 
   /** The keys of the {@code preset:} header, read into the preset itself. */
   static final MappingShape<Preset, Preset.Builder> PRESET_HEADER =
-      MappingShape.<Preset, Preset.Builder>of("the preset header", Preset::builder, Preset.Builder::location,
-              Preset.Builder::putAllUnknownFields, Preset.Builder::build)
-          .with(Field.plain("name", SchemaType.STRING, Field.Plain.REQUIRED_STRING, Preset::name, Preset.Builder::name))
-          .with(Field.plain("description", SchemaType.STRING, Field.Plain.STRING_ALWAYS, Preset::description,
-              Preset.Builder::description));
+      MappingShape.<Preset, Preset.Builder>of("PRESET_HEADER", "the preset header", Preset.class)
+          .unknownFieldsSetBy("putAllUnknownFields")
+          .with(Field.plain("name", SchemaType.STRING, Field.Plain.REQUIRED_STRING))
+          .with(Field.plain("description", SchemaType.STRING, Field.Plain.STRING_ALWAYS));
 
   /** Unknown keys of the preset header are kept in the preset's unknown fields under this prefix. */
   static final String HEADER_PREFIX = "preset.";
 
   static final MappingShape<Preset, Preset.Builder> PRESET =
-      MappingShape.<Preset, Preset.Builder>of("the preset", Preset::builder, Preset.Builder::location,
-              Preset.Builder::putAllUnknownFields, Preset.Builder::build)
+      MappingShape.<Preset, Preset.Builder>of("PRESET", "the preset", Preset.class)
+          .unknownFieldsSetBy("putAllUnknownFields")
           .with(new Field<>("preset", SchemaType.object(PRESET_HEADER),
               (f, key, b) -> {
                 Node.MapNode header = f.mapping(key);
@@ -402,8 +378,7 @@ final class DocumentLayout {
                 }
                 out.put(key, header);
               }))
-          .with(map("network_policies", NETWORK_POLICY, ALWAYS, Preset::networkPolicies,
-              Preset.Builder::networkPolicies))
+          .with(map("network_policies", NETWORK_POLICY, ALWAYS))
           .writingUnknown(p -> {
             Map<String, Object> rest = new LinkedHashMap<>();
             p.unknownFields().forEach((k, v) -> {
@@ -417,43 +392,37 @@ final class DocumentLayout {
   // ---------------------------------------------------------------- tiers
 
   static final MappingShape<TierPreset, TierPreset.Builder> TIER_PRESET =
-      MappingShape.<TierPreset, TierPreset.Builder>of("a tier preset", TierPreset::builder,
-              TierPreset.Builder::location, TierPreset.Builder::unknownFields, TierPreset.Builder::build)
-          .with(requiredString("name", TierPreset::name, TierPreset.Builder::name))
-          .with(requiredString("access", TierPreset::access, TierPreset.Builder::access));
+      MappingShape.<TierPreset, TierPreset.Builder>of("TIER_PRESET", "a tier preset", TierPreset.class)
+          .with(requiredString("name"))
+          .with(requiredString("access"));
 
   static final MappingShape<Tier, Tier.Builder> TIER =
-      MappingShape.<Tier, Tier.Builder>of("a tier", Tier::builder, Tier.Builder::location,
-              Tier.Builder::unknownFields, Tier.Builder::build)
-          .with(requiredString("name", Tier::name, Tier.Builder::name))
-          .with(requiredString("label", Tier::label, Tier.Builder::label))
-          .with(requiredString("description", Tier::description, Tier.Builder::description))
-          .with(requiredList("presets", TIER_PRESET, Tier::presets, Tier.Builder::presets));
+      MappingShape.<Tier, Tier.Builder>of("TIER", "a tier", Tier.class)
+          .with(requiredString("name"))
+          .with(requiredString("label"))
+          .with(requiredString("description"))
+          .with(requiredList("presets", TIER_PRESET));
 
   static final MappingShape<TierCatalog, TierCatalog.Builder> TIER_CATALOG =
-      MappingShape.<TierCatalog, TierCatalog.Builder>of("the tiers document", TierCatalog::builder,
-              TierCatalog.Builder::location, TierCatalog.Builder::unknownFields, TierCatalog.Builder::build)
-          .with(requiredList("tiers", TIER, TierCatalog::tiers, TierCatalog.Builder::tiers));
+      MappingShape.<TierCatalog, TierCatalog.Builder>of("TIER_CATALOG", "the tiers document", TierCatalog.class)
+          .with(requiredList("tiers", TIER));
 
   // ---------------------------------------------------------------- blueprint
 
   static final MappingShape<BlueprintPolicy, BlueprintPolicy.Builder> BLUEPRINT_POLICY =
-      MappingShape.<BlueprintPolicy, BlueprintPolicy.Builder>of("components.policy", BlueprintPolicy::builder,
-              BlueprintPolicy.Builder::location, BlueprintPolicy.Builder::unknownFields, BlueprintPolicy.Builder::build)
-          .with(string("base", BlueprintPolicy::base, BlueprintPolicy.Builder::base))
-          .with(map("additions", ADDITION, UNLESS_EMPTY, BlueprintPolicy::additions,
-              BlueprintPolicy.Builder::additions));
+      MappingShape.<BlueprintPolicy, BlueprintPolicy.Builder>of("BLUEPRINT_POLICY", "components.policy", BlueprintPolicy.class)
+          .with(string("base"))
+          .with(map("additions", ADDITION, UNLESS_EMPTY));
 
   static final MappingShape<Blueprint, Blueprint.Builder> BLUEPRINT =
-      MappingShape.<Blueprint, Blueprint.Builder>of("the blueprint", Blueprint::builder, Blueprint.Builder::location,
-              Blueprint.Builder::unknownFields, Blueprint.Builder::build)
-          .with(string("version", Blueprint::version, Blueprint.Builder::version))
-          .with(string("min_openshell_version", Blueprint::minOpenshellVersion, Blueprint.Builder::minOpenshellVersion))
-          .with(string("max_openshell_version", Blueprint::maxOpenshellVersion, Blueprint.Builder::maxOpenshellVersion))
-          .with(string("min_openclaw_version", Blueprint::minOpenclawVersion, Blueprint.Builder::minOpenclawVersion))
-          .with(string("digest", Blueprint::digest, Blueprint.Builder::digest))
-          .with(string("description", Blueprint::description, Blueprint.Builder::description))
-          .with(stringList("profiles", Blueprint::profiles, Blueprint.Builder::profiles))
+      MappingShape.<Blueprint, Blueprint.Builder>of("BLUEPRINT", "the blueprint", Blueprint.class)
+          .with(string("version"))
+          .with(string("min_openshell_version"))
+          .with(string("max_openshell_version"))
+          .with(string("min_openclaw_version"))
+          .with(string("digest"))
+          .with(string("description"))
+          .with(stringList("profiles"))
           // components: open, except components.policy, which is the modelled policy base and additions
           .with(new Field<>("components", SchemaType.OPEN_OBJECT,
               (f, key, b) -> {
@@ -482,148 +451,77 @@ final class DocumentLayout {
               }));
 
   // ---------------------------------------------------------------- field kinds
+  //
+  // A field of these kinds holds no code: the model's getter and the builder's setter are named as the key in
+  // camelCase, and LayoutCode, generated from this table, calls them.
 
   /** A string, {@code ""} when absent, omitted when empty. */
-  private static <T, B> Field<T, B> string(String key, Function<T, String> get, BiConsumer<B, String> set) {
-    return Field.plain(key, SchemaType.STRING, Field.Plain.STRING, get, set);
+  private static <T, B> Field<T, B> string(String key) {
+    return Field.plain(key, SchemaType.STRING, Field.Plain.STRING);
   }
 
   /** A required string ({@code missing_field} when absent), always written. */
-  private static <T, B> Field<T, B> requiredString(String key, Function<T, String> get, BiConsumer<B, String> set) {
-    return Field.plain(key, SchemaType.STRING, Field.Plain.REQUIRED_STRING, get, set);
+  private static <T, B> Field<T, B> requiredString(String key) {
+    return Field.plain(key, SchemaType.STRING, Field.Plain.REQUIRED_STRING);
   }
 
   /** A string whose absence is kept ({@code Optional}), written when present. */
-  private static <T, B> Field<T, B> optString(String key, Function<T, Optional<String>> get,
-      BiConsumer<B, Optional<String>> set) {
-    return Field.plain(key, SchemaType.STRING, Field.Plain.OPTIONAL_STRING, get, set);
+  private static <T, B> Field<T, B> optString(String key) {
+    return Field.plain(key, SchemaType.STRING, Field.Plain.OPTIONAL_STRING);
   }
 
   /** A boolean, {@code false} when absent, written only when {@code true}. */
-  private static <T, B> Field<T, B> flag(String key, Function<T, Boolean> get, BiConsumer<B, Boolean> set) {
-    return Field.plain(key, SchemaType.BOOLEAN, Field.Plain.FLAG, get, set);
+  private static <T, B> Field<T, B> flag(String key) {
+    return Field.plain(key, SchemaType.BOOLEAN, Field.Plain.FLAG);
   }
 
   /** A boolean whose absence is kept ({@code Optional}), written when present. */
-  private static <T, B> Field<T, B> optFlag(String key, Function<T, Optional<Boolean>> get,
-      BiConsumer<B, Optional<Boolean>> set) {
-    return Field.plain(key, SchemaType.BOOLEAN, Field.Plain.OPTIONAL_FLAG, get, set);
+  private static <T, B> Field<T, B> optFlag(String key) {
+    return Field.plain(key, SchemaType.BOOLEAN, Field.Plain.OPTIONAL_FLAG);
   }
 
   /** An unsigned 32-bit integer (a protobuf {@code uint32}), written when present. */
-  private static <T, B> Field<T, B> u32(String key, Function<T, Optional<Long>> get,
-      BiConsumer<B, Optional<Long>> set) {
-    return Field.plain(key, U32, Field.Plain.U32, get, set);
+  private static <T, B> Field<T, B> u32(String key) {
+    return Field.plain(key, U32, Field.Plain.U32);
   }
 
   /** A list of strings, empty when absent, omitted when empty. */
-  private static <T, B> Field<T, B> stringList(String key, Function<T, List<String>> get,
-      BiConsumer<B, List<String>> set) {
-    return Field.plain(key, STRINGS, Field.Plain.STRING_LIST, get, set);
+  private static <T, B> Field<T, B> stringList(String key) {
+    return Field.plain(key, STRINGS, Field.Plain.STRING_LIST);
   }
 
   /**
    * A nested mapping, written when present. {@code named}: a value that is not a mapping is reported as
    * {@code expected a mapping (WHAT)} rather than {@code expected a mapping}.
    */
-  private static <T, B, X extends PolicyNode, XB> Field<T, B> section(String key, MappingShape<X, XB> shape,
-      boolean named, Function<T, Optional<X>> get, BiConsumer<B, X> set) {
-    return Field.nested(key, SchemaType.object(shape),
-        (f, k, b) -> {
-          X value = null;
-          if (named) {
-            Node n = f.node(k);
-            value = n == null ? null : f.binder().bind(shape, n, f.child(k));
-          } else {
-            Node.MapNode m = f.mapping(k);
-            value = m == null ? null : shape.bind(f.nested(m, k, shape.what()));
-          }
-          if (value != null) {
-            set.accept(b, value);
-          }
-        },
-        Field.Nesting.SECTION, shape, get);
+  private static <T, B> Field<T, B> section(String key, MappingShape<?, ?> shape, boolean named) {
+    return Field.nested(key, SchemaType.object(shape), named ? Field.Nesting.NAMED_SECTION : Field.Nesting.SECTION,
+        shape);
   }
 
   /** A sequence of nested mappings; items that are not mappings are reported and dropped. */
-  private static <T, B, X extends PolicyNode, XB> Field<T, B> list(String key, MappingShape<X, XB> shape,
-      boolean writeEmpty, Function<T, List<X>> get, BiConsumer<B, List<X>> set) {
+  private static <T, B> Field<T, B> list(String key, MappingShape<?, ?> shape, boolean writeEmpty) {
     return Field.nested(key, SchemaType.arrayOf(SchemaType.object(shape)),
-        (f, k, b) -> {
-          List<X> items = items(f, k, shape);
-          if (items != null) {
-            set.accept(b, items);
-          }
-        },
-        writeEmpty ? Field.Nesting.LIST_ALWAYS : Field.Nesting.LIST, shape, get);
+        writeEmpty ? Field.Nesting.LIST_ALWAYS : Field.Nesting.LIST, shape);
   }
 
   /** A sequence of nested mappings that is required ({@code missing_field} when absent) and always written. */
-  private static <T, B, X extends PolicyNode, XB> Field<T, B> requiredList(String key, MappingShape<X, XB> shape,
-      Function<T, List<X>> get, BiConsumer<B, List<X>> set) {
-    return Field.nested(key, SchemaType.arrayOf(SchemaType.object(shape)),
-        (f, k, b) -> {
-          List<X> items = items(f, k, shape);
-          if (items == null && !f.has(k)) {
-            f.binder().error(ProblemCode.MISSING_FIELD, f.location(), f.what() + " requires '" + k + "'");
-          }
-          if (items != null) {
-            set.accept(b, items);
-          }
-        },
-        Field.Nesting.LIST_ALWAYS, shape, get);
+  private static <T, B> Field<T, B> requiredList(String key, MappingShape<?, ?> shape) {
+    return Field.nested(key, SchemaType.arrayOf(SchemaType.object(shape)), Field.Nesting.REQUIRED_LIST, shape);
   }
 
   /**
    * A sequence of nested mappings whose presence is kept: {@code rules: []} is not the same as no {@code rules}
    * (the first is an error). Written when present, even empty.
    */
-  private static <T, B, X extends PolicyNode, XB> Field<T, B> optList(String key, MappingShape<X, XB> shape,
-      Function<T, Optional<List<X>>> get, BiConsumer<B, List<X>> set) {
-    return Field.nested(key, SchemaType.arrayOf(SchemaType.object(shape)),
-        (f, k, b) -> {
-          List<X> items = items(f, k, shape);
-          if (items != null) {
-            set.accept(b, items);
-          }
-        },
-        Field.Nesting.OPTIONAL_LIST, shape, get);
+  private static <T, B> Field<T, B> optList(String key, MappingShape<?, ?> shape) {
+    return Field.nested(key, SchemaType.arrayOf(SchemaType.object(shape)), Field.Nesting.OPTIONAL_LIST, shape);
   }
 
   /** A mapping of names (an open set of keys) to nested mappings, in document order. */
-  private static <T, B, X extends PolicyNode, XB> Field<T, B> map(String key, MappingShape<X, XB> shape,
-      boolean writeEmpty, Function<T, Map<String, X>> get, BiConsumer<B, Map<String, X>> set) {
+  private static <T, B> Field<T, B> map(String key, MappingShape<?, ?> shape, boolean writeEmpty) {
     return Field.nested(key, SchemaType.mapOf(SchemaType.object(shape)),
-        (f, k, b) -> {
-          Node.MapNode m = f.mapping(k);
-          if (m != null) {
-            Map<String, X> values = new LinkedHashMap<>();
-            for (Node.Entry e : m.entries.values()) {
-              X value = f.binder().bind(shape, e.value(), JsonPointer.key(f.child(k), e.key()));
-              if (value != null) {
-                values.put(e.key(), value);
-              }
-            }
-            set.accept(b, values);
-          }
-        },
-        writeEmpty ? Field.Nesting.MAP_ALWAYS : Field.Nesting.MAP, shape, get);
-  }
-
-  /** The bound items of the sequence under {@code key}, or null when the key is absent or not a sequence. */
-  private static <X extends PolicyNode, XB> List<X> items(ObjectFields f, String key, MappingShape<X, XB> shape) {
-    Node.ListNode list = f.list(key);
-    if (list == null) {
-      return null;
-    }
-    List<X> items = new ArrayList<>(list.items.size());
-    for (int i = 0; i < list.items.size(); i++) {
-      X item = f.binder().bind(shape, list.items.get(i), JsonPointer.index(f.child(key), i));
-      if (item != null) {
-        items.add(item);
-      }
-    }
-    return items;
+        writeEmpty ? Field.Nesting.MAP_ALWAYS : Field.Nesting.MAP, shape);
   }
 
   /** The matchers of an open map of names ({@code query}), in document order. */

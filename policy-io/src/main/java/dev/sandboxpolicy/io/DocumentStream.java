@@ -6,15 +6,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 
 /**
  * Writes model values as the events of a Jackson generator (YAML or JSON text, or the content hash's canonical
  * JSON) in the layout of a {@link DocumentTree}, without building the tree: the events are exactly those of
  * {@link PolicyWriter}'s walk over the tree {@link MappingShape#write} builds, so the text is byte for byte the
- * same. Keys come in the tree's order: the fields in document order, or sorted by key in the canonical layout
- * (the order of its {@code TreeMap}s). A field with its own writer still writes its value as a tree, which is then
- * walked in place.
+ * same. {@link LayoutCode} calls it, field by field: keys come in the tree's order, the fields in document order, or
+ * sorted by key in the canonical layout (the order of its {@code TreeMap}s). A field with its own writer still
+ * writes its value as a tree, which is then walked in place.
  *
  * <p>One instance writes one document; it is not thread-safe.
  */
@@ -48,6 +49,14 @@ final class DocumentStream {
     out.writeEndObject();
   }
 
+  void startList() {
+    out.writeStartArray();
+  }
+
+  void endList() {
+    out.writeEndArray();
+  }
+
   void name(String key) {
     out.writeName(key);
   }
@@ -58,37 +67,58 @@ final class DocumentStream {
     PolicyWriter.write(out, value);
   }
 
+  // the plain kinds of field, written when DocumentTree's methods of the same names put them into a tree
+
+  /** A string, unless empty. */
+  void putString(String key, String value) {
+    if (!value.isEmpty()) {
+      field(key, value);
+    }
+  }
+
+  /** A value, unless null. */
+  void putNonNull(String key, Object value) {
+    if (value != null) {
+      field(key, value);
+    }
+  }
+
+  /** The value of an optional, when present. */
+  void putOptional(String key, Optional<?> value) {
+    if (value.isPresent()) {
+      field(key, value.get());
+    }
+  }
+
+  /** {@code true}, when true. */
+  void putTrue(String key, boolean value) {
+    if (value) {
+      field(key, Boolean.TRUE);
+    }
+  }
+
+  /** A list, unless empty. */
+  void putList(String key, List<?> value) {
+    if (!value.isEmpty()) {
+      field(key, value);
+    }
+  }
+
   /** A value already in tree form (the whole mapping of a value with unknown keys). */
   void tree(Object value) {
     PolicyWriter.write(out, value);
   }
 
-  /** A sequence of mappings of {@code shape}. */
-  void list(MappingShape<PolicyNode, ?> shape, List<?> items) {
-    out.writeStartArray();
-    for (Object item : items) {
-      shape.stream(this, (PolicyNode) item);
-    }
-    out.writeEndArray();
+  /** Whether the names of a mapping of names are written sorted (canonical, and more than one). */
+  boolean sortsNames(Map<String, ?> named) {
+    return layout.canonical() && named.size() > 1;
   }
 
-  /** A mapping of names to mappings of {@code shape}: in its own order, or sorted by name when canonical. */
-  void map(MappingShape<PolicyNode, ?> shape, Map<?, ?> named) {
-    out.writeStartObject();
-    if (layout.canonical() && named.size() > 1) {
-      Object[] names = named.keySet().toArray();
-      Arrays.sort(names);
-      for (Object name : names) {
-        out.writeName((String) name);
-        shape.stream(this, (PolicyNode) named.get(name));
-      }
-    } else {
-      for (Map.Entry<?, ?> e : named.entrySet()) {
-        out.writeName((String) e.getKey());
-        shape.stream(this, (PolicyNode) e.getValue());
-      }
-    }
-    out.writeEndObject();
+  /** The names of a mapping of names, sorted: the order of the canonical tree's {@code TreeMap}. */
+  static String[] sortedNames(Map<String, ?> named) {
+    String[] names = named.keySet().toArray(new String[0]);
+    Arrays.sort(names);
+    return names;
   }
 
   /**

@@ -43,6 +43,12 @@ final class DocumentTree {
     }
   }
 
+  static void putNonNull(Map<String, Object> m, String key, Object value) {
+    if (value != null) {
+      m.put(key, value);
+    }
+  }
+
   static void putTrue(Map<String, Object> m, String key, boolean value) {
     if (value) {
       m.put(key, Boolean.TRUE);

@@ -1,19 +1,26 @@
 package dev.sandboxpolicy.io;
 
+import dev.sandboxpolicy.model.JsonPointer;
 import dev.sandboxpolicy.model.PolicyNode;
+import dev.sandboxpolicy.model.ProblemCode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * One key of a closed mapping in a document: its name, the JSON-Schema type it has, how it is read from the
  * document tree into a model builder, and how it is written back from a model value. Every key of every document
- * is one {@code Field} in {@link DocumentLayout}: the binder, the writer and the schema-agreement test all iterate
- * the same fields, so adding a key to the language is one line there (plus the model's accessor).
+ * is one {@code Field} in {@link DocumentLayout}: the binder, the writers and the schema-agreement test all go
+ * through the same fields, so adding a key to the language is one line there (plus the model's accessor and a
+ * regeneration of {@link LayoutCode}).
+ *
+ * <p>A field of a {@link Plain} or {@link Nesting} kind holds no code: the model's getter and the builder's setter
+ * are named as its key in camelCase ({@code allow_encoded_slash}: {@code allowEncodedSlash()}), and
+ * {@link LayoutCode}, generated from this table, calls them directly. Only the few keys with their own rules carry
+ * a {@link Reader} and a {@link Writer}.
  *
  * @param <T> the model type the key belongs to
  * @param <B> that type's builder
@@ -33,9 +40,8 @@ final class Field<T, B> {
   }
 
   /**
-   * The plain kinds of field, read and written here with one call to the model's getter or builder's setter: most
-   * keys are one of these, and the document writer and binder visit thousands of them per document, so they avoid
-   * a second indirect call through a per-field lambda.
+   * The plain kinds of field: a scalar or a list of strings, read here and set through {@link LayoutCode}, written
+   * by {@link LayoutCode} as its generator says for each kind.
    */
   enum Plain {
     /** A string, {@code ""} when absent, omitted when empty. */
@@ -56,17 +62,21 @@ final class Field<T, B> {
     STRING_LIST
   }
 
-  /**
-   * The kinds of field that hold mappings of another {@link MappingShape}, written here with one call to the
-   * model's getter; the nested mappings are written by their own shape.
-   */
+  /** The kinds of field that hold mappings of another {@link MappingShape}, bound and written by that shape. */
   enum Nesting {
     /** One mapping whose absence is kept ({@code Optional}), written when present. */
     SECTION,
+    /**
+     * A {@link #SECTION} whose value, when it is not a mapping, is reported as {@code expected a mapping (WHAT)}
+     * rather than {@code expected a mapping}.
+     */
+    NAMED_SECTION,
     /** A list of mappings, omitted when empty. */
     LIST,
     /** A list of mappings, always written ({@code endpoints: []}). */
     LIST_ALWAYS,
+    /** A list of mappings that is required ({@code missing_field} when absent) and always written. */
+    REQUIRED_LIST,
     /** A list of mappings whose absence is kept ({@code Optional}): written when present, even empty. */
     OPTIONAL_LIST,
     /** A mapping of names to mappings, omitted when empty. */
@@ -77,68 +87,55 @@ final class Field<T, B> {
 
   private final String key;
   private final SchemaType type;
-  /** How the key is read: null for a plain kind read here through {@link #setter}. */
+  /** How the key is read by a field with its own rules: null for a plain or nested kind. */
   private final Reader<B> reader;
+  /** A check run before the key is read, or null. */
+  private final Reader<B> check;
   /** How the key is written by a field with its own rules: null for a plain or nested kind. */
   private final Writer<T> writer;
   private final Plain plain;
   private final Nesting nesting;
   /** The shape of the nested mappings of a {@link Nesting} kind. */
-  private final MappingShape<PolicyNode, ?> shape;
-  /** The model's getter, for a plain or nested kind. */
-  private final Function<T, ?> getter;
-  private final BiConsumer<B, Object> setter;
+  private final MappingShape<?, ?> shape;
 
-  @SuppressWarnings("unchecked")
-  private Field(String key, SchemaType type, Reader<B> reader, Writer<T> writer, Plain plain, Nesting nesting,
-      MappingShape<?, ?> shape, Function<T, ?> getter, BiConsumer<B, ?> setter) {
+  private Field(String key, SchemaType type, Reader<B> reader, Reader<B> check, Writer<T> writer, Plain plain,
+      Nesting nesting, MappingShape<?, ?> shape) {
     this.key = Objects.requireNonNull(key, "key");
     this.type = Objects.requireNonNull(type, "type");
     this.reader = reader;
+    this.check = check;
     this.writer = writer;
     this.plain = plain;
     this.nesting = nesting;
-    this.shape = (MappingShape<PolicyNode, ?>) shape;
-    this.getter = getter;
-    this.setter = (BiConsumer<B, Object>) setter;
+    this.shape = shape;
   }
 
   /** A field with its own rules for reading and writing. */
   Field(String key, SchemaType type, Reader<B> reader, Writer<T> writer) {
-    this(key, type, Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(writer, "writer"), null, null,
-        null, null, null);
+    this(key, type, Objects.requireNonNull(reader, "reader"), null, Objects.requireNonNull(writer, "writer"), null,
+        null, null);
   }
 
-  /** A field of a {@link Plain} kind: {@code getter} reads the model, {@code setter} fills the builder. */
-  static <T, B, V> Field<T, B> plain(String key, SchemaType type, Plain plain, Function<T, V> getter,
-      BiConsumer<B, ? super V> setter) {
-    return new Field<>(key, type, null, null, Objects.requireNonNull(plain, "plain"), null, null,
-        Objects.requireNonNull(getter, "getter"), Objects.requireNonNull(setter, "setter"));
+  /** A field of a {@link Plain} kind. */
+  static <T, B> Field<T, B> plain(String key, SchemaType type, Plain plain) {
+    return new Field<>(key, type, null, null, null, Objects.requireNonNull(plain, "plain"), null, null);
   }
 
-  /**
-   * A field of a {@link Nesting} kind: {@code reader} reads it, {@code getter} returns what {@code nesting} says
-   * (an {@code Optional} mapping, a list, an {@code Optional} list or a map of {@code shape}'s model type).
-   */
-  static <T, B> Field<T, B> nested(String key, SchemaType type, Reader<B> reader, Nesting nesting,
-      MappingShape<?, ?> shape, Function<T, ?> getter) {
-    return new Field<>(key, type, Objects.requireNonNull(reader, "reader"), null,
-        null, Objects.requireNonNull(nesting, "nesting"), Objects.requireNonNull(shape, "shape"),
-        Objects.requireNonNull(getter, "getter"), null);
+  /** A field of a {@link Nesting} kind holding mappings of {@code shape}. */
+  static <T, B> Field<T, B> nested(String key, SchemaType type, Nesting nesting, MappingShape<?, ?> shape) {
+    return new Field<>(key, type, null, null, null, null, Objects.requireNonNull(nesting, "nesting"),
+        Objects.requireNonNull(shape, "shape"));
   }
 
-  /** This field with another writer (the same key, type and reader). */
+  /** This field with its own writer (the same key, type and reading). */
   Field<T, B> writtenBy(Writer<T> otherWriter) {
-    return new Field<>(key, type, this::read, Objects.requireNonNull(otherWriter, "writer"), null, null, null, null,
-        null);
+    return new Field<>(key, type, reader, check, Objects.requireNonNull(otherWriter, "writer"), plain, nesting,
+        shape);
   }
 
-  /** This field, running {@code check} before its own reader (the same key, type and writing). */
-  Field<T, B> checkedFirst(Reader<B> check) {
-    return new Field<>(key, type, (from, k, into) -> {
-      check.read(from, k, into);
-      read(from, into);
-    }, writer, plain, nesting, shape, getter, setter);
+  /** This field, running {@code first} before its own reading (the same key, type and writing). */
+  Field<T, B> checkedFirst(Reader<B> first) {
+    return new Field<>(key, type, reader, Objects.requireNonNull(first, "check"), writer, plain, nesting, shape);
   }
 
   /** The key as written in documents (snake_case). */
@@ -151,132 +148,149 @@ final class Field<T, B> {
     return type;
   }
 
-  private void read(ObjectFields from, String ignored, B into) {
-    read(from, into);
+  /** The plain kind, or null. */
+  Plain plain() {
+    return plain;
   }
 
-  void read(ObjectFields from, B into) {
+  /** The nested kind, or null. */
+  Nesting nesting() {
+    return nesting;
+  }
+
+  /** The shape of the nested mappings of a nested kind, or null. */
+  MappingShape<?, ?> shape() {
+    return shape;
+  }
+
+  /** Whether this field is read by its own {@link Reader}. */
+  boolean readsItself() {
+    return reader != null;
+  }
+
+  /** Whether this field is written by its own {@link Writer}. */
+  boolean writesItself() {
+    return writer != null;
+  }
+
+  /**
+   * Reads this key of {@code from} into {@code into}; a plain or nested kind sets the value with {@code set}, which
+   * calls the builder's setter for field number {@code index} of its shape.
+   */
+  void read(ObjectFields from, B into, MappingShape.Access<T, B> set, int index) {
+    if (check != null) {
+      check.read(from, key, into);
+    }
     if (reader != null) {
       reader.read(from, key, into);
-      return;
+    } else if (plain != null) {
+      readPlain(from, into, set, index);
+    } else {
+      Object value = readNested(from);
+      if (value != null) {
+        set.set(index, into, value);
+      }
     }
+  }
+
+  private void readPlain(ObjectFields from, B into, MappingShape.Access<T, B> set, int index) {
     // a value equal to the builder's default is not set: most keys of a document are absent
     switch (plain) {
       case STRING -> {
         String value = from.string(key);
         if (!value.isEmpty()) {
-          setter.accept(into, value);
+          set.set(index, into, value);
         }
       }
-      case STRING_ALWAYS -> setter.accept(into, from.string(key));
-      case REQUIRED_STRING -> setter.accept(into, from.requiredString(key));
-      case OPTIONAL_STRING -> setIfPresent(into, from.optString(key));
+      case STRING_ALWAYS -> set.set(index, into, from.string(key));
+      case REQUIRED_STRING -> set.set(index, into, from.requiredString(key));
+      case OPTIONAL_STRING -> setIfPresent(into, set, index, from.optString(key));
       case FLAG -> {
         if (from.bool(key)) {
-          setter.accept(into, Boolean.TRUE);
+          set.set(index, into, Boolean.TRUE);
         }
       }
-      case OPTIONAL_FLAG -> setIfPresent(into, from.optBool(key));
-      case U32 -> setIfPresent(into, from.optInteger(key, 0, DocumentLayout.U32_MAX, DocumentLayout.U32_RANGE));
+      case OPTIONAL_FLAG -> setIfPresent(into, set, index, from.optBool(key));
+      case U32 -> setIfPresent(into, set, index,
+          from.optInteger(key, 0, DocumentLayout.U32_MAX, DocumentLayout.U32_RANGE));
       case STRING_LIST -> {
         List<String> value = from.stringList(key);
         if (!value.isEmpty()) {
-          setter.accept(into, value);
+          set.set(index, into, value);
         }
       }
     }
   }
 
-  private void setIfPresent(B into, Optional<?> value) {
+  private void setIfPresent(B into, MappingShape.Access<T, B> set, int index, Optional<?> value) {
     if (value.isPresent()) {
-      setter.accept(into, value);
+      set.set(index, into, value);
     }
   }
 
-  /** Writes this key of {@code from} into a tree mapping, or nothing when the value is not written. */
-  void write(DocumentTree tree, T from, Map<String, Object> into) {
-    if (plain != null) {
-      Object value = plainValue(getter.apply(from));
-      if (value != null) {
-        into.put(key, value);
+  /** The bound value of a nested kind (a mapping, a list or a map of them), or null when there is none to set. */
+  private Object readNested(ObjectFields from) {
+    switch (nesting) {
+      case NAMED_SECTION -> {
+        Node n = from.node(key);
+        return n == null ? null : from.binder().bind(shape, n, from.child(key));
       }
-    } else if (nesting != null) {
-      Object nested = nestedValue(getter.apply(from));
-      if (nested != null) {
-        into.put(key, switch (nesting) {
-          case SECTION -> shape.write(tree, (PolicyNode) nested);
-          case LIST, LIST_ALWAYS, OPTIONAL_LIST -> writeAll(tree, (List<?>) nested);
-          case MAP, MAP_ALWAYS -> writeAll(tree, (Map<?, ?>) nested);
-        });
+      case SECTION -> {
+        Node.MapNode m = from.mapping(key);
+        return m == null ? null : shape.bind(from.nested(m, key, shape.what()));
       }
-    } else {
-      writer.write(tree, from, key, into);
-    }
-  }
-
-  /**
-   * Writes this key of {@code from} as generator events: exactly the events of writing the value {@link #write}
-   * puts in a tree.
-   */
-  void stream(DocumentStream out, T from) {
-    if (plain != null) {
-      Object value = plainValue(getter.apply(from));
-      if (value != null) {
-        out.field(key, value);
+      case LIST, LIST_ALWAYS, OPTIONAL_LIST -> {
+        return items(from);
       }
-    } else if (nesting != null) {
-      Object nested = nestedValue(getter.apply(from));
-      if (nested != null) {
-        out.name(key);
-        switch (nesting) {
-          case SECTION -> shape.stream(out, (PolicyNode) nested);
-          case LIST, LIST_ALWAYS, OPTIONAL_LIST -> out.list(shape, (List<?>) nested);
-          case MAP, MAP_ALWAYS -> out.map(shape, (Map<?, ?>) nested);
+      case REQUIRED_LIST -> {
+        List<PolicyNode> items = items(from);
+        if (items == null && !from.has(key)) {
+          from.binder().error(ProblemCode.MISSING_FIELD, from.location(), from.what() + " requires '" + key + "'");
         }
+        return items;
       }
-    } else {
-      out.custom(key, from, writer);
+      case MAP, MAP_ALWAYS -> {
+        Node.MapNode m = from.mapping(key);
+        if (m == null) {
+          return null;
+        }
+        Map<String, PolicyNode> values = new LinkedHashMap<>();
+        for (Node.Entry e : m.entries.values()) {
+          PolicyNode value = from.binder().bind(shape, e.value(), JsonPointer.key(from.child(key), e.key()));
+          if (value != null) {
+            values.put(e.key(), value);
+          }
+        }
+        return values;
+      }
+      default -> throw new AssertionError(nesting);
     }
   }
 
-  /** The value a plain kind writes, given what its getter returned, or null when nothing is written. */
-  private Object plainValue(Object value) {
-    return switch (plain) {
-      case STRING -> ((String) value).isEmpty() ? null : value;
-      case REQUIRED_STRING, STRING_ALWAYS -> value;
-      case OPTIONAL_STRING, OPTIONAL_FLAG, U32 -> ((Optional<?>) value).orElse(null);
-      case FLAG -> (Boolean) value ? Boolean.TRUE : null;
-      case STRING_LIST -> ((List<?>) value).isEmpty() ? null : value;
-    };
-  }
-
-  /**
-   * What a nested kind writes (a model mapping, a list or a map of them), given what its getter returned, or null
-   * when nothing is written.
-   */
-  private Object nestedValue(Object value) {
-    return switch (nesting) {
-      case SECTION, OPTIONAL_LIST -> ((Optional<?>) value).orElse(null);
-      case LIST -> ((List<?>) value).isEmpty() ? null : value;
-      case MAP -> ((Map<?, ?>) value).isEmpty() ? null : value;
-      case LIST_ALWAYS, MAP_ALWAYS -> value;
-    };
-  }
-
-  private List<Object> writeAll(DocumentTree tree, List<?> items) {
-    List<Object> out = new ArrayList<>(items.size());
-    for (Object item : items) {
-      out.add(shape.write(tree, (PolicyNode) item));
+  /** The bound items of the sequence under the key, or null when it is absent or not a sequence. */
+  private List<PolicyNode> items(ObjectFields from) {
+    Node.ListNode list = from.list(key);
+    if (list == null) {
+      return null;
     }
-    return out;
+    List<PolicyNode> items = new ArrayList<>(list.items.size());
+    for (int i = 0; i < list.items.size(); i++) {
+      PolicyNode item = from.binder().bind(shape, list.items.get(i), JsonPointer.index(from.child(key), i));
+      if (item != null) {
+        items.add(item);
+      }
+    }
+    return items;
   }
 
-  private Map<String, Object> writeAll(DocumentTree tree, Map<?, ?> named) {
-    Map<String, Object> out = tree.newMap();
-    for (Map.Entry<?, ?> e : named.entrySet()) {
-      out.put((String) e.getKey(), shape.write(tree, (PolicyNode) e.getValue()));
-    }
-    return out;
+  /** Writes this key of {@code from} into a tree mapping with the field's own writer. */
+  void write(DocumentTree tree, T from, Map<String, Object> into) {
+    writer.write(tree, from, key, into);
+  }
+
+  /** Writes this key of {@code from} as generator events with the field's own writer. */
+  void stream(DocumentStream out, T from) {
+    out.custom(key, from, writer);
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sandboxpolicy.io.Field.SchemaType;
 import dev.sandboxpolicy.model.Blueprint;
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.Landlock;
@@ -300,15 +299,12 @@ class StreamedWritingTest {
   void aFieldWriterThatWritesAnotherKeyIsRefusedWhenStreamed() {
     // the stream emits a field's value at the field's place; a writer writing some other key would put it out of
     // the tree's order, so it is a programming error, reported rather than written
-    MappingShape<Landlock, Landlock.Builder> shape =
-        MappingShape.<Landlock, Landlock.Builder>of("a test mapping", Landlock::builder, Landlock.Builder::location,
-                Landlock.Builder::unknownFields, Landlock.Builder::build)
-            .with(new Field<>("a", SchemaType.STRING, (f, key, b) -> {}, (tree, l, key, out) -> out.put("b", "x")));
+    Field.Writer<Landlock> wrong = (tree, l, key, out) -> out.put("b", "x");
     StringWriter text = new StringWriter();
     try (JsonGenerator g = JsonFactory.builder().build().createGenerator(ObjectWriteContext.empty(), text)) {
       DocumentStream stream = new DocumentStream(DOCUMENT, g);
       IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> stream.document(shape, Landlock.builder().build()));
+          () -> stream.custom("a", Landlock.builder().build(), wrong));
       assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("[b]"), e.getMessage());
     }
   }
