@@ -9,6 +9,13 @@ module dev.sandboxpolicy.model {
   exports dev.sandboxpolicy.model;
   exports dev.sandboxpolicy.model.net;
   exports dev.sandboxpolicy.model.glob;
+  exports dev.sandboxpolicy.model.glob.tree to
+      dev.sandboxpolicy.matcher;
+  exports dev.sandboxpolicy.model.internal to
+      dev.sandboxpolicy.io,
+      dev.sandboxpolicy.rules,
+      dev.sandboxpolicy.merge,
+      dev.sandboxpolicy.cli;
   exports dev.sandboxpolicy.model.automaton to
       dev.sandboxpolicy.rules,
       dev.sandboxpolicy.matcher,

@@ -2,7 +2,7 @@ package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.automaton.ByteDfa;
 import dev.sandboxpolicy.model.automaton.ByteNfa;
-import dev.sandboxpolicy.model.glob.GlobNode;
+import dev.sandboxpolicy.model.glob.tree.GlobNode;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;

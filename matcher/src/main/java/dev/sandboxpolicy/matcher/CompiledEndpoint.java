@@ -10,6 +10,7 @@ import dev.sandboxpolicy.model.PersistedQuery;
 import dev.sandboxpolicy.model.Protocol;
 import dev.sandboxpolicy.model.RuleBody;
 import dev.sandboxpolicy.model.ValueMatcher;
+import dev.sandboxpolicy.model.automaton.RouteSelectorPattern;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class CompiledEndpoint extends DecisionSite {
 
   private final Glob selector;
   private final boolean selectorAll;
-  final RouteSelector route;
+  final RouteSelectorPattern route;
 
   /** The endpoint's protocol, or {@code null} when absent or unknown (runtime semantics: unknown is inspected). */
   final Protocol protocol;
@@ -51,8 +52,8 @@ final class CompiledEndpoint extends DecisionSite {
   final CompiledRule[] allow;
   final CompiledRule[] deny;
 
-  final boolean allowRegisteredPersistedQueries;
-  final Map<String, PersistedQuery> persistedQueries;
+  private final boolean allowRegisteredPersistedQueries;
+  private final Map<String, PersistedQuery> persistedQueries;
   final boolean strictToolNames;
   final boolean allowAllKnownMcpMethods;
   final boolean narrowsToolName;
@@ -93,7 +94,7 @@ final class CompiledEndpoint extends DecisionSite {
     String path = e.path();
     this.selectorAll = path.isEmpty() || path.equals("**");
     this.selector = selectorAll ? null : cache.glob(path, GlobDelimiters.SLASH);
-    this.route = RouteSelector.of(path);
+    this.route = RouteSelectorPattern.parse(path);
     this.protocol = Protocol.fromWireName(e.protocol()).orElse(null);
     this.enforcement = Enforcement.of(e.enforcement());
     this.inspected = !e.protocol().isEmpty() && !Protocol.TCP.is(e.protocol());
@@ -236,5 +237,14 @@ final class CompiledEndpoint extends DecisionSite {
 
   boolean isJsonRpcFamily() {
     return protocol != null && protocol.isJsonRpcFamily();
+  }
+
+  /**
+   * The registered query that a persisted-query operation without a document stands for, or {@code null} when this
+   * endpoint does not allow registered queries or has none under its key (then the endpoint refuses the request).
+   * The decision and the trace both ask this.
+   */
+  PersistedQuery registeredQuery(GraphqlOperation op) {
+    return allowRegisteredPersistedQueries ? persistedQueries.get(op.persistedQueryKey()) : null;
   }
 }

@@ -3,7 +3,6 @@ package dev.sandboxpolicy.matcher;
 import dev.sandboxpolicy.model.Binary;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
-import dev.sandboxpolicy.model.glob.GlobPattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,9 +73,9 @@ final class CompiledEntry {
   }
 
   private static GlobMatcher union(Glob[] globs) {
-    List<GlobPattern> patterns = new ArrayList<>();
+    List<String> patterns = new ArrayList<>();
     for (Glob g : globs) {
-      patterns.add(GlobPattern.parse(g.source(), GlobDelimiters.SLASH));
+      patterns.add(g.source());
     }
     return GlobMatcher.union(patterns);
   }

@@ -567,7 +567,7 @@ public final class CompiledPolicy {
       for (int i = 0; i < kept; i++) {
         CompiledEndpoint e = s.candidates[i];
         if (e.inspected && e.route.matches(path)
-            && (selected == null || e.route.specificity > selected.route.specificity)) {
+            && (selected == null || e.route.specificity() > selected.route.specificity())) {
           selected = e;
         }
       }

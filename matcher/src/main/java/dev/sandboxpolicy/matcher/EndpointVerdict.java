@@ -108,8 +108,7 @@ final class EndpointVerdict {
       String name = op.operationName();
       List<String> fields = op.fields();
       if (op.persistedQuery() && type.isEmpty()) {
-        PersistedQuery registered =
-            e.allowRegisteredPersistedQueries ? e.persistedQueries.get(op.persistedQueryKey()) : null;
+        PersistedQuery registered = e.registeredQuery(op);
         if (registered == null) {
           return v.set(NONE, null, Denial.Kind.PERSISTED_QUERY_UNKNOWN, null, true);
         }

@@ -1,9 +1,10 @@
 package dev.sandboxpolicy.matcher;
 
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
-import dev.sandboxpolicy.model.glob.GlobNode;
 import dev.sandboxpolicy.model.glob.GlobPattern;
 import dev.sandboxpolicy.model.glob.GlobSyntaxException;
+import dev.sandboxpolicy.model.glob.tree.GlobNode;
+import dev.sandboxpolicy.model.glob.tree.GlobParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,11 +127,13 @@ public final class GlobMatcher {
       shapeFound = starPattern != null ? STARS : GENERAL;
     }
     boolean general = !everythingFound && literalFound == null && shapeFound == GENERAL;
+    List<GlobNode> nodes = null;
     if (general && parsed == null) {
-      parsed = GlobPattern.parse(src, d);
+      char[] delimiterChars = d.toCharArray();
+      nodes = parse(src, d, delimiterChars);
       // the parse may still find it to be everything or a literal (escapes, a one-way alternation)
-      everythingFound = parsed.matchesEverything();
-      literalFound = parsed.literal().orElse(null);
+      everythingFound = GlobParser.isEverything(nodes);
+      literalFound = GlobParser.literal(nodes, delimiterChars);
       general = !everythingFound && literalFound == null;
     }
     this.everything = everythingFound;
@@ -141,7 +144,8 @@ public final class GlobMatcher {
     this.stars = starPattern;
     this.requiredPrefix = general ? requiredPrefix(src) : "";
     this.requiredSuffix = general ? requiredSuffix(src) : "";
-    this.automaton = general ? ByteAutomaton.compile(parsed.nodes()) : null;
+    this.automaton = !general ? null
+        : ByteAutomaton.compile(nodes != null ? nodes : GlobParser.parse(src, d.toCharArray()));
     this.slashIsDelimiter = d.slashIsDelimiter();
     this.asciiDelimiter = d.equals(GlobDelimiters.DOT) ? DOT_TABLE
         : d.equals(GlobDelimiters.SLASH) ? SLASH_TABLE : asciiDelimiters(d);
@@ -155,19 +159,29 @@ public final class GlobMatcher {
   }
 
   /**
+   * The parse tree of {@code src}, parsed once (a {@link GlobPattern} does not hand its tree out). A pattern that does
+   * not compile is refused as {@link GlobPattern#parse} refuses it, with its {@link GlobSyntaxException}.
+   */
+  private static List<GlobNode> parse(String src, GlobDelimiters d, char[] delimiterChars) {
+    try {
+      return GlobParser.parse(src, delimiterChars);
+    } catch (GlobParser.Failure f) {
+      GlobPattern.parse(src, d); // throws the GlobSyntaxException that says why
+      throw f;
+    }
+  }
+
+  /**
    * One matcher for several slash-grammar patterns that matches when any of them does: a DFA of their alternation,
    * so a value is read once whatever the number of patterns (an entry's binary globs). Null when the patterns need
    * more DFA states than {@link ByteAutomaton#MAX_DFA_STATES}: then evaluate them one by one.
    */
-  static GlobMatcher union(List<GlobPattern> patterns) {
+  static GlobMatcher union(List<String> slashPatterns) {
     List<List<GlobNode>> alternatives = new ArrayList<>();
     StringBuilder description = new StringBuilder("{");
-    for (GlobPattern p : patterns) {
-      if (!p.delimiters().equals(GlobDelimiters.SLASH)) {
-        throw new IllegalArgumentException("not a slash-grammar pattern: " + p);
-      }
-      alternatives.add(p.nodes());
-      description.append(description.length() > 1 ? ", " : "").append(p.source());
+    for (String p : slashPatterns) {
+      alternatives.add(GlobParser.parse(p, SLASH_CHARS));
+      description.append(description.length() > 1 ? ", " : "").append(p);
     }
     ByteAutomaton automaton = ByteAutomaton.compile(List.of(new GlobNode.Alternation(alternatives)));
     return automaton.narrow == null ? null : new GlobMatcher(description.append('}').toString(), automaton);
@@ -207,6 +221,7 @@ public final class GlobMatcher {
   }
 
   private static final char[] NO_CHARS = {};
+  private static final char[] SLASH_CHARS = GlobDelimiters.SLASH.toCharArray();
   private static final boolean[] DOT_TABLE = asciiDelimiters(GlobDelimiters.DOT);
   private static final boolean[] SLASH_TABLE = asciiDelimiters(GlobDelimiters.SLASH);
 

@@ -195,8 +195,7 @@ final class Tracer {
       String name = op.operationName();
       List<String> fields = op.fields();
       if (op.persistedQuery() && type.isEmpty()) {
-        PersistedQuery registered =
-            e.allowRegisteredPersistedQueries ? e.persistedQueries.get(op.persistedQueryKey()) : null;
+        PersistedQuery registered = e.registeredQuery(op);
         if (registered == null) {
           return; // the endpoint refuses the request here, before any rule of this or a later operation
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.model.automaton.ByteDfa;
 import dev.sandboxpolicy.model.automaton.CallSiteLanguages;
+import dev.sandboxpolicy.model.automaton.RouteSelectorPattern;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import dev.sandboxpolicy.model.glob.GlobPattern;
 import dev.sandboxpolicy.model.glob.GlobSyntaxException;
@@ -89,7 +90,7 @@ class CallSiteLanguagesAgreementTest {
     Random r = new Random(seed);
     for (int i = 0; i < 600; i++) {
       String selector = (i % 3 == 0 ? "/" : "") + random(r, PATH_PATTERN_CHARS, 8) + (i % 4 == 0 ? "/**" : "");
-      RouteSelector route = RouteSelector.of(selector);
+      RouteSelectorPattern route = RouteSelectorPattern.parse(selector);
       ByteDfa language = CallSiteLanguages.routeSelector(selector);
       ByteDfa paths = CallSiteLanguages.canonicalPath(true);
       for (int j = 0; j < 20; j++) {

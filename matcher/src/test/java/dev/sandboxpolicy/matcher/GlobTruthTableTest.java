@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.sandboxpolicy.model.glob.tree.GlobParser;
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -169,11 +170,43 @@ class GlobTruthTableTest {
       p.append('?');
     }
     GlobMatcher m = GlobMatcher.compile(p.toString(), GlobDelimiters.SLASH);
-    assertEquals(false, ByteAutomaton.compile(m.pattern().nodes()).isDeterministic());
+    assertEquals(false, ByteAutomaton.compile(nodes(m.pattern())).isDeterministic());
     String yes = "xxxxa0123456789abcdef";
     String no = "xxxxb0123456789abcdef";
     assertEquals(true, m.matches(yes));
     assertEquals(false, m.matches(no));
     assertEquals(false, m.matches("a0123456789abcde"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} at {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/a/{b|glob_unclosed_alternates|3",
+        "/a/[b|glob_unclosed_class|3",
+        "/a/b}|glob_unopened_alternates|4",
+        "/a/[z-a]|glob_invalid_range|4",
+        "/a\\|glob_dangling_escape|2",
+      })
+  void aPatternThatDoesNotCompileIsRefusedWithTheCodeOfThePublicParse(String pattern, String code, int offset) {
+    for (boolean folded : new boolean[] {false, true}) {
+      dev.sandboxpolicy.model.glob.GlobSyntaxException e = assertThrows(
+          dev.sandboxpolicy.model.glob.GlobSyntaxException.class,
+          () -> compile(pattern, folded));
+      assertEquals(code, e.error().code(), pattern);
+      assertEquals(offset, e.error().offset(), pattern);
+      assertEquals(e.error(), assertThrows(dev.sandboxpolicy.model.glob.GlobSyntaxException.class,
+          () -> dev.sandboxpolicy.model.glob.GlobPattern.parse(pattern, GlobDelimiters.SLASH)).error());
+    }
+  }
+
+  private static GlobMatcher compile(String pattern, boolean folded) {
+    return folded ? GlobMatcher.compileLowerCased(pattern, GlobDelimiters.SLASH)
+        : GlobMatcher.compile(pattern, GlobDelimiters.SLASH);
+  }
+
+  private static java.util.List<dev.sandboxpolicy.model.glob.tree.GlobNode> nodes(
+      dev.sandboxpolicy.model.glob.GlobPattern p) {
+    return GlobParser.parse(p.source(), p.delimiters().toCharArray());
   }
 }

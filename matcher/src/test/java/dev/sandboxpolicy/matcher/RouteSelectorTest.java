@@ -2,6 +2,7 @@ package dev.sandboxpolicy.matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sandboxpolicy.model.automaton.RouteSelectorPattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,12 +39,12 @@ class RouteSelectorTest {
         "/a[b          | /ab              | false",
       })
   void selector(String pattern, String path, boolean expected) {
-    assertEquals(expected, RouteSelector.of(pattern).matches(path));
+    assertEquals(expected, RouteSelectorPattern.parse(pattern).matches(path));
   }
 
   @ParameterizedTest(name = "specificity of {0} = {1}")
   @CsvSource({"'', 0", "/**, 1", "/api/*, 5", "/v1/users, 9"})
   void specificityCountsNonStarCharacters(String pattern, int expected) {
-    assertEquals(expected, RouteSelector.of(pattern).specificity);
+    assertEquals(expected, RouteSelectorPattern.parse(pattern).specificity());
   }
 }

@@ -177,10 +177,7 @@ final class PatternAtoms {
    */
   private static int hostGroups(List<String> literals, List<String> globs, int[] groupOfLiteral, int[] groupOfGlob) {
     int n = globs.size() + literals.size();
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
+    UnionFind sets = new UnionFind(n);
     Map<String, List<Integer>> owners = new HashMap<>();
     for (int g = 0; g < globs.size(); g++) {
       owners.computeIfAbsent(literalSuffix(globs.get(g)), k -> new ArrayList<>()).add(g);
@@ -188,23 +185,23 @@ final class PatternAtoms {
     for (int g = 0; g < globs.size(); g++) {
       for (String t : labelSuffixes(literalSuffix(globs.get(g)), true)) {
         for (int other : owners.getOrDefault(t, List.of())) {
-          union(parent, g, other);
+          sets.union(g, other);
         }
       }
     }
     for (int i = 0; i < literals.size(); i++) {
       for (String t : labelSuffixes(literals.get(i), false)) {
         for (int g : owners.getOrDefault(t, List.of())) {
-          union(parent, globs.size() + i, g);
+          sets.union(globs.size() + i, g);
         }
       }
     }
     Map<Integer, Integer> ids = new HashMap<>();
     for (int g = 0; g < globs.size(); g++) {
-      groupOfGlob[g] = ids.computeIfAbsent(find(parent, g), k -> ids.size());
+      groupOfGlob[g] = ids.computeIfAbsent(sets.find(g), k -> ids.size());
     }
     for (int i = 0; i < literals.size(); i++) {
-      groupOfLiteral[i] = ids.computeIfAbsent(find(parent, globs.size() + i), k -> ids.size());
+      groupOfLiteral[i] = ids.computeIfAbsent(sets.find(globs.size() + i), k -> ids.size());
     }
     return ids.size();
   }
@@ -241,18 +238,6 @@ final class PatternAtoms {
       out.add("");
     }
     return out;
-  }
-
-  private static int find(int[] parent, int x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    parent[find(parent, a)] = find(parent, b);
   }
 
   private void add(Atom a) {

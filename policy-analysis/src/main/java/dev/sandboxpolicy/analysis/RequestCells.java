@@ -304,11 +304,8 @@ final class RequestCells {
   /** The path atoms, searched per group of parts that can share a path, and the paths no part matches. */
   private void cutPaths(int maxStates) {
     int n = parts.size();
-    int[] parent = new int[n];
+    UnionFind sets = new UnionFind(n);
     Map<String, Integer> byPrefix = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
     List<Integer> real = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (i != slashPart) {
@@ -316,7 +313,7 @@ final class RequestCells {
         String prefix = languages.prefix(partKeys.get(i));
         Integer other = byPrefix.putIfAbsent(prefix, i);
         if (other != null) {
-          union(parent, i, other);
+          sets.union(i, other);
         }
       }
     }
@@ -325,13 +322,13 @@ final class RequestCells {
       for (int len = 0; len < prefix.length(); len++) {
         Integer other = byPrefix.get(prefix.substring(0, len));
         if (other != null) {
-          union(parent, i, other);
+          sets.union(i, other);
         }
       }
     }
     Map<Integer, List<Integer>> groups = new TreeMap<>();
     for (int i : real) {
-      groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+      groups.computeIfAbsent(sets.find(i), k -> new ArrayList<>()).add(i);
     }
     for (List<Integer> group : groups.values()) {
       List<ByteDfa> dfas = new ArrayList<>();
@@ -451,18 +448,6 @@ final class RequestCells {
       }
       k.atomMatchers.add(in);
     }
-  }
-
-  private static int find(int[] parent, int x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    parent[find(parent, a)] = find(parent, b);
   }
 
   // ------------------------------------------------------------------------------------------ endpoints

@@ -1,16 +1,16 @@
 package dev.sandboxpolicy.cli;
 
-import dev.sandboxpolicy.model.EditDistance;
+import dev.sandboxpolicy.model.internal.EditDistance;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Turns picocli's parse errors into policyctl's one-line usage errors on standard error, exit status

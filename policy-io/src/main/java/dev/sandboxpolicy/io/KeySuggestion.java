@@ -1,6 +1,6 @@
 package dev.sandboxpolicy.io;
 
-import dev.sandboxpolicy.model.EditDistance;
+import dev.sandboxpolicy.model.internal.EditDistance;
 import java.util.Collection;
 import java.util.Locale;
 

@@ -1,10 +1,10 @@
 package dev.sandboxpolicy.explain;
 
-import dev.sandboxpolicy.model.Names;
+import dev.sandboxpolicy.merge.CustomPresetKeys;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.internal.Names;
 import java.util.Collection;
-import dev.sandboxpolicy.merge.CustomPresetKeys;
 import java.util.Objects;
 import java.util.Set;
 

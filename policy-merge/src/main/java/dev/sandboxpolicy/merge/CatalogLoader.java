@@ -8,6 +8,7 @@ import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.TierCatalog;
+import dev.sandboxpolicy.model.internal.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,6 +72,11 @@ final class CatalogLoader {
       entries.add(
           new CatalogEntry(name, true, null, Map.copyOf(byAgent), strings(PlainTree.child(m, "picker_agents"))));
       names.add(name);
+    }
+    if (!names.equals(Names.BUILT_IN_PRESET_NAMES)) {
+      // The value rules know the built-in names without this catalog (they sit below it): one list, checked here.
+      throw new IllegalStateException("catalog.yaml: the preset names " + names
+          + " are not the built-in names of Names.BUILT_IN_PRESET_NAMES " + Names.BUILT_IN_PRESET_NAMES);
     }
     TierCatalog tiers = read(reader, string(index, "tiers"), Kind.TIERS, TierCatalog.class);
     return PresetCatalog.root(new CatalogData(List.copyOf(entries), Map.copyOf(agents), tiers, Set.copyOf(names)));

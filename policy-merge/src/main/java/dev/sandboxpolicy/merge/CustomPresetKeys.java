@@ -1,6 +1,6 @@
 package dev.sandboxpolicy.merge;
 
-import dev.sandboxpolicy.model.Names;
+import dev.sandboxpolicy.model.internal.Names;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.Objects;
 import java.util.Optional;

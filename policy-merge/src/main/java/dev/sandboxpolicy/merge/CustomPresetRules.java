@@ -2,11 +2,11 @@ package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
-import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.model.internal.Names;
 import dev.sandboxpolicy.model.net.PrivateNetworks;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.List;
@@ -65,10 +65,9 @@ final class CustomPresetRules {
       checkKey(name, key, sourceMap);
     }
     checkAllowedIps(preset, sourceMap, pins);
-    if (PresetCatalog.builtIn().isBuiltInName(name)) {
+    if (Names.isBuiltInPresetName(name)) {
       throw PresetLayerException.of(PresetLayerError.PRESET_NAME_BUILTIN_COLLISION, sourceMap.nearest("/preset/name"),
-              "Preset name '" + name + "' collides with a built-in preset. Rename 'preset.name'"
-                  + (sourcePath == null ? "" : " in " + sourcePath) + ".")
+              Names.builtInCollisionMessage(name, sourcePath))
           .forPreset(name);
     }
     checkHosts(preset, sourceMap, pins, trustedHosts);
@@ -84,12 +83,11 @@ final class CustomPresetRules {
     String at = JsonPointer.key("/network_policies", key);
     if (Names.isProviderKey(key)) {
       throw PresetLayerException.of(PresetLayerError.RESERVED_KEY, sourceMap.locateKey(at),
-          "network_policies key '" + key + "' starts with '" + Names.PROVIDER_PREFIX
-              + "', which is reserved by OpenShell").forPreset(presetName);
+          Names.providerKeyMessage(key)).forPreset(presetName);
     }
     if (PresetOrigin.isReservedForBuiltIns(key)) {
       throw PresetLayerException.of(PresetLayerError.RESERVED_KEY, sourceMap.locateKey(at),
-          "Custom presets cannot own reserved network policy key '" + key + "'.").forPreset(presetName);
+          Names.builtInKeyMessage(key)).forPreset(presetName);
     }
   }
 

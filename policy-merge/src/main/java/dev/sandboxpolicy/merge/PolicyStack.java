@@ -1,10 +1,10 @@
 package dev.sandboxpolicy.merge;
 
-import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.internal.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A baseline policy plus the ordered list of presets applied on top of it, remembering which layer contributed

@@ -1,10 +1,10 @@
 package dev.sandboxpolicy.merge;
 
-import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.internal.Names;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

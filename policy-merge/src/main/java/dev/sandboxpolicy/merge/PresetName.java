@@ -1,6 +1,6 @@
 package dev.sandboxpolicy.merge;
 
-import dev.sandboxpolicy.model.Names;
+import dev.sandboxpolicy.model.internal.Names;
 import java.util.Locale;
 
 /**
@@ -31,19 +31,16 @@ public final class PresetName {
    */
   public static NameCheck check(String name, boolean custom) {
     if (Names.isProviderKey(name)) {
-      return NameCheck.invalid(
-          PresetLayerError.PRESET_NAME_RESERVED,
-          "Preset name cannot start with '" + Names.PROVIDER_PREFIX + "' (reserved by OpenShell)");
+      return NameCheck.invalid(PresetLayerError.PRESET_NAME_RESERVED, Names.reservedPresetNameMessage());
     }
     if (!Names.isPresetName(name)) {
       return NameCheck.invalid(
           PresetLayerError.PRESET_NAME_INVALID,
           "Preset must declare preset.name (lowercase, hyphenated RFC 1123 label)");
     }
-    if (custom && PresetCatalog.builtIn().isBuiltInName(name)) {
+    if (custom && Names.isBuiltInPresetName(name)) {
       return NameCheck.invalid(
-          PresetLayerError.PRESET_NAME_BUILTIN_COLLISION,
-          "Preset name '" + name + "' collides with a built-in preset");
+          PresetLayerError.PRESET_NAME_BUILTIN_COLLISION, Names.builtInCollisionMessage(name, null));
     }
     return NameCheck.valid();
   }

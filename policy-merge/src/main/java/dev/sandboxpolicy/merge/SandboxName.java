@@ -1,6 +1,6 @@
 package dev.sandboxpolicy.merge;
 
-import dev.sandboxpolicy.model.Names;
+import dev.sandboxpolicy.model.internal.Names;
 
 /**
  * The rule for sandbox names (NemoClaw preset layer spec §3): a lowercase RFC 1123 label of 1 to

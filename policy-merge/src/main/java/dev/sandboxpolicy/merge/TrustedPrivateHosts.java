@@ -1,10 +1,10 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Endpoint;
-import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.SourceLocation;
+import dev.sandboxpolicy.model.internal.Names;
 import dev.sandboxpolicy.model.net.HostResolver;
 import dev.sandboxpolicy.model.net.IpAddress;
 import dev.sandboxpolicy.model.net.PrivateNetworks;

@@ -1,15 +1,18 @@
 package dev.sandboxpolicy.merge;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.internal.Names;
 import dev.sandboxpolicy.rules.PresetOrigin;
 import dev.sandboxpolicy.rules.ValidationReport;
 import dev.sandboxpolicy.schema.DocumentKind;
 import dev.sandboxpolicy.schema.PolicyValidator;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The bundled catalog passes the schema validator, as NemoClaw's build-time check requires of its files. */
@@ -43,6 +46,16 @@ class CatalogValidationTest {
         assertFalse(r.hasErrors(), () -> agent + "/" + p.name() + "\n" + Fixtures.codes(r.problems()));
       }
     }
+  }
+
+  @Test
+  void theCatalogsNamesAreExactlyTheOneListOfBuiltInNames() {
+    // The loader refuses a catalog whose names differ; this pins that both directions hold.
+    assertEquals(Names.BUILT_IN_PRESET_NAMES, Set.copyOf(PresetCatalog.builtIn().names()));
+    for (String name : Names.BUILT_IN_PRESET_NAMES) {
+      assertTrue(PresetCatalog.builtIn().isBuiltInName(name), name);
+    }
+    assertFalse(PresetCatalog.builtIn().isBuiltInName("my-api"));
   }
 
   @Test

@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.io.PolicyWriter;
-import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.model.internal.Names;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.model;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,22 @@ public interface WireNamed {
 
   /** The exact spelling on the wire, for example {@code json-rpc} or {@code port_invalid}. */
   String wireName();
+
+  /**
+   * The library's convention for an enum whose wire spelling is its constant's name: the name in lower case, so
+   * {@code NO_BINARY} is {@code no_binary}. Such an enum answers {@code wireName()} with this, so the convention is
+   * written once.
+   *
+   * <pre>{@code
+   * WireNamed.lowerCaseName(TrafficVerdict.ALLOW); // "allow"
+   * }</pre>
+   *
+   * @param constant the enum constant
+   * @return its name in lower case (ROOT locale)
+   */
+  static String lowerCaseName(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT);
+  }
 
   /**
    * The constant of {@code type} spelled exactly {@code written}.

@@ -29,6 +29,30 @@ class WireNamesTest {
     assertFalse(Protocol.REST.isJsonRpcFamily());
   }
 
+  /** An enum spelled by the lower-case convention, as the traffic tools' enums are. */
+  private enum Spelled implements WireNamed {
+    NO_BINARY, ALWAYS_BLOCKED, I;
+
+    @Override
+    public String wireName() {
+      return WireNamed.lowerCaseName(this);
+    }
+  }
+
+  @Test
+  void theLowerCaseConventionIsTheConstantsNameInLowerCaseWhateverTheDefaultLocale() {
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr")); // a locale that maps I to dotless i
+      assertEquals(List.of("no_binary", "always_blocked", "i"),
+          List.of(Spelled.values()).stream().map(Spelled::wireName).toList());
+      assertEquals(Optional.of(Spelled.I), WireNamed.fromWireName(Spelled.class, "i"));
+      assertEquals(Optional.empty(), WireNamed.fromWireName(Spelled.class, "NO_BINARY"));
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+  }
+
   @Test
   void onlyTheExactStringEnforceEnforces() {
     assertEquals(Enforcement.ENFORCE, Enforcement.of("enforce"));

@@ -2,10 +2,10 @@ package dev.sandboxpolicy.rules;
 
 import dev.sandboxpolicy.model.Endpoint;
 import dev.sandboxpolicy.model.JsonPointer;
-import dev.sandboxpolicy.model.Names;
 import dev.sandboxpolicy.model.NetworkPolicy;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.ProblemCode;
+import dev.sandboxpolicy.model.internal.Names;
 import dev.sandboxpolicy.model.net.PrivateNetworks;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +18,6 @@ import java.util.Set;
  */
 final class PresetRules {
 
-  /** Preset spec §3: the built-in names in the OpenClaw view (27), which custom presets may not take. */
-  static final Set<String> BUILT_IN_NAMES = Set.of("brave", "brew", "claude-code", "discord", "github",
-      "huggingface", "jira", "local-inference", "nous-audio", "nous-browser", "nous-code", "nous-image", "nous-web",
-      "npm", "observability-otlp-local", "openclaw-diagnostics-otel-local", "openclaw-pricing", "outlook",
-      "public-reference", "pypi", "slack", "tavily", "teams", "telegram", "wechat", "weather", "whatsapp");
   /** Preset spec §1.5: hosts the build-time check rejects (after trimming), besides the {@code *:} prefix. */
   static final Set<String> DANGEROUS_HOSTS = Set.of("*", "0.0.0.0", "0.0.0.0/0", "::", "::/0");
 
@@ -31,23 +26,19 @@ final class PresetRules {
   static void check(Preset preset, boolean custom, ProblemSink sink) {
     String name = preset.name();
     if (Names.isProviderKey(name)) {
-      sink.error(ProblemCode.PRESET_NAME_RESERVED, "/preset/name",
-          "Preset name cannot start with '" + Names.PROVIDER_PREFIX + "' (reserved by OpenShell)");
+      sink.error(ProblemCode.PRESET_NAME_RESERVED, "/preset/name", Names.reservedPresetNameMessage());
     } else if (!name.isEmpty() && !Names.isPresetName(name)) {
       sink.error(ProblemCode.PRESET_NAME_INVALID, "/preset/name", "preset name '" + name
           + "' must be a lowercase, hyphenated RFC 1123 label ([a-z0-9], '-' inside)");
-    } else if (custom && BUILT_IN_NAMES.contains(name)) {
-      sink.error(ProblemCode.PRESET_NAME_BUILTIN_COLLISION, "/preset/name", "Preset name '" + name
-          + "' collides with a built-in preset. Rename 'preset.name'.");
+    } else if (custom && Names.isBuiltInPresetName(name)) {
+      sink.error(ProblemCode.PRESET_NAME_BUILTIN_COLLISION, "/preset/name", Names.builtInCollisionMessage(name, null));
     }
     for (Map.Entry<String, NetworkPolicy> entry : preset.networkPolicies().entrySet()) {
       String at = JsonPointer.key("/network_policies", entry.getKey());
       if (Names.isProviderKey(entry.getKey())) {
-        sink.errorAtKey(ProblemCode.RESERVED_KEY, at, "network_policies key '" + entry.getKey()
-            + "' starts with '" + Names.PROVIDER_PREFIX + "', which is reserved by OpenShell");
+        sink.errorAtKey(ProblemCode.RESERVED_KEY, at, Names.providerKeyMessage(entry.getKey()));
       } else if (custom && PresetOrigin.isReservedForBuiltIns(entry.getKey())) {
-        sink.errorAtKey(ProblemCode.RESERVED_KEY, at,
-            "Custom presets cannot own reserved network policy key '" + entry.getKey() + "'.");
+        sink.errorAtKey(ProblemCode.RESERVED_KEY, at, Names.builtInKeyMessage(entry.getKey()));
       }
       if (custom && entry.getValue().unknownFields().containsKey("allowed_ips")) {
         sink.error(ProblemCode.PRESET_ALLOWED_IPS, at + "/allowed_ips", "Preset '" + name

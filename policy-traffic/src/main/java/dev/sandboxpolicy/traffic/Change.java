@@ -1,7 +1,6 @@
 package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.model.WireNamed;
-import java.util.Locale;
 
 /**
  * How an event's outcome changes from the reference (the logged decision or a baseline policy) to the candidate.
@@ -24,7 +23,7 @@ public enum Change implements WireNamed {
    */
   @Override
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNamed.lowerCaseName(this);
   }
 
   static Change between(ReplayDecision reference, ReplayDecision candidate) {

@@ -1,7 +1,6 @@
 package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.model.WireNamed;
-import java.util.Locale;
 
 /**
  * The policy-relevant situations of the logs spec's event catalogue (§1.3), as read from a line. The row numbers
@@ -64,6 +63,6 @@ public enum EventKind implements WireNamed {
    */
   @Override
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNamed.lowerCaseName(this);
   }
 }

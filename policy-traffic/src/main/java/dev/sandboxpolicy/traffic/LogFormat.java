@@ -1,7 +1,6 @@
 package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.model.WireNamed;
-import java.util.Locale;
 
 /**
  * The line formats a {@link LogReader} recognises (logs spec §1.1, §1.6). The format is detected per line, so one
@@ -36,6 +35,6 @@ public enum LogFormat implements WireNamed {
    */
   @Override
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNamed.lowerCaseName(this);
   }
 }

@@ -1,7 +1,6 @@
 package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.model.WireNamed;
-import java.util.Locale;
 
 /** Why advice proposes nothing for a logged denial. */
 public enum SkipReason implements WireNamed {
@@ -45,7 +44,7 @@ public enum SkipReason implements WireNamed {
    */
   @Override
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNamed.lowerCaseName(this);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.model.WireNamed;
-import java.util.Locale;
 
 /**
  * The verdict on one connection or request: what a log line says the sandbox decided (logs spec §1.5), or what
@@ -31,7 +30,7 @@ public enum TrafficVerdict implements WireNamed {
    */
   @Override
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNamed.lowerCaseName(this);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.sandboxpolicy.traffic;
 
 import dev.sandboxpolicy.model.WireNamed;
-import java.util.Locale;
 
 /**
  * Why replay could not decide an event under a policy. Replay never guesses: an event whose outcome depends on
@@ -43,7 +42,7 @@ public enum UndecidableReason implements WireNamed {
    */
   @Override
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNamed.lowerCaseName(this);
   }
 
   /**

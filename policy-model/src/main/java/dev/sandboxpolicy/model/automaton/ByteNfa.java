@@ -1,6 +1,8 @@
 package dev.sandboxpolicy.model.automaton;
 
-import dev.sandboxpolicy.model.glob.GlobNode;
+import dev.sandboxpolicy.model.glob.GlobPattern;
+import dev.sandboxpolicy.model.glob.tree.GlobNode;
+import dev.sandboxpolicy.model.glob.tree.GlobParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +19,7 @@ import java.util.List;
  * ByteDfa#determinize}) or simulates it with bit sets, and the analysis computes language operations on it.
  *
  * <pre>{@code
- * ByteNfa nfa = ByteNfa.of(GlobPattern.parse("/v[12]/**", GlobDelimiters.SLASH).nodes());
+ * ByteNfa nfa = ByteNfa.of(GlobPattern.parse("/v[12]/**", GlobDelimiters.SLASH));
  * ByteDfa dfa = ByteDfa.determinize(nfa, 4096).orElseThrow();
  * }</pre>
  */
@@ -48,6 +50,11 @@ public final class ByteNfa {
         follow[s] = f;
       }
     }
+  }
+
+  /** Builds the automaton of a glob pattern (its parse tree, {@link GlobParser}, is not API). */
+  public static ByteNfa of(GlobPattern pattern) {
+    return of(GlobParser.parse(pattern.source(), pattern.delimiters().toCharArray()));
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.sandboxpolicy.model.automaton;
 
 import dev.sandboxpolicy.model.glob.GlobDelimiters;
-import dev.sandboxpolicy.model.glob.GlobNode;
 import dev.sandboxpolicy.model.glob.GlobPattern;
 import dev.sandboxpolicy.model.glob.GlobSyntaxException;
+import dev.sandboxpolicy.model.glob.tree.GlobNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +83,7 @@ public final class CallSiteLanguages {
         throw new IllegalArgumentException("non-ASCII glob delimiter " + c);
       }
     }
-    ByteDfa transformed = determinize(pattern.nodes());
+    ByteDfa transformed = determinize(ByteNfa.of(pattern));
     boolean slash = d.slashIsDelimiter();
     return transformed.preimage(b -> {
       if (b == 0) {
@@ -101,7 +101,11 @@ public final class CallSiteLanguages {
   }
 
   private static ByteDfa determinize(List<GlobNode> nodes) {
-    return ByteDfa.determinize(ByteNfa.of(nodes), MAX_GLOB_STATES)
+    return determinize(ByteNfa.of(nodes));
+  }
+
+  private static ByteDfa determinize(ByteNfa nfa) {
+    return ByteDfa.determinize(nfa, MAX_GLOB_STATES)
         .orElseThrow(() -> new ProductSearch.StateLimitException(MAX_GLOB_STATES));
   }
 

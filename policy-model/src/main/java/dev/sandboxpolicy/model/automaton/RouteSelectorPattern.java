@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * An endpoint {@code path} selector as the upstream route selection reads it (spec §3.5 step 2), parsed once for both
- * the matcher (which matches request paths against it) and the language operations (which ask whether two selectors
- * can select a common path).
+ * the matcher (whose hot path calls {@link #matches(String)}) and the language operations (which ask whether two
+ * selectors can select a common path).
  *
  * <p>Route selection differs from the Rego selector check: empty, {@code **} and {@code /**} select every path;
  * {@code P/**} selects {@code P} itself and everything below it; any other pattern follows the Rust {@code glob}
@@ -39,6 +39,12 @@ public final class RouteSelectorPattern {
    */
   public static final int MAX_NFA_TOKENS = 63;
 
+  private static final int[] NO_INTS = {};
+  private static final int[][] NO_RANGES = {};
+  private static final boolean[] NO_FLAGS = {};
+  /** The selector of an endpoint without {@code path} (most of them): selects every path, shared. */
+  private static final RouteSelectorPattern NONE = new RouteSelectorPattern("");
+
   private final String source;
   private final boolean all;
   private final String prefix;
@@ -60,10 +66,10 @@ public final class RouteSelectorPattern {
     boolean[] neg = new boolean[selector.length()];
     int n = all ? 0 : tokenize(selector, k, c, cl, neg);
     this.literalOnly = n < 0;
-    this.kinds = Arrays.copyOf(k, Math.max(n, 0));
-    this.chars = Arrays.copyOf(c, Math.max(n, 0));
-    this.classes = Arrays.copyOf(cl, Math.max(n, 0));
-    this.negated = Arrays.copyOf(neg, Math.max(n, 0));
+    this.kinds = n <= 0 ? NO_INTS : Arrays.copyOf(k, n);
+    this.chars = n <= 0 ? NO_INTS : Arrays.copyOf(c, n);
+    this.classes = n <= 0 ? NO_RANGES : Arrays.copyOf(cl, n);
+    this.negated = n <= 0 ? NO_FLAGS : Arrays.copyOf(neg, n);
   }
 
   /**
@@ -73,7 +79,7 @@ public final class RouteSelectorPattern {
    * @return the parsed selector
    */
   public static RouteSelectorPattern parse(String selector) {
-    return new RouteSelectorPattern(selector);
+    return selector.isEmpty() ? NONE : new RouteSelectorPattern(selector);
   }
 
   /**
@@ -269,6 +275,123 @@ public final class RouteSelectorPattern {
     return n;
   }
 
+  /**
+   * Whether the selector selects {@code path} (the matcher's hot path: linear time, no allocation). Up to
+   * {@link #MAX_NFA_TOKENS} tokens the token NFA is simulated in one {@code long}; longer selectors use the two-pointer
+   * wildcard algorithm (O(path × pattern)), reading {@code **} as {@code *}.
+   *
+   * <pre>{@code
+   * RouteSelectorPattern.parse("/v1/**").matches("/v1");        // true: P/** selects P itself
+   * RouteSelectorPattern.parse("/v1/*").matches("/v1/a/b");     // true: * crosses '/' in route selection
+   * RouteSelectorPattern.parse("/v1/a[").matches("/v1/a[");     // true: rejected by the glob crate, so literal
+   * }</pre>
+   *
+   * @param path the request path
+   * @return true when the endpoint is selected for the path
+   */
+  public boolean matches(String path) {
+    if (all) {
+      return true;
+    }
+    if (prefix != null && (path.equals(prefix)
+        || (path.length() > prefix.length() && path.startsWith(prefix) && path.charAt(prefix.length()) == '/'))) {
+      return true;
+    }
+    if (literalOnly) {
+      return path.equals(source);
+    }
+    return kinds.length <= MAX_NFA_TOKENS ? nfa(path) : wildcard(path);
+  }
+
+  /** Bit t set: the next token to match is t; bit n: matched. */
+  private boolean nfa(String path) {
+    int n = kinds.length;
+    long state = closure(1L);
+    for (int p = 0; p < path.length() && state != 0; ) {
+      int cp = path.codePointAt(p);
+      p += Character.charCount(cp);
+      long entered = 0;
+      long midComponent = 0;
+      for (long w = state; w != 0; w &= w - 1) {
+        int t = Long.numberOfTrailingZeros(w);
+        if (t == n) {
+          continue;
+        }
+        int k = kinds[t];
+        if (k == ANY_SEQUENCE || (k == RECURSIVE && t == n - 1)) {
+          entered |= 1L << t; // '*' and a trailing '**' absorb anything; their exit stays open
+        } else if (k == RECURSIVE) {
+          if (cp == '/') {
+            entered |= 1L << t; // at a component start again: may stop here
+          } else {
+            midComponent |= 1L << t; // inside a component: cannot stop before the next '/'
+          }
+        } else if (single(t, cp)) {
+          entered |= 1L << (t + 1);
+        }
+      }
+      state = closure(entered) | midComponent;
+    }
+    return (state & (1L << n)) != 0;
+  }
+
+  /** Adds the zero-length moves of {@code *} and {@code **} for tokens entered at a valid position. */
+  private long closure(long state) {
+    for (int t = 0; t < kinds.length; t++) {
+      if ((state & (1L << t)) != 0 && (kinds[t] == ANY_SEQUENCE || kinds[t] == RECURSIVE)) {
+        state |= 1L << (t + 1);
+      }
+    }
+    return state;
+  }
+
+  private boolean wildcard(String path) {
+    int p = 0;
+    int t = 0;
+    int starToken = -1;
+    int starPos = 0;
+    int n = path.length();
+    while (p < n) {
+      int cp = path.codePointAt(p);
+      int width = Character.charCount(cp);
+      if (t < kinds.length && kinds[t] != ANY_SEQUENCE && kinds[t] != RECURSIVE && single(t, cp)) {
+        t++;
+        p += width;
+      } else if (t < kinds.length && (kinds[t] == ANY_SEQUENCE || kinds[t] == RECURSIVE)) {
+        starToken = t++;
+        starPos = p;
+      } else if (starToken >= 0) {
+        t = starToken + 1;
+        starPos += Character.charCount(path.codePointAt(starPos));
+        p = starPos;
+      } else {
+        return false;
+      }
+    }
+    while (t < kinds.length && (kinds[t] == ANY_SEQUENCE || kinds[t] == RECURSIVE)) {
+      t++;
+    }
+    return t == kinds.length;
+  }
+
+  private boolean single(int t, int cp) {
+    switch (kinds[t]) {
+      case LITERAL:
+        return chars[t] == cp;
+      case ANY_ONE:
+        return true;
+      default:
+        int[] ranges = classes[t];
+        boolean in = false;
+        for (int i = 0; i < ranges.length; i += 2) {
+          if (cp >= ranges[i] && cp <= ranges[i + 1]) {
+            in = true;
+            break;
+          }
+        }
+        return in != negated[t];
+    }
+  }
   @Override
   public String toString() {
     return "RouteSelectorPattern[" + source + "]";

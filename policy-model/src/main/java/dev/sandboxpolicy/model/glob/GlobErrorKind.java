@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.model.glob;
 
 import dev.sandboxpolicy.model.WireNamed;
+import dev.sandboxpolicy.model.glob.tree.GlobParser;
 
 /**
  * Why a glob pattern does not compile (spec §3.2, last bullet). Each kind has a stable snake_case {@link #wireName()}
@@ -11,17 +12,17 @@ import dev.sandboxpolicy.model.WireNamed;
  */
 public enum GlobErrorKind implements WireNamed {
   /** A {@code [} without its closing {@code ]}. */
-  UNCLOSED_CLASS("glob_unclosed_class"),
+  UNCLOSED_CLASS(GlobParser.UNCLOSED_CLASS),
   /** A class range whose end is smaller than its start, e.g. {@code [z-a]}. */
-  INVALID_RANGE("glob_invalid_range"),
+  INVALID_RANGE(GlobParser.INVALID_RANGE),
   /** A <code>&#123;</code> without its closing <code>&#125;</code>. */
-  UNCLOSED_ALTERNATES("glob_unclosed_alternates"),
+  UNCLOSED_ALTERNATES(GlobParser.UNCLOSED_ALTERNATES),
   /** A <code>&#125;</code> without an opening <code>&#123;</code>. */
-  UNOPENED_ALTERNATES("glob_unopened_alternates"),
+  UNOPENED_ALTERNATES(GlobParser.UNOPENED_ALTERNATES),
   /** A {@code \} at the very end of the pattern (after the delimiter transformation). */
-  DANGLING_ESCAPE("glob_dangling_escape"),
+  DANGLING_ESCAPE(GlobParser.DANGLING_ESCAPE),
   /** The pattern contains U+0000, which the upstream primitive refuses before anything else. */
-  NUL_CHARACTER("glob_nul_character");
+  NUL_CHARACTER(GlobParser.NUL_CHARACTER);
 
   private final String wireName;
 

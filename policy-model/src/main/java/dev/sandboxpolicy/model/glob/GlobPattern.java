@@ -1,21 +1,26 @@
 package dev.sandboxpolicy.model.glob;
 
+import dev.sandboxpolicy.model.glob.tree.GlobNode;
+import dev.sandboxpolicy.model.glob.tree.GlobParser;
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A syntactically valid glob pattern of the policy language together with its delimiters, parsed into {@link
- * GlobNode}s (spec §3.2). Immutable and thread-safe.
+ * A syntactically valid glob pattern of the policy language together with its delimiters (spec §3.2). Immutable and
+ * thread-safe.
  *
- * <p>The nodes describe the pattern <em>after</em> the delimiter transformation: with {@link GlobDelimiters#DOT},
+ * <p>The pattern is parsed <em>after</em> the delimiter transformation: with {@link GlobDelimiters#DOT},
  * {@code *.example.com} is parsed as if it were {@code *}{@code /./example/./com}, and every {@code /} of the pattern
- * is an ordinary character. Matching is not done here (see the {@code matcher} module); this type only answers
+ * is an ordinary character. The parse tree itself is not API (the matcher and the analysis build their automata
+ * from it). Matching is not done here (see the {@code matcher} module); this type only answers
  * "does it compile, and what does it mean".
  *
  * <pre>{@code
  * GlobPattern p = GlobPattern.parse("/v1/**", GlobDelimiters.SLASH);
- * p.nodes();      // [Literal('/'), Literal('v'), Literal('1'), RecursiveSuffix]
+ * p.literal();    // Optional.empty: the pattern has a wildcard
+ * GlobPattern.parse("a\\*b", GlobDelimiters.SLASH).literal(); // Optional[a*b]
  *
  * try {
  *   GlobPattern.parse("/a[b", GlobDelimiters.SLASH);
@@ -34,14 +39,14 @@ import java.util.Optional;
 public final class GlobPattern {
   private final String source;
   private final GlobDelimiters delimiters;
-  private final List<GlobNode> nodes;
   private final String literal;
+  private final boolean everything;
 
-  private GlobPattern(String source, GlobDelimiters delimiters, List<GlobNode> nodes) {
+  private GlobPattern(String source, GlobDelimiters delimiters, String literal, boolean everything) {
     this.source = source;
     this.delimiters = delimiters;
-    this.nodes = List.copyOf(nodes);
-    this.literal = literalOf(this.nodes, delimiters);
+    this.literal = literal;
+    this.everything = everything;
   }
 
   /**
@@ -56,7 +61,16 @@ public final class GlobPattern {
   public static GlobPattern parse(String pattern, GlobDelimiters delimiters) {
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(delimiters, "delimiters");
-    return new GlobPattern(pattern, delimiters, GlobParser.parse(pattern, delimiters));
+    List<GlobNode> nodes;
+    char[] chars = delimiters.toCharArray();
+    try {
+      nodes = GlobParser.parse(pattern, chars);
+    } catch (GlobParser.Failure f) {
+      GlobErrorKind kind = WireNamed.fromWireName(GlobErrorKind.class, f.code())
+          .orElseThrow(() -> new IllegalStateException("no GlobErrorKind for " + f.code()));
+      throw new GlobSyntaxException(pattern, GlobError.of(kind, f.offset(), f.getMessage()));
+    }
+    return new GlobPattern(pattern, delimiters, GlobParser.literal(nodes, chars), GlobParser.isEverything(nodes));
   }
 
   /**
@@ -113,16 +127,6 @@ public final class GlobPattern {
   }
 
   /**
-   * Returns the parsed, normalised nodes of the transformed pattern (see {@link GlobNode}). An empty list means the
-   * pattern matches only the empty string.
-   *
-   * @return an immutable list
-   */
-  public List<GlobNode> nodes() {
-    return nodes;
-  }
-
-  /**
    * Returns the one value this pattern matches when it contains no wildcard, class or alternation (escapes
    * resolved, delimiter transformation undone): {@code a\*b} gives {@code a*b}.
    *
@@ -139,38 +143,7 @@ public final class GlobPattern {
    * @return true for a match-everything pattern
    */
   public boolean matchesEverything() {
-    return nodes.size() == 1 && nodes.get(0) instanceof GlobNode.Everything;
-  }
-
-  private static String literalOf(List<GlobNode> nodes, GlobDelimiters delimiters) {
-    StringBuilder transformed = new StringBuilder();
-    for (GlobNode node : nodes) {
-      if (!(node instanceof GlobNode.Literal l)) {
-        return null;
-      }
-      transformed.appendCodePoint(l.codePoint());
-    }
-    boolean slash = delimiters.slashIsDelimiter();
-    StringBuilder out = new StringBuilder(transformed.length());
-    for (int i = 0; i < transformed.length(); i++) {
-      char c = transformed.charAt(i);
-      if (c == '\0' && !slash) {
-        out.append('/');
-      } else if (c == '/') {
-        if (i + 2 < transformed.length() && transformed.charAt(i + 2) == '/' && transformed.charAt(i + 1) != '/'
-            && delimiters.isDelimiter(transformed.charAt(i + 1))) {
-          out.append(transformed.charAt(i + 1));
-          i += 2;
-        } else if (slash) {
-          out.append('/');
-        } else {
-          return null;
-        }
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return everything;
   }
 
   @Override

@@ -5,16 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sandboxpolicy.model.glob.GlobNode.Alternation;
-import dev.sandboxpolicy.model.glob.GlobNode.AnyChar;
-import dev.sandboxpolicy.model.glob.GlobNode.AnySequence;
-import dev.sandboxpolicy.model.glob.GlobNode.CharClass;
-import dev.sandboxpolicy.model.glob.GlobNode.CharRange;
-import dev.sandboxpolicy.model.glob.GlobNode.Everything;
-import dev.sandboxpolicy.model.glob.GlobNode.Literal;
-import dev.sandboxpolicy.model.glob.GlobNode.RecursiveMiddle;
-import dev.sandboxpolicy.model.glob.GlobNode.RecursivePrefix;
-import dev.sandboxpolicy.model.glob.GlobNode.RecursiveSuffix;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.Alternation;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.AnyChar;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.AnySequence;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.CharClass;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.CharRange;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.Everything;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.Literal;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.RecursiveMiddle;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.RecursivePrefix;
+import dev.sandboxpolicy.model.glob.tree.GlobNode.RecursiveSuffix;
+import dev.sandboxpolicy.model.glob.tree.GlobNode;
+import dev.sandboxpolicy.model.glob.tree.GlobParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +33,8 @@ class GlobPatternTest {
   }
 
   private static List<GlobNode> nodes(String pattern, GlobDelimiters d) {
-    return GlobPattern.parse(pattern, d).nodes();
+    GlobPattern.parse(pattern, d); // the public check first: it throws GlobSyntaxException
+    return GlobParser.parse(pattern, d.toCharArray());
   }
 
   @ParameterizedTest(name = "[{index}] {0} ({1}) -> {2} at {3}")

@@ -1,4 +1,4 @@
-package dev.sandboxpolicy.model;
+package dev.sandboxpolicy.model.internal;
 
 /**
  * How far apart two spellings are, for "did you mean" suggestions (an unknown key, an unknown command-line

@@ -1,4 +1,4 @@
-package dev.sandboxpolicy.model;
+package dev.sandboxpolicy.model.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.sandboxpolicy.model.glob;
+package dev.sandboxpolicy.model.glob.tree;
 
 import java.util.List;
 
@@ -11,6 +11,10 @@ import java.util.List;
  * <p>Normalisation done by the parser: empty alternatives are dropped, an alternation left with one alternative is
  * inlined, an alternation left with none disappears, and a pattern that is exactly a whole-segment {@code **}
  * becomes the single node {@link Everything}.
+ *
+ * <p>Not API: the parse tree is the input of the automata ({@code ByteNfa}), and its package is exported only to the
+ * matcher, which builds its own tables from them. Users see a glob as a
+ * {@link dev.sandboxpolicy.model.glob.GlobPattern}.
  */
 public sealed interface GlobNode
     permits GlobNode.Literal,
