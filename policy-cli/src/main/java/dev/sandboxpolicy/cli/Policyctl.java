@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -164,14 +165,22 @@ public final class Policyctl {
    * command, an option) every subcommand, so the help lists them all and a typo gets suggestions.
    */
   static CommandLine commandLine(Terminal terminal, String first) {
-    CommandLine commandLine = new CommandLine(new PolicyctlCommand(terminal));
-    // The first match ends the search: each name read parses a command's @Command annotation (start-up time).
-    List<Class<? extends Subcommand>> chosen =
-        PolicyctlCommand.SUBCOMMANDS.stream().filter(c -> PolicyctlCommand.name(c).equals(first)).limit(1).toList();
-    boolean needsAll = chosen.isEmpty() || chosen.get(0) == HelpCommand.class
-        || chosen.get(0) == CompletionCommand.class || chosen.get(0) == ManCommand.class;
-    for (Class<? extends Subcommand> command : needsAll ? PolicyctlCommand.SUBCOMMANDS : chosen) {
-      commandLine.addSubcommand(command);
+    // The commands on the start-up path have generated models (CommandModels, from their annotations): reading
+    // annotations costs JDK 17 a generated proxy class per annotation type. The others are built from theirs.
+    CommandLine commandLine = new CommandLine(CommandModels.policyctl(new PolicyctlCommand(terminal)));
+    CommandSpec generated = CommandModels.subcommand(first);
+    if (generated != null) {
+      commandLine.addSubcommand(generated);
+    } else {
+      // The first match ends the search: each name read parses a command's @Command annotation (start-up time).
+      List<Class<? extends Subcommand>> chosen =
+          PolicyctlCommand.SUBCOMMANDS.stream().filter(c -> PolicyctlCommand.name(c).equals(first)).limit(1).toList();
+      boolean needsAll = chosen.isEmpty() || chosen.get(0) == HelpCommand.class
+          || chosen.get(0) == CompletionCommand.class || chosen.get(0) == ManCommand.class;
+      for (Class<? extends Subcommand> command : needsAll ? PolicyctlCommand.SUBCOMMANDS : chosen) {
+        CommandSpec model = CommandModels.subcommand(PolicyctlCommand.name(command));
+        commandLine.addSubcommand(model != null ? model : command);
+      }
     }
     commandLine.setOut(new PrintWriter(terminal.out(), true));
     commandLine.setErr(new PrintWriter(terminal.err(), true));
