@@ -435,8 +435,8 @@ final class CommandModels {
         .description(new String[] {"read an older file the way OpenShell's local-YAML loader did before #3334 (unknown keys are warnings, version may be missing), to see what to change; current OpenShell loads none of that"})
         .descriptionKey("")
         .prompt("")
-        .getter(new ReadModeOptionFields(readMode, 1))
-        .setter(new ReadModeOptionFields(readMode, 1))
+        .getter(new ReadModeOptionFields(readMode, 0))
+        .setter(new ReadModeOptionFields(readMode, 0))
         .initialValue(readMode.legacyTolerant)
         .hasInitialValue(true)
         .withToString("field boolean dev.sandboxpolicy.cli.ReadModeOption.legacyTolerant")
@@ -656,8 +656,6 @@ final class CommandModels {
       switch (field) {
         case 0:
           return (T) (Object) o.legacyTolerant;
-        case 1:
-          return (T) (Object) o.legacyTolerant;
         default:
           throw new IllegalStateException("no field " + field);
       }
@@ -668,9 +666,6 @@ final class CommandModels {
       T old = get();
       switch (field) {
         case 0:
-          o.legacyTolerant = (Boolean) value;
-          return old;
-        case 1:
           o.legacyTolerant = (Boolean) value;
           return old;
         default:

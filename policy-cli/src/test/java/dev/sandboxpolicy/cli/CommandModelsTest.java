@@ -403,8 +403,12 @@ class CommandModelsTest {
       }
       Field f = field(arg);
       {
-        int index = fields.computeIfAbsent(f.getDeclaringClass(), k -> new ArrayList<>()).size();
-        fields.get(f.getDeclaringClass()).add(f);
+        List<Field> declared = fields.computeIfAbsent(f.getDeclaringClass(), k -> new ArrayList<>());
+        int index = declared.indexOf(f);
+        if (index < 0) {
+          index = declared.size();
+          declared.add(f);
+        }
         String binding = "new " + bindingName(f.getDeclaringClass()) + "(" + owner + ", " + index + ")";
         b.append(ind).append(".getter(").append(binding).append(")").append(ind).append(".setter(")
             .append(binding).append(")").append(ind).append(".initialValue(").append(owner).append('.')
