@@ -21,7 +21,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>{@code POLICY} is a policy file to exercise the commands on (the launcher passes the bundled example); without
- * one, or when it cannot be read, only the commands that need no file run.
+ * one, or when it cannot be read, only the commands that need no file run. Standard input holds
+ * {@link #INVALID_POLICY}, which {@code validate -} reads.
  */
 final class ArchiveTraining {
 
@@ -29,9 +30,20 @@ final class ArchiveTraining {
   private static final List<String> CHECK_REQUEST =
       List.of("--host", "api.github.com", "--port", "443", "--binary", "/usr/bin/gh");
 
+  /**
+   * A policy with problems, validated from standard input: a clean policy skips the JSON Schema, so without it the
+   * archive would not hold the schema classes that every invalid policy needs.
+   */
+  static final String INVALID_POLICY =
+      "version: 1\nnetwork_policies:\n  api:\n    endpoints:\n"
+          + "      - {host: api.example.com, port: 70000, acess: full}\n    binaries: [{path: /usr/bin/curl}]\n";
+
   private ArchiveTraining() {}
 
-  /** The command lines run, in order: every command's help model first, then the common commands on {@code policy}. */
+  /**
+   * The command lines run, in order: every command's help model first, then the common commands on {@code policy},
+   * then {@code validate -} (an invalid policy on standard input).
+   */
   static List<List<String>> commandLines(Path policy) {
     List<List<String>> lines = new ArrayList<>();
     lines.add(List.of("--help"));
@@ -46,19 +58,22 @@ final class ArchiveTraining {
       lines.add(List.of("hash", file));
       lines.add(List.of("validate", "--format", "json", file));
     }
+    lines.add(List.of("validate", "-"));
     return lines;
   }
 
   /**
-   * Runs each command line with empty standard input, discarded output and an empty environment.
+   * Runs each command line with {@link #INVALID_POLICY} on standard input, discarded output and an empty
+   * environment.
    *
    * @param args at most one: the policy file
    */
   public static void main(String[] args) {
     Path policy = args.length > 0 ? Path.of(args[0]) : null;
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    byte[] stdin = INVALID_POLICY.getBytes(StandardCharsets.UTF_8);
     for (List<String> line : commandLines(policy)) {
-      Policyctl.run(line.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), discard, discard, Map.of(),
+      Policyctl.run(line.toArray(String[]::new), new ByteArrayInputStream(stdin), discard, discard, Map.of(),
           Path.of("").toAbsolutePath());
     }
   }

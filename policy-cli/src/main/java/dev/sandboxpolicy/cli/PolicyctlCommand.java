@@ -66,6 +66,7 @@ final class PolicyctlCommand implements Callable<Integer> {
           UnusedCommand.class,
           ProveCommand.class,
           LintCommand.class,
+          SchemaCommand.class,
           ServeCommand.class,
           LspCommand.class,
           CompletionCommand.class,

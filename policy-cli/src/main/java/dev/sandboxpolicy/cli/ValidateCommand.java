@@ -47,12 +47,7 @@ final class ValidateCommand extends Subcommand {
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "a file to validate (- is standard input)")
   List<String> files = new ArrayList<>();
 
-  @Option(
-      names = "--kind",
-      paramLabel = "KIND",
-      completionCandidates = DocumentValidation.KindNames.class,
-      description = "policy (default), preset or blueprint")
-  String kind = DocumentKind.POLICY.wireName();
+  @Mixin KindOption kind;
 
   @Option(
       names = "--custom",
@@ -72,10 +67,7 @@ final class ValidateCommand extends Subcommand {
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    DocumentKind documentKind =
-        DocumentKind.fromWireName(kind)
-            .orElseThrow(
-                () -> CommandFailure.usage("--kind must be policy, preset or blueprint, not '" + kind + "'"));
+    DocumentKind documentKind = kind.kind();
     ValidationProfile validationProfile = ValidationProfile.fromWireName(profile).orElseThrow(
         () -> CommandFailure.usage("--profile must be openshell or nemoclaw, not '" + profile + "'"));
     if (custom && documentKind != DocumentKind.PRESET) {

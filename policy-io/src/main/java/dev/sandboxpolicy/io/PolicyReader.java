@@ -38,6 +38,9 @@ import java.util.function.BiFunction;
  */
 public final class PolicyReader {
 
+  /** The binding of a plain-tree read. */
+  private static final BiFunction<Binder, Node, Object> RAW = (binder, node) -> Binder.raw(node);
+
   private final ReadMode mode;
   private final ReadLimits limits;
 
@@ -123,12 +126,40 @@ public final class PolicyReader {
    * documents the model does not describe, instead of a second YAML parser.
    */
   public ReadResult<Object> readTree(String text, DocumentFormat format) {
-    return read(text, format, (binder, node) -> Binder.raw(node));
+    return read(text, format, RAW);
   }
 
   /** Reads any document from a file into a plain tree (see {@link #readTree(String, DocumentFormat)}). */
   public ReadResult<Object> readTree(Path file) {
-    return read(file, (binder, node) -> Binder.raw(node));
+    return read(file, RAW);
+  }
+
+  /**
+   * Reads the document that {@code tree} was read from ({@link #readTree}, by any reader) as a policy in this
+   * reader's mode, without parsing the text again: the same result as {@link #readPolicy(String)} on that text
+   * (the parse's problems, then the binding's), except that the parse's limits were those of the reader that read
+   * the tree. Use it when a document needs both its plain tree and its model, as validation does.
+   */
+  public ReadResult<Policy> readPolicy(ReadResult<Object> tree) {
+    return bindTree(tree, Binder::policy);
+  }
+
+  /** A preset from an already read plain tree (see {@link #readPolicy(ReadResult)}). */
+  public ReadResult<Preset> readPreset(ReadResult<Object> tree) {
+    return bindTree(tree, Binder::preset);
+  }
+
+  /** A blueprint from an already read plain tree (see {@link #readPolicy(ReadResult)}). */
+  public ReadResult<Blueprint> readBlueprint(ReadResult<Object> tree) {
+    return bindTree(tree, Binder::blueprint);
+  }
+
+  private <T> ReadResult<T> bindTree(ReadResult<Object> tree, BiFunction<Binder, Node, T> bind) {
+    List<Problem> problems = new ArrayList<>(Objects.requireNonNull(tree, "tree").problems());
+    if (tree.root == null) {
+      return new ReadResult<>(null, problems, tree.sourceMap());
+    }
+    return new ReadResult<>(bind.apply(new Binder(mode, problems), tree.root), problems, tree.sourceMap());
   }
 
   /** Reads UTF-8 (or BOM-marked UTF-16/32) bytes as a policy in the given format. */
@@ -182,7 +213,8 @@ public final class PolicyReader {
       return new ReadResult<>(null, problems, SourceMap.empty());
     }
     T value = bind.apply(new Binder(mode, problems), root);
-    return new ReadResult<>(value, problems, SourceMaps.of(root));
+    // a plain tree keeps its parsed document, so that a typed read of it does not parse the text again
+    return new ReadResult<>(value, problems, SourceMaps.of(root), bind == RAW ? root : null);
   }
 
   /** Builds {@link PolicyReader}s. */

@@ -20,11 +20,18 @@ public final class ReadResult<T> {
   private final T value;
   private final List<Problem> problems;
   private final SourceMap sourceMap;
+  /** The parsed document a plain-tree read came from, so that it can be bound without parsing again; else null. */
+  final Node root;
 
   ReadResult(T value, List<Problem> problems, SourceMap sourceMap) {
+    this(value, problems, sourceMap, null);
+  }
+
+  ReadResult(T value, List<Problem> problems, SourceMap sourceMap, Node root) {
     this.problems = List.copyOf(problems);
     this.value = hasError(this.problems) ? null : value;
     this.sourceMap = Objects.requireNonNull(sourceMap);
+    this.root = root;
   }
 
   private static boolean hasError(List<Problem> problems) {

@@ -4,6 +4,7 @@ import dev.sandboxpolicy.model.ProblemCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,8 @@ final class AmbiguityCheck {
   private final ProblemSink sink;
   private final Set<Long> reportedPairs = new HashSet<>();
   private final PathSelectorOverlap paths = new PathSelectorOverlap();
-  private final Map<EndpointSite, Integer> ids = new HashMap<>();
+  /** Each site's index, by identity: a site is one object per endpoint (a record's hashCode costs start-up time). */
+  private final Map<EndpointSite, Integer> ids = new IdentityHashMap<>();
   private int reports;
   private int suppressed;
 

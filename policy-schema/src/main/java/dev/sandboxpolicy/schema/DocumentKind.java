@@ -46,6 +46,16 @@ public enum DocumentKind implements WireNamed {
     return WireNamed.fromWireName(DocumentKind.class, written);
   }
 
+  /** The kind whose schema has the {@code $id} {@code id}, or empty. */
+  static Optional<DocumentKind> forSchemaId(String id) {
+    for (DocumentKind kind : values()) {
+      if (kind.schemaId.equals(id)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The schema's {@code $id}, stable across releases of the same major schema version. */
   public String schemaId() {
     return schemaId;

@@ -3,9 +3,18 @@ package dev.sandboxpolicy.schema;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaContext;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.DialectId;
+import com.networknt.schema.keyword.AbstractKeyword;
+import com.networknt.schema.keyword.Keyword;
+import com.networknt.schema.keyword.KeywordFactory;
+import com.networknt.schema.keyword.KeywordType;
+import com.networknt.schema.keyword.KeywordValidator;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import dev.sandboxpolicy.io.ReadResult;
 import dev.sandboxpolicy.model.JsonPointer;
@@ -17,12 +26,12 @@ import dev.sandboxpolicy.model.SourceMap;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -43,24 +52,70 @@ final class JsonSchemaCheck {
 
   private JsonSchemaCheck() {}
 
-  private static SchemaRegistry registry() {
-    Map<String, String> byId = new HashMap<>();
-    for (DocumentKind kind : DocumentKind.values()) {
-      byId.put(kind.schemaId(), kind.schemaText());
+  /**
+   * The keywords of draft 2020-12 that the shipped schemas use, each with networknt's own implementation (as its
+   * draft 2020-12 dialect maps it), and their annotations ignored. The full dialect builds every keyword, format and
+   * vocabulary of the draft, and an annotation validator per {@code description}, at the start of every command
+   * that validates (docs/performance.md, "Start-up"). A keyword missing here fails the compile ({@link #UNLISTED})
+   * instead of being skipped; {@code JsonSchemaDialectTest} compares the errors with the full dialect's on mutated
+   * documents.
+   */
+  static final List<Keyword> KEYWORDS = List.of(
+      new NonValidationKeyword("$id"), new NonValidationKeyword("$schema"), new NonValidationKeyword("$defs"),
+      KeywordType.REF, KeywordType.PROPERTIES, KeywordType.ADDITIONAL_PROPERTIES, KeywordType.ITEMS,
+      KeywordType.ANY_OF, KeywordType.IF_THEN_ELSE, new NonValidationKeyword("then"), KeywordType.TYPE,
+      KeywordType.ENUM, KeywordType.REQUIRED, KeywordType.MINIMUM, KeywordType.MAXIMUM, KeywordType.MIN_LENGTH,
+      KeywordType.PATTERN, KeywordType.MIN_ITEMS, KeywordType.UNIQUE_ITEMS, KeywordType.MIN_PROPERTIES,
+      new Ignored("title"), new Ignored("description"), new Ignored("default"), new Ignored("examples"),
+      new Ignored("markdownDescription"), new Ignored("defaultSnippets"));
+
+  /** Refuses a keyword that {@link #KEYWORDS} does not list (a schema change must add it there). */
+  private static final KeywordFactory UNLISTED = (keyword, context) -> {
+    throw new IllegalStateException("the shipped schemas use the keyword '" + keyword
+        + "', which JsonSchemaCheck.KEYWORDS does not list");
+  };
+
+  /** An annotation only (documentation, editor snippets): nothing to validate and nothing collected. */
+  private static final class Ignored extends AbstractKeyword {
+    Ignored(String name) {
+      super(name);
     }
-    return SchemaRegistry.withDefaultDialect(
-        SpecificationVersion.DRAFT_2020_12, b -> b.nodeReader(SchemaTreeReader.INSTANCE).schemas(byId));
+
+    @Override
+    public KeywordValidator newValidator(SchemaLocation location, JsonNode node, Schema parent, SchemaContext context) {
+      return null; // networknt skips a keyword without a validator
+    }
   }
 
-  /** The registry that knows every shipped schema by its {@code $id} (built once, on first use). */
+  /** A registry of this dialect that finds a schema's text by its {@code $id} with {@code schemas}. */
+  static SchemaRegistry registry(Function<String, String> schemas) {
+    Dialect dialect = Dialect.builder(DialectId.DRAFT_2020_12)
+        .specificationVersion(SpecificationVersion.DRAFT_2020_12)
+        .idKeyword("$id")
+        .keywords(KEYWORDS)
+        .unknownKeywordFactory(UNLISTED)
+        .build();
+    return SchemaRegistry.withDialect(dialect, b -> b.nodeReader(SchemaTreeReader.INSTANCE).schemas(schemas));
+  }
+
+  /**
+   * The registry that knows every shipped schema by its {@code $id} (built once, on first use); a schema's text is
+   * read when it is first compiled, so a command that validates policies reads only the policy schema.
+   */
   private static final class Registry {
-    static final SchemaRegistry INSTANCE = registry();
+    static final SchemaRegistry INSTANCE =
+        registry(id -> DocumentKind.forSchemaId(id).map(DocumentKind::schemaText).orElse(null));
   }
 
-  private static Schema compile(DocumentKind kind) {
-    Schema schema = Registry.INSTANCE.getSchema(SchemaLocation.of(kind.schemaId()));
+  static Schema compile(SchemaRegistry registry, String id) {
+    Schema schema = registry.getSchema(SchemaLocation.of(id));
     schema.initializeValidators();
     return schema;
+  }
+
+  /** The compiled schema of {@code kind} (compiled on first use, then shared). */
+  static Schema schema(DocumentKind kind) {
+    return SCHEMAS.computeIfAbsent(kind, k -> compile(Registry.INSTANCE, k.schemaId()));
   }
 
   /**
@@ -76,7 +131,7 @@ final class JsonSchemaCheck {
     JsonNode root = toJson(tree.value().get());
     List<Problem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Error error : SCHEMAS.computeIfAbsent(kind, JsonSchemaCheck::compile).validate(root)) {
+    for (Error error : schema(kind).validate(root)) {
       Problem p = toProblem(kind, error, lenient, tree.sourceMap());
       // anyOf reports each failed branch; one problem per code and place is enough
       if (p != null && seen.add(p.code() + " " + p.pointer())) {

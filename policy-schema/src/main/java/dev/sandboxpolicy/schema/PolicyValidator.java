@@ -199,12 +199,23 @@ public final class PolicyValidator {
     Objects.requireNonNull(text, "text");
     boolean strict = mode == ReadMode.STRICT;
     ReadResult<Object> tree = PolicyReader.of(mode).readTree(text, DocumentFormat.YAML);
+    ReadResult<?> read = read(kind, tree, mode);
+    ValidationReport semantic = null;
+    if (kind == DocumentKind.POLICY && read.problems().isEmpty() && read.value().isPresent()
+        && !hasNull(tree.value().orElse(null))) {
+      semantic = semantic(kind, read, strict);
+      if (semantic.problems().isEmpty()) {
+        // The policy schema refuses nothing that the reader and every value rule accept without a word (explicit
+        // nulls aside), so a clean policy skips compiling it (CleanPolicySchemaTest). Not so for presets and
+        // blueprints, whose schemas check what their readers do not (required headers, non-empty maps, versions).
+        return withProfile(kind, tree, List.of());
+      }
+    }
     List<Problem> problems = new ArrayList<>(JsonSchemaCheck.check(kind, tree, !strict));
     Map<String, Integer> reported = new HashMap<>();
     for (int i = 0; i < problems.size(); i++) {
       reported.putIfAbsent(problems.get(i).severity() + " " + problems.get(i).pointer(), i);
     }
-    ReadResult<?> read = read(kind, text, mode);
     for (Problem p : read.problems()) {
       Integer at = reported.putIfAbsent(p.severity() + " " + p.pointer(), problems.size());
       if (at == null) {
@@ -216,17 +227,12 @@ public final class PolicyValidator {
       }
     }
     if (read.value().isEmpty() && strict && tree.value().isPresent()) {
-      read = read(kind, text, ReadMode.LEGACY_TOLERANT); // value rules on a tolerant reading
+      read = read(kind, tree, ReadMode.LEGACY_TOLERANT); // value rules on a tolerant reading
     }
     if (read.value().isPresent()) {
-      Object value = read.value().get();
-      SourceMap map = read.sourceMap();
-      PolicyRules rules = rules(strict);
-      ValidationReport semantic = switch (kind) {
-        case POLICY -> rules.validate((Policy) value, map);
-        case PRESET -> rules.validatePreset((Preset) value, map);
-        case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
-      };
+      if (semantic == null) {
+        semantic = semantic(kind, read, strict);
+      }
       // a value the schema refuses and a value rule reports too (at the value, or inside it: a duplicate item) is
       // reported once, by the rule (its code is specific)
       Set<String> ruledOrAbove = new HashSet<>();
@@ -248,6 +254,11 @@ public final class PolicyValidator {
         }
       }
     }
+    return withProfile(kind, tree, problems);
+  }
+
+  /** {@code problems}, plus the profile's on the document's tree. */
+  private ValidationReport withProfile(DocumentKind kind, ReadResult<Object> tree, List<Problem> problems) {
     if (profile == ValidationProfile.NEMOCLAW && tree.value().isPresent()) {
       return ValidationReport.of(
           NemoClawProfile.merge(problems, NemoClawProfile.check(kind, tree.value().get(), tree.sourceMap())));
@@ -255,17 +266,58 @@ public final class PolicyValidator {
     return ValidationReport.of(problems);
   }
 
+  /** The value rules of a read that produced a value, located through its source map. */
+  private ValidationReport semantic(DocumentKind kind, ReadResult<?> read, boolean strict) {
+    Object value = read.value().orElseThrow();
+    SourceMap map = read.sourceMap();
+    PolicyRules rules = rules(strict);
+    return switch (kind) {
+      case POLICY -> rules.validate((Policy) value, map);
+      case PRESET -> rules.validatePreset((Preset) value, map);
+      case BLUEPRINT -> rules.validateBlueprint((Blueprint) value, map);
+    };
+  }
+
+  /** Whether the reader and the value rules report nothing for the document {@code tree} holds (tests). */
+  boolean cleanWithoutSchema(DocumentKind kind, ReadResult<Object> tree, ReadMode mode) {
+    ReadResult<?> read = read(kind, tree, mode);
+    return read.problems().isEmpty() && read.value().isPresent()
+        && semantic(kind, read, mode == ReadMode.STRICT).problems().isEmpty();
+  }
+
+  /** Whether a plain tree holds an explicit null anywhere (a null reads as absent; the schema wants the type). */
+  static boolean hasNull(Object tree) {
+    if (tree == null) {
+      return true;
+    }
+    if (tree instanceof Map<?, ?> map) {
+      for (Object v : map.values()) {
+        if (hasNull(v)) {
+          return true;
+        }
+      }
+    } else if (tree instanceof List<?> list) {
+      for (Object v : list) {
+        if (hasNull(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** {@link #validateText(DocumentKind, String, ReadMode)} in this validator's mode. */
   public ValidationReport validateText(DocumentKind kind, String text) {
     return validateText(kind, text, mode);
   }
 
-  private static ReadResult<?> read(DocumentKind kind, String text, ReadMode mode) {
+  /** The typed reading of an already parsed document (the text is parsed once, for the schema and the model). */
+  private static ReadResult<?> read(DocumentKind kind, ReadResult<Object> tree, ReadMode mode) {
     PolicyReader reader = PolicyReader.of(mode);
     return switch (kind) {
-      case POLICY -> reader.readPolicy(text);
-      case PRESET -> reader.readPreset(text);
-      case BLUEPRINT -> reader.readBlueprint(text);
+      case POLICY -> reader.readPolicy(tree);
+      case PRESET -> reader.readPreset(tree);
+      case BLUEPRINT -> reader.readBlueprint(tree);
     };
   }
 
