@@ -103,7 +103,7 @@ public final class Decision {
    * @param enforcement the enforcement that applies, or empty when none does (no inspected endpoint)
    * @return the decision
    */
-  public static Decision allow(
+  static Decision allow(
       String matchedPolicy, String rulePointer, SourceLocation ruleLocation, Optional<Enforcement> enforcement) {
     return new Decision(
         Verdict.ALLOW, Optional.of(matchedPolicy), rulePointer, ruleLocation, enforcement, "", false, Optional.empty());
@@ -126,7 +126,7 @@ public final class Decision {
    * @param enforcement the enforcement that applies to this denial
    * @return the decision
    */
-  public static Decision deny(
+  static Decision deny(
       String reason,
       Optional<String> matchedPolicy,
       String rulePointer,
@@ -161,7 +161,7 @@ public final class Decision {
    * @param reason what failed, starting with {@code evaluation error: }
    * @return the decision
    */
-  public static Decision error(String reason) {
+  static Decision error(String reason) {
     return new Decision(
         Verdict.ERROR, Optional.empty(), "", SourceLocation.NONE, Optional.empty(), reason, false, FORBIDDEN);
   }

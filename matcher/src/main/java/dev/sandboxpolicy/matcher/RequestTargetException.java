@@ -32,7 +32,7 @@ public final class RequestTargetException extends Exception {
    * @param code the stable reason code
    * @param message a human-readable explanation
    */
-  public RequestTargetException(String code, String message) {
+  RequestTargetException(String code, String message) {
     super(message);
     this.code = code;
   }

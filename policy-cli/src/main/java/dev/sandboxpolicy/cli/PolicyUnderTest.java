@@ -16,6 +16,7 @@ import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.ProblemCode;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class PolicyUnderTest {
           PresetArguments.Resolved r =
               PresetArguments.resolve(List.of(argument), "test", terminal.withoutErr(), Optional.empty(), false).get(0);
           StackLayer layer = r.layer().orElseThrow();
-          String origin = layer.source() == StackLayer.Source.BUILT_IN ? "<built-in preset " + written.value() + ">"
+          String origin = layer.source() == PresetOrigin.BUILT_IN ? "<built-in preset " + written.value() + ">"
               : argument;
           layer.preset().networkPolicies().values().forEach(entry -> origins.put(entry, origin));
           layers.add(layer);

@@ -55,6 +55,7 @@ final class ProblemReport {
       case JSON -> out.println(Json.write(json(reports)));
       case SARIF -> out.println(Json.write(Sarif.log(reports, terminal)));
       case GITHUB -> GithubAnnotations.print(reports, out);
+      case JUNIT -> throw new IllegalArgumentException("JUnit XML reports test cases, not problems");
     }
     return status(reports);
   }

@@ -8,12 +8,10 @@ import dev.sandboxpolicy.model.SourceMap;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -63,27 +61,6 @@ import tools.jackson.databind.node.ObjectNode;
     })
 final class TestCommand extends Subcommand {
 
-  /** The output formats of {@code test}. */
-  enum Format {
-    TEXT, JSON, JUNIT, SARIF, GITHUB;
-
-    String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    static Optional<Format> named(String label) {
-      return Arrays.stream(values()).filter(f -> f.label().equals(label)).findFirst();
-    }
-
-    /** The names, for shell completion. */
-    static final class Labels implements Iterable<String> {
-      @Override
-      public Iterator<String> iterator() {
-        return Arrays.stream(values()).map(Format::label).iterator();
-      }
-    }
-  }
-
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "a policy test file (- is standard input)")
   List<String> files = new ArrayList<>();
 
@@ -99,7 +76,7 @@ final class TestCommand extends Subcommand {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      completionCandidates = Format.Labels.class,
+      completionCandidates = ReportFormat.AllLabels.class,
       description = "text (default), json, junit (JUnit XML), sarif (SARIF 2.1.0) or github (GitHub Actions annotations)")
   String format;
 
@@ -108,7 +85,7 @@ final class TestCommand extends Subcommand {
 
   @Override
   int run(Terminal terminal) throws CommandFailure {
-    Format chosen = format();
+    ReportFormat chosen = format();
     BigDecimal minimum = minimum();
     boolean withCoverage = coverage || minimum != null;
     if (files.stream().filter(f -> f.equals("-")).count() > 1) {
@@ -166,16 +143,8 @@ final class TestCommand extends Subcommand {
     return report.passed() ? ExitCode.OK : ExitCode.FAILED;
   }
 
-  private Format format() throws CommandFailure {
-    if (format == null) {
-      return json ? Format.JSON : Format.TEXT;
-    }
-    Format f = Format.named(format).orElseThrow(
-        () -> CommandFailure.usage("--format must be text, json, junit, sarif or github, not '" + format + "'"));
-    if (json && f != Format.JSON) {
-      throw CommandFailure.usage("--json is --format json; it cannot be combined with --format " + format);
-    }
-    return f;
+  private ReportFormat format() throws CommandFailure {
+    return ReportFormat.choose(format, json, EnumSet.allOf(ReportFormat.class));
   }
 
   private BigDecimal minimum() throws CommandFailure {
@@ -323,7 +292,7 @@ final class TestCommand extends Subcommand {
   }
 
   /** Bad input: its problems in the chosen format, nothing run, exit 2. */
-  private static int badInput(List<FileReport> bad, Format format, Terminal terminal) {
+  private static int badInput(List<FileReport> bad, ReportFormat format, Terminal terminal) {
     switch (format) {
       case TEXT -> {
         for (FileReport r : bad) {

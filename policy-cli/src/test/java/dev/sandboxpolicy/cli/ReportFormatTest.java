@@ -172,6 +172,31 @@ class ReportFormatTest {
     assertEquals("usage_error", Json.MAPPER.readTree(conflict.out()).get("error").get("code").stringValue());
   }
 
+  /**
+   * One list of format names: {@code junit} is {@code test}'s only, and each command's usage error names exactly the
+   * formats it takes ({@link ReportFormat#choose}); shell completion offers the same names.
+   */
+  @Test
+  void eachCommandTakesItsFormatsAndNamesThemInItsUsageError() {
+    CliRun.write(dir, "good.yaml", CliRun.POLICY);
+    CliRun junit = CliRun.run(dir, "validate", "--format", "junit", "good.yaml");
+    assertEquals(ExitCode.USAGE, junit.status(), junit.toString());
+    assertTrue(junit.err().contains("--format must be text, json, sarif or github, not 'junit'"), junit.toString());
+    CliRun test = CliRun.run(dir, "test", "--format", "xml", "missing.yaml");
+    assertEquals(ExitCode.USAGE, test.status(), test.toString());
+    assertTrue(test.err().contains("--format must be text, json, junit, sarif or github, not 'xml'"), test.toString());
+    CliRun both = CliRun.run(dir, "test", "--json", "--format", "junit", "missing.yaml");
+    assertEquals(ExitCode.USAGE, both.status(), both.toString());
+    assertTrue(both.err().contains("--json is --format json; it cannot be combined with --format junit"),
+        both.toString());
+    List<String> problemLabels = new ArrayList<>();
+    new ReportFormat.Labels().forEach(problemLabels::add);
+    assertEquals(List.of("text", "json", "sarif", "github"), problemLabels);
+    List<String> allLabels = new ArrayList<>();
+    new ReportFormat.AllLabels().forEach(allLabels::add);
+    assertEquals(List.of("text", "json", "junit", "sarif", "github"), allLabels);
+  }
+
   /** Every command with --json prints a JSON document on stdout even when it fails, with snake_case names. */
   @Test
   void everyJsonCommandPrintsADocumentWhenItFails() {

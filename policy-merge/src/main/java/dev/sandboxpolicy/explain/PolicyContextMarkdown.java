@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.List;
 
 /**
@@ -63,7 +64,7 @@ public final class PolicyContextMarkdown {
       line(md, "- none");
     }
     for (PresetEntry p : context.activePresets()) {
-      String custom = p.source() == PresetSource.CUSTOM ? " [custom]" : "";
+      String custom = p.source() == PresetOrigin.CUSTOM ? " [custom]" : "";
       String description = p.description().isBlank() ? "" : " — " + oneLine(p.description());
       line(md, "- " + code(p.name()) + custom + description);
       line(md, "  status: " + p.verification().markdownStatus());

@@ -4,6 +4,7 @@ import dev.sandboxpolicy.merge.NameCheck;
 import dev.sandboxpolicy.merge.SandboxName;
 import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.TierCatalog;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,7 +76,7 @@ public final class PolicyExplainer {
       boolean isApplied = applied.contains(preset.name());
       boolean enforced = gateway.enforces(preset);
       Verification verification = Verification.of(gateway.isAvailable(), isApplied, enforced);
-      PresetEntry entry = entry(preset, PresetSource.BUILTIN, verification);
+      PresetEntry entry = entry(preset, PresetOrigin.BUILT_IN, verification);
       if (isApplied || verification == Verification.GATEWAY_ONLY) {
         active.add(entry);
       } else {
@@ -84,7 +85,7 @@ public final class PolicyExplainer {
     }
     for (Preset preset : custom.values()) {
       Verification verification = Verification.of(gateway.isAvailable(), true, gateway.enforces(preset));
-      active.add(entry(preset, PresetSource.CUSTOM, verification));
+      active.add(entry(preset, PresetOrigin.CUSTOM, verification));
     }
     Comparator<PresetEntry> byName = Comparator.comparing(PresetEntry::name);
     active.sort(byName);
@@ -99,7 +100,7 @@ public final class PolicyExplainer {
         clock.instant());
   }
 
-  private static PresetEntry entry(Preset preset, PresetSource source, Verification verification) {
+  private static PresetEntry entry(Preset preset, PresetOrigin source, Verification verification) {
     HostCategories hosts = HostCategories.of(preset);
     return new PresetEntry(
         preset.name(),

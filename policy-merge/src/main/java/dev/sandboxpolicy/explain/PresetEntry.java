@@ -1,5 +1,6 @@
 package dev.sandboxpolicy.explain;
 
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public record PresetEntry(
     String description,
     List<String> allowedHostCategories,
     int redactedHostCount,
-    PresetSource source,
+    PresetOrigin source,
     Verification verification) {
 
   /** An entry; lists are copied, nothing may be null. */

@@ -111,9 +111,4 @@ public final class AppliedPresets {
     }
     return List.copyOf(out);
   }
-
-  /** The names of the applied presets ({@link AppliedPreset#isApplied()}), in {@link #derive} order. */
-  public static List<String> names(Policy live, PresetCatalog catalog) {
-    return derive(live, catalog, null).stream().filter(AppliedPreset::isApplied).map(AppliedPreset::name).toList();
-  }
 }

@@ -50,7 +50,7 @@ public final class CustomPresetKeys {
   }
 
   /** Whether {@code key} is in the custom-preset namespace (whether or not the rest of it is well formed). */
-  public static boolean isNamespaced(String key) {
+  static boolean isNamespaced(String key) {
     return key.startsWith(PREFIX);
   }
 

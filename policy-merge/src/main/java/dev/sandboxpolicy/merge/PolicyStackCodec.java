@@ -10,6 +10,7 @@ import dev.sandboxpolicy.model.Preset;
 import dev.sandboxpolicy.model.Problem;
 import dev.sandboxpolicy.model.SourceLocation;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ final class PolicyStackCodec {
     for (StackLayer l : stack.layers()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", l.name());
-      if (l.source() == StackLayer.Source.BUILT_IN) {
+      if (l.source() == PresetOrigin.BUILT_IN) {
         m.put("source", BUILT_IN);
       } else {
         m.put("source", CUSTOM);

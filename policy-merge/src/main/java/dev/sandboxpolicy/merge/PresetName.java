@@ -34,9 +34,7 @@ public final class PresetName {
       return NameCheck.invalid(PresetLayerError.PRESET_NAME_RESERVED, Names.reservedPresetNameMessage());
     }
     if (!Names.isPresetName(name)) {
-      return NameCheck.invalid(
-          PresetLayerError.PRESET_NAME_INVALID,
-          "Preset must declare preset.name (lowercase, hyphenated RFC 1123 label)");
+      return NameCheck.invalid(PresetLayerError.PRESET_NAME_INVALID, Names.invalidPresetNameMessage());
     }
     if (custom && Names.isBuiltInPresetName(name)) {
       return NameCheck.invalid(

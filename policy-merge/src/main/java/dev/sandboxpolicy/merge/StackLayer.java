@@ -1,6 +1,7 @@
 package dev.sandboxpolicy.merge;
 
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,20 +17,12 @@ import java.util.Optional;
  */
 public final class StackLayer {
 
-  /** Where a layer's content comes from. */
-  public enum Source {
-    /** A preset of the built-in catalog. */
-    BUILT_IN,
-    /** A user-supplied preset ({@code --from-file}, {@code --from-dir}). */
-    CUSTOM
-  }
-
   private final Preset preset;
-  private final Source source;
+  private final PresetOrigin source;
   private final String sourcePath;
   private final Map<String, List<String>> pins;
 
-  private StackLayer(Preset preset, Source source, String sourcePath, Map<String, List<String>> pins) {
+  private StackLayer(Preset preset, PresetOrigin source, String sourcePath, Map<String, List<String>> pins) {
     this.preset = Objects.requireNonNull(preset, "preset");
     this.source = source;
     this.sourcePath = sourcePath;
@@ -42,12 +35,12 @@ public final class StackLayer {
    * label does not make content trusted.
    */
   public static StackLayer builtIn(Preset preset) {
-    return new StackLayer(preset, Source.BUILT_IN, null, Map.of());
+    return new StackLayer(preset, PresetOrigin.BUILT_IN, null, Map.of());
   }
 
   /** A layer for a user-supplied preset, with the path it was loaded from ({@code null} when unknown). */
   public static StackLayer custom(Preset preset, String sourcePath) {
-    return new StackLayer(preset, Source.CUSTOM, sourcePath, Map.of());
+    return new StackLayer(preset, PresetOrigin.CUSTOM, sourcePath, Map.of());
   }
 
   /** This layer with library-issued pins ({@link CustomPreset#toLayer()}). */
@@ -76,7 +69,7 @@ public final class StackLayer {
   }
 
   /** Built-in or custom. */
-  public Source source() {
+  public PresetOrigin source() {
     return source;
   }
 
@@ -101,6 +94,6 @@ public final class StackLayer {
 
   @Override
   public String toString() {
-    return (source == Source.BUILT_IN ? "built-in " : "custom ") + name();
+    return (source == PresetOrigin.BUILT_IN ? "built-in " : "custom ") + name();
   }
 }

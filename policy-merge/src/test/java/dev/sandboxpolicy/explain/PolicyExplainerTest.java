@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,8 +37,8 @@ class PolicyExplainerTest {
     assertEquals(Verification.REGISTRY_ONLY, active.get("local-inference").verification());
     assertEquals(Verification.GATEWAY_ONLY, active.get("github").verification());
     assertEquals(Verification.VERIFIED, active.get("my-api").verification());
-    assertEquals(PresetSource.CUSTOM, active.get("my-api").source());
-    assertEquals(PresetSource.BUILTIN, active.get("github").source());
+    assertEquals(PresetOrigin.CUSTOM, active.get("my-api").source());
+    assertEquals(PresetOrigin.BUILT_IN, active.get("github").source());
     Map<String, PresetEntry> unapplied = byName(ctx.knownUnappliedPresets());
     assertEquals(Verification.GATEWAY_UNAVAILABLE, unapplied.get("pypi").verification(), "§6.4 last row");
     assertEquals("Balanced", ctx.tier().orElseThrow().label());

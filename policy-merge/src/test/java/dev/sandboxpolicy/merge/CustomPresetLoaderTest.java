@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.SourceMap;
+import dev.sandboxpolicy.rules.PresetOrigin;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class CustomPresetLoaderTest {
     assertEquals("my-api", p.name());
     assertEquals(text, p.content(), "the full original text, comments included");
     assertTrue(p.sourcePath().isAbsolute());
-    assertEquals(StackLayer.Source.CUSTOM, p.toLayer().source());
+    assertEquals(PresetOrigin.CUSTOM, p.toLayer().source());
     assertFalse(p.validation().hasErrors(), Fixtures.codes(p.validation().problems()));
   }
 

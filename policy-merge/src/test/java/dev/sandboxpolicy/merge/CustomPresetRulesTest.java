@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxpolicy.io.PolicyWriter;
+import dev.sandboxpolicy.io.ReadMode;
 import dev.sandboxpolicy.model.Policy;
 import dev.sandboxpolicy.model.Preset;
+import dev.sandboxpolicy.rules.PresetOrigin;
+import dev.sandboxpolicy.rules.ValidationReport;
+import dev.sandboxpolicy.schema.DocumentKind;
+import dev.sandboxpolicy.schema.PolicyValidator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The custom-preset checks as truth tables, and proof that every way a custom preset enters (the loader, the merger on
@@ -113,6 +119,26 @@ class CustomPresetRulesTest {
     for (String actual : codesOnEveryPath(text)) {
       assertEquals(expected, actual, name);
     }
+  }
+
+  /**
+   * One message for {@code preset_name_invalid} (upstream's loader text): the preset layer's refusal, the name check
+   * (stdio {@code check_preset_name}, {@code advise}) and the value rules ({@code validate}) say the same.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Bad_Name", "api.v1", "My-Api"})
+  void theNameCheckAndTheFileChecksGiveTheSameMessage(String name) {
+    String text = Fixtures.presetYaml(name, "k", "api.example.com");
+    PresetLayerException e =
+        assertThrows(PresetLayerException.class, () -> CustomPresetLoader.check(text, Path.of("p.yaml")));
+    assertEquals("preset_name_invalid", e.code());
+    String fromFile = e.problems().get(0).message();
+    assertEquals("Preset must declare preset.name (lowercase, hyphenated RFC 1123 label)", fromFile);
+    assertEquals(Optional.of(fromFile), PresetName.check(name, true).reason());
+    ValidationReport validated = PolicyValidator.strict().withPresetOrigin(PresetOrigin.CUSTOM)
+        .validateText(DocumentKind.PRESET, text, ReadMode.STRICT);
+    assertEquals(List.of("preset_name_invalid " + fromFile),
+        validated.problems().stream().map(p -> p.code() + " " + p.message()).toList());
   }
 
   @Test

@@ -1,19 +1,38 @@
 package dev.sandboxpolicy.rules;
 
+import dev.sandboxpolicy.model.WireNamed;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where a preset comes from, which decides the preset rules that apply (preset spec §2.6).
+ * Where a preset comes from, which decides the preset rules that apply (preset spec §2.6); also the source of a
+ * {@code StackLayer} and of a preset in the explain context, whose JSON spells it {@link #wireName()} ({@code
+ * builtin} or {@code custom}, upstream's {@code source} values, preset spec §6.1).
  *
  * <p>Custom presets ({@code policy-add --from-file}) may not take a built-in name and may not carry
  * {@code allowed_ips} (except on {@code host.openshell.internal}); built-in presets may.
  */
-public enum PresetOrigin {
+public enum PresetOrigin implements WireNamed {
   /** A preset shipped with NemoClaw (or vetted like one). */
-  BUILT_IN,
+  BUILT_IN("builtin"),
   /** A user-supplied preset file: the default, and the stricter of the two. */
-  CUSTOM;
+  CUSTOM("custom");
+
+  private final String wireName;
+
+  PresetOrigin(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /**
+   * The JSON value (the explain context's {@code source}).
+   *
+   * @return {@code builtin} or {@code custom}
+   */
+  @Override
+  public String wireName() {
+    return wireName;
+  }
 
   /**
    * {@code network_policies} keys reserved for reviewed built-in content, which a custom preset may not own

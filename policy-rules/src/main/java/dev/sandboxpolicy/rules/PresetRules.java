@@ -28,8 +28,7 @@ final class PresetRules {
     if (Names.isProviderKey(name)) {
       sink.error(ProblemCode.PRESET_NAME_RESERVED, "/preset/name", Names.reservedPresetNameMessage());
     } else if (!name.isEmpty() && !Names.isPresetName(name)) {
-      sink.error(ProblemCode.PRESET_NAME_INVALID, "/preset/name", "preset name '" + name
-          + "' must be a lowercase, hyphenated RFC 1123 label ([a-z0-9], '-' inside)");
+      sink.error(ProblemCode.PRESET_NAME_INVALID, "/preset/name", Names.invalidPresetNameMessage());
     } else if (custom && Names.isBuiltInPresetName(name)) {
       sink.error(ProblemCode.PRESET_NAME_BUILTIN_COLLISION, "/preset/name", Names.builtInCollisionMessage(name, null));
     }

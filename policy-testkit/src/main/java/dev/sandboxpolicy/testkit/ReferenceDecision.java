@@ -42,13 +42,13 @@ public record ReferenceDecision(
   }
 
   /** A decision with an error outcome: the status follows the outcome (403 for a refusal). */
-  public ReferenceDecision(
+  ReferenceDecision(
       ReferenceOutcome outcome, String matchedPolicy, String reason, ReferenceOutcome outcomeIfErrorsSkipped) {
     this(outcome, matchedPolicy, reason, outcomeIfErrorsSkipped, refuses(outcome) ? FORBIDDEN : 0);
   }
 
   /** A decision without evaluation errors: the status follows the outcome (403 for a refusal). */
-  public ReferenceDecision(ReferenceOutcome outcome, String matchedPolicy, String reason) {
+  ReferenceDecision(ReferenceOutcome outcome, String matchedPolicy, String reason) {
     this(outcome, matchedPolicy, reason, outcome);
   }
 

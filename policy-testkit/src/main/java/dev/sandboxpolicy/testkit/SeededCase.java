@@ -57,7 +57,7 @@ public record SeededCase(int index, int count, long seed, long caseSeed, int siz
   }
 
   /** {@code value} as the testkit prints seeds: {@code 0x} and lowercase hex digits. */
-  public static String hex(long value) {
+  static String hex(long value) {
     return "0x" + Long.toHexString(value);
   }
 

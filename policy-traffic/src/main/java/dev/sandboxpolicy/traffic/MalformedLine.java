@@ -38,7 +38,7 @@ public final class MalformedLine implements Serializable {
    * @param reason why the line could not be read
    * @return the record
    */
-  public static MalformedLine of(String source, long line, String reason) {
+  static MalformedLine of(String source, long line, String reason) {
     return new MalformedLine(source, line, reason);
   }
 

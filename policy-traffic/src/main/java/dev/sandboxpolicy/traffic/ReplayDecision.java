@@ -59,7 +59,7 @@ public final class ReplayDecision implements Serializable {
    * @param event the event
    * @return the logged decision
    */
-  public static ReplayDecision logged(LogEvent event) {
+  static ReplayDecision logged(LogEvent event) {
     if (event.loggedDecision() == TrafficVerdict.UNKNOWN) {
       return undecidable(UndecidableReason.NO_LOGGED_DECISION);
     }

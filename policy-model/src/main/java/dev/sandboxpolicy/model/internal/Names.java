@@ -49,6 +49,14 @@ public final class Names {
   }
 
   /**
+   * The message of {@code preset_name_invalid}: a {@code preset.name} that is missing, not a string or not a
+   * lowercase RFC 1123 label. Upstream's loader text (NemoClaw {@code loadPresetFromFile}), for the value rules too.
+   */
+  public static String invalidPresetNameMessage() {
+    return "Preset must declare preset.name (lowercase, hyphenated RFC 1123 label)";
+  }
+
+  /**
    * The message of {@code preset_name_builtin_collision}: a custom preset that takes a built-in name.
    *
    * @param where the file the preset came from, or {@code null} when unknown
