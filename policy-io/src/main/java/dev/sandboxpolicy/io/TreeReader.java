@@ -404,7 +404,7 @@ final class TreeReader {
         fail(ProblemCode.YAML_SYNTAX, p.currentTokenLocation(), pointer, "unexpected end of document inside a sequence");
         return null;
       }
-      String child = pointer + "/" + list.items.size();
+      String child = JsonPointer.index(pointer, list.items.size());
       if (list.items.size() >= limits.maxCollectionSize()) {
         fail(ProblemCode.COLLECTION_TOO_LARGE, p.currentTokenLocation(), pointer, "a sequence has more than " + limits.maxCollectionSize() + " items");
         return null;
