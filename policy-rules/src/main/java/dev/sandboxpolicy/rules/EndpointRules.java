@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Per-endpoint rules that do not depend on the request rules: host, ports, path selector, TLS, enforcement,
@@ -41,13 +40,20 @@ final class EndpointRules {
 
   /**
    * Spec §2.5, §3.9: the always-blocked ranges ({@link SpecialPurposeRanges#ALWAYS_BLOCKED}) and the IPv4-mapped
-   * IPv6 forms of its IPv4 ranges, which {@code allowed_ips} may not overlap.
+   * IPv6 forms of its IPv4 ranges, which {@code allowed_ips} may not overlap. Built on first use (a holder class):
+   * most policies have no {@code allowed_ips}, and a short {@code policyctl} run should not parse these ranges.
    */
-  private static final List<CidrRange> RESERVED = Stream.concat(
-          SpecialPurposeRanges.ALWAYS_BLOCKED.stream(),
-          Stream.of(CidrRange.parse("::ffff:127.0.0.0/104"), CidrRange.parse("::ffff:169.254.0.0/112"),
-              CidrRange.parse("::ffff:0.0.0.0/128")))
-      .toList();
+  private static final class Reserved {
+    static final List<CidrRange> RANGES;
+
+    static {
+      List<CidrRange> ranges = new ArrayList<>(SpecialPurposeRanges.ALWAYS_BLOCKED);
+      ranges.add(CidrRange.parse("::ffff:127.0.0.0/104"));
+      ranges.add(CidrRange.parse("::ffff:169.254.0.0/112"));
+      ranges.add(CidrRange.parse("::ffff:0.0.0.0/128"));
+      RANGES = List.copyOf(ranges);
+    }
+  }
 
   private EndpointRules() {}
 
@@ -286,7 +292,7 @@ final class EndpointRules {
             + "' is not an IP address or CIDR range (e.g. 10.0.0.0/8)");
         continue;
       }
-      for (CidrRange reserved : RESERVED) {
+      for (CidrRange reserved : Reserved.RANGES) {
         if (cidr.overlaps(reserved)) {
           sink.error(ProblemCode.ALLOWED_IPS_RESERVED, at, "allowed_ips entry '" + text
               + "' overlaps loopback, link-local or unspecified addresses, which are always blocked");
