@@ -43,7 +43,7 @@ final class LanguageCompletion {
 
   /** The completion items at {@code position}. */
   static List<CompletionItem> at(OpenDocument document, Position position) {
-    Optional<YamlCursor> found = YamlCursor.at(document.lines(), position.getLine(), position.getCharacter());
+    Optional<YamlCursor> found = YamlCursor.in(document, position);
     if (found.isEmpty()) {
       return List.of();
     }
@@ -53,7 +53,7 @@ final class LanguageCompletion {
         new Position(cursor.line(), cursor.wordStart()), new Position(cursor.line(), cursor.wordEnd()));
     List<CompletionItem> items = new ArrayList<>();
     if (!cursor.atKey()) {
-      values(guide, cursor.wordPath(), range, items);
+      values(guide, cursor.wordPath(), range, cursor.style(), items);
       return items;
     }
     List<String> path = cursor.path();
@@ -61,15 +61,16 @@ final class LanguageCompletion {
       String line = document.line(cursor.line());
       boolean keyWritten = line.substring(Math.min(cursor.wordEnd(), line.length())).stripLeading().startsWith(":");
       keys(guide, cursor, range, keyWritten, items);
-      if (cursor.siblings().isEmpty() && !keyWritten) {
+      if (cursor.siblings().isEmpty() && !keyWritten && cursor.style() == YamlCursor.Style.BLOCK) {
         snippets(guide, path, cursor.wordStart(), range, items);
       }
     } else if (guide.isOpenMapping(path)) {
-      if (document.kind() == DocumentKind.POLICY && path.equals(List.of("network_policies"))) {
+      if (document.kind() == DocumentKind.POLICY && path.equals(List.of("network_policies"))
+          && cursor.style() == YamlCursor.Style.BLOCK) {
         presets(cursor.wordStart(), range, items);
       }
     } else {
-      values(guide, path, range, items); // an item of a list of scalars
+      values(guide, path, range, cursor.style(), items); // an item of a list of scalars
     }
     return items;
   }
@@ -90,7 +91,13 @@ final class LanguageCompletion {
       item.setDocumentation(documentation(guide, path));
       item.setSortText(String.format("%03d", order));
       item.setFilterText(key);
-      String insert = keyWritten ? key : key + ":" + afterColon(guide, path, cursor.wordStart());
+      String insert;
+      if (cursor.style() == YamlCursor.Style.BLOCK) {
+        insert = keyWritten ? key : key + ":" + afterColon(guide, path, cursor.wordStart());
+      } else {
+        String written = cursor.style() == YamlCursor.Style.JSON ? jsonString(key) : key;
+        insert = keyWritten ? written : written + ": "; // in a flow collection the value stays on the line
+      }
       item.setTextEdit(Either.forLeft(new TextEdit(range, insert)));
       item.setInsertTextFormat(InsertTextFormat.PlainText);
       item.setInsertTextMode(InsertTextMode.AsIs);
@@ -110,10 +117,11 @@ final class LanguageCompletion {
     return "\n" + " ".repeat(column + 2) + (list ? "- " : "");
   }
 
-  private static void values(SchemaGuide guide, List<String> path, Range range, List<CompletionItem> items) {
+  private static void values(SchemaGuide guide, List<String> path, Range range, YamlCursor.Style style,
+      List<CompletionItem> items) {
     int order = 0;
     for (String value : guide.suggestedValues(path)) {
-      CompletionItem item = valueItem(value, range, String.format("0%03d", order++));
+      CompletionItem item = valueItem(value, range, String.format("0%03d", order++), style);
       item.setKind(CompletionItemKind.EnumMember);
       guide.valueDocumentation(path, value).ifPresent(
           doc -> item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, doc)));
@@ -121,7 +129,7 @@ final class LanguageCompletion {
     }
     for (String example : guide.examples(path)) {
       if (items.stream().noneMatch(i -> i.getLabel().equals(example))) {
-        CompletionItem item = valueItem(example, range, String.format("1%03d", order++));
+        CompletionItem item = valueItem(example, range, String.format("1%03d", order++), style);
         item.setKind(CompletionItemKind.Value);
         item.setDetail("example");
         items.add(item);
@@ -129,13 +137,27 @@ final class LanguageCompletion {
     }
   }
 
-  private static CompletionItem valueItem(String value, Range range, String sortText) {
+  private static CompletionItem valueItem(String value, Range range, String sortText, YamlCursor.Style style) {
     CompletionItem item = new CompletionItem(value);
     item.setSortText(sortText);
     item.setFilterText(value);
-    item.setTextEdit(Either.forLeft(new TextEdit(range, PolicyWriter.yaml(value).strip())));
+    String written = style != YamlCursor.Style.JSON ? PolicyWriter.yaml(value).strip()
+        : List.of("true", "false", "null").contains(value) || isNumber(value) ? value
+        : jsonString(value);
+    item.setTextEdit(Either.forLeft(new TextEdit(range, written)));
     item.setInsertTextFormat(InsertTextFormat.PlainText);
     return item;
+  }
+
+  /** {@code value} as a JSON string. */
+  private static String jsonString(String value) {
+    return Json.MAPPER.writeValueAsString(value);
+  }
+
+  /** Whether {@code value} is written as a JSON number: digits, with a leading minus. */
+  private static boolean isNumber(String value) {
+    int from = value.startsWith("-") ? 1 : 0;
+    return value.length() > from && value.substring(from).chars().allMatch(Character::isDigit);
   }
 
   /** The schema's {@code defaultSnippets} for the node at {@code path}, as YAML at {@code column}. */

@@ -28,7 +28,7 @@ final class LanguageHover {
 
   /** The hover at {@code position}, or empty where the schema describes nothing (user data, unknown keys). */
   static Optional<Hover> at(OpenDocument document, Position position) {
-    Optional<YamlCursor> found = YamlCursor.at(document.lines(), position.getLine(), position.getCharacter());
+    Optional<YamlCursor> found = YamlCursor.in(document, position);
     if (found.isEmpty()) {
       return Optional.empty();
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.lsp4j.Position;
 
 /**
  * Where an editor's cursor is in a block-style YAML document, worked out from indentation alone so that it also
@@ -22,8 +23,8 @@ import java.util.Set;
  *         protocol: r|           -> the same path, the value of "protocol", word "r"
  * }</pre>
  *
- * <p>Flow collections ({@code {a: 1}}, {@code [1, 2]}) and JSON are not followed: the cursor is placed at the key
- * the flow value belongs to.
+ * <p>Inside a flow collection ({@code {a: 1}}, {@code [1, 2]}) or a JSON document, {@link #in} follows the
+ * collection instead ({@link FlowCursor}); {@link #at} alone places the cursor at the key the flow value belongs to.
  *
  * @param path the keys and sequence indexes (decimal) from the root to the mapping or item holding the word
  * @param valueOf the key whose value the cursor is in, or empty when the cursor is where a key (or, in a
@@ -33,6 +34,7 @@ import java.util.Set;
  * @param wordStart where {@code word} starts on that line
  * @param wordEnd where it ends
  * @param siblings the other keys written in the same mapping
+ * @param style how the collection holding the word is written, which decides how a completion is inserted
  */
 record YamlCursor(
     List<String> path,
@@ -41,7 +43,25 @@ record YamlCursor(
     int line,
     int wordStart,
     int wordEnd,
-    Set<String> siblings) {
+    Set<String> siblings,
+    Style style) {
+
+  /** How the collection that holds the cursor is written. */
+  enum Style {
+    /** Block style: one entry a line, nesting by indentation. */
+    BLOCK,
+    /** A flow collection in a YAML document: entries between brackets, separated by commas. */
+    FLOW,
+    /** A flow collection in a document that is one (JSON): keys and strings are written quoted. */
+    JSON
+  }
+
+  /** The cursor's context in {@code document} at {@code position}: in a flow collection, else in block style. */
+  static Optional<YamlCursor> in(OpenDocument document, Position position) {
+    List<String> lines = document.lines();
+    return FlowCursor.at(document.text(), lines, position.getLine(), position.getCharacter())
+        .or(() -> at(lines, position.getLine(), position.getCharacter()));
+  }
 
   /** The cursor's context in {@code lines} at {@code line}, {@code character}; empty inside a comment. */
   static Optional<YamlCursor> at(List<String> lines, int line, int character) {
@@ -94,7 +114,8 @@ record YamlCursor(
     List<String> path = walk.finish();
     Set<String> siblings = siblings(lines, line, entityCol, !ownDashes.isEmpty());
     return Optional.of(
-        new YamlCursor(path, valueOf, word, line, wordStart, wordEnd, Collections.unmodifiableSet(siblings)));
+        new YamlCursor(path, valueOf, word, line, wordStart, wordEnd, Collections.unmodifiableSet(siblings),
+            Style.BLOCK));
   }
 
   /** Whether the cursor is where a key is written (or a scalar item of a sequence), not in a key's value. */

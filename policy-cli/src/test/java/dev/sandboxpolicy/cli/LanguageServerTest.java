@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Hover;
@@ -366,6 +367,108 @@ class LanguageServerTest {
         protocols.toString());
     List<String> presets = labels(session.completion(uri("d.yaml"), 2, 2));
     assertTrue(presets.containsAll(dev.sandboxpolicy.merge.PresetCatalog.builtIn().names()), presets.toString());
+  }
+
+  // ------------------------------------------------------------------------------ flow style and JSON
+
+  private static final String FLOW = """
+      version: 1
+      network_policies:
+        github:
+          endpoints: [{host: api.github.com, port: 443, protocol: rest}]
+          binaries:
+            - path: /usr/bin/gh
+      """;
+
+  @Test
+  void hoverFollowsFlowMappingsInsideFlowSequences() {
+    session.open(uri("f.yaml"), 1, FLOW);
+    Hover onKey = session.hover(uri("f.yaml"), 3, 40); // on "port"
+    assertTrue(hoverText(onKey).startsWith("**port** · integer"), hoverText(onKey));
+    assertEquals(new Range(new Position(3, 39), new Position(3, 43)), onKey.getRange());
+    Hover onValue = session.hover(uri("f.yaml"), 3, 46); // on 443
+    assertTrue(hoverText(onValue).startsWith("**port** · integer"), hoverText(onValue));
+    assertEquals(new Range(new Position(3, 45), new Position(3, 48)), onValue.getRange());
+    assertTrue(hoverText(session.hover(uri("f.yaml"), 3, 18)).startsWith("**host** · string"));
+    String rest = hoverText(session.hover(uri("f.yaml"), 3, 61));
+    assertTrue(rest.startsWith("**protocol** · string"), rest); // on the value rest
+    // neighbours: the block key the flow value belongs to, and the block lines after it, are unchanged
+    assertTrue(hoverText(session.hover(uri("f.yaml"), 3, 6)).startsWith("**endpoints** · list"));
+    assertTrue(hoverText(session.hover(uri("f.yaml"), 4, 6)).startsWith("**binaries** · list"));
+    assertTrue(hoverText(session.hover(uri("f.yaml"), 5, 10)).startsWith("**path**"));
+  }
+
+  @Test
+  void completionBetweenFlowEntriesOffersTheKeysNotWrittenOnTheLine() {
+    session.open(uri("g.yaml"), 1, FLOW);
+    List<CompletionItem> between = session.completion(uri("g.yaml"), 3, 38); // after "api.github.com, "
+    List<String> keys = labels(between);
+    assertTrue(keys.containsAll(List.of("access", "enforcement", "tls", "rules")), keys.toString());
+    assertFalse(keys.contains("host") || keys.contains("port") || keys.contains("protocol"), keys.toString());
+    assertFalse(between.stream().anyMatch(i -> i.getKind() == CompletionItemKind.Snippet), "no block snippets");
+    CompletionItem access = between.stream().filter(i -> i.getLabel().equals("access")).findFirst().orElseThrow();
+    assertEquals(new TextEdit(new Range(new Position(3, 38), new Position(3, 38)), "access: "),
+        access.getTextEdit().getLeft());
+  }
+
+  @Test
+  void completionInAHalfTypedFlowMappingOffersKeysAndClosedSets() {
+    String head = "version: 1\nnetwork_policies:\n  github:\n    endpoints: [{host: a.com, ";
+    session.open(uri("k.yaml"), 1, head + "\n");
+    List<String> keys = labels(session.completion(uri("k.yaml"), 3, 30));
+    assertTrue(keys.containsAll(List.of("port", "protocol", "access")), keys.toString());
+    assertFalse(keys.contains("host"), keys.toString());
+
+    session.open(uri("p.yaml"), 1, head + "prot\n");
+    CompletionItem protocol = session.completion(uri("p.yaml"), 3, 34).stream()
+        .filter(i -> i.getLabel().equals("protocol")).findFirst().orElseThrow();
+    assertEquals(new TextEdit(new Range(new Position(3, 30), new Position(3, 34)), "protocol: "),
+        protocol.getTextEdit().getLeft());
+
+    session.open(uri("v.yaml"), 1, head + "protocol: \n");
+    List<String> values = labels(session.completion(uri("v.yaml"), 3, 40));
+    assertTrue(values.containsAll(List.of("rest", "websocket", "graphql", "tcp")), values.toString());
+    session.open(uri("w.yaml"), 1, head + "access: }]\n"); // closed by the editor
+    assertEquals(List.of("read-only", "read-write", "full"), labels(session.completion(uri("w.yaml"), 3, 38)));
+    // a neighbour in block style: the value of the key the flow sequence belongs to is not a closed set
+    session.open(uri("b.yaml"), 1, "version: 1\nnetwork_policies:\n  github:\n    endpoints:\n"
+        + "      - host: a.com\n        access: \n");
+    assertEquals(List.of("read-only", "read-write", "full"), labels(session.completion(uri("b.yaml"), 5, 16)));
+  }
+
+  private static final String JSON = """
+      {
+        "version": 1,
+        "network_policies": {
+          "github": {
+            "endpoints": [
+              {"host": "api.github.com", "port": 443, "protocol": "rest"}
+            ]
+          }
+        }
+      }
+      """;
+
+  @Test
+  void hoverAndCompletionFollowJsonDocuments() {
+    session.open(uri("j.json"), 1, JSON);
+    assertTrue(hoverText(session.hover(uri("j.json"), 5, 37)).startsWith("**port** · integer"));
+    assertTrue(hoverText(session.hover(uri("j.json"), 5, 44)).startsWith("**port** · integer")); // on 443
+    assertTrue(hoverText(session.hover(uri("j.json"), 3, 6)).startsWith("**github** *(a name you choose)*"));
+    assertTrue(hoverText(session.hover(uri("j.json"), 1, 5)).startsWith("**version**"));
+
+    String keysAt = JSON.replace("\"port\": 443, \"protocol\": \"rest\"}", "}");
+    session.open(uri("k.json"), 1, keysAt);
+    List<CompletionItem> items = session.completion(uri("k.json"), 5, 35); // after "api.github.com", 
+    assertFalse(labels(items).contains("host"), labels(items).toString());
+    CompletionItem protocol = items.stream().filter(i -> i.getLabel().equals("protocol")).findFirst().orElseThrow();
+    assertEquals("\"protocol\": ", protocol.getTextEdit().getLeft().getNewText());
+
+    String valueAt = JSON.replace("\"port\": 443, \"protocol\": \"rest\"}", "\"access\": }");
+    session.open(uri("v.json"), 1, valueAt);
+    List<CompletionItem> values = session.completion(uri("v.json"), 5, 45);
+    assertEquals(List.of("read-only", "read-write", "full"), labels(values));
+    assertEquals("\"read-only\"", values.get(0).getTextEdit().getLeft().getNewText());
   }
 
   // ------------------------------------------------------------------------------------------ code actions
