@@ -124,6 +124,9 @@ final class FlowCursor {
     int wordEnd = ch;
     Set<String> siblings = new LinkedHashSet<>();
     if (top.open == '[') {
+      if (top.keyLine >= 0 && "{[".indexOf(lines.get(top.keyLine).charAt(top.keyCol)) >= 0) {
+        return Optional.empty(); // after an item that is a closed collection: the block key's own context
+      }
       path.add(Integer.toString(top.index));
       if (top.keyLine == line) {
         wordStart = top.keyCol;

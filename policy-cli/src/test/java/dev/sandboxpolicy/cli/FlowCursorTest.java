@@ -45,6 +45,16 @@ class FlowCursorTest {
   }
 
   @Test
+  void afterAClosedItemTheCursorIsNotInItsMapping() {
+    YamlCursor after = at("e: [{host: a.com}^]\n");
+    assertEquals(List.of(), after.path());
+    assertEquals(Optional.of("e"), after.valueOf());
+    YamlCursor next = at("e: [{host: a.com}, ^]\n");
+    assertEquals(List.of("e", "1"), next.path(), "a new item");
+    assertEquals(Set.of(), next.siblings());
+  }
+
+  @Test
   void theBlockPartOfALineIsStillBlock() {
     YamlCursor key = at("e^: [1, 2]\n");
     assertEquals(List.of(), key.path());
