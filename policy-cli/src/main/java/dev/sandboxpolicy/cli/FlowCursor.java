@@ -123,31 +123,29 @@ final class FlowCursor {
     int wordStart = ch;
     int wordEnd = ch;
     Set<String> siblings = new LinkedHashSet<>();
+    // the token the word is: the item of a sequence, else the entry's value after its ':', else its key
+    int tokenLine = top.keyLine;
+    int tokenCol = top.keyCol;
     if (top.open == '[') {
       if (top.keyLine >= 0 && "{[".indexOf(lines.get(top.keyLine).charAt(top.keyCol)) >= 0) {
         return Optional.empty(); // after an item that is a closed collection: the block key's own context
       }
       path.add(Integer.toString(top.index));
-      if (top.keyLine == line) {
-        wordStart = top.keyCol;
-        wordEnd = Math.max(ch, OpenDocument.tokenEnd(cursorLine, top.keyCol));
-      }
     } else {
       if (top.colon) {
         String key = top.keyLine < 0 ? "" : lines.get(top.keyLine);
         valueOf = Optional.of(
             top.keyLine < 0 ? "" : YamlCursor.unquote(key.substring(top.keyCol, OpenDocument.tokenEnd(key, top.keyCol))));
-        if (top.valueLine == line) {
-          wordStart = top.valueCol;
-          wordEnd = Math.max(ch, OpenDocument.tokenEnd(cursorLine, top.valueCol));
-        }
-      } else if (top.keyLine == line) {
-        wordStart = top.keyCol;
-        wordEnd = Math.max(ch, OpenDocument.tokenEnd(cursorLine, top.keyCol));
+        tokenLine = top.valueLine;
+        tokenCol = top.valueCol;
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> mapping = (Map<String, Object>) node;
       siblings.addAll(mapping.keySet());
+    }
+    if (tokenLine == line) {
+      wordStart = tokenCol;
+      wordEnd = Math.max(ch, OpenDocument.tokenEnd(cursorLine, tokenCol));
     }
     String word = cursorLine.substring(wordStart, wordEnd);
     if (top.open == '{') {
